@@ -1,0 +1,27 @@
+// POST /api/v1/requests: file one request for one right.
+import { env } from "@/lib/env.ts";
+import { apiRoute, jsonResponse } from "@/lib/http/api-response.ts";
+import { clientAddress } from "@/lib/http/client-address.ts";
+import { withIdempotency } from "@/lib/http/idempotency.ts";
+import { readJsonBody } from "@/lib/http/read-json-body.ts";
+import { createSubmission } from "@/lib/requests/create-submission.ts";
+import { createRequestSchema } from "@/lib/requests/request-input.schema.ts";
+import { consumeRateLimit } from "@/lib/security/rate-limit.ts";
+
+export const POST = apiRoute(async (request: Request) => {
+  await consumeRateLimit(
+    { name: "requests-per-ip", limit: env().RATE_LIMIT_PER_IP_PER_HOUR, windowSeconds: 3600 },
+    clientAddress(request.headers),
+  );
+  const { value, raw } = await readJsonBody(request);
+  const { type, ...person } = createRequestSchema.parse(value);
+  const result = await withIdempotency("POST /api/v1/requests", request.headers.get("idempotency-key"), raw, async () => {
+    await consumeRateLimit(
+      { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
+      person.email.toLowerCase(),
+    );
+    const created = await createSubmission({ input: { ...person, types: [type] }, channel: "API" });
+    return { status: 202, body: { reference: created.requests[0].reference, status: "submitted" } };
+  });
+  return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
+});

@@ -1,0 +1,65 @@
+// Renders and sends one outbox message. Idempotent: a message already sent is success.
+import { renderEmail } from "../../emails/render-email.ts";
+import { decryptString } from "../crypto.ts";
+import { db } from "../db.ts";
+import { env } from "../env.ts";
+import { logger } from "../logger.ts";
+import type { Locale } from "../requests/request-input.schema.ts";
+import { mailTransport } from "./mail-transport.ts";
+import { EMAIL_PROPS_PURPOSE } from "./queue-email.ts";
+
+export function redactSecrets(text: string, secrets: string[]): string {
+  return secrets
+    .filter((secret) => secret.length >= 4)
+    .sort((a, b) => b.length - a.length)
+    .reduce((result, secret) => result.split(secret).join("[private]"), text);
+}
+
+export async function deliverEmail(emailId: string): Promise<"sent" | "already-sent" | "missing"> {
+  const message = await db().emailMessage.findUnique({ where: { id: emailId } });
+  if (!message) return "missing";
+  if (message.status === "SENT") return "already-sent";
+  const sealed = (message.props as { sealed?: string }).sealed;
+  if (!sealed) throw new Error(`Email ${emailId} has no content to send`);
+  const { props, secrets } = JSON.parse(decryptString(sealed, EMAIL_PROPS_PURPOSE)) as {
+    props: Record<string, unknown>;
+    secrets: string[];
+  };
+  const rendered = await renderEmail(message.template, message.locale as Locale, {
+    companyName: env().COMPANY_NAME,
+    ...props,
+  });
+  try {
+    const info = await mailTransport().sendMail({
+      from: env().MAIL_FROM,
+      to: message.to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: { "X-DSAR-Email-Id": message.id },
+    });
+    // The sealed props (and so the tokens) are erased; a copy of the text without them is kept
+    // as evidence of what the person was told.
+    await db().emailMessage.update({
+      where: { id: message.id },
+      data: {
+        status: "SENT",
+        sentAt: new Date(),
+        attempts: { increment: 1 },
+        lastError: null,
+        subject: rendered.subject,
+        textBody: redactSecrets(rendered.text, secrets),
+        providerMessageId: info.messageId ?? null,
+        props: {},
+      },
+    });
+    logger.info({ emailId: message.id, template: message.template }, "email sent");
+    return "sent";
+  } catch (error) {
+    await db().emailMessage.update({
+      where: { id: message.id },
+      data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error" },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+// Configuration, validated once at start-up. A bad value stops the process with a message
+// naming the variable. Documented in .env.example (keep the two in step).
+import { z } from "zod";
+
+const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const ianaTimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/Paris");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).describe("PostgreSQL connection URL"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  QUEUE_BACKEND: z.enum(["redis", "postgres"]).default("redis"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default("dsar"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }),
+  MAIL_FROM: z.string().min(3),
+  APP_URL: z.url({ protocol: /^https?$/ }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  COMPANY_NAME: z.string().min(1).default("Example Company"),
+  ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
+  VERIFY_WITHIN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  DEFAULT_JURISDICTION: z
+    .string()
+    .regex(/^[A-Z]{2}_[A-Z_]+$/)
+    .default("EU_GDPR"),
+  CONTROLLER_TIME_ZONE: ianaTimeZone.default("Europe/Paris"),
+  CONTROLLER_HOLIDAY_REGION: z.string().min(2).default("FR"),
+  RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: booleanString.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env files mean "not set", so defaults apply.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  if (result.data.QUEUE_BACKEND === "redis" && !result.data.REDIS_URL) {
+    throw new EnvError(["REDIS_URL: required when QUEUE_BACKEND is redis (or set QUEUE_BACKEND=postgres)"]);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,29 @@
+// The canonical encoding of an audit event and its SHA-256. Anyone can recompute it offline:
+// JSON with keys sorted at every level, instants as ISO 8601 with milliseconds in UTC.
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type HashedAuditFields = {
+  requestId: string | null;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  data: unknown;
+  at: string;
+  prevHash: string;
+  requestPrevHash: string | null;
+};
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function auditEventHash(fields: HashedAuditFields): string {
+  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+}

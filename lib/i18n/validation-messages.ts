@@ -1,0 +1,63 @@
+// What each validation key says, in each language of the public pages.
+import type { Locale } from "../requests/request-input.schema.ts";
+
+export const validationMessages = {
+  en: {
+    "validation.type": "Choose a right: access, rectification, erasure or portability.",
+    "validation.types": "Choose at least one right.",
+    "validation.email": "Enter a valid email address, such as name@example.com.",
+    "validation.fullName": "Your name can be at most 200 characters.",
+    "validation.country": "Choose the country where you live.",
+    "validation.region": "Choose a state or province of the country you chose.",
+    "validation.regionRequired": "Choose your state or province: the law that protects you depends on it.",
+    "validation.locale": "The language must be English (en) or French (fr).",
+    "validation.accountId": "The customer or account number can be at most 100 characters.",
+    "validation.details": "Details can be at most 5,000 characters.",
+    "validation.corrections": "Corrections must be a list of what is wrong and what it should be.",
+    "validation.correctionsTooMany": "You can list at most 20 corrections in one request.",
+    "validation.correctionsRequired": "For a rectification, say what is wrong and what it should be.",
+    "validation.correctionField": "Say which information is wrong (at most 100 characters).",
+    "validation.correctionValue": "Give the correct value (at most 1,000 characters).",
+    "validation.correctionCurrent": "The current value can be at most 1,000 characters.",
+    "validation.code": "Enter the 6-digit code from the email.",
+    "validation.invalid": "This value is not valid.",
+  },
+  fr: {
+    "validation.type": "Choisissez un droit : accès, rectification, effacement ou portabilité.",
+    "validation.types": "Choisissez au moins un droit.",
+    "validation.email": "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    "validation.fullName": "Votre nom peut comporter au plus 200 caractères.",
+    "validation.country": "Choisissez le pays où vous résidez.",
+    "validation.region": "Choisissez un État ou une province du pays choisi.",
+    "validation.regionRequired": "Choisissez votre État ou votre province : la loi qui vous protège en dépend.",
+    "validation.locale": "La langue doit être l’anglais (en) ou le français (fr).",
+    "validation.accountId": "Le numéro de client ou de compte peut comporter au plus 100 caractères.",
+    "validation.details": "Les précisions peuvent comporter au plus 5 000 caractères.",
+    "validation.corrections": "Les corrections doivent être une liste de ce qui est inexact et de ce qui est exact.",
+    "validation.correctionsTooMany": "Vous pouvez indiquer au plus 20 corrections par demande.",
+    "validation.correctionsRequired": "Pour une rectification, indiquez ce qui est inexact et ce qui est exact.",
+    "validation.correctionField": "Indiquez quelle information est inexacte (au plus 100 caractères).",
+    "validation.correctionValue": "Indiquez la valeur exacte (au plus 1 000 caractères).",
+    "validation.correctionCurrent": "La valeur actuelle peut comporter au plus 1 000 caractères.",
+    "validation.code": "Saisissez le code à 6 chiffres reçu par e-mail.",
+    "validation.invalid": "Cette valeur n’est pas valide.",
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export type ValidationKey = keyof (typeof validationMessages)["en"];
+
+export function validationMessage(locale: Locale, key: string): string {
+  const messages = validationMessages[locale] as Record<string, string>;
+  return messages[key] ?? messages["validation.invalid"];
+}
+
+/** zod issues as `{ path, message }` in the given language (for forms and API errors). */
+export function localiseIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  locale: Locale,
+): Array<{ path: string; message: string }> {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: validationMessage(locale, issue.message),
+  }));
+}

@@ -1,0 +1,48 @@
+// Producers. Called after the transaction that wrote the row has committed; if this fails the
+// row stays pending and a maintenance sweep enqueues it again, so nothing is lost.
+import type { JobsOptions, Queue } from "bullmq";
+import { logger } from "../logger.ts";
+import { queueRuntime } from "./backend.ts";
+import { type JobName, type JobPayload, jobQueue, jobSchemas, type QueueName } from "./jobs.ts";
+
+const queues = new Map<QueueName, Queue>();
+
+export function getQueue(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    const runtime = queueRuntime();
+    queue = new runtime.Queue(name, { connection: runtime.connection as never, prefix: runtime.prefix });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+export const defaultJobOptions: Partial<Record<JobName, JobsOptions>> = {
+  // SMTP down for an hour still delivers: 12 attempts, exponential from 5 s (~3 h in all),
+  // and the redelivery sweep picks up anything that ran out of attempts.
+  "email.deliver": { attempts: 12, backoff: { type: "exponential", delay: 5_000 } },
+};
+
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+  const data = jobSchemas[name].parse(payload);
+  return getQueue(jobQueue[name]).add(name, data, {
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+    ...defaultJobOptions[name],
+    ...options,
+  });
+}
+
+/** Enqueue after commit, never throwing: the outbox sweep is the safety net. */
+export async function enqueueAfterCommit<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+  try {
+    await enqueue(name, payload, options);
+  } catch (error) {
+    logger.warn({ err: error, job: name }, "enqueue failed; the maintenance sweep will retry");
+  }
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((queue) => queue.close()));
+  queues.clear();
+}

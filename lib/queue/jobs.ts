@@ -1,0 +1,31 @@
+// Every queue and job of the portal, with the zod schema of each payload. Producers write the
+// database row first and enqueue its id; processors validate the payload again.
+import { z } from "zod";
+
+export const queueNames = {
+  email: "email",
+  maintenance: "maintenance",
+} as const;
+
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+export const jobSchemas = {
+  "email.deliver": z.object({ emailId: z.uuid() }),
+  "maintenance.expire-unverified": z.object({}),
+  "maintenance.redeliver-pending-email": z.object({}),
+  "maintenance.purge-expired-records": z.object({}),
+} as const;
+
+export type JobName = keyof typeof jobSchemas;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
+
+export const jobQueue: Record<JobName, QueueName> = {
+  "email.deliver": queueNames.email,
+  "maintenance.expire-unverified": queueNames.maintenance,
+  "maintenance.redeliver-pending-email": queueNames.maintenance,
+  "maintenance.purge-expired-records": queueNames.maintenance,
+};
+
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return jobSchemas[name].parse(data) as JobPayload<N>;
+}

@@ -1,0 +1,125 @@
+// A person files one or more rights at once: one request per right, one proof-of-email
+// challenge for all of them, one email with the link and the code.
+import { randomUUID } from "node:crypto";
+import { emailHash, keyedHash, normaliseEmail, randomCode, randomReference, randomToken } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { jurisdictionFor } from "../deadlines/index.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { env } from "../env.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import type { RequestChannel, RequestType } from "../generated/prisma/enums.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "./public-urls.ts";
+import { computeRequestDeadline, deadlineColumns } from "./request-deadline.ts";
+import type { Locale, RequestFormInput } from "./request-input.schema.ts";
+
+export type CreateSubmissionOptions = {
+  input: RequestFormInput;
+  channel: RequestChannel;
+  actor?: Actor;
+  now?: Date;
+};
+
+export type CreatedSubmission = {
+  submissionId: string;
+  requests: Array<{ id: string; reference: string; type: RequestType }>;
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export async function createSubmission(options: CreateSubmissionOptions): Promise<CreatedSubmission> {
+  const config = env();
+  const { input } = options;
+  const now = options.now ?? new Date();
+  const locale: Locale = input.locale ?? "en";
+  const email = normaliseEmail(input.email);
+  const submissionId = randomUUID();
+  const verifyToken = randomToken();
+  const statusToken = randomToken();
+  const code = randomCode();
+  const jurisdiction = jurisdictionFor(input.country, input.region ?? null, config.DEFAULT_JURISDICTION as never);
+  const types = [...new Set(input.types)].map((t) => t.toUpperCase() as RequestType);
+  const actor = options.actor ?? { type: "SUBJECT" as const };
+
+  const result = await db().$transaction(async (tx: Tx) => {
+    const requests = [];
+    for (const type of types) {
+      const clock = {
+        jurisdiction,
+        type,
+        receivedAt: now,
+        timeZone: config.CONTROLLER_TIME_ZONE,
+        holidayRegion: config.CONTROLLER_HOLIDAY_REGION,
+      };
+      const request = await tx.dsarRequest.create({
+        data: {
+          ...clock,
+          reference: randomReference(),
+          submissionId,
+          status: "SUBMITTED",
+          channel: options.channel,
+          locale,
+          email,
+          emailHash: emailHash(email),
+          fullName: input.fullName ?? null,
+          accountId: input.accountId ?? null,
+          country: input.country,
+          region: input.region ?? null,
+          details: input.details ?? null,
+          corrections: type === "RECTIFICATION" && input.corrections ? input.corrections : undefined,
+          verifyBy: new Date(now.getTime() + config.VERIFY_WITHIN_DAYS * DAY),
+          statusTokenHash: keyedHash("status-token", statusToken),
+          ...deadlineColumns(computeRequestDeadline(clock)),
+        },
+        select: { id: true, reference: true, type: true, dueDate: true },
+      });
+      await appendAuditEvent(tx, {
+        requestId: request.id,
+        actor,
+        action: "request.submitted",
+        data: {
+          type,
+          channel: options.channel,
+          jurisdiction,
+          locale,
+          submissionId,
+          rightsInSubmission: types.length,
+          withAccountId: Boolean(input.accountId),
+          corrections: input.corrections?.length ?? 0,
+          dueDate: request.dueDate.toISOString().slice(0, 10),
+        },
+      });
+      requests.push({ id: request.id, reference: request.reference, type: request.type });
+    }
+    await tx.verificationChallenge.create({
+      data: {
+        submissionId,
+        tokenHash: keyedHash("verify-token", verifyToken),
+        codeHash: keyedHash("verify-code", `${submissionId}:${code}`),
+        expiresAt: new Date(now.getTime() + config.VERIFICATION_TTL_HOURS * HOUR),
+      },
+    });
+    const verifyUrl = publicUrls.verify(locale, verifyToken);
+    const statusUrl = publicUrls.status(locale, statusToken);
+    const emailId = await queueEmail(tx, {
+      template: "verify-request",
+      locale,
+      to: email,
+      requestId: requests[0].id,
+      props: {
+        references: requests.map((r) => r.reference),
+        types: requests.map((r) => r.type.toLowerCase()),
+        verifyUrl,
+        code,
+        statusUrl,
+        expiresInHours: config.VERIFICATION_TTL_HOURS,
+      },
+      secrets: [verifyUrl, statusUrl, verifyToken, statusToken, code],
+    });
+    return { requests, emailId };
+  });
+
+  await enqueueAfterCommit("email.deliver", { emailId: result.emailId }, { jobId: `email-${result.emailId}` });
+  return { submissionId, requests: result.requests };
+}

@@ -1,0 +1,43 @@
+// What the person sees on their private status page: only the requests of their submission.
+import { keyedHash } from "../crypto.ts";
+import { db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { dayOf } from "./request-deadline.ts";
+import { isOpen } from "./request-status.ts";
+
+export async function getSubmissionStatus(statusToken: string) {
+  const requests = await db().dsarRequest.findMany({
+    where: { statusTokenHash: keyedHash("status-token", statusToken) },
+    orderBy: { createdAt: "asc" },
+    include: {
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
+    },
+  });
+  if (requests.length === 0) {
+    throw new AppError("NOT_FOUND", "This status link is not valid, or it was replaced by a newer one in a later email.");
+  }
+  return {
+    locale: requests[0].locale,
+    requests: requests.map((r) => ({
+      reference: r.reference,
+      type: r.type,
+      status: r.status,
+      receivedAt: r.receivedAt.toISOString(),
+      verifiedAt: r.verifiedAt?.toISOString() ?? null,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      verifyBy: r.verifyBy.toISOString(),
+      dueDate: dayOf(r.dueDate) as string,
+      extended: r.extended,
+      clockPaused: r.clockPaused,
+      explanation: r.deadlineExplanation as string[],
+      jurisdiction: r.jurisdiction,
+      outcome: r.outcome,
+      denialReason: r.denialReason,
+      denialMessage: r.denialMessage,
+      canWithdraw: isOpen(r.status),
+      messages: r.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    })),
+  };
+}
+
+export type SubmissionStatus = Awaited<ReturnType<typeof getSubmissionStatus>>;

@@ -1,0 +1,71 @@
+// The shared end of both proofs of email (link or code): the submission's requests become
+// VERIFIED and the person is told what happens next and by when the answer is due.
+import type { Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { dayOf } from "./request-deadline.ts";
+import type { Locale } from "./request-input.schema.ts";
+
+export type VerifiedSubmission = {
+  submissionId: string;
+  references: string[];
+  alreadyVerified: boolean;
+  emailIds: string[];
+};
+
+export async function markSubmissionVerified(
+  tx: Tx,
+  challengeId: string,
+  submissionId: string,
+  method: "link" | "code",
+  now: Date,
+): Promise<VerifiedSubmission> {
+  await tx.verificationChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
+  // Only SUBMITTED requests move: one withdrawn meanwhile stays withdrawn.
+  const pending = await tx.dsarRequest.findMany({
+    where: { submissionId, status: "SUBMITTED" },
+    orderBy: { createdAt: "asc" },
+  });
+  const all = await tx.dsarRequest.findMany({ where: { submissionId }, select: { reference: true } });
+  if (pending.length === 0) {
+    return { submissionId, references: all.map((r) => r.reference), alreadyVerified: true, emailIds: [] };
+  }
+  const moved = await tx.dsarRequest.updateMany({
+    where: { id: { in: pending.map((r) => r.id) }, status: "SUBMITTED" },
+    data: { status: "VERIFIED", verifiedAt: now, acknowledgedAt: now },
+  });
+  if (moved.count !== pending.length) {
+    throw new Error("A request of this submission changed while it was being verified; try again.");
+  }
+  for (const request of pending) {
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: { type: "SUBJECT" },
+      action: "request.verified",
+      data: { method, submissionId },
+    });
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: { type: "SYSTEM" },
+      action: "request.acknowledged",
+      data: { dueDate: dayOf(request.dueDate), acknowledgeBy: dayOf(request.acknowledgeBy) },
+    });
+  }
+  const first = pending[0];
+  const earliestDue = pending.reduce((min, r) => (r.dueDate < min.dueDate ? r : min), first);
+  const emailId = await queueEmail(tx, {
+    template: "request-acknowledged",
+    locale: first.locale as Locale,
+    to: first.email as string,
+    requestId: first.id,
+    props: {
+      references: pending.map((r) => r.reference),
+      types: pending.map((r) => r.type.toLowerCase()),
+      // No status link: its token exists only in the person's first email (stored hashed here).
+      dueDate: dayOf(earliestDue.dueDate),
+      dueDateReasons: earliestDue.deadlineExplanation as string[],
+      acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
+    },
+  });
+  return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId] };
+}

@@ -1,0 +1,97 @@
+// The shape of a request, shared by the browser form, the server action and the public API.
+// Messages are keys of lib/i18n/validation-messages.ts so each side shows them in its language.
+import { z } from "zod";
+import { countryNeedsRegion, isCountryCode, isRegionOf } from "../geo/regions.ts";
+
+export const requestTypes = ["access", "rectification", "erasure", "portability"] as const;
+export type RequestTypeName = (typeof requestTypes)[number];
+
+export const locales = ["en", "fr"] as const;
+export type Locale = (typeof locales)[number];
+
+const optionalText = (max: number, key: string) =>
+  z
+    .string({ message: key })
+    .trim()
+    .max(max, { message: key })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const correctionSchema = z.object({
+  field: z
+    .string({ message: "validation.correctionField" })
+    .trim()
+    .min(1, { message: "validation.correctionField" })
+    .max(100, { message: "validation.correctionField" }),
+  correctValue: z
+    .string({ message: "validation.correctionValue" })
+    .trim()
+    .min(1, { message: "validation.correctionValue" })
+    .max(1000, { message: "validation.correctionValue" }),
+  currentValue: optionalText(1000, "validation.correctionCurrent"),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+const personFields = {
+  email: z
+    .string({ message: "validation.email" })
+    .trim()
+    .max(254, { message: "validation.email" })
+    .pipe(z.email({ message: "validation.email" })),
+  fullName: optionalText(200, "validation.fullName"),
+  country: z.string({ message: "validation.country" }).trim().toUpperCase().refine(isCountryCode, { message: "validation.country" }),
+  region: z
+    .string({ message: "validation.region" })
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  locale: z.enum(locales, { message: "validation.locale" }).optional(),
+  accountId: optionalText(100, "validation.accountId"),
+  details: optionalText(5000, "validation.details"),
+  corrections: z
+    .array(correctionSchema, { message: "validation.corrections" })
+    .max(20, { message: "validation.correctionsTooMany" })
+    .optional(),
+};
+
+type PersonFields = {
+  country: string;
+  region?: string;
+  corrections?: Correction[];
+};
+
+function checkRegionAndCorrections(value: PersonFields, rectification: boolean, ctx: z.RefinementCtx) {
+  if (value.region && !isRegionOf(value.country, value.region)) {
+    ctx.addIssue({ code: "custom", path: ["region"], message: "validation.region" });
+  }
+  if (!value.region && countryNeedsRegion(value.country)) {
+    ctx.addIssue({ code: "custom", path: ["region"], message: "validation.regionRequired" });
+  }
+  if (rectification && !(value.corrections && value.corrections.length > 0)) {
+    ctx.addIssue({ code: "custom", path: ["corrections"], message: "validation.correctionsRequired" });
+  }
+}
+
+/** `POST /api/v1/requests`: one right per call. */
+export const createRequestSchema = z
+  .object({ type: z.enum(requestTypes, { message: "validation.type" }), ...personFields })
+  .strict()
+  .superRefine((value, ctx) => checkRegionAndCorrections(value, value.type === "rectification", ctx));
+export type CreateRequestInput = z.infer<typeof createRequestSchema>;
+
+/** The web form: several rights at once make one request each. */
+export const requestFormSchema = z
+  .object({
+    types: z.array(z.enum(requestTypes, { message: "validation.type" })).min(1, { message: "validation.types" }),
+    ...personFields,
+  })
+  .superRefine((value, ctx) => checkRegionAndCorrections(value, value.types.includes("rectification"), ctx));
+export type RequestFormInput = z.infer<typeof requestFormSchema>;
+
+export const verifyCodeSchema = z.object({
+  code: z
+    .string({ message: "validation.code" })
+    .trim()
+    .regex(/^\d{6}$/, { message: "validation.code" }),
+});

@@ -1,0 +1,71 @@
+// A new link and code for a submission still waiting for its proof of email (the first expired,
+// was voided by wrong codes, or never arrived). Older challenges stop working, and the private
+// status link is renewed too, since only its hash is kept.
+import { keyedHash, randomCode, randomToken } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { env } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "./public-urls.ts";
+import type { Locale } from "./request-input.schema.ts";
+
+export async function resendVerification(reference: string, now = new Date()): Promise<{ references: string[] }> {
+  const config = env();
+  const result = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${reference}.`);
+    const requests = await tx.dsarRequest.findMany({
+      where: { submissionId: request.submissionId, status: "SUBMITTED" },
+      orderBy: { createdAt: "asc" },
+    });
+    if (requests.length === 0) {
+      throw new AppError("INVALID_STATE", `Request ${reference} is not waiting for a proof of email.`);
+    }
+    if (request.verifyBy <= now) throw new AppError("GONE", `Request ${reference} has expired: please file a new request.`);
+    await tx.verificationChallenge.updateMany({
+      where: { submissionId: request.submissionId, consumedAt: null, voidedAt: null },
+      data: { voidedAt: now },
+    });
+    const verifyToken = randomToken();
+    const statusToken = randomToken();
+    const code = randomCode();
+    await tx.verificationChallenge.create({
+      data: {
+        submissionId: request.submissionId,
+        tokenHash: keyedHash("verify-token", verifyToken),
+        codeHash: keyedHash("verify-code", `${request.submissionId}:${code}`),
+        expiresAt: new Date(now.getTime() + config.VERIFICATION_TTL_HOURS * 3_600_000),
+      },
+    });
+    await tx.dsarRequest.updateMany({
+      where: { submissionId: request.submissionId },
+      data: { statusTokenHash: keyedHash("status-token", statusToken) },
+    });
+    for (const r of requests) {
+      await appendAuditEvent(tx, { requestId: r.id, actor: { type: "SUBJECT" }, action: "verification.resent", data: {} });
+    }
+    const locale = request.locale as Locale;
+    const verifyUrl = publicUrls.verify(locale, verifyToken);
+    const statusUrl = publicUrls.status(locale, statusToken);
+    const emailId = await queueEmail(tx, {
+      template: "verify-request",
+      locale,
+      to: request.email as string,
+      requestId: request.id,
+      props: {
+        references: requests.map((r) => r.reference),
+        types: requests.map((r) => r.type.toLowerCase()),
+        verifyUrl,
+        code,
+        statusUrl,
+        expiresInHours: config.VERIFICATION_TTL_HOURS,
+      },
+      secrets: [verifyUrl, statusUrl, verifyToken, statusToken, code],
+    });
+    return { references: requests.map((r) => r.reference), emailId };
+  });
+  await enqueueAfterCommit("email.deliver", { emailId: result.emailId }, { jobId: `email-${result.emailId}` });
+  return { references: result.references };
+}

@@ -1,0 +1,27 @@
+// The person confirms their email address from the link (one button on the page, so that mail
+// scanners that open links verify nothing).
+import { keyedHash } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { markSubmissionVerified, type VerifiedSubmission } from "./mark-submission-verified.ts";
+
+export async function verifyByLink(token: string, now = new Date()): Promise<VerifiedSubmission> {
+  const result = await db().$transaction(async (tx: Tx) => {
+    const challenge = await tx.verificationChallenge.findUnique({ where: { tokenHash: keyedHash("verify-token", token) } });
+    if (!challenge) throw new AppError("NOT_FOUND", "This confirmation link is not valid. Check that you copied the whole link.");
+    if (challenge.consumedAt) {
+      const references = await tx.dsarRequest.findMany({ where: { submissionId: challenge.submissionId }, select: { reference: true } });
+      return { submissionId: challenge.submissionId, references: references.map((r) => r.reference), alreadyVerified: true, emailIds: [] };
+    }
+    if (challenge.voidedAt) throw new AppError("GONE", "This confirmation link was replaced by a newer one: use the most recent email.");
+    if (challenge.expiresAt <= now) {
+      throw new AppError("GONE", "This confirmation link has expired.", { details: { expired: true } });
+    }
+    return markSubmissionVerified(tx, challenge.id, challenge.submissionId, "link", now);
+  });
+  for (const emailId of result.emailIds) {
+    await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  }
+  return result;
+}

@@ -1,0 +1,40 @@
+// The person withdraws an open request from their status page.
+import { keyedHash } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import type { Locale } from "./request-input.schema.ts";
+import { assertTransition } from "./request-status.ts";
+
+export async function withdrawRequest(statusToken: string, reference: string, now = new Date()) {
+  const emailId = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findFirst({
+      where: { reference, statusTokenHash: keyedHash("status-token", statusToken) },
+    });
+    // The same answer for a wrong token and a wrong reference: the link proves the right to act.
+    if (!request) throw new AppError("NOT_FOUND", "This request cannot be found with this status link.");
+    if (request.status === "WITHDRAWN") return null;
+    assertTransition(reference, request.status, "WITHDRAWN");
+    const moved = await tx.dsarRequest.updateMany({
+      where: { id: request.id, status: request.status },
+      data: { status: "WITHDRAWN", outcome: "WITHDRAWN", closedAt: now },
+    });
+    if (moved.count === 0) throw new AppError("CONFLICT", "The request changed meanwhile: reload the page and try again.");
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: { type: "SUBJECT" },
+      action: "request.withdrawn",
+      data: { from: request.status },
+    });
+    return queueEmail(tx, {
+      template: "request-withdrawn",
+      locale: request.locale as Locale,
+      to: request.email as string,
+      requestId: request.id,
+      props: { reference: request.reference, type: request.type.toLowerCase() },
+    });
+  });
+  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+}

@@ -1,0 +1,29 @@
+// Every processor is registered through here: one place sets concurrency, validates payloads,
+// and logs failures (ids only, never personal data).
+import type { Job, Worker } from "bullmq";
+import { logger } from "../lib/logger.ts";
+import { queueRuntime } from "../lib/queue/backend.ts";
+import { type JobName, type JobPayload, parseJobPayload, type QueueName } from "../lib/queue/jobs.ts";
+
+export type Processors = { [N in JobName]?: (payload: JobPayload<N>, job: Job) => Promise<unknown> };
+
+export function registerWorker(queue: QueueName, processors: Processors, options: { concurrency?: number } = {}): Worker {
+  const runtime = queueRuntime();
+  const worker = new runtime.Worker(
+    queue,
+    async (job: Job) => {
+      const processor = processors[job.name as JobName] as ((payload: unknown, job: Job) => Promise<unknown>) | undefined;
+      if (!processor) throw new Error(`No processor for job ${job.name} on queue ${queue}`);
+      const payload = parseJobPayload(job.name as JobName, job.data);
+      return processor(payload, job);
+    },
+    { connection: runtime.connection as never, prefix: runtime.prefix, concurrency: options.concurrency ?? 4 },
+  );
+  worker.on("failed", (job, error) => {
+    logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, "job failed");
+  });
+  worker.on("error", (error) => {
+    logger.error({ queue, err: { message: error.message } }, "worker error");
+  });
+  return worker;
+}
