@@ -42,7 +42,7 @@ export async function startWorkers() {
   );
 
   let stopping = false;
-  async function stop(signal: string) {
+  async function stop(signal = "shutdown") {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "workers stopping");

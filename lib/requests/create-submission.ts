@@ -12,6 +12,7 @@ import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { publicUrls } from "./public-urls.ts";
 import { computeRequestDeadline, deadlineColumns } from "./request-deadline.ts";
 import type { Locale, RequestFormInput } from "./request-input.schema.ts";
+import { issueStatusToken } from "./status-links.ts";
 
 export type CreateSubmissionOptions = {
   input: RequestFormInput;
@@ -36,7 +37,6 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
   const email = normaliseEmail(input.email);
   const submissionId = randomUUID();
   const verifyToken = randomToken();
-  const statusToken = randomToken();
   const code = randomCode();
   const jurisdiction = jurisdictionFor(input.country, input.region ?? null, config.DEFAULT_JURISDICTION as never);
   const types = [...new Set(input.types)].map((t) => t.toUpperCase() as RequestType);
@@ -69,7 +69,6 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
           details: input.details ?? null,
           corrections: type === "RECTIFICATION" && input.corrections ? input.corrections : undefined,
           verifyBy: new Date(now.getTime() + config.VERIFY_WITHIN_DAYS * DAY),
-          statusTokenHash: keyedHash("status-token", statusToken),
           ...deadlineColumns(computeRequestDeadline(clock)),
         },
         select: { id: true, reference: true, type: true, dueDate: true },
@@ -100,6 +99,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
         expiresAt: new Date(now.getTime() + config.VERIFICATION_TTL_HOURS * HOUR),
       },
     });
+    const statusToken = await issueStatusToken(tx, submissionId);
     const verifyUrl = publicUrls.verify(locale, verifyToken);
     const statusUrl = publicUrls.status(locale, statusToken);
     const emailId = await queueEmail(tx, {

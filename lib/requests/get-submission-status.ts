@@ -1,21 +1,20 @@
 // What the person sees on their private status page: only the requests of their submission.
-import { keyedHash } from "../crypto.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { dayOf } from "./request-deadline.ts";
 import { isOpen } from "./request-status.ts";
+import { submissionOfStatusToken } from "./status-links.ts";
 
 export async function getSubmissionStatus(statusToken: string) {
+  const submissionId = await submissionOfStatusToken(statusToken);
   const requests = await db().dsarRequest.findMany({
-    where: { statusTokenHash: keyedHash("status-token", statusToken) },
+    where: { submissionId },
     orderBy: { createdAt: "asc" },
     include: {
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
     },
   });
-  if (requests.length === 0) {
-    throw new AppError("NOT_FOUND", "This status link is not valid, or it was replaced by a newer one in a later email.");
-  }
+  if (requests.length === 0) throw new AppError("NOT_FOUND", "This status link is not valid.");
   return {
     locale: requests[0].locale,
     requests: requests.map((r) => ({

@@ -3,8 +3,10 @@
 import type { Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { publicUrls } from "./public-urls.ts";
 import { dayOf } from "./request-deadline.ts";
 import type { Locale } from "./request-input.schema.ts";
+import { issueStatusToken } from "./status-links.ts";
 
 export type VerifiedSubmission = {
   submissionId: string;
@@ -53,6 +55,8 @@ export async function markSubmissionVerified(
   }
   const first = pending[0];
   const earliestDue = pending.reduce((min, r) => (r.dueDate < min.dueDate ? r : min), first);
+  const statusToken = await issueStatusToken(tx, submissionId);
+  const statusUrl = publicUrls.status(first.locale as Locale, statusToken);
   const emailId = await queueEmail(tx, {
     template: "request-acknowledged",
     locale: first.locale as Locale,
@@ -61,11 +65,12 @@ export async function markSubmissionVerified(
     props: {
       references: pending.map((r) => r.reference),
       types: pending.map((r) => r.type.toLowerCase()),
-      // No status link: its token exists only in the person's first email (stored hashed here).
+      statusUrl,
       dueDate: dayOf(earliestDue.dueDate),
       dueDateReasons: earliestDue.deadlineExplanation as string[],
       acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
     },
+    secrets: [statusUrl, statusToken],
   });
   return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId] };
 }

@@ -9,13 +9,14 @@ export type RequestTypeName = (typeof requestTypes)[number];
 export const locales = ["en", "fr"] as const;
 export type Locale = (typeof locales)[number];
 
+// Empty text means "not given"; the key stays optional in the inferred type.
 const optionalText = (max: number, key: string) =>
   z
     .string({ message: key })
     .trim()
     .max(max, { message: key })
-    .optional()
-    .transform((value) => (value ? value : undefined));
+    .transform((value) => value || undefined)
+    .optional();
 
 export const correctionSchema = z.object({
   field: z
@@ -44,8 +45,8 @@ const personFields = {
     .string({ message: "validation.region" })
     .trim()
     .toUpperCase()
-    .optional()
-    .transform((value) => (value ? value : undefined)),
+    .transform((value) => value || undefined)
+    .optional(),
   locale: z.enum(locales, { message: "validation.locale" }).optional(),
   accountId: optionalText(100, "validation.accountId"),
   details: optionalText(5000, "validation.details"),

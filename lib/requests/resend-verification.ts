@@ -1,6 +1,6 @@
 // A new link and code for a submission still waiting for its proof of email (the first expired,
-// was voided by wrong codes, or never arrived). Older challenges stop working, and the private
-// status link is renewed too, since only its hash is kept.
+// was voided by wrong codes, or never arrived). Older challenges stop working; the email also
+// carries a new private status link (earlier ones keep working).
 import { keyedHash, randomCode, randomToken } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
@@ -10,6 +10,7 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { publicUrls } from "./public-urls.ts";
 import type { Locale } from "./request-input.schema.ts";
+import { issueStatusToken } from "./status-links.ts";
 
 export async function resendVerification(reference: string, now = new Date()): Promise<{ references: string[] }> {
   const config = env();
@@ -29,7 +30,6 @@ export async function resendVerification(reference: string, now = new Date()): P
       data: { voidedAt: now },
     });
     const verifyToken = randomToken();
-    const statusToken = randomToken();
     const code = randomCode();
     await tx.verificationChallenge.create({
       data: {
@@ -39,10 +39,7 @@ export async function resendVerification(reference: string, now = new Date()): P
         expiresAt: new Date(now.getTime() + config.VERIFICATION_TTL_HOURS * 3_600_000),
       },
     });
-    await tx.dsarRequest.updateMany({
-      where: { submissionId: request.submissionId },
-      data: { statusTokenHash: keyedHash("status-token", statusToken) },
-    });
+    const statusToken = await issueStatusToken(tx, request.submissionId);
     for (const r of requests) {
       await appendAuditEvent(tx, { requestId: r.id, actor: { type: "SUBJECT" }, action: "verification.resent", data: {} });
     }

@@ -1,18 +1,18 @@
 // The person withdraws an open request from their status page.
-import { keyedHash } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "./public-urls.ts";
 import type { Locale } from "./request-input.schema.ts";
 import { assertTransition } from "./request-status.ts";
+import { issueStatusToken, submissionOfStatusToken } from "./status-links.ts";
 
 export async function withdrawRequest(statusToken: string, reference: string, now = new Date()) {
   const emailId = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findFirst({
-      where: { reference, statusTokenHash: keyedHash("status-token", statusToken) },
-    });
+    const submissionId = await submissionOfStatusToken(statusToken, tx).catch(() => null);
+    const request = submissionId ? await tx.dsarRequest.findFirst({ where: { reference, submissionId } }) : null;
     // The same answer for a wrong token and a wrong reference: the link proves the right to act.
     if (!request) throw new AppError("NOT_FOUND", "This request cannot be found with this status link.");
     if (request.status === "WITHDRAWN") return null;
@@ -28,12 +28,15 @@ export async function withdrawRequest(statusToken: string, reference: string, no
       action: "request.withdrawn",
       data: { from: request.status },
     });
+    const newToken = await issueStatusToken(tx, request.submissionId);
+    const statusUrl = publicUrls.status(request.locale as Locale, newToken);
     return queueEmail(tx, {
       template: "request-withdrawn",
       locale: request.locale as Locale,
       to: request.email as string,
       requestId: request.id,
-      props: { reference: request.reference, type: request.type.toLowerCase() },
+      props: { reference: request.reference, type: request.type.toLowerCase(), statusUrl },
+      secrets: [statusUrl, newToken],
     });
   });
   if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });

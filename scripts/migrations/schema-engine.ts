@@ -128,7 +128,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
     const result = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
     return result.appliedMigrationNames as string[];
   } finally {
-    await engine.dispose?.();
+    engine.free();
     await Promise.all(opened.map((a) => a.dispose()));
   }
 }
@@ -150,6 +150,6 @@ export async function diffMigrations(log: (line: string) => void = () => {}): Pr
     } as never);
     return (result as { stdout: string }).stdout;
   } finally {
-    await engine.dispose?.();
+    engine.free();
   }
 }

@@ -71,12 +71,22 @@ CREATE TABLE "requests" (
     "denialReason" "DenialReason",
     "denialMessage" TEXT,
     "assigneeId" UUID,
-    "statusTokenHash" TEXT NOT NULL,
     "purgedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "requests_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "status_link_tokens" (
+    "id" UUID NOT NULL,
+    "submissionId" UUID NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "status_link_tokens_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -345,13 +355,16 @@ CREATE INDEX "requests_emailHash_createdAt_idx" ON "requests"("emailHash", "crea
 CREATE INDEX "requests_submissionId_idx" ON "requests"("submissionId");
 
 -- CreateIndex
-CREATE INDEX "requests_statusTokenHash_idx" ON "requests"("statusTokenHash");
-
--- CreateIndex
 CREATE INDEX "requests_receivedAt_idx" ON "requests"("receivedAt");
 
 -- CreateIndex
 CREATE INDEX "requests_closedAt_idx" ON "requests"("closedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "status_link_tokens_tokenHash_key" ON "status_link_tokens"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "status_link_tokens_submissionId_idx" ON "status_link_tokens"("submissionId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "verification_challenges_tokenHash_key" ON "verification_challenges"("tokenHash");

@@ -1,0 +1,43 @@
+// The stack the end-to-end tests run against: a fresh database, a mail catcher, the built web
+// app (`next start`) and the workers, on the local PostgreSQL and Redis. Stops it all on SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startMailCatcher } from "../../scripts/dev/mail-catcher.ts";
+import { createTestDatabase } from "../../tests/support/test-database.ts";
+import { testEnv } from "../../tests/support/test-env.ts";
+import { e2ePorts, e2eStateFile } from "./ports.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const database = await createTestDatabase("e2e");
+const catcher = await startMailCatcher({ smtpPort: e2ePorts.smtp, httpPort: e2ePorts.inbox });
+const values = testEnv({
+    DATABASE_URL: database.url,
+    SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}?tls=off`,
+    APP_URL: `http://127.0.0.1:${e2ePorts.web}`,
+    PORT: String(e2ePorts.web),
+    LOG_LEVEL: "warn",
+  });
+const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
+mkdirSync(dirname(e2eStateFile), { recursive: true });
+writeFileSync(e2eStateFile, JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY }));
+
+const children: ChildProcess[] = [
+  spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" }),
+  spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { cwd: root, env, stdio: "inherit" }),
+];
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r)))));
+  await catcher.close();
+  await database.drop();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+for (const child of children) child.on("exit", (code) => !stopping && (console.error(`e2e stack: a process exited (${code})`), stop()));

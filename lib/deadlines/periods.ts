@@ -1,0 +1,77 @@
+import { addDays, addMonths, describeDate, formatLocalDate, type LocalDate } from "./calendar.ts";
+import { type HolidayCalendar, type RollForward, rollForwardToWorkingDay } from "./holidays.ts";
+import type { JurisdictionRule } from "./types.ts";
+
+/** An extension as the total extra time granted so far, on top of the first period. */
+export type ExtensionAmount = { months: number; days: number };
+
+export type PeriodEnd = {
+  /** The last day of the period before any move to a working day. */
+  date: LocalDate;
+  clampedFrom: string | null;
+};
+
+/** Day periods count the day of receipt as day 1 (LEGAL.md rule 3): 45 days from 30 Jan end on 15 Mar. */
+export function firstPeriodEnd(rule: JurisdictionRule, start: LocalDate): PeriodEnd {
+  if (rule.period.unit === "month") return addMonths(start, rule.period.length);
+  return { date: addDays(start, rule.period.length - 1), clampedFrom: null };
+}
+
+/**
+ * Month extensions are counted from the original start (31 Jan + 3 months = 30 Apr, not 28 Feb + 2
+ * months); extra days are then added to that end.
+ */
+export function extendedPeriodEnd(rule: JurisdictionRule, start: LocalDate, amount: ExtensionAmount): PeriodEnd {
+  if (rule.period.unit === "month") {
+    const months = addMonths(start, rule.period.length + amount.months);
+    return { date: addDays(months.date, amount.days), clampedFrom: amount.days === 0 ? months.clampedFrom : null };
+  }
+  // Day-based laws state their extension in days; input validation refuses months for them.
+  return { date: addDays(firstPeriodEnd(rule, start).date, amount.days), clampedFrom: null };
+}
+
+export function maximumExtension(rule: JurisdictionRule): ExtensionAmount | null {
+  if (!rule.extension) return null;
+  return rule.extension.unit === "month" ? { months: rule.extension.length, days: 0 } : { months: 0, days: rule.extension.length };
+}
+
+/** Month periods move past weekends and public holidays; day periods in these laws never do. */
+export function settle(rule: JurisdictionRule, calendar: HolidayCalendar, date: LocalDate): RollForward {
+  if (!rule.rollForward) return { date, skipped: [] };
+  return rollForwardToWorkingDay(calendar, date);
+}
+
+export function describeAmount(amount: ExtensionAmount): string {
+  const parts: string[] = [];
+  if (amount.months > 0) parts.push(plural(amount.months, "month"));
+  if (amount.days > 0) parts.push(plural(amount.days, "day"));
+  return parts.join(" and ") || "nothing";
+}
+
+export function describePeriod(rule: JurisdictionRule): string {
+  return rule.period.unit === "month" ? plural(rule.period.length, "month") : plural(rule.period.length, "calendar day");
+}
+
+/** "3 months", "3 months and 5 days", "90 calendar days": the whole period once extended. */
+export function describeExtendedPeriod(rule: JurisdictionRule, amount: ExtensionAmount): string {
+  if (rule.period.unit === "day") return plural(rule.period.length + amount.days, "calendar day");
+  return describeAmount({ months: rule.period.length + amount.months, days: amount.days });
+}
+
+export function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/** One sentence for a move to a working day, or for a date that needed none. */
+export function describeRoll(rule: JurisdictionRule, calendar: HolidayCalendar, roll: RollForward): string | null {
+  if (!rule.rollForward) return null;
+  if (roll.skipped.length === 0) {
+    return `${describeDate(roll.date)} is a working day in ${calendar.region}, so it stands.`;
+  }
+  const reasons = roll.skipped.map((day) => `${day.date} is ${day.reason}`).join("; ");
+  return `${reasons}; moved to the next working day, ${describeDate(roll.date)} (${rule.rollForward.citation}).`;
+}
+
+export function isoDate(date: LocalDate): string {
+  return formatLocalDate(date);
+}

@@ -1,0 +1,179 @@
+// The whole portal on one machine with demo data: PostgreSQL (yours or an embedded one),
+// Redis when one answers (else BullMQ's PostgreSQL backend), a mail catcher with a web inbox,
+// migrations, seed, a production build, the web app and the workers. Ctrl-C stops it all.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import { startMailCatcher } from "./dev/mail-catcher.ts";
+import { databaseAnswers, startEmbeddedDatabase } from "./dev/embedded-database.ts";
+import { sourceStamp } from "./dev/source-stamp.ts";
+import { applyMigrations } from "./migrations/schema-engine.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dataDir = process.env.DEMO_DATA_DIR ?? join(root, ".data");
+const log = (line: string) => console.log(`[demo] ${line}`);
+
+function fail(message: string): never {
+  console.error(`\n[demo] ${message}\n`);
+  process.exit(1);
+}
+
+type DemoSecrets = { encryptionKey: string; databasePassword: string };
+
+function demoSecrets(): DemoSecrets {
+  const file = join(dataDir, "demo-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  const secrets = { encryptionKey: randomBytes(32).toString("base64"), databasePassword: randomBytes(18).toString("base64url") };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) fail("The web app stopped while starting: see its messages above.");
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  fail(`The web app did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+async function main() {
+  const secrets = demoSecrets();
+  const port = Number(process.env.PORT ?? 3000);
+  const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 1025);
+  const inboxPort = Number(process.env.DEMO_INBOX_PORT ?? 1080);
+  const pgPort = Number(process.env.DEMO_PG_PORT ?? 54329);
+  for (const [name, p] of [["web app (PORT)", port], ["mail catcher SMTP (DEMO_SMTP_PORT)", smtpPort], ["web inbox (DEMO_INBOX_PORT)", inboxPort]] as const) {
+    if (!(await portFree(p))) fail(`Port ${p} for the ${name} is in use. Stop what uses it, or choose another port: e.g. ${name.match(/\((\w+)\)/)?.[1]}=${p + 1} npm run demo`);
+  }
+
+  const cleanups: Array<() => Promise<void>> = [];
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl && (await databaseAnswers(databaseUrl))) {
+    log(`Using the PostgreSQL at DATABASE_URL.`);
+  } else {
+    if (databaseUrl) log("DATABASE_URL does not answer: starting the embedded PostgreSQL instead.");
+    if (!(await portFree(pgPort))) fail(`Port ${pgPort} for the embedded PostgreSQL is in use: set DEMO_PG_PORT to a free port.`);
+    try {
+      const embedded = await startEmbeddedDatabase({ dataDir: join(dataDir, "postgres"), port: pgPort, password: secrets.databasePassword, database: "dsar", log });
+      cleanups.unshift(embedded.stop);
+      databaseUrl = embedded.url;
+      log(`Embedded PostgreSQL running on 127.0.0.1:${pgPort} (data in ${join(dataDir, "postgres")}).`);
+    } catch (error) {
+      fail(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}\nSet DATABASE_URL to a PostgreSQL 14+ server instead.`);
+    }
+  }
+
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const useRedis = await redisAnswers(redisUrl);
+  log(useRedis ? `Queues on Redis at ${redisUrl}.` : "No Redis answers: queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema bullmq).");
+
+  const catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort });
+  cleanups.unshift(() => catcher.close());
+
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    QUEUE_BACKEND: useRedis ? "redis" : "postgres",
+    ...(useRedis ? { REDIS_URL: redisUrl } : {}),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+    MAIL_FROM: process.env.MAIL_FROM ?? "Example Company Privacy Team <privacy@example.com>",
+    APP_URL: appUrl,
+    PORT: String(port),
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.encryptionKey,
+  };
+  Object.assign(process.env, childEnv);
+
+  log("Applying migrations…");
+  const applied = await applyMigrations(databaseUrl as string);
+  log(applied.length ? `Applied ${applied.join(", ")}.` : "The database schema is up to date.");
+
+  log("Seeding demo data…");
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env: childEnv, stdio: "inherit" });
+  if (seed.status !== 0) fail("Seeding failed: see the messages above.");
+
+  const stampFile = join(root, ".next", "demo-source-stamp");
+  const stamp = sourceStamp(root);
+  if (!existsSync(join(root, ".next", "BUILD_ID")) || !existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp) {
+    log("Building the web app (first run or sources changed; about a minute)…");
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, env: childEnv, stdio: "inherit" });
+    if (build.status !== 0) fail("The build failed: see the messages above.");
+  }
+
+  const children: ChildProcess[] = [];
+  const web = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { cwd: root, env: { ...childEnv, DSAR_SERVICE: "workers" }, stdio: ["ignore", "inherit", "inherit"] });
+  children.push(web, workers);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("Stopping…");
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r)))));
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    log("Stopped. Your data is kept in .data/ for the next run.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  workers.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[demo] The workers stopped (exit ${code}).`);
+      void stop(1);
+    }
+  });
+
+  await waitForHealth(`http://127.0.0.1:${port}`, web);
+  console.log(`
+  The portal is running.
+
+    Portal (file a request):  ${appUrl}
+    Web inbox (demo emails):  http://localhost:${inboxPort}
+    Health:                   ${appUrl}/api/v1/health
+
+  Database: ${databaseUrl?.includes(`:${pgPort}/`) ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"} · Queues: ${useRedis ? "Redis" : "PostgreSQL"}
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
