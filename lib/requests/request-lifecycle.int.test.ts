@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { codeIn, linkIn, tokenOf, waitForEmail } from "../../tests/support/mailbox.ts";
-import { startWorkers } from "../../workers/index.ts";
+import { useWorkers } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
 import { createSubmission } from "./create-submission.ts";
 import { expireUnverifiedRequests } from "./expire-unverified-requests.ts";
@@ -11,14 +11,7 @@ import { verifyByLink } from "./verify-by-link.ts";
 import { withdrawRequest } from "./withdraw-request.ts";
 
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
-let stopWorkers: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ stop: stopWorkers } = await startWorkers());
-});
-afterAll(async () => {
-  await stopWorkers();
-});
+useWorkers();
 
 let counter = 0;
 const uniqueEmail = () => `person${Date.now()}${counter++}@example.test`;
