@@ -1,7 +1,7 @@
 // `npm run db:seed`: demo data, once per database (a second run changes nothing). Requests go
 // through the same services as real ones, so their audit chain and deadlines are genuine.
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
-import { type Tx, db, disconnectDb } from "../lib/db.ts";
+import { db, disconnectDb, type Tx } from "../lib/db.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues } from "../lib/queue/enqueue.ts";
 import { createSubmission } from "../lib/requests/create-submission.ts";
@@ -14,13 +14,56 @@ const SEEDED = "demo.seeded";
 type DemoRequest = { daysAgo: number; verified: boolean; input: RequestFormInput };
 
 const demoRequests: DemoRequest[] = [
-  { daysAgo: 27, verified: true, input: { types: ["access"], email: "camille.durand@example.com", fullName: "Camille Durand", country: "FR", locale: "fr" } },
-  { daysAgo: 40, verified: true, input: { types: ["erasure"], email: "oliver.smith@example.co.uk", fullName: "Oliver Smith", country: "GB", locale: "en" } },
-  { daysAgo: 12, verified: true, input: { types: ["access", "portability"], email: "maria.garcia@example.com", fullName: "María García", country: "US", region: "US-CA", locale: "en" } },
-  { daysAgo: 3, verified: true, input: { types: ["rectification"], email: "jean.tremblay@example.ca", fullName: "Jean Tremblay", country: "CA", region: "CA-QC", locale: "fr", corrections: [{ field: "Adresse postale", correctValue: "12 rue Saint-Paul, Montréal", currentValue: "12 rue St-Paul, Québec" }] } },
-  { daysAgo: 8, verified: true, input: { types: ["access"], email: "lucas.silva@example.com.br", fullName: "Lucas Silva", country: "BR", locale: "en" } },
-  { daysAgo: 1, verified: false, input: { types: ["erasure"], email: "anna.schmidt@example.de", fullName: "Anna Schmidt", country: "DE", locale: "en" } },
-  { daysAgo: 0, verified: false, input: { types: ["access"], email: "noah.johnson@example.com", fullName: "Noah Johnson", country: "US", region: "US-VA", locale: "en" } },
+  {
+    daysAgo: 27,
+    verified: true,
+    input: { types: ["access"], email: "camille.durand@example.com", fullName: "Camille Durand", country: "FR", locale: "fr" },
+  },
+  {
+    daysAgo: 40,
+    verified: true,
+    input: { types: ["erasure"], email: "oliver.smith@example.co.uk", fullName: "Oliver Smith", country: "GB", locale: "en" },
+  },
+  {
+    daysAgo: 12,
+    verified: true,
+    input: {
+      types: ["access", "portability"],
+      email: "maria.garcia@example.com",
+      fullName: "María García",
+      country: "US",
+      region: "US-CA",
+      locale: "en",
+    },
+  },
+  {
+    daysAgo: 3,
+    verified: true,
+    input: {
+      types: ["rectification"],
+      email: "jean.tremblay@example.ca",
+      fullName: "Jean Tremblay",
+      country: "CA",
+      region: "CA-QC",
+      locale: "fr",
+      corrections: [{ field: "Adresse postale", correctValue: "12 rue Saint-Paul, Montréal", currentValue: "12 rue St-Paul, Québec" }],
+    },
+  },
+  {
+    daysAgo: 8,
+    verified: true,
+    input: { types: ["access"], email: "lucas.silva@example.com.br", fullName: "Lucas Silva", country: "BR", locale: "en" },
+  },
+  {
+    daysAgo: 1,
+    verified: false,
+    input: { types: ["erasure"], email: "anna.schmidt@example.de", fullName: "Anna Schmidt", country: "DE", locale: "en" },
+  },
+  {
+    daysAgo: 0,
+    verified: false,
+    input: { types: ["access"], email: "noah.johnson@example.com", fullName: "Noah Johnson", country: "US", region: "US-VA", locale: "en" },
+  },
 ];
 
 async function seed() {
@@ -45,7 +88,9 @@ async function seed() {
         await markSubmissionVerified(tx, challenge.id, created.submissionId, "link", verifiedAt);
       });
     }
-    console.log(`Filed ${created.requests.map((r) => r.reference).join(", ")} (${demo.input.country}${demo.input.region ? `/${demo.input.region}` : ""}, ${demo.daysAgo} days ago)`);
+    console.log(
+      `Filed ${created.requests.map((r) => r.reference).join(", ")} (${demo.input.country}${demo.input.region ? `/${demo.input.region}` : ""}, ${demo.daysAgo} days ago)`,
+    );
   }
   await db().setting.create({ data: { key: SEEDED, value: { at: new Date().toISOString() } } });
 }

@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`The portal needs Node.js 20.19 or newer; this is ${process.version}. Install it from https://nodejs.org or with your package manager.`);
+  console.error(
+    `The portal needs Node.js 20.19 or newer; this is ${process.version}. Install it from https://nodejs.org or with your package manager.`,
+  );
   process.exit(1);
 }
 

@@ -8,8 +8,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { startMailCatcher } from "./dev/mail-catcher.ts";
 import { databaseAnswers, startEmbeddedDatabase } from "./dev/embedded-database.ts";
+import { startMailCatcher } from "./dev/mail-catcher.ts";
 import { sourceStamp } from "./dev/source-stamp.ts";
 import { applyMigrations } from "./migrations/schema-engine.ts";
 
@@ -75,8 +75,15 @@ async function main() {
   const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 1025);
   const inboxPort = Number(process.env.DEMO_INBOX_PORT ?? 1080);
   const pgPort = Number(process.env.DEMO_PG_PORT ?? 54329);
-  for (const [name, p] of [["web app (PORT)", port], ["mail catcher SMTP (DEMO_SMTP_PORT)", smtpPort], ["web inbox (DEMO_INBOX_PORT)", inboxPort]] as const) {
-    if (!(await portFree(p))) fail(`Port ${p} for the ${name} is in use. Stop what uses it, or choose another port: e.g. ${name.match(/\((\w+)\)/)?.[1]}=${p + 1} npm run demo`);
+  for (const [name, p] of [
+    ["web app (PORT)", port],
+    ["mail catcher SMTP (DEMO_SMTP_PORT)", smtpPort],
+    ["web inbox (DEMO_INBOX_PORT)", inboxPort],
+  ] as const) {
+    if (!(await portFree(p)))
+      fail(
+        `Port ${p} for the ${name} is in use. Stop what uses it, or choose another port: e.g. ${name.match(/\((\w+)\)/)?.[1]}=${p + 1} npm run demo`,
+      );
   }
 
   const cleanups: Array<() => Promise<void>> = [];
@@ -87,18 +94,30 @@ async function main() {
     if (databaseUrl) log("DATABASE_URL does not answer: starting the embedded PostgreSQL instead.");
     if (!(await portFree(pgPort))) fail(`Port ${pgPort} for the embedded PostgreSQL is in use: set DEMO_PG_PORT to a free port.`);
     try {
-      const embedded = await startEmbeddedDatabase({ dataDir: join(dataDir, "postgres"), port: pgPort, password: secrets.databasePassword, database: "dsar", log });
+      const embedded = await startEmbeddedDatabase({
+        dataDir: join(dataDir, "postgres"),
+        port: pgPort,
+        password: secrets.databasePassword,
+        database: "dsar",
+        log,
+      });
       cleanups.unshift(embedded.stop);
       databaseUrl = embedded.url;
       log(`Embedded PostgreSQL running on 127.0.0.1:${pgPort} (data in ${join(dataDir, "postgres")}).`);
     } catch (error) {
-      fail(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}\nSet DATABASE_URL to a PostgreSQL 14+ server instead.`);
+      fail(
+        `The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}\nSet DATABASE_URL to a PostgreSQL 14+ server instead.`,
+      );
     }
   }
 
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const useRedis = await redisAnswers(redisUrl);
-  log(useRedis ? `Queues on Redis at ${redisUrl}.` : "No Redis answers: queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema bullmq).");
+  log(
+    useRedis
+      ? `Queues on Redis at ${redisUrl}.`
+      : "No Redis answers: queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema bullmq).",
+  );
 
   const catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort });
   cleanups.unshift(() => catcher.close());
@@ -135,12 +154,20 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  const web = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const web = spawn(
+    process.execPath,
+    [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: childEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: root,
-    env: childEnv,
+    env: { ...childEnv, DSAR_SERVICE: "workers" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { cwd: root, env: { ...childEnv, DSAR_SERVICE: "workers" }, stdio: ["ignore", "inherit", "inherit"] });
   children.push(web, workers);
 
   let stopping = false;

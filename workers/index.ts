@@ -13,7 +13,8 @@ import { queueNames } from "../lib/queue/jobs.ts";
 import { expireUnverifiedRequests } from "../lib/requests/expire-unverified-requests.ts";
 import { registerWorker } from "./register-worker.ts";
 
-export async function startWorkers() {
+/** `schedule: false` leaves out the maintenance schedule (tests run those sweeps themselves). */
+export async function startWorkers(options: { schedule?: boolean } = {}) {
   env(); // a bad configuration stops here, naming the variable
   const workers = [
     registerWorker(queueNames.email, { "email.deliver": ({ emailId }) => deliverEmail(emailId) }, { concurrency: 4 }),
@@ -27,19 +28,7 @@ export async function startWorkers() {
       { concurrency: 1 },
     ),
   ];
-  const maintenance = getQueue(queueNames.maintenance);
-  // Job schedulers are upserted by id, so any number of worker processes keep one schedule.
-  await maintenance.upsertJobScheduler("expire-unverified", { every: 5 * 60_000 }, { name: "maintenance.expire-unverified", data: {} });
-  await maintenance.upsertJobScheduler(
-    "redeliver-pending-email",
-    { every: 60_000 },
-    { name: "maintenance.redeliver-pending-email", data: {} },
-  );
-  await maintenance.upsertJobScheduler(
-    "purge-expired-records",
-    { every: 60 * 60_000 },
-    { name: "maintenance.purge-expired-records", data: {} },
-  );
+  if (options.schedule !== false) await scheduleMaintenance();
 
   let stopping = false;
   async function stop(signal = "shutdown") {
@@ -54,6 +43,15 @@ export async function startWorkers() {
     logger.info("workers stopped");
   }
   return { workers, stop };
+}
+
+async function scheduleMaintenance() {
+  const maintenance = getQueue(queueNames.maintenance);
+  // Job schedulers are upserted by id, so any number of worker processes keep one schedule.
+  const every = { "expire-unverified": 5 * 60_000, "redeliver-pending-email": 60_000, "purge-expired-records": 60 * 60_000 } as const;
+  for (const [id, ms] of Object.entries(every)) {
+    await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {} });
+  }
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -13,18 +13,22 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const database = await createTestDatabase("e2e");
 const catcher = await startMailCatcher({ smtpPort: e2ePorts.smtp, httpPort: e2ePorts.inbox });
 const values = testEnv({
-    DATABASE_URL: database.url,
-    SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}?tls=off`,
-    APP_URL: `http://127.0.0.1:${e2ePorts.web}`,
-    PORT: String(e2ePorts.web),
-    LOG_LEVEL: "warn",
-  });
+  DATABASE_URL: database.url,
+  SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}?tls=off`,
+  APP_URL: `http://127.0.0.1:${e2ePorts.web}`,
+  PORT: String(e2ePorts.web),
+  LOG_LEVEL: "warn",
+});
 const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
 mkdirSync(dirname(e2eStateFile), { recursive: true });
 writeFileSync(e2eStateFile, JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY }));
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" }),
+  spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  }),
   spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { cwd: root, env, stdio: "inherit" }),
 ];
 

@@ -20,6 +20,7 @@ export const validationMessages = {
     "validation.correctionValue": "Give the correct value (at most 1,000 characters).",
     "validation.correctionCurrent": "The current value can be at most 1,000 characters.",
     "validation.code": "Enter the 6-digit code from the email.",
+    "validation.answer": "Write your answer (at most 5,000 characters).",
     "validation.invalid": "This value is not valid.",
   },
   fr: {
@@ -40,6 +41,7 @@ export const validationMessages = {
     "validation.correctionValue": "Indiquez la valeur exacte (au plus 1 000 caractères).",
     "validation.correctionCurrent": "La valeur actuelle peut comporter au plus 1 000 caractères.",
     "validation.code": "Saisissez le code à 6 chiffres reçu par e-mail.",
+    "validation.answer": "Écrivez votre réponse (au plus 5 000 caractères).",
     "validation.invalid": "Cette valeur n’est pas valide.",
   },
 } as const satisfies Record<Locale, Record<string, string>>;

@@ -101,4 +101,3 @@ export async function databaseAnswers(url: string): Promise<boolean> {
     await client.end().catch(() => {});
   }
 }
-

@@ -67,7 +67,13 @@ describe("POST /api/v1/requests", () => {
     expect((await broken.json()).error.message).toMatch(/not valid JSON/);
     const huge = await fileRequest(post("/api/v1/requests", { ...valid("x@example.test"), details: "x".repeat(70 * 1024) }));
     expect(huge.status).toBe(413);
-    const wrongType = await fileRequest(new Request("http://localhost/api/v1/requests", { method: "POST", body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const wrongType = await fileRequest(
+      new Request("http://localhost/api/v1/requests", {
+        method: "POST",
+        body: "a=b",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(wrongType.status).toBe(415);
   });
 
@@ -87,7 +93,8 @@ describe("POST /api/v1/requests", () => {
     const address = nextAddress();
     const limit = Number(process.env.RATE_LIMIT_PER_IP_PER_HOUR ?? 20);
     let last: Response | undefined;
-    for (let i = 0; i <= limit; i++) last = await fileRequest(post("/api/v1/requests", valid(`ip${i}-${Date.now()}@example.test`), { "x-forwarded-for": address }));
+    for (let i = 0; i <= limit; i++)
+      last = await fileRequest(post("/api/v1/requests", valid(`ip${i}-${Date.now()}@example.test`), { "x-forwarded-for": address }));
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
 
@@ -120,7 +127,8 @@ describe("POST /api/v1/requests/{reference}/verify", () => {
     const code2 = codeIn(await waitForEmail(process.env.MAIL_CATCHER_URL as string, other));
     const wrong2 = code2 === "123456" ? "654321" : "123456";
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await verify(post(`/api/v1/requests/${second}/verify`, { code: wrong2 }), params(second))).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await verify(post(`/api/v1/requests/${second}/verify`, { code: wrong2 }), params(second))).status);
     expect(statuses).toEqual([400, 400, 400, 400, 429]);
     expect((await verify(post(`/api/v1/requests/${second}/verify`, { code: code2 }), params(second))).status).toBe(429);
   });

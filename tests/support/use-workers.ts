@@ -5,7 +5,7 @@ import { startWorkers } from "../../workers/index.ts";
 export function useWorkers(): void {
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    ({ stop } = await startWorkers());
+    ({ stop } = await startWorkers({ schedule: false }));
   });
   afterAll(async () => {
     await stop?.();

@@ -1,0 +1,36 @@
+export const EMAIL_LOCALES = ["en", "fr"] as const;
+
+export type EmailLocale = (typeof EMAIL_LOCALES)[number];
+
+/**
+ * Declares a template's strings in both languages. `NoInfer` makes English the reference shape, so a
+ * French text with a missing or misspelt key is a type error instead of a blank in someone's inbox.
+ */
+export function localized<T>(texts: { en: T; fr: NoInfer<T> }): Record<EmailLocale, T> {
+  return texts;
+}
+
+const DATE_LOCALE: Record<EmailLocale, string> = { en: "en-GB", fr: "fr-FR" };
+
+/**
+ * Shows a `YYYY-MM-DD` deadline as a sentence-ready date ("Friday 27 December 2024",
+ * "vendredi 27 décembre 2024"). The date is read at noon UTC and formatted in UTC so no reader's or
+ * server's time zone can move it to the day before or after.
+ */
+export function formatEmailDate(isoDate: string, locale: EmailLocale): string {
+  const noonUtc = new Date(`${isoDate}T12:00:00Z`);
+  const parts = new Intl.DateTimeFormat(DATE_LOCALE[locale], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatToParts(noonUtc);
+  // Recent ICU versions put a comma after the weekday in en-GB; British usage and our copy leave it out.
+  return parts.map((part) => (part.type === "literal" && part.value.trim() === "," ? " " : part.value)).join("");
+}
+
+/** Picks the singular or plural form with the locale's own rule (French treats 0 and 1 as singular). */
+export function plural(locale: EmailLocale, count: number, forms: { one: string; other: string }): string {
+  return new Intl.PluralRules(locale).select(count) === "one" ? forms.one : forms.other;
+}

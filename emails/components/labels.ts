@@ -1,0 +1,26 @@
+import type { RequestType } from "../../lib/deadlines/types.ts";
+import type { EmailLocale } from "./i18n.ts";
+
+/**
+ * Request types as a person would say them. They are shown after a reference ("DSAR-12: access to your
+ * data") rather than inside a sentence, so French needs no elision ("demande d'accès" vs "de
+ * rectification") and every label reads the same wherever it appears.
+ */
+const REQUEST_TYPE_LABELS: Record<EmailLocale, Record<RequestType, string>> = {
+  en: {
+    access: "access to your data",
+    rectification: "correction of your data",
+    erasure: "erasure of your data",
+    portability: "a portable copy of your data",
+  },
+  fr: {
+    access: "accès à vos données",
+    rectification: "rectification de vos données",
+    erasure: "effacement de vos données",
+    portability: "portabilité de vos données",
+  },
+};
+
+export function requestTypeLabel(locale: EmailLocale, type: RequestType): string {
+  return REQUEST_TYPE_LABELS[locale][type];
+}

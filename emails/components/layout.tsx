@@ -1,0 +1,49 @@
+import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import { type EmailLocale, localized } from "./i18n.ts";
+import { styles } from "./styles.ts";
+
+const text = localized({
+  en: {
+    why: (companyName: string) =>
+      `You are receiving this email because a request about your personal data was made to ${companyName} with this email address.`,
+  },
+  fr: {
+    why: (companyName: string) =>
+      `Vous recevez cet e-mail parce qu’une demande concernant vos données personnelles a été adressée à ${companyName} avec cette adresse e-mail.`,
+  },
+});
+
+type EmailLayoutProps = {
+  locale: EmailLocale;
+  companyName: string;
+  /** The line inbox lists show next to the subject. */
+  preview: string;
+  heading: string;
+  children: ReactNode;
+};
+
+/** The frame every message shares: language, company name, one heading, and why the person got it. */
+export function EmailLayout({ locale, companyName, preview, heading, children }: EmailLayoutProps) {
+  const t = text[locale];
+  return (
+    <Html lang={locale} dir="ltr">
+      <Head>
+        <meta name="color-scheme" content="light" />
+        <meta name="supported-color-schemes" content="light" />
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Text style={styles.companyName}>{companyName}</Text>
+          <Heading as="h1" style={styles.heading}>
+            {heading}
+          </Heading>
+          {children}
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>{t.why(companyName)}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

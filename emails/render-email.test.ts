@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { EMAIL_LOCALES } from "./components/i18n.ts";
+import { type EmailTemplateName, type EmailTemplateProps, emailTemplates, renderEmail } from "./render-email.ts";
+
+const companyName = "Acme & Fils";
+const statusUrl = "https://portal.example/status/abc123";
+
+const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
+  "verify-request": {
+    companyName,
+    references: ["DSAR-2024-0001", "DSAR-2024-0002"],
+    types: ["access", "erasure"],
+    verifyUrl: "https://portal.example/verify?token=t0k3n",
+    code: "493817",
+    statusUrl,
+    expiresInHours: 24,
+  },
+  "request-acknowledged": {
+    companyName,
+    references: ["DSAR-2024-0001"],
+    types: ["access"],
+    statusUrl,
+    dueDate: "2024-12-27",
+    dueDateReasons: ["Received on 2024-11-27.", "One month later (GDPR Art. 12(3)): 2024-12-27."],
+    acknowledgeBy: null,
+  },
+  "request-expired": {
+    companyName,
+    references: ["DSAR-2024-0003"],
+    types: ["portability"],
+    verifyWithinDays: 7,
+    newRequestUrl: "https://portal.example/new",
+  },
+  "request-withdrawn": { companyName, reference: "DSAR-2024-0004", type: "rectification", statusUrl },
+  "information-requested": {
+    companyName,
+    reference: "DSAR-2024-0005",
+    type: "access",
+    message: "Which account number did you use?\nThe one on your invoices is enough.",
+    statusUrl,
+    clockPaused: true,
+  },
+  "deadline-extended": {
+    companyName,
+    reference: "DSAR-2024-0006",
+    type: "erasure",
+    reason: "Your data is spread across 14 systems.",
+    previousDueDate: "2024-12-27",
+    newDueDate: "2025-02-27",
+    statusUrl,
+  },
+};
+
+const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];
+
+describe("renderEmail", () => {
+  describe.each(templateNames)("%s", (name) => {
+    it.each(EMAIL_LOCALES)("renders HTML in %s with the lang attribute, plain text and a subject", async (locale) => {
+      const email = await renderEmail(name, locale, sampleProps[name]);
+      expect(email.html).toContain(`lang="${locale}"`);
+      expect(email.html).toContain("Acme &amp; Fils");
+      expect(email.text).toContain("Acme & Fils");
+      expect(email.subject).toContain("Acme & Fils");
+      expect(email.html).not.toMatch(/<img|<script/i);
+    });
+
+    it("has a different subject in English and in French", async () => {
+      const en = await renderEmail(name, "en", sampleProps[name]);
+      const fr = await renderEmail(name, "fr", sampleProps[name]);
+      expect(fr.subject).not.toBe(en.subject);
+      expect(fr.text).not.toBe(en.text);
+    });
+  });
+
+  it("puts the code, the confirmation link and the status link in the text version", async () => {
+    const { text } = await renderEmail("verify-request", "en", sampleProps["verify-request"]);
+    expect(text).toContain("493817");
+    expect(text).toContain("https://portal.example/verify?token=t0k3n");
+    expect(text).toContain(statusUrl);
+    expect(text).toContain("expire after 24 hours");
+    expect(text).toContain("DSAR-2024-0002: erasure of your data");
+  });
+
+  it("shows request types as words in French", async () => {
+    const { text, subject } = await renderEmail("verify-request", "fr", sampleProps["verify-request"]);
+    expect(subject).toBe("Confirmez votre adresse e-mail pour envoyer votre demande à Acme & Fils");
+    expect(text).toContain("DSAR-2024-0001\u00a0: accès à vos données");
+    expect(text).toContain("au bout de 24 heures");
+  });
+
+  it("formats the due date for each locale without shifting the day", async () => {
+    const en = await renderEmail("request-acknowledged", "en", sampleProps["request-acknowledged"]);
+    const fr = await renderEmail("request-acknowledged", "fr", sampleProps["request-acknowledged"]);
+    expect(en.text).toContain("We must answer by Friday 27 December 2024.");
+    expect(fr.text).toContain("Nous devons vous répondre au plus tard le vendredi 27 décembre 2024.");
+    expect(fr.text).toContain("Comment cette date a été calculée".toUpperCase());
+    expect(fr.text).toContain("One month later (GDPR Art. 12(3)): 2024-12-27.");
+  });
+
+  it("mentions the acknowledgement date only when the law sets one", async () => {
+    const props = { ...sampleProps["request-acknowledged"], acknowledgeBy: "2024-12-06" };
+    const { text } = await renderEmail("request-acknowledged", "en", props);
+    expect(text).toContain("by Friday 6 December 2024: this email is that confirmation");
+  });
+
+  it("shows both dates of an extension and the right to complain", async () => {
+    const { text } = await renderEmail("deadline-extended", "fr", sampleProps["deadline-extended"]);
+    expect(text).toContain("vendredi 27 décembre 2024");
+    expect(text).toContain("jeudi 27 février 2025");
+    expect(text).toContain("Your data is spread across 14 systems.");
+    expect(text).toContain("autorité de contrôle");
+  });
+
+  it("says whether the clock is paused while waiting for an answer", async () => {
+    const props = sampleProps["information-requested"];
+    const paused = await renderEmail("information-requested", "en", props);
+    const running = await renderEmail("information-requested", "en", { ...props, clockPaused: false });
+    expect(paused.text).toContain("is paused until you reply");
+    expect(running.text).not.toContain("paused");
+  });
+
+  it("escapes markup in a staff message and keeps its line breaks", async () => {
+    const props = {
+      ...sampleProps["information-requested"],
+      message: 'Please confirm <script>alert("x")</script> & <b>this</b>\nSecond line',
+    };
+    const { html, text } = await renderEmail("information-requested", "en", props);
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<b>this</b>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toMatch(/&lt;\/b&gt;<br\/>Second line/);
+    expect(text).toContain('<script>alert("x")</script> & <b>this</b>\nSecond line');
+  });
+
+  it("rejects bad props naming the template and the field", async () => {
+    const badCode = { ...sampleProps["verify-request"], code: "12ab" };
+    await expect(renderEmail("verify-request", "en", badCode)).rejects.toThrow(/"verify-request".*code: must be 6 digits/);
+
+    const missing = { ...sampleProps["request-withdrawn"], statusUrl: undefined };
+    await expect(renderEmail("request-withdrawn", "en", missing)).rejects.toThrow(/"request-withdrawn".*statusUrl/);
+
+    const scriptUrl = { ...sampleProps["request-expired"], newRequestUrl: "javascript:alert(1)" };
+    await expect(renderEmail("request-expired", "en", scriptUrl)).rejects.toThrow(/newRequestUrl/);
+
+    const badDate = { ...sampleProps["request-acknowledged"], dueDate: "27/12/2024" };
+    await expect(renderEmail("request-acknowledged", "en", badDate)).rejects.toThrow(/dueDate/);
+
+    const unknownType = { ...sampleProps["request-withdrawn"], type: "deletion" };
+    await expect(renderEmail("request-withdrawn", "en", unknownType)).rejects.toThrow(/type/);
+  });
+
+  it("rejects references and types that do not line up", async () => {
+    const props = { ...sampleProps["verify-request"], types: ["access"] };
+    await expect(renderEmail("verify-request", "en", props)).rejects.toThrow(/types: must list one request type per reference/);
+  });
+
+  it("rejects a field no template expects, so a typo in a job payload is caught", async () => {
+    const props = { ...sampleProps["request-withdrawn"], refrence: "DSAR-1" };
+    await expect(renderEmail("request-withdrawn", "en", props)).rejects.toThrow(/refrence/);
+  });
+
+  it("rejects an unknown template by name", async () => {
+    await expect(renderEmail("password-reset", "en", {})).rejects.toThrow(/Unknown email template "password-reset"/);
+  });
+});

@@ -1,0 +1,56 @@
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import type { z } from "zod";
+import type { EmailTemplate } from "./components/define-template.ts";
+import { EMAIL_LOCALES, type EmailLocale } from "./components/i18n.ts";
+import { deadlineExtendedEmail } from "./deadline-extended.tsx";
+import { informationRequestedEmail } from "./information-requested.tsx";
+import { requestAcknowledgedEmail } from "./request-acknowledged.tsx";
+import { requestExpiredEmail } from "./request-expired.tsx";
+import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
+import { verifyRequestEmail } from "./verify-request.tsx";
+
+/** Every email the portal sends, by the name jobs use to ask for it. */
+export const emailTemplates = {
+  "verify-request": verifyRequestEmail,
+  "request-acknowledged": requestAcknowledgedEmail,
+  "request-expired": requestExpiredEmail,
+  "request-withdrawn": requestWithdrawnEmail,
+  "information-requested": informationRequestedEmail,
+  "deadline-extended": deadlineExtendedEmail,
+};
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+
+/** What a producer must put in a job payload for a given email (before zod defaults and trimming). */
+export type EmailTemplateProps<Name extends EmailTemplateName> = z.input<(typeof emailTemplates)[Name]["schema"]>;
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(emailTemplates, name);
+}
+
+/**
+ * Validates the props (they come from a job payload, so they are checked again here), then renders the
+ * HTML and the plain-text part from the same component so the two can never say different things.
+ */
+export async function renderEmail(template: string, locale: EmailLocale, props: unknown): Promise<RenderedEmail> {
+  if (!isEmailTemplateName(template)) {
+    throw new Error(`Unknown email template "${template}"; known: ${Object.keys(emailTemplates).join(", ")}`);
+  }
+  if (!EMAIL_LOCALES.includes(locale)) {
+    throw new Error(`Email template "${template}": unsupported locale "${String(locale)}"`);
+  }
+  // The union of the six templates is too wide for TypeScript to pair schema and component itself;
+  // the pairing is guaranteed by looking both up under the same name.
+  const definition = emailTemplates[template] as unknown as EmailTemplate<z.ZodType<Record<string, unknown>>>;
+  const parsed = definition.schema.safeParse(props);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(props)"}: ${issue.message}`);
+    throw new Error(`Invalid props for email template "${template}": ${problems.join("; ")}`);
+  }
+  const element = createElement(definition.component, { ...parsed.data, locale });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: definition.subject(locale, parsed.data), html, text };
+}

@@ -1,0 +1,73 @@
+// Staff ask the person for clarification or for proof of identity. Where the law allows it the
+// clock stops until the answer arrives (EDPB 01/2022; ICO); elsewhere it is recorded and the
+// deadline stays. The person answers on their status page.
+import { z } from "zod";
+import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { AppError } from "../errors.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "./public-urls.ts";
+import { recordClockEvent } from "./record-clock-event.ts";
+import type { Locale } from "./request-input.schema.ts";
+import { issueStatusToken } from "./status-links.ts";
+
+export const informationKinds = ["clarification", "identity"] as const;
+
+export const askForInformationSchema = z.object({
+  message: z.string().trim().min(10, "Say what you need from the person (at least 10 characters).").max(5000),
+  kind: z.enum(informationKinds).default("clarification"),
+});
+
+export async function askForInformation(options: {
+  reference: string;
+  input: z.input<typeof askForInformationSchema>;
+  actor: Actor;
+  now?: Date;
+}) {
+  const { message, kind } = askForInformationSchema.parse(options.input);
+  const now = options.now ?? new Date();
+  const outcome = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (request.status !== "VERIFIED" && request.status !== "AWAITING_SUBJECT") {
+      throw new AppError(
+        "INVALID_STATE",
+        `Information can be asked for on a verified request; ${request.reference} is ${request.status.toLowerCase()}.`,
+      );
+    }
+    // Asking again while waiting adds a message; the clock was already stopped by the first ask.
+    const alreadyWaiting = request.status === "AWAITING_SUBJECT";
+    const clock = alreadyWaiting
+      ? { result: { paused: request.clockPaused } }
+      : await recordClockEvent(tx, request, { type: "PAUSE", at: now, reason: kind }, options.actor);
+    await tx.dsarRequest.update({ where: { id: request.id }, data: { status: "AWAITING_SUBJECT" } });
+    await tx.subjectMessage.create({
+      data: {
+        requestId: request.id,
+        direction: "TO_SUBJECT",
+        body: message,
+        authorId: options.actor.type === "STAFF" ? (options.actor.id ?? null) : null,
+      },
+    });
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: options.actor,
+      action: "request.information-requested",
+      data: { kind, messageLength: message.length, clockPaused: clock.result.paused, again: alreadyWaiting },
+    });
+    const token = await issueStatusToken(tx, request.submissionId);
+    const statusUrl = publicUrls.status(request.locale as Locale, token);
+    const emailId = await queueEmail(tx, {
+      template: "information-requested",
+      locale: request.locale as Locale,
+      to: request.email as string,
+      requestId: request.id,
+      props: { reference: request.reference, type: request.type.toLowerCase(), message, statusUrl, clockPaused: clock.result.paused },
+      secrets: [statusUrl, token],
+    });
+    return { emailId, clockPaused: clock.result.paused };
+  });
+  await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+  return { clockPaused: outcome.clockPaused };
+}

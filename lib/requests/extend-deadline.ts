@@ -1,0 +1,67 @@
+// Staff extend the time to answer, with reasons the person is told (GDPR Art. 12(3); CCPA
+// §7021(b)). Refused, with a message naming the dates, where the law allows none, where the
+// notice comes too late, or beyond the maximum.
+import { z } from "zod";
+import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "./public-urls.ts";
+import { recordClockEvent } from "./record-clock-event.ts";
+import type { Locale } from "./request-input.schema.ts";
+import { isOpen } from "./request-status.ts";
+import { issueStatusToken } from "./status-links.ts";
+
+export const extendDeadlineSchema = z.object({
+  reason: z.string().trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
+  days: z.number().int().min(1).max(90).optional(),
+  months: z.number().int().min(1).max(2).optional(),
+});
+
+export async function extendDeadline(options: {
+  reference: string;
+  input: z.input<typeof extendDeadlineSchema>;
+  actor: Actor;
+  now?: Date;
+}) {
+  const { reason, days, months } = extendDeadlineSchema.parse(options.input);
+  if (days && months) throw new AppError("BAD_REQUEST", "Give the extension in days or in months, not both.");
+  const now = options.now ?? new Date();
+  const outcome = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!isOpen(request.status) || request.status === "SUBMITTED") {
+      throw new AppError(
+        "INVALID_STATE",
+        `Only an open, verified request can be extended; ${request.reference} is ${request.status.toLowerCase()}.`,
+      );
+    }
+    const { previousDueDate, result } = await recordClockEvent(
+      tx,
+      request,
+      { type: "EXTEND", at: now, reason, days, months },
+      options.actor,
+    );
+    const token = await issueStatusToken(tx, request.submissionId);
+    const statusUrl = publicUrls.status(request.locale as Locale, token);
+    const emailId = await queueEmail(tx, {
+      template: "deadline-extended",
+      locale: request.locale as Locale,
+      to: request.email as string,
+      requestId: request.id,
+      props: {
+        reference: request.reference,
+        type: request.type.toLowerCase(),
+        reason,
+        previousDueDate,
+        newDueDate: result.dueDate,
+        statusUrl,
+      },
+      secrets: [statusUrl, token],
+    });
+    return { emailId, previousDueDate, dueDate: result.dueDate };
+  });
+  await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+  return { previousDueDate: outcome.previousDueDate, dueDate: outcome.dueDate };
+}
