@@ -5,6 +5,11 @@ import { createStaffUser } from "../lib/auth/create-staff-user.ts";
 import { disconnectDb } from "../lib/db.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
+import { closeQueueRuntime } from "../lib/queue/backend.ts";
+import { closeQueues } from "../lib/queue/enqueue.ts";
+import { askForInformation } from "../lib/requests/ask-for-information.ts";
+import { extendDeadline } from "../lib/requests/extend-deadline.ts";
+import { recordInformationReceived } from "../lib/requests/record-information-received.ts";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -12,6 +17,14 @@ Commands:
   create-user --email E --role admin|agent|auditor
       Creates a staff account and prints its one-time password (shown once; it must be
       changed at first sign-in).
+  extend-deadline --reference R --reason TEXT [--days N | --months N]
+      Extends the time to answer (the most the law allows unless N is given) and emails the
+      person the reasons and the new date. Refused when too late or not allowed.
+  ask-for-information --reference R --message TEXT [--kind clarification|identity]
+      Asks the person for information; pauses the clock where the law allows it.
+  information-received --reference R
+      Records that the information asked for arrived by another channel (resumes or restarts
+      the clock).
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -22,9 +35,53 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     console.log(`Created ${user.role.toLowerCase()} ${user.email}`);
     console.log(`One-time password (shown once): ${oneTimePassword}`);
   },
+  async "extend-deadline"(args) {
+    const { values } = parseArgs({
+      args,
+      options: { reference: { type: "string" }, reason: { type: "string" }, days: { type: "string" }, months: { type: "string" } },
+      strict: true,
+    });
+    if (!values.reference || !values.reason) throw new UsageError("extend-deadline needs --reference and --reason");
+    const result = await extendDeadline({
+      reference: values.reference.toUpperCase(),
+      input: { reason: values.reason, days: positiveInt(values.days, "--days"), months: positiveInt(values.months, "--months") },
+      actor: operator,
+    });
+    console.log(`${values.reference.toUpperCase()}: due ${result.previousDueDate} → ${result.dueDate}; the person is emailed.`);
+  },
+  async "ask-for-information"(args) {
+    const { values } = parseArgs({
+      args,
+      options: { reference: { type: "string" }, message: { type: "string" }, kind: { type: "string" } },
+      strict: true,
+    });
+    if (!values.reference || !values.message) throw new UsageError("ask-for-information needs --reference and --message");
+    const result = await askForInformation({
+      reference: values.reference.toUpperCase(),
+      input: { message: values.message, kind: (values.kind ?? "clarification") as "clarification" },
+      actor: operator,
+    });
+    console.log(
+      `${values.reference.toUpperCase()}: asked; the clock is ${result.clockPaused ? "paused" : "running (this law does not pause it)"}.`,
+    );
+  },
+  async "information-received"(args) {
+    const { values } = parseArgs({ args, options: { reference: { type: "string" } }, strict: true });
+    if (!values.reference) throw new UsageError("information-received needs --reference");
+    const result = await recordInformationReceived({ reference: values.reference.toUpperCase(), actor: operator });
+    console.log(`${values.reference.toUpperCase()}: clock ${result.restarted ? "restarted" : "resumed"}; due ${result.dueDate}.`);
+  },
 };
 
 class UsageError extends Error {}
+
+const operator = { type: "SYSTEM" as const, id: "admin-cli" };
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number`);
+  return Number(value);
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -49,6 +106,8 @@ async function main(argv: string[]): Promise<number> {
     else console.error(error);
     return 1;
   } finally {
+    await closeQueues();
+    await closeQueueRuntime();
     await disconnectDb();
   }
 }
