@@ -68,7 +68,10 @@ export function decryptString(envelope: string, purpose = "secrets"): string {
   if (version !== "v1" || !iv || !tag || ciphertext === undefined) {
     throw new Error("Not an encrypted value of this portal (unknown envelope format)");
   }
-  const decipher = createDecipheriv("aes-256-gcm", subkey(`enc:${purpose}`), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", subkey(`enc:${purpose}`), Buffer.from(iv, "base64url"), {
+    // A shortened tag would weaken the integrity check: only the full 128 bits are accepted.
+    authTagLength: 16,
+  });
   decipher.setAAD(Buffer.from(purpose));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");

@@ -22,6 +22,7 @@ export const validationMessages = {
     "validation.code": "Enter the 6-digit code from the email.",
     "validation.answer": "Write your answer (at most 5,000 characters).",
     "validation.invalid": "This value is not valid.",
+    "validation.unknownField": "This field is not part of a request: remove it or check its spelling.",
   },
   fr: {
     "validation.type": "Choisissez un droit : accès, rectification, effacement ou portabilité.",
@@ -43,6 +44,7 @@ export const validationMessages = {
     "validation.code": "Saisissez le code à 6 chiffres reçu par e-mail.",
     "validation.answer": "Écrivez votre réponse (au plus 5 000 caractères).",
     "validation.invalid": "Cette valeur n’est pas valide.",
+    "validation.unknownField": "Ce champ ne fait pas partie d’une demande : retirez-le ou vérifiez son orthographe.",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -54,12 +56,15 @@ export function validationMessage(locale: Locale, key: string): string {
 }
 
 /** zod issues as `{ path, message }` in the given language (for forms and API errors). */
-export function localiseIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-  locale: Locale,
-): Array<{ path: string; message: string }> {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: validationMessage(locale, issue.message),
-  }));
+type Issue = { path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: ReadonlyArray<string> };
+
+/** zod issues as `{ path, message }` in the given language; an unknown field is named as its own issue. */
+export function localiseIssues(issues: ReadonlyArray<Issue>, locale: Locale): Array<{ path: string; message: string }> {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+      return issue.keys.map((key) => ({ path: [...base, key].join("."), message: validationMessage(locale, "validation.unknownField") }));
+    }
+    return [{ path: base.join("."), message: validationMessage(locale, issue.message) }];
+  });
 }

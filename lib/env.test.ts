@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { EnvError, envSchema, parseEnv } from "./env.ts";
+
+const complete = {
+  DATABASE_URL: "postgresql://127.0.0.1/dsar",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  SMTP_URL: "smtp://127.0.0.1:1025",
+  MAIL_FROM: "privacy@example.test",
+  APP_URL: "http://localhost:3000",
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+};
+
+function refusal(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete configuration and fills in the defaults", () => {
+    const env = parseEnv(complete);
+    expect(env).toMatchObject({
+      ...complete,
+      NODE_ENV: "development",
+      QUEUE_BACKEND: "redis",
+      QUEUE_PREFIX: "dsar",
+      PORT: 3000,
+      COMPANY_NAME: "Example Company",
+      VERIFY_WITHIN_DAYS: 7,
+      VERIFICATION_TTL_HOURS: 24,
+      DEFAULT_JURISDICTION: "EU_GDPR",
+      CONTROLLER_TIME_ZONE: "Europe/Paris",
+      CONTROLLER_HOLIDAY_REGION: "FR",
+      RATE_LIMIT_PER_IP_PER_HOUR: 20,
+      RATE_LIMIT_PER_EMAIL_PER_DAY: 10,
+      TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("turns numbers and booleans written as text into numbers and booleans", () => {
+    const env = parseEnv({ ...complete, PORT: "8080", VERIFY_WITHIN_DAYS: "14", TRUST_PROXY: "1" });
+    expect(env.PORT).toBe(8080);
+    expect(env.VERIFY_WITHIN_DAYS).toBe(14);
+    expect(env.TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...complete, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+  });
+
+  it("accepts postgres:// as well as postgresql:// and rediss:// for TLS", () => {
+    const env = parseEnv({ ...complete, DATABASE_URL: "postgres://db.internal:5432/dsar", REDIS_URL: "rediss://cache.internal:6380" });
+    expect(env.DATABASE_URL).toBe("postgres://db.internal:5432/dsar");
+    expect(env.REDIS_URL).toBe("rediss://cache.internal:6380");
+  });
+
+  it.each([
+    { variable: "DATABASE_URL", value: "mysql://127.0.0.1/dsar", problem: "a MySQL URL" },
+    { variable: "DATABASE_URL", value: "not a url", problem: "not a URL" },
+    { variable: "ENCRYPTION_KEY", value: randomBytes(16).toString("base64"), problem: "16 bytes instead of 32" },
+    { variable: "ENCRYPTION_KEY", value: "correct horse battery staple", problem: "a passphrase" },
+    { variable: "CONTROLLER_TIME_ZONE", value: "Mars/Olympus_Mons", problem: "not an IANA zone" },
+    { variable: "PORT", value: "70000", problem: "above 65535" },
+    { variable: "PORT", value: "http", problem: "not a number" },
+    { variable: "SMTP_URL", value: "http://mail.example.test", problem: "not an SMTP URL" },
+    { variable: "APP_URL", value: "ftp://example.test", problem: "not an http(s) URL" },
+    { variable: "VERIFY_WITHIN_DAYS", value: "0", problem: "zero days" },
+    { variable: "TRUST_PROXY", value: "yes", problem: "not true/false/1/0" },
+    { variable: "QUEUE_BACKEND", value: "kafka", problem: "an unknown backend" },
+  ])("stops with a message naming $variable when it is $problem", ({ variable, value }) => {
+    const error = refusal({ ...complete, [variable]: value });
+    expect(error.name).toBe("EnvError");
+    expect(error.message).toContain(variable);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it("says the key must be 32 random bytes in base64 when ENCRYPTION_KEY is wrong", () => {
+    const error = refusal({ ...complete, ENCRYPTION_KEY: "short" });
+    expect(error.message).toContain("ENCRYPTION_KEY: must be 32 random bytes in base64");
+  });
+
+  it("says the time zone must be an IANA zone when CONTROLLER_TIME_ZONE is wrong", () => {
+    const error = refusal({ ...complete, CONTROLLER_TIME_ZONE: "Paris" });
+    expect(error.message).toContain("CONTROLLER_TIME_ZONE: must be an IANA time zone such as Europe/Paris");
+  });
+
+  it("stops with a message naming SMTP_URL when it is missing", () => {
+    const { SMTP_URL: _, ...withoutSmtp } = complete;
+    const error = refusal(withoutSmtp);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^SMTP_URL: /);
+  });
+
+  it("lists every bad variable at once, one per line", () => {
+    const error = refusal({ ...complete, PORT: "70000", DATABASE_URL: "mysql://x/y", MAIL_FROM: undefined });
+    expect(error.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["DATABASE_URL", "MAIL_FROM", "PORT"]);
+    expect(error.message.split("\n")).toHaveLength(4);
+  });
+
+  it("treats empty strings as not set, so defaults apply", () => {
+    const env = parseEnv({ ...complete, PORT: "", VERIFY_WITHIN_DAYS: "", CONTROLLER_TIME_ZONE: "", COMPANY_NAME: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.VERIFY_WITHIN_DAYS).toBe(7);
+    expect(env.CONTROLLER_TIME_ZONE).toBe("Europe/Paris");
+    expect(env.COMPANY_NAME).toBe("Example Company");
+  });
+
+  it("treats an empty required variable as missing", () => {
+    const error = refusal({ ...complete, DATABASE_URL: "" });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^DATABASE_URL: /);
+  });
+
+  it("refuses the Redis queue backend without REDIS_URL and says how to fix it", () => {
+    const { REDIS_URL: _, ...withoutRedis } = complete;
+    const error = refusal({ ...withoutRedis, QUEUE_BACKEND: "redis" });
+    expect(error.problems).toEqual(["REDIS_URL: required when QUEUE_BACKEND is redis (or set QUEUE_BACKEND=postgres)"]);
+  });
+
+  it("refuses the default queue backend with an empty REDIS_URL", () => {
+    const error = refusal({ ...complete, REDIS_URL: "" });
+    expect(error.message).toContain("REDIS_URL");
+  });
+
+  it("runs without Redis when QUEUE_BACKEND is postgres", () => {
+    const { REDIS_URL: _, ...withoutRedis } = complete;
+    const env = parseEnv({ ...withoutRedis, QUEUE_BACKEND: "postgres" });
+    expect(env.QUEUE_BACKEND).toBe("postgres");
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+});
+
+describe(".env.example", () => {
+  // Written alongside lib/env.ts: an operator copies it, so it must mention every variable.
+  it("documents every variable the portal reads", () => {
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    const documented = new Set([...example.matchAll(/^[ \t]*#?[ \t]*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+    const missing = Object.keys(envSchema.shape).filter((name) => !documented.has(name));
+    expect(missing).toEqual([]);
+  });
+});
