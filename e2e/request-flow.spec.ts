@@ -1,0 +1,126 @@
+import { expect, type Page, test } from "@playwright/test";
+import { codeIn, inbox, linkIn, sql, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+
+async function fileRequest(page: Page, locale: "en" | "fr", email: string, rights: string[], country: string) {
+  await page.goto(`/${locale}`);
+  for (const right of rights) await page.getByRole("checkbox", { name: right, exact: true }).check();
+  await page.getByLabel(locale === "fr" ? "Pays de résidence" : "Country where you live").selectOption(country);
+  await page.getByLabel(locale === "fr" ? "Adresse e-mail" : "Email address").fill(email);
+  await page.getByRole("button", { name: locale === "fr" ? "Envoyer ma demande" : "Send my request" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/submitted\\?ref=DSR-`));
+}
+
+test("a person files a request in French, opens the link from the email, confirms and sees it confirmed", async ({ page }) => {
+  const email = uniqueEmail("fr");
+  await fileRequest(page, "fr", email, ["Accès", "Effacement"], "FR");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consultez vos e-mails");
+  const references = await page.getByText(/DSR-[0-9A-Z]{4}-[0-9A-Z]{4}/).allTextContents();
+  expect(references.join(" ")).toMatch(/DSR-/);
+
+  const message = await waitForEmail(inbox, email);
+  expect(message.subject).toMatch(/confirm/i);
+  expect(message.text).toContain("Confirmer ma demande");
+  // Opening the link verifies nothing by itself: a mail scanner would open it too.
+  await page.goto(linkIn(message, "verify"));
+  await expect(page.getByRole("button", { name: "Confirmer ma demande" })).toBeVisible();
+  const before = await sql("SELECT status FROM requests WHERE email = $1", [email]);
+  expect(before.map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
+  await page.getByRole("button", { name: "Confirmer ma demande" }).click();
+  await expect(page.getByRole("heading", { name: "Votre adresse e-mail est confirmée" })).toBeVisible();
+
+  await page.goto(linkIn(message, "status"));
+  await expect(page.getByText("Reçue et confirmée").first()).toBeVisible();
+  await expect(page.getByText(/à répondre|date limite|au plus tard/i).first()).toBeVisible();
+  const acknowledgement = await waitForEmail(inbox, email, (m) => m.id !== message.id);
+  expect(acknowledgement.text).toMatch(/20\d\d/);
+});
+
+test("a person confirms with the 6-digit code on the page", async ({ page }) => {
+  const email = uniqueEmail("code");
+  await fileRequest(page, "en", email, ["Access"], "GB");
+  const code = codeIn(await waitForEmail(inbox, email));
+  await page.getByLabel("6-digit code from the email").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByText(/This code is not right\. You have 4 attempts left\./)).toBeVisible();
+  await page.getByLabel("6-digit code from the email").fill(code);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+  const rows = await sql("SELECT status, jurisdiction FROM requests WHERE email = $1", [email]);
+  expect(rows).toEqual([{ status: "VERIFIED", jurisdiction: "UK_GDPR" }]);
+});
+
+test("an expired link says it has expired and verifies nothing", async ({ page }) => {
+  const email = uniqueEmail("expired");
+  await fileRequest(page, "en", email, ["Portability"], "DE");
+  const message = await waitForEmail(inbox, email);
+  await sql(
+    `UPDATE verification_challenges SET "expiresAt" = now() - interval '1 hour'
+     WHERE "submissionId" = (SELECT "submissionId" FROM requests WHERE email = $1)`,
+    [email],
+  );
+  await page.goto(linkIn(message, "verify"));
+  await page.getByRole("button", { name: "Confirm my request" }).click();
+  await expect(page.getByText(/expired/i).first()).toBeVisible();
+  const rows = await sql("SELECT status FROM requests WHERE email = $1", [email]);
+  expect(rows).toEqual([{ status: "SUBMITTED" }]);
+});
+
+test("a form with errors shows each one next to its field, in the page's language", async ({ page }) => {
+  await page.goto("/fr");
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByLabel("Pays de résidence").selectOption("US");
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  const summary = page.getByRole("alert").first();
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(page.getByText("Choisissez au moins un droit.").first()).toBeVisible();
+  await expect(page.getByText("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.").first()).toBeVisible();
+  await expect(page.getByText(/Choisissez votre État ou votre province/).first()).toBeVisible();
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("checkbox", { name: "Rectification", exact: true }).check();
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  // A rectification shows one correction row to fill in; left empty, each of its fields says what is missing.
+  await expect(page.getByText("Indiquez quelle information est inexacte (au plus 100 caractères).").first()).toBeVisible();
+  await expect(page.getByLabel("Ce qui est inexact")).toHaveAttribute("aria-invalid", "true");
+  expect(page.url()).toMatch(/\/fr$/);
+});
+
+test("a person withdraws an open request from the status page", async ({ page }) => {
+  const email = uniqueEmail("withdraw");
+  await fileRequest(page, "en", email, ["Erasure"], "FR");
+  const message = await waitForEmail(inbox, email);
+  await page.goto(linkIn(message, "status"));
+  await page.getByRole("button", { name: "Withdraw this request" }).click();
+  await expect(page.getByText("Do you want to withdraw this request?")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, withdraw" }).click();
+  await expect(page.getByText(/has been withdrawn/)).toBeVisible();
+  await expect(page.getByText("Withdrawn").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw this request" })).toHaveCount(0);
+  const rows = await sql("SELECT status FROM requests WHERE email = $1", [email]);
+  expect(rows).toEqual([{ status: "WITHDRAWN" }]);
+  await waitForEmail(inbox, email, (m) => m.id !== message.id && /withdr/i.test(m.subject));
+});
+
+test("the home page follows the browser's language and every page offers the other language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/fr$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/en$/);
+  await context.close();
+});
+
+test("pages are served with a strict Content-Security-Policy and no framing", async ({ request }) => {
+  const response = await request.get("/en");
+  const csp = response.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
