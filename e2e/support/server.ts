@@ -44,4 +44,10 @@ async function stop() {
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-for (const child of children) child.on("exit", (code) => !stopping && (console.error(`e2e stack: a process exited (${code})`), stop()));
+for (const child of children) {
+  child.on("exit", (code) => {
+    if (stopping) return;
+    console.error(`e2e stack: a process exited (${code})`);
+    void stop();
+  });
+}

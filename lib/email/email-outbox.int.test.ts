@@ -18,13 +18,13 @@ async function freePort(): Promise<number> {
 const smtpPort = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}?tls=off`;
 
-const { useWorkers } = await import("../../tests/support/use-workers.ts");
+const { runWorkersDuringTests } = await import("../../tests/support/use-workers.ts");
 const { db } = await import("../db.ts");
 const { createSubmission } = await import("../requests/create-submission.ts");
 const { queueEmail } = await import("./queue-email.ts");
 const { redeliverPendingEmails } = await import("./redeliver-pending-emails.ts");
 
-useWorkers();
+runWorkersDuringTests();
 let catcher: MailCatcher | undefined;
 afterAll(async () => {
   await catcher?.close();
@@ -75,7 +75,10 @@ describe("the email outbox", () => {
     expect((await redeliverPendingEmails(inThreeMinutes)).requeued).toBeGreaterThanOrEqual(1);
     // A second sweep while the job exists adds nothing.
     await redeliverPendingEmails(inThreeMinutes);
-    await waitFor(async () => ((await db().emailMessage.findUniqueOrThrow({ where: { id: emailId } })).status === "SENT" ? true : undefined), 20_000);
+    await waitFor(
+      async () => ((await db().emailMessage.findUniqueOrThrow({ where: { id: emailId } })).status === "SENT" ? true : undefined),
+      20_000,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(catcher.messages().filter((m) => m.to.includes(email))).toHaveLength(1);
   }, 40_000);

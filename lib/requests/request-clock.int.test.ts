@@ -2,7 +2,7 @@
 // extensions, each recorded as a row with its audit event, and told to the person.
 import { describe, expect, it } from "vitest";
 import { linkIn, tokenOf, waitForEmail } from "../../tests/support/mailbox.ts";
-import { useWorkers } from "../../tests/support/use-workers.ts";
+import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
 import { answerInformationRequest } from "./answer-information-request.ts";
 import { askForInformation } from "./ask-for-information.ts";
@@ -12,7 +12,7 @@ import { getSubmissionStatus } from "./get-submission-status.ts";
 import { recordInformationReceived } from "./record-information-received.ts";
 import { verifyByLink } from "./verify-by-link.ts";
 
-useWorkers();
+runWorkersDuringTests();
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000001" };
 let n = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeIn, linkIn, tokenOf, waitForEmail } from "../../tests/support/mailbox.ts";
-import { useWorkers } from "../../tests/support/use-workers.ts";
+import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
 import { createSubmission } from "./create-submission.ts";
 import { expireUnverifiedRequests } from "./expire-unverified-requests.ts";
@@ -11,7 +11,7 @@ import { verifyByLink } from "./verify-by-link.ts";
 import { withdrawRequest } from "./withdraw-request.ts";
 
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
-useWorkers();
+runWorkersDuringTests();
 
 let counter = 0;
 const uniqueEmail = () => `person${Date.now()}${counter++}@example.test`;

@@ -5,9 +5,9 @@ import { POST as verify } from "../../app/api/v1/requests/[reference]/verify/rou
 import { POST as fileRequest } from "../../app/api/v1/requests/route.ts";
 import { db } from "../../lib/db.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
-import { useWorkers } from "../support/use-workers.ts";
+import { runWorkersDuringTests } from "../support/use-workers.ts";
 
-useWorkers();
+runWorkersDuringTests();
 
 let n = 0;
 const nextAddress = () => `10.9.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { startWorkers } from "../../workers/index.ts";
 
-export function useWorkers(): void {
+export function runWorkersDuringTests(): void {
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ({ stop } = await startWorkers({ schedule: false }));
