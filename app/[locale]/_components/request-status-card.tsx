@@ -1,0 +1,137 @@
+// One request on the private status page: where it stands, what happens next, by when, and the
+// way to withdraw it (a first button asks, a second one withdraws; no JavaScript needed).
+import Link from "next/link";
+import { formatDate, t } from "@/lib/i18n/messages.ts";
+import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
+import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
+import { withdrawRequestAction } from "../actions.ts";
+
+type StatusRequest = SubmissionStatus["requests"][number];
+
+type RequestStatusCardProps = { locale: Locale; token: string; request: StatusRequest; confirming: boolean; timeZone: string };
+
+export function RequestStatusCard({ locale, token, request, confirming, timeZone }: RequestStatusCardProps) {
+  const m = t(locale);
+  const right = m.rights[request.type.toLowerCase() as RequestTypeName].name;
+  const status = m.statuses[request.status];
+  const titleId = `request-${request.reference}-title`;
+  return (
+    <article className="request-card" id={`request-${request.reference}`} aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {right} <span className="reference">{request.reference}</span>
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>{m.common.reference}</dt>
+          <dd>{request.reference}</dd>
+        </div>
+        <div>
+          <dt>{m.status.right}</dt>
+          <dd>{right}</dd>
+        </div>
+        <div>
+          <dt>{m.status.received}</dt>
+          <dd>{formatDate(locale, request.receivedAt, timeZone)}</dd>
+        </div>
+        <div>
+          <dt>{m.status.status}</dt>
+          <dd>
+            <strong>{status.label}</strong>
+          </dd>
+        </div>
+        {request.canWithdraw ? (
+          <div>
+            <dt>{m.status.due}</dt>
+            <dd>{formatDate(locale, request.dueDate)}</dd>
+          </div>
+        ) : request.closedAt ? (
+          <div>
+            <dt>{m.status.closed}</dt>
+            <dd>{formatDate(locale, request.closedAt, timeZone)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p>{status.next}</p>
+      {request.status === "SUBMITTED" ? <p>{m.status.confirmBy(formatDate(locale, request.verifyBy, timeZone))}</p> : null}
+      {request.canWithdraw && request.clockPaused ? <p>{m.status.paused}</p> : null}
+      {request.canWithdraw && request.extended ? <p>{m.status.extended}</p> : null}
+      {request.canWithdraw && request.explanation.length > 0 ? (
+        <details className="why">
+          <summary>{m.status.whyDate}</summary>
+          {locale === "en" ? null : <p className="hint">{m.status.explanationInEnglish}</p>}
+          <ul lang={locale === "en" ? undefined : "en"}>
+            {request.explanation.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
+      {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
+      {request.canWithdraw ? <Withdraw locale={locale} token={token} reference={request.reference} confirming={confirming} /> : null}
+    </article>
+  );
+}
+
+function Denial({ locale, request }: { locale: Locale; request: StatusRequest }) {
+  const m = t(locale);
+  return (
+    <section aria-labelledby={`denial-${request.reference}`}>
+      <h3 id={`denial-${request.reference}`}>{m.status.denialTitle}</h3>
+      {request.denialReason ? <p>{m.denialReasons[request.denialReason]}</p> : null}
+      {request.denialMessage ? <p className="prewrap">{request.denialMessage}</p> : null}
+    </section>
+  );
+}
+
+function Messages({ locale, request, timeZone }: { locale: Locale; request: StatusRequest; timeZone: string }) {
+  const m = t(locale);
+  return (
+    <section aria-labelledby={`messages-${request.reference}`}>
+      <h3 id={`messages-${request.reference}`}>{m.status.messagesTitle}</h3>
+      <ol className="messages">
+        {request.messages.map((message) => (
+          <li key={message.id} className={message.direction === "TO_SUBJECT" ? "message-item message-item--team" : "message-item"}>
+            <p className="message-item__meta">
+              {message.direction === "TO_SUBJECT" ? m.status.fromTeam : m.status.fromYou},{" "}
+              <time dateTime={message.createdAt}>{formatDate(locale, message.createdAt, timeZone)}</time>
+            </p>
+            <p className="prewrap">{message.body}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Withdraw({ locale, token, reference, confirming }: { locale: Locale; token: string; reference: string; confirming: boolean }) {
+  const m = t(locale);
+  const page = `/${locale}/status/${token}`;
+  if (!confirming) {
+    return (
+      <form method="get" action={`${page}#withdraw-${reference}`} className="withdraw">
+        <input type="hidden" name="confirm" value={reference} />
+        <button type="submit" className="button button--secondary">
+          {m.status.withdraw}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <section className="confirm-box" id={`withdraw-${reference}`} tabIndex={-1} aria-labelledby={`withdraw-${reference}-title`}>
+      <h3 id={`withdraw-${reference}-title`}>{m.status.withdrawConfirmTitle}</h3>
+      <p>{m.status.withdrawConfirmText(reference)}</p>
+      <form action={withdrawRequestAction} className="button-row">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="reference" value={reference} />
+        <button type="submit" className="button button--danger">
+          {m.status.withdrawYes}
+        </button>
+        <Link href={`${page}#request-${reference}`} className="button button--secondary">
+          {m.status.withdrawNo}
+        </Link>
+      </form>
+    </section>
+  );
+}

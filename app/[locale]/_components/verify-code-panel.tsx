@@ -1,0 +1,127 @@
+"use client";
+// The 6-digit code form and "send me a new code" on the "check your email" page. Both are server
+// actions, so they also work as plain form posts.
+import { useActionState, useEffect, useRef, useState } from "react";
+import { t } from "@/lib/i18n/messages.ts";
+import type { Locale } from "@/lib/requests/request-input.schema.ts";
+import type { ResendState, VerifyCodeState } from "../actions.schema.ts";
+import { resendVerificationAction, verifyCodeAction } from "../actions.ts";
+import { describedBy, FieldError, Hint, Marker } from "./form-parts.tsx";
+
+type VerifyCodePanelProps = { locale: Locale; reference: string };
+
+export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
+  const m = t(locale);
+  const [code, verifyAction, verifying] = useActionState<VerifyCodeState, FormData>(verifyCodeAction, { kind: "idle" });
+  const [sent, resendAction, resending] = useActionState<ResendState, FormData>(resendVerificationAction, { kind: "idle" });
+  const confirmedRef = useRef<HTMLHeadingElement>(null);
+  const codeMessageRef = useRef<HTMLDivElement>(null);
+  const codeInputRef = useRef<HTMLInputElement>(null);
+  const resendMessageRef = useRef<HTMLDivElement>(null);
+  // A new email makes the last code error stale ("too many attempts" no longer applies).
+  const [seen, setSeen] = useState({ code, sent });
+  const [codeErrorStale, setCodeErrorStale] = useState(false);
+  if (seen.code !== code || seen.sent !== sent) {
+    setCodeErrorStale(seen.sent !== sent && sent.kind === "sent");
+    setSeen({ code, sent });
+  }
+
+  useEffect(() => {
+    if (code.kind === "verified") confirmedRef.current?.focus();
+    else if (code.kind === "error") {
+      // A wrong code is shown at the field; other outcomes in a message above the form.
+      const input = codeInputRef.current;
+      if (input?.getAttribute("aria-invalid") === "true") input.focus();
+      else codeMessageRef.current?.focus();
+    }
+  }, [code]);
+  useEffect(() => {
+    if (sent.kind !== "idle") resendMessageRef.current?.focus();
+  }, [sent]);
+
+  if (code.kind === "verified") {
+    return (
+      <section className="panel panel--success" aria-labelledby="confirmed-title" role="status">
+        <h2 id="confirmed-title" ref={confirmedRef} tabIndex={-1}>
+          {m.submitted.confirmedTitle}
+        </h2>
+        {code.alreadyVerified ? <p>{m.submitted.alreadyConfirmed}</p> : <p>{m.submitted.confirmedText}</p>}
+        <ul className="references">
+          {code.references.map((ref) => (
+            <li key={ref}>
+              <strong>{ref}</strong>
+            </li>
+          ))}
+        </ul>
+        <p>{m.submitted.followText}</p>
+      </section>
+    );
+  }
+
+  const codeError = code.kind === "error" && !codeErrorStale ? code : null;
+  // Input errors belong next to the field; the outcome of a real check is a message above it.
+  const fieldMessage = codeError?.code === "INVALID_INPUT" || codeError?.code === "INVALID_CODE" ? codeError.message : undefined;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="code-title">
+        <h2 id="code-title">{m.submitted.codeTitle}</h2>
+        {codeError && !fieldMessage ? (
+          <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
+            {codeError.message}
+          </div>
+        ) : null}
+        <form action={verifyAction} noValidate>
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="reference" value={reference} />
+          <div className={`field${fieldMessage ? " field--error" : ""}`}>
+            <label className="label" htmlFor="code">
+              {m.submitted.codeLabel}
+              <Marker text={m.common.required} />
+            </label>
+            <Hint id="code-hint">{m.submitted.codeHint}</Hint>
+            <FieldError id="code-error" label={m.common.error} message={fieldMessage} />
+            <input
+              ref={codeInputRef}
+              id="code"
+              name="code"
+              type="text"
+              className="input input--code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={12}
+              required
+              aria-invalid={fieldMessage ? true : undefined}
+              aria-describedby={describedBy("code-hint", fieldMessage && "code-error")}
+            />
+          </div>
+          <button type="submit" className="button" aria-disabled={verifying || undefined}>
+            {verifying ? m.submitted.codeSubmitting : m.submitted.codeSubmit}
+          </button>
+        </form>
+      </section>
+
+      <section className="panel" aria-labelledby="resend-title">
+        <h2 id="resend-title">{m.submitted.resendTitle}</h2>
+        <p>{m.submitted.resendText}</p>
+        {sent.kind !== "idle" ? (
+          <div
+            className={`message ${sent.kind === "sent" ? "message--success" : "message--error"}`}
+            role={sent.kind === "sent" ? "status" : "alert"}
+            tabIndex={-1}
+            ref={resendMessageRef}
+          >
+            {sent.kind === "sent" ? m.submitted.resent : sent.message}
+          </div>
+        ) : null}
+        <form action={resendAction}>
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="reference" value={reference} />
+          <button type="submit" className="button button--secondary" aria-disabled={resending || undefined}>
+            {resending ? m.submitted.resendSubmitting : m.submitted.resendSubmit}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+// What the public forms send and what their server actions answer. Shared by the browser (which
+// validates first) and actions.ts (which validates again): the rules themselves live in lib/.
+import { z } from "zod";
+import { countryNeedsRegion } from "@/lib/geo/regions.ts";
+import { type Locale, locales } from "@/lib/requests/request-input.schema.ts";
+
+export const localeSchema = z.enum(locales);
+
+/** A request reference as printed in emails, e.g. DSR-7K3M-Q9PX. */
+export const referenceSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+/** `?ref=DSR-AAAA-BBBB,DSR-CCCC-DDDD` on the "check your email" page. */
+export const referenceListSchema = z
+  .string()
+  .transform((value) => value.split(",").filter(Boolean))
+  .pipe(z.array(referenceSchema).min(1).max(4));
+
+/** Link tokens are 32 random bytes in base64url; anything else cannot be one of ours. */
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/);
+
+export type FormIssue = { path: string; message: string };
+
+export type CorrectionValues = { field: string; correctValue: string; currentValue: string };
+
+/** The request form exactly as typed: strings only, so it can be echoed back into the fields. */
+export type RequestFormValues = {
+  types: string[];
+  country: string;
+  region: string;
+  email: string;
+  fullName: string;
+  accountId: string;
+  details: string;
+  corrections: CorrectionValues[];
+};
+
+export const emptyCorrection: CorrectionValues = { field: "", correctValue: "", currentValue: "" };
+
+export const emptyRequestForm: RequestFormValues = {
+  types: [],
+  country: "",
+  region: "",
+  email: "",
+  fullName: "",
+  accountId: "",
+  details: "",
+  corrections: [emptyCorrection],
+};
+
+export type RequestFormState = {
+  /** What was sent, so the form shows it again after a round trip without JavaScript. */
+  values: RequestFormValues | null;
+  issues: FormIssue[];
+  /** A problem with the whole submission (rate limit, our side). */
+  formError: string | null;
+};
+
+export const initialRequestFormState: RequestFormState = { values: null, issues: [], formError: null };
+
+const correctionKey = /^corrections\.(\d{1,2})\.(field|correctValue|currentValue)$/;
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export function readRequestForm(formData: FormData): RequestFormValues {
+  const rows = new Map<number, CorrectionValues>();
+  for (const [key, value] of formData.entries()) {
+    const match = correctionKey.exec(key);
+    if (!match || typeof value !== "string") continue;
+    const index = Number(match[1]);
+    const row = rows.get(index) ?? { ...emptyCorrection };
+    row[match[2] as keyof CorrectionValues] = value;
+    rows.set(index, row);
+  }
+  const corrections = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  return {
+    types: formData.getAll("types").filter((value): value is string => typeof value === "string"),
+    country: text(formData, "country"),
+    region: text(formData, "region"),
+    email: text(formData, "email"),
+    fullName: text(formData, "fullName"),
+    accountId: text(formData, "accountId"),
+    details: text(formData, "details"),
+    corrections: corrections.length > 0 ? corrections : [{ ...emptyCorrection }],
+  };
+}
+
+/**
+ * The input for requestFormSchema. A region left over from an earlier country and correction rows
+ * left over from an unticked rectification are dropped rather than reported.
+ */
+export function toRequestInput(values: RequestFormValues, locale: Locale) {
+  const rectification = values.types.includes("rectification");
+  return {
+    types: values.types,
+    email: values.email,
+    fullName: values.fullName,
+    country: values.country,
+    region: countryNeedsRegion(values.country.trim().toUpperCase()) ? values.region : undefined,
+    locale,
+    accountId: values.accountId,
+    details: values.details,
+    corrections: rectification ? values.corrections : undefined,
+  };
+}
+
+export const MAX_CORRECTIONS = 20;
+
+/**
+ * "Add another correction" and "Remove correction N" are submit buttons named `intent`, so they
+ * work without JavaScript: the action answers with the rows changed and nothing submitted.
+ */
+export function applyCorrectionIntent(values: RequestFormValues, intent: string): RequestFormValues | null {
+  if (intent === "add-correction") {
+    if (values.corrections.length >= MAX_CORRECTIONS) return values;
+    return { ...values, corrections: [...values.corrections, { ...emptyCorrection }] };
+  }
+  const remove = /^remove-correction:(\d{1,2})$/.exec(intent);
+  if (remove) {
+    const kept = values.corrections.filter((_, index) => index !== Number(remove[1]));
+    return { ...values, corrections: kept.length > 0 ? kept : [{ ...emptyCorrection }] };
+  }
+  return null;
+}
+
+/** The code form on the "check your email" page. */
+export type VerifyCodeState =
+  | { kind: "idle" }
+  | { kind: "verified"; references: string[]; alreadyVerified: boolean }
+  | { kind: "error"; code: "INVALID_INPUT" | "INVALID_CODE" | "TOO_MANY_ATTEMPTS" | "EXPIRED" | "OTHER"; message: string };
+
+export type ResendState = { kind: "idle" } | { kind: "sent" } | { kind: "error"; message: string };
+
+/** The one button of the confirmation link page. */
+export type ConfirmEmailState =
+  | { kind: "idle" }
+  | { kind: "confirmed"; references: string[]; alreadyVerified: boolean }
+  | { kind: "expired" }
+  | { kind: "replaced" }
+  | { kind: "invalid" }
+  | { kind: "error"; message: string };
+
+/** `?withdrawn=REF` or `?withdrawError=CODE&ref=REF` after withdrawing, `?confirm=REF` before. */
+export const statusPageQuerySchema = z.object({
+  confirm: referenceSchema.optional().catch(undefined),
+  withdrawn: referenceSchema.optional().catch(undefined),
+  withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),
+});

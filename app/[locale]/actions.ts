@@ -1,0 +1,145 @@
+"use server";
+// The server actions of the public pages: parse the form, limit the rate, call lib/, answer in the
+// page's language. Every form also works without JavaScript (plain POST, page rendered again).
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { env } from "@/lib/env.ts";
+import { isAppError } from "@/lib/errors.ts";
+import { clientAddress } from "@/lib/http/client-address.ts";
+import { t } from "@/lib/i18n/messages.ts";
+import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
+import { createSubmission } from "@/lib/requests/create-submission.ts";
+import { requestFormSchema, verifyCodeSchema } from "@/lib/requests/request-input.schema.ts";
+import { resendVerification } from "@/lib/requests/resend-verification.ts";
+import { verifyByCode } from "@/lib/requests/verify-by-code.ts";
+import { verifyByLink } from "@/lib/requests/verify-by-link.ts";
+import { withdrawRequest } from "@/lib/requests/withdraw-request.ts";
+import { consumeRateLimit } from "@/lib/security/rate-limit.ts";
+import { describeError, unexpectedErrorMessage } from "./_components/describe-error.ts";
+import {
+  applyCorrectionIntent,
+  type ConfirmEmailState,
+  linkTokenSchema,
+  localeSchema,
+  type RequestFormState,
+  type ResendState,
+  readRequestForm,
+  referenceSchema,
+  toRequestInput,
+  type VerifyCodeState,
+} from "./actions.schema.ts";
+
+const HOUR = 3600;
+const DAY = 86_400;
+
+async function limitPerAddress(name: string, limit: number) {
+  await consumeRateLimit({ name, limit, windowSeconds: HOUR }, clientAddress(await headers()));
+}
+
+// The forms carry the page's language (and the reference) in hidden fields rather than as bound
+// arguments: React's no-JavaScript postback cannot match an action bound during render.
+
+/** The request form: one request per right ticked, then "check your email". */
+export async function submitRequestAction(_previous: RequestFormState, formData: FormData): Promise<RequestFormState> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const values = readRequestForm(formData);
+  const intent = formData.get("intent");
+  if (typeof intent === "string" && intent !== "submit") {
+    return { values: applyCorrectionIntent(values, intent) ?? values, issues: [], formError: null };
+  }
+  const parsed = requestFormSchema.safeParse(toRequestInput(values, locale));
+  if (!parsed.success) {
+    return { values, issues: localiseIssues(parsed.error.issues, locale), formError: null };
+  }
+  let references: string[];
+  try {
+    await limitPerAddress("requests-per-ip", env().RATE_LIMIT_PER_IP_PER_HOUR);
+    await consumeRateLimit(
+      { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: DAY },
+      parsed.data.email.toLowerCase(),
+    );
+    const created = await createSubmission({ input: { ...parsed.data, locale }, channel: "WEB" });
+    references = created.requests.map((request) => request.reference);
+  } catch (error) {
+    return { values, issues: [], formError: describeError(locale, error, "submit-request") };
+  }
+  redirect(`/${locale}/submitted?ref=${references.join(",")}`);
+}
+
+/** The 6-digit code typed on the "check your email" page. */
+export async function verifyCodeAction(_previous: VerifyCodeState, formData: FormData): Promise<VerifyCodeState> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const ref = referenceSchema.safeParse(formData.get("reference"));
+  if (!ref.success) return { kind: "error", code: "OTHER", message: t(locale).errors.notFound };
+  const raw = formData.get("code");
+  const code = verifyCodeSchema.safeParse({ code: typeof raw === "string" ? raw.replace(/\s+/g, "") : "" });
+  if (!code.success) {
+    return { kind: "error", code: "INVALID_INPUT", message: validationMessage(locale, code.error.issues[0]?.message ?? "") };
+  }
+  try {
+    await limitPerAddress("verify-per-ip", 30);
+    const verified = await verifyByCode(ref.data, code.data.code);
+    return { kind: "verified", references: verified.references, alreadyVerified: verified.alreadyVerified };
+  } catch (error) {
+    const message = describeError(locale, error, "verify-code");
+    if (!isAppError(error)) return { kind: "error", code: "OTHER", message };
+    if (error.code === "INVALID_CODE" || error.code === "TOO_MANY_ATTEMPTS") return { kind: "error", code: error.code, message };
+    if (error.code === "GONE" && error.details?.expired === true) return { kind: "error", code: "EXPIRED", message };
+    return { kind: "error", code: "OTHER", message };
+  }
+}
+
+/** "Send me a new code": a new link, code and status link; the old ones stop working. */
+export async function resendVerificationAction(_previous: ResendState, formData: FormData): Promise<ResendState> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const m = t(locale);
+  const ref = referenceSchema.safeParse(formData.get("reference"));
+  if (!ref.success) return { kind: "error", message: m.errors.notFound };
+  try {
+    await limitPerAddress("resend-per-ip", env().RATE_LIMIT_PER_IP_PER_HOUR);
+    await resendVerification(ref.data);
+    return { kind: "sent" };
+  } catch (error) {
+    if (isAppError(error) && error.code === "GONE") return { kind: "error", message: m.submitted.resendGone };
+    if (isAppError(error) && error.code === "INVALID_STATE") return { kind: "error", message: m.submitted.resendNotWaiting };
+    return { kind: "error", message: describeError(locale, error, "resend-verification") };
+  }
+}
+
+/** The button of the emailed link. Nothing is verified by opening the link itself. */
+export async function confirmEmailAction(_previous: ConfirmEmailState, formData: FormData): Promise<ConfirmEmailState> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const token = linkTokenSchema.safeParse(formData.get("token"));
+  if (!token.success) return { kind: "invalid" };
+  try {
+    await limitPerAddress("verify-per-ip", 30);
+    const verified = await verifyByLink(token.data);
+    return { kind: "confirmed", references: verified.references, alreadyVerified: verified.alreadyVerified };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return { kind: "invalid" };
+    if (isAppError(error) && error.code === "GONE") return error.details?.expired === true ? { kind: "expired" } : { kind: "replaced" };
+    return { kind: "error", message: describeError(locale, error, "confirm-email") };
+  }
+}
+
+/** "Yes, withdraw" on the private status page; the page is shown again with the outcome. */
+export async function withdrawRequestAction(formData: FormData): Promise<void> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const token = linkTokenSchema.safeParse(formData.get("token"));
+  if (!token.success) redirect(`/${locale}`);
+  const statusPath = `/${locale}/status/${token.data}`;
+  const reference = referenceSchema.safeParse(formData.get("reference"));
+  if (!reference.success) redirect(`${statusPath}?withdrawError=NOT_FOUND`);
+  let failure: string | null = null;
+  try {
+    await withdrawRequest(token.data, reference.data);
+  } catch (error) {
+    if (isAppError(error) && ["NOT_FOUND", "INVALID_STATE", "CONFLICT"].includes(error.code)) {
+      failure = error.code;
+    } else {
+      unexpectedErrorMessage(locale, error, "withdraw-request");
+      failure = "OTHER";
+    }
+  }
+  redirect(failure ? `${statusPath}?withdrawError=${failure}#request-${reference.data}` : `${statusPath}?withdrawn=${reference.data}`);
+}

@@ -1,0 +1,47 @@
+// The request form, with the short statement of what the portal collects beside it.
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { env } from "@/lib/env.ts";
+import { countryCodes, regionsByCountry } from "@/lib/geo/regions.ts";
+import { t } from "@/lib/i18n/messages.ts";
+import type { Locale } from "@/lib/requests/request-input.schema.ts";
+import { CollectionNotice } from "./_components/collection-notice.tsx";
+import { type LocaleParams, pageLocale } from "./_components/page-locale.ts";
+import { type Option, RequestForm } from "./_components/request-form.tsx";
+
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  return { title: t(await pageLocale(params)).form.title };
+}
+
+/** Country names in the page's language, sorted as a reader of that language expects. */
+function countryOptions(locale: Locale): Option[] {
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const collator = new Intl.Collator(locale);
+  return countryCodes.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+function regionOptions(locale: Locale): Record<string, Option[]> {
+  const collator = new Intl.Collator(locale);
+  return Object.fromEntries(
+    Object.entries(regionsByCountry).map(([country, regions]) => [
+      country,
+      regions.map((region) => ({ code: region.code, name: region[locale] })).sort((a, b) => collator.compare(a.name, b.name)),
+    ]),
+  );
+}
+
+export default async function RequestPage({ params }: LocaleParams) {
+  await connection();
+  const locale = await pageLocale(params);
+  const m = t(locale).form;
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p className="lead">{m.intro(env().COMPANY_NAME)}</p>
+      <div className="form-layout">
+        <CollectionNotice locale={locale} />
+        <RequestForm locale={locale} countries={countryOptions(locale)} regions={regionOptions(locale)} />
+      </div>
+    </>
+  );
+}

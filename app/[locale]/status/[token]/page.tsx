@@ -1,0 +1,96 @@
+// The private status page of one submission, reached only through the emailed link.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { env } from "@/lib/env.ts";
+import { isAppError } from "@/lib/errors.ts";
+import { t } from "@/lib/i18n/messages.ts";
+import { getSubmissionStatus, type SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
+import type { Locale } from "@/lib/requests/request-input.schema.ts";
+import { unexpectedErrorMessage } from "../../_components/describe-error.ts";
+import { pageLocale } from "../../_components/page-locale.ts";
+import { RequestStatusCard } from "../../_components/request-status-card.tsx";
+import { linkTokenSchema, statusPageQuerySchema } from "../../actions.schema.ts";
+
+type StatusProps = {
+  params: Promise<{ locale: string; token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: StatusProps): Promise<Metadata> {
+  return { title: t(await pageLocale(params)).status.metaTitle, robots: { index: false, follow: false } };
+}
+
+type Loaded = { kind: "found"; status: SubmissionStatus } | { kind: "not-found" } | { kind: "failed"; message: string };
+
+async function loadStatus(locale: Locale, token: string): Promise<Loaded> {
+  const parsed = linkTokenSchema.safeParse(token);
+  if (!parsed.success) return { kind: "not-found" };
+  try {
+    return { kind: "found", status: await getSubmissionStatus(parsed.data) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return { kind: "not-found" };
+    return { kind: "failed", message: unexpectedErrorMessage(locale, error, "status-page") };
+  }
+}
+
+function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
+
+export default async function StatusPage({ params, searchParams }: StatusProps) {
+  await connection();
+  const locale = await pageLocale(params);
+  const { token } = await params;
+  const query = statusPageQuerySchema.parse(firstValues(await searchParams));
+  const m = t(locale);
+  const loaded = await loadStatus(locale, token);
+
+  if (loaded.kind !== "found") {
+    return (
+      <>
+        <h1>{m.status.notFoundTitle}</h1>
+        <p>{loaded.kind === "failed" ? loaded.message : m.status.notFoundText}</p>
+        <p>
+          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const { requests } = loaded.status;
+  const withdrawError = query.withdrawError
+    ? {
+        NOT_FOUND: m.status.withdrawNotFound,
+        INVALID_STATE: m.status.withdrawInvalidState,
+        CONFLICT: m.status.withdrawConflict,
+        OTHER: m.status.withdrawFailed,
+      }[query.withdrawError]
+    : null;
+  return (
+    <>
+      <h1>{m.status.title(requests.length)}</h1>
+      {query.withdrawn ? (
+        <div className="message message--success" role="status">
+          {m.status.withdrawn(query.withdrawn)}
+        </div>
+      ) : null}
+      {withdrawError ? (
+        <div className="message message--error" role="alert">
+          {withdrawError}
+        </div>
+      ) : null}
+      <p>{m.status.intro}</p>
+      {requests.map((request) => (
+        <RequestStatusCard
+          key={request.reference}
+          locale={locale}
+          token={token}
+          request={request}
+          confirming={query.confirm === request.reference}
+          timeZone={env().CONTROLLER_TIME_ZONE}
+        />
+      ))}
+    </>
+  );
+}
