@@ -1,5 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { codeIn, inbox, linkIn, sql, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+import { e2eStateFile } from "./support/ports.ts";
 
 async function fileRequest(page: Page, locale: "en" | "fr", email: string, rights: string[], country: string) {
   await page.goto(`/${locale}`);
@@ -121,6 +124,50 @@ test("pages are served with a strict Content-Security-Policy and no framing", as
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response.headers()["referrer-policy"]).toBe("same-origin");
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("a person answers the privacy team's question on the status page, and the clock resumes", async ({ page }) => {
+  const email = uniqueEmail("answer");
+  await fileRequest(page, "en", email, ["Access"], "FR");
+  const message = await waitForEmail(inbox, email);
+  await page.goto(linkIn(message, "verify"));
+  await page.getByRole("button", { name: "Confirm my request" }).click();
+  await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+  // The privacy team asks a question through the operator CLI (the staff workspace comes later).
+  const [{ reference }] = await sql<{ reference: string }>("SELECT reference FROM requests WHERE email = $1", [email]);
+  const state = JSON.parse(readFileSync(e2eStateFile, "utf8")) as { databaseUrl: string; encryptionKey: string; queuePrefix: string };
+  const asked = spawnSync(
+    "npx",
+    ["tsx", "scripts/admin.ts", "ask-for-information", "--reference", reference, "--message", "Which of your two accounts do you mean?"],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        DATABASE_URL: state.databaseUrl,
+        ENCRYPTION_KEY: state.encryptionKey,
+        REDIS_URL: "redis://127.0.0.1:6379",
+        QUEUE_PREFIX: state.queuePrefix,
+        SMTP_URL: "smtp://127.0.0.1:1?tls=off",
+        MAIL_FROM: "privacy@example.test",
+        APP_URL: "http://127.0.0.1:3210",
+      } as NodeJS.ProcessEnv,
+    },
+  );
+  expect(asked.stdout + asked.stderr).toContain("the clock is paused");
+  const question = await waitForEmail(inbox, email, (m) => /two accounts/.test(m.text));
+  await page.goto(linkIn(question, "status"));
+  await expect(page.getByText("Waiting for information from you").first()).toBeVisible();
+  await expect(page.getByText("Which of your two accounts do you mean?")).toBeVisible();
+  await page.getByLabel("Your answer").fill("The one ending in 42.");
+  await page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(page.getByText(/Your answer about request .* was sent/)).toBeVisible();
+  await expect(page.getByText("Received and confirmed").first()).toBeVisible();
+  await expect(page.getByText("The one ending in 42.")).toBeVisible();
+  const events = await sql<{ type: string }>(
+    `SELECT c.type FROM clock_events c JOIN requests r ON r.id = c."requestId" WHERE r.email = $1 ORDER BY c.at`,
+    [email],
+  );
+  expect(events.map((e) => e.type)).toEqual(["PAUSE", "RESUME"]);
 });

@@ -151,4 +151,6 @@ export const statusPageQuerySchema = z.object({
   confirm: referenceSchema.optional().catch(undefined),
   withdrawn: referenceSchema.optional().catch(undefined),
   withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),
+  answered: referenceSchema.optional().catch(undefined),
+  answerError: z.enum(["EMPTY", "NOT_FOUND", "INVALID_STATE", "OTHER"]).optional().catch(undefined),
 });

@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/errors.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { t } from "@/lib/i18n/messages.ts";
 import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
+import { answerInformationRequest, answerSchema } from "@/lib/requests/answer-information-request.ts";
 import { createSubmission } from "@/lib/requests/create-submission.ts";
 import { requestFormSchema, verifyCodeSchema } from "@/lib/requests/request-input.schema.ts";
 import { resendVerification } from "@/lib/requests/resend-verification.ts";
@@ -120,6 +121,30 @@ export async function confirmEmailAction(_previous: ConfirmEmailState, formData:
     if (isAppError(error) && error.code === "GONE") return error.details?.expired === true ? { kind: "expired" } : { kind: "replaced" };
     return { kind: "error", message: describeError(locale, error, "confirm-email") };
   }
+}
+
+/** The person answers the privacy team's question on the status page; the page shows the outcome. */
+export async function answerInformationAction(formData: FormData): Promise<void> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const token = linkTokenSchema.safeParse(formData.get("token"));
+  if (!token.success) redirect(`/${locale}`);
+  const statusPath = `/${locale}/status/${token.data}`;
+  const reference = referenceSchema.safeParse(formData.get("reference"));
+  if (!reference.success) redirect(`${statusPath}?answerError=NOT_FOUND`);
+  const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
+  if (!parsed.success) redirect(`${statusPath}?answerError=EMPTY#answer-${reference.data}`);
+  let failure: string | null = null;
+  try {
+    await limitPerAddress("answer-per-ip", 30);
+    await answerInformationRequest(token.data, reference.data, parsed.data);
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
+    else {
+      unexpectedErrorMessage(locale, error, "answer-information");
+      failure = "OTHER";
+    }
+  }
+  redirect(failure ? `${statusPath}?answerError=${failure}#request-${reference.data}` : `${statusPath}?answered=${reference.data}`);
 }
 
 /** "Yes, withdraw" on the private status page; the page is shown again with the outcome. */

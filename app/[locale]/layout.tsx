@@ -25,12 +25,6 @@ export default async function PublicLayout({ children, params }: LocaleParams & 
   const company = env().COMPANY_NAME;
   return (
     <html lang={locale}>
-      <head>
-        {/* The server sends Referrer-Policy: no-referrer, with which browsers send "Origin: null" on
-            plain form posts, and Next.js then refuses the server action (its CSRF check). Same-origin
-            keeps the Origin header and still never sends a token URL to another site. */}
-        <meta name="referrer" content="same-origin" />
-      </head>
       <body>
         <a href="#main" className="skip-link">
           {m.skipLink}

@@ -21,7 +21,10 @@ const values = testEnv({
 });
 const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
 mkdirSync(dirname(e2eStateFile), { recursive: true });
-writeFileSync(e2eStateFile, JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY }));
+writeFileSync(
+  e2eStateFile,
+  JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY, queuePrefix: values.QUEUE_PREFIX }),
+);
 
 const children: ChildProcess[] = [
   spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { formatDate, t } from "@/lib/i18n/messages.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
-import { withdrawRequestAction } from "../actions.ts";
+import { answerInformationAction, withdrawRequestAction } from "../actions.ts";
 
 type StatusRequest = SubmissionStatus["requests"][number];
 
@@ -68,6 +68,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
       ) : null}
       {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
+      {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
       {request.canWithdraw ? <Withdraw locale={locale} token={token} reference={request.reference} confirming={confirming} /> : null}
     </article>
   );
@@ -100,6 +101,33 @@ function Messages({ locale, request, timeZone }: { locale: Locale; request: Stat
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+function Answer({ locale, token, reference }: { locale: Locale; token: string; reference: string }) {
+  const m = t(locale);
+  const fieldId = `answer-${reference}`;
+  return (
+    <section className="answer" aria-labelledby={`${fieldId}-title`}>
+      <h3 id={`${fieldId}-title`}>{m.status.answerTitle}</h3>
+      <form action={answerInformationAction}>
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="reference" value={reference} />
+        <div className="field">
+          <label className="label" htmlFor={fieldId}>
+            {m.status.answerLabel}
+          </label>
+          <p className="hint" id={`${fieldId}-hint`}>
+            {m.status.answerHint}
+          </p>
+          <textarea id={fieldId} name="answer" className="input" rows={5} maxLength={5000} required aria-describedby={`${fieldId}-hint`} />
+        </div>
+        <button type="submit" className="button">
+          {m.status.answerSubmit}
+        </button>
+      </form>
     </section>
   );
 }

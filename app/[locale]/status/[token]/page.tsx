@@ -67,9 +67,27 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
         OTHER: m.status.withdrawFailed,
       }[query.withdrawError]
     : null;
+  const answerError = query.answerError
+    ? {
+        EMPTY: m.status.answerEmpty,
+        NOT_FOUND: m.status.withdrawNotFound,
+        INVALID_STATE: m.status.answerNotWaiting,
+        OTHER: m.status.answerFailed,
+      }[query.answerError]
+    : null;
   return (
     <>
       <h1>{m.status.title(requests.length)}</h1>
+      {query.answered ? (
+        <div className="message message--success" role="status">
+          {m.status.answered(query.answered)}
+        </div>
+      ) : null}
+      {answerError ? (
+        <div className="message message--error" role="alert">
+          {answerError}
+        </div>
+      ) : null}
       {query.withdrawn ? (
         <div className="message message--success" role="status">
           {m.status.withdrawn(query.withdrawn)}
