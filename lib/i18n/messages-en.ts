@@ -196,6 +196,8 @@ export const en = {
     paused: "The time limit is paused until we receive the information we asked for.",
     extended: "The time limit was extended. The explanation below says why.",
     whyDate: "Why this date?",
+    lawBasis: (law: string, unit: "month" | "day", length: number) =>
+      `The law that protects you here (${law}) gives us ${length} ${unit === "month" ? (length === 1 ? "month" : "months") : length === 1 ? "day" : "days"} from the day we received your request to answer. Public holidays and weekends can move the date, and so can a pause while we wait for information from you, or an extension we must tell you about with our reasons.`,
     answerTitle: "Answer the privacy team",
     answerLabel: "Your answer",
     answerHint: "Do not send passwords or bank details. We will tell you if we need a document.",

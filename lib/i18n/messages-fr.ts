@@ -196,6 +196,8 @@ export const fr: Messages = {
     paused: "Le délai est suspendu jusqu’à ce que nous recevions les informations demandées.",
     extended: "Le délai a été prolongé. L’explication ci-dessous en donne la raison.",
     whyDate: "Pourquoi cette date\u00a0?",
+    lawBasis: (law: string, unit: "month" | "day", length: number) =>
+      `La loi qui vous protège ici (${law}) nous donne ${length} ${unit === "month" ? "mois" : length === 1 ? "jour" : "jours"} à compter de la réception de votre demande pour vous répondre. Les jours fériés et les fins de semaine peuvent déplacer la date, tout comme une suspension pendant que nous attendons des informations de votre part, ou une prolongation dont nous devons vous donner les raisons.`,
     answerTitle: "Répondre à l’équipe chargée de la protection des données",
     answerLabel: "Votre réponse",
     answerHint: "N’envoyez ni mot de passe ni coordonnées bancaires. Nous vous dirons si un document est nécessaire.",

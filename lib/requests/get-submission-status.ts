@@ -1,5 +1,6 @@
 // What the person sees on their private status page: only the requests of their submission.
 import { db } from "../db.ts";
+import { ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
 import { dayOf } from "./request-deadline.ts";
 import { isOpen } from "./request-status.ts";
@@ -30,6 +31,7 @@ export async function getSubmissionStatus(statusToken: string) {
       clockPaused: r.clockPaused,
       explanation: r.deadlineExplanation as string[],
       jurisdiction: r.jurisdiction,
+      law: lawOf(r.jurisdiction),
       outcome: r.outcome,
       denialReason: r.denialReason,
       denialMessage: r.denialMessage,
@@ -37,6 +39,12 @@ export async function getSubmissionStatus(statusToken: string) {
       messages: r.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     })),
   };
+}
+
+/** The law behind the deadline, for a plain sentence on the page ("the GDPR gives us 1 month"). */
+function lawOf(jurisdiction: string) {
+  const rule = ruleFor(jurisdiction as never);
+  return rule ? { name: rule.name, unit: rule.period.unit, length: rule.period.length } : null;
 }
 
 export type SubmissionStatus = Awaited<ReturnType<typeof getSubmissionStatus>>;

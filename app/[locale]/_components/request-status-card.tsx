@@ -58,6 +58,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
       {request.canWithdraw && request.explanation.length > 0 ? (
         <details className="why">
           <summary>{m.status.whyDate}</summary>
+          {request.law ? <p>{m.status.lawBasis(request.law.name, request.law.unit, request.law.length)}</p> : null}
           {locale === "en" ? null : <p className="hint">{m.status.explanationInEnglish}</p>}
           <ul lang={locale === "en" ? undefined : "en"}>
             {request.explanation.map((sentence) => (
