@@ -3,14 +3,11 @@
 // deadline stays. The person answers on their status page.
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
-import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { publicUrls } from "./public-urls.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
-import type { Locale } from "./request-input.schema.ts";
-import { issueStatusToken } from "./status-links.ts";
 
 export const informationKinds = ["clarification", "identity"] as const;
 
@@ -56,15 +53,11 @@ export async function askForInformation(options: {
       action: "request.information-requested",
       data: { kind, messageLength: message.length, clockPaused: clock.result.paused, again: alreadyWaiting },
     });
-    const token = await issueStatusToken(tx, request.submissionId);
-    const statusUrl = publicUrls.status(request.locale as Locale, token);
-    const emailId = await queueEmail(tx, {
-      template: "information-requested",
-      locale: request.locale as Locale,
-      to: request.email as string,
-      requestId: request.id,
-      props: { reference: request.reference, type: request.type.toLowerCase(), message, statusUrl, clockPaused: clock.result.paused },
-      secrets: [statusUrl, token],
+    const emailId = await queueRequestEmail(tx, request, "information-requested", {
+      reference: request.reference,
+      type: request.type.toLowerCase(),
+      message,
+      clockPaused: clock.result.paused,
     });
     return { emailId, clockPaused: clock.result.paused };
   });

@@ -3,15 +3,12 @@
 // notice comes too late, or beyond the maximum.
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
-import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { publicUrls } from "./public-urls.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
-import type { Locale } from "./request-input.schema.ts";
 import { isOpen } from "./request-status.ts";
-import { issueStatusToken } from "./status-links.ts";
 
 export const extendDeadlineSchema = z.object({
   reason: z.string().trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
@@ -43,22 +40,12 @@ export async function extendDeadline(options: {
       { type: "EXTEND", at: now, reason, days, months },
       options.actor,
     );
-    const token = await issueStatusToken(tx, request.submissionId);
-    const statusUrl = publicUrls.status(request.locale as Locale, token);
-    const emailId = await queueEmail(tx, {
-      template: "deadline-extended",
-      locale: request.locale as Locale,
-      to: request.email as string,
-      requestId: request.id,
-      props: {
-        reference: request.reference,
-        type: request.type.toLowerCase(),
-        reason,
-        previousDueDate,
-        newDueDate: result.dueDate,
-        statusUrl,
-      },
-      secrets: [statusUrl, token],
+    const emailId = await queueRequestEmail(tx, request, "deadline-extended", {
+      reference: request.reference,
+      type: request.type.toLowerCase(),
+      reason,
+      previousDueDate,
+      newDueDate: result.dueDate,
     });
     return { emailId, previousDueDate, dueDate: result.dueDate };
   });

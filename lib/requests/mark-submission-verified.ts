@@ -1,12 +1,9 @@
 // The shared end of both proofs of email (link or code): the submission's requests become
 // VERIFIED and the person is told what happens next and by when the answer is due.
 import type { Tx } from "../db.ts";
-import { queueEmail } from "../email/queue-email.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-import { publicUrls } from "./public-urls.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
 import { dayOf } from "./request-deadline.ts";
-import type { Locale } from "./request-input.schema.ts";
-import { issueStatusToken } from "./status-links.ts";
 
 export type VerifiedSubmission = {
   submissionId: string;
@@ -55,22 +52,12 @@ export async function markSubmissionVerified(
   }
   const first = pending[0];
   const earliestDue = pending.reduce((min, r) => (r.dueDate < min.dueDate ? r : min), first);
-  const statusToken = await issueStatusToken(tx, submissionId);
-  const statusUrl = publicUrls.status(first.locale as Locale, statusToken);
-  const emailId = await queueEmail(tx, {
-    template: "request-acknowledged",
-    locale: first.locale as Locale,
-    to: first.email as string,
-    requestId: first.id,
-    props: {
-      references: pending.map((r) => r.reference),
-      types: pending.map((r) => r.type.toLowerCase()),
-      statusUrl,
-      dueDate: dayOf(earliestDue.dueDate),
-      dueDateReasons: earliestDue.deadlineExplanation as string[],
-      acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
-    },
-    secrets: [statusUrl, statusToken],
+  const emailId = await queueRequestEmail(tx, first, "request-acknowledged", {
+    references: pending.map((r) => r.reference),
+    types: pending.map((r) => r.type.toLowerCase()),
+    dueDate: dayOf(earliestDue.dueDate),
+    dueDateReasons: earliestDue.deadlineExplanation as string[],
+    acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
   });
   return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId] };
 }

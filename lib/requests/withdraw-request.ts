@@ -1,13 +1,11 @@
 // The person withdraws an open request from their status page.
 import { db, type Tx } from "../db.ts";
-import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { publicUrls } from "./public-urls.ts";
-import type { Locale } from "./request-input.schema.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
 import { assertTransition } from "./request-status.ts";
-import { issueStatusToken, submissionOfStatusToken } from "./status-links.ts";
+import { submissionOfStatusToken } from "./status-links.ts";
 
 export async function withdrawRequest(statusToken: string, reference: string, now = new Date()) {
   const emailId = await db().$transaction(async (tx: Tx) => {
@@ -28,16 +26,7 @@ export async function withdrawRequest(statusToken: string, reference: string, no
       action: "request.withdrawn",
       data: { from: request.status },
     });
-    const newToken = await issueStatusToken(tx, request.submissionId);
-    const statusUrl = publicUrls.status(request.locale as Locale, newToken);
-    return queueEmail(tx, {
-      template: "request-withdrawn",
-      locale: request.locale as Locale,
-      to: request.email as string,
-      requestId: request.id,
-      props: { reference: request.reference, type: request.type.toLowerCase(), statusUrl },
-      secrets: [statusUrl, newToken],
-    });
+    return queueRequestEmail(tx, request, "request-withdrawn", { reference: request.reference, type: request.type.toLowerCase() });
   });
   if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
 }
