@@ -79,6 +79,9 @@ test("the demo runs on an embedded database with no Redis, and keeps its data ac
     expect(await stopDemo(first.child)).toBe(true);
     const pidFile = join(dataDir, "postgres", "postmaster.pid");
     expect(existsSync(pidFile)).toBe(false);
+    // Stopped in order: the database last, so nothing is cut off mid-query.
+    expect(first.output()).toContain("Stopped. Your data is kept");
+    expect(first.output()).not.toMatch(/terminating connection|unhandled|ECONNREFUSED/i);
 
     const second = startDemo(dataDir);
     await second.ready;

@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { databaseAnswers, startEmbeddedDatabase } from "./dev/embedded-database.ts";
+import { databaseAnswers } from "./dev/database-answers.ts";
 import { startMailCatcher } from "./dev/mail-catcher.ts";
 import { sourceStamp } from "./dev/source-stamp.ts";
 import { applyMigrations } from "./migrations/schema-engine.ts";
@@ -54,6 +54,38 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
+/** The embedded PostgreSQL in its own process group (see scripts/dev/embedded-database-server.ts). */
+async function startEmbeddedDatabaseProcess(options: { dataDir: string; port: number; password: string }) {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "dev", "embedded-database-server.ts")], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      DEMO_DB_DIR: options.dataDir,
+      DEMO_DB_PORT: String(options.port),
+      DEMO_DB_PASSWORD: options.password,
+      DEMO_DB_NAME: "dsar",
+    },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) => reject(new Error(`it exited with code ${code}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { url, stop };
+}
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -94,14 +126,13 @@ async function main() {
     if (databaseUrl) log("DATABASE_URL does not answer: starting the embedded PostgreSQL instead.");
     if (!(await portFree(pgPort))) fail(`Port ${pgPort} for the embedded PostgreSQL is in use: set DEMO_PG_PORT to a free port.`);
     try {
-      const embedded = await startEmbeddedDatabase({
+      const embedded = await startEmbeddedDatabaseProcess({
         dataDir: join(dataDir, "postgres"),
         port: pgPort,
         password: secrets.databasePassword,
-        database: "dsar",
-        log,
       });
-      cleanups.unshift(embedded.stop);
+      // Stopped last: the web app and the workers must be done with it first.
+      cleanups.push(embedded.stop);
       databaseUrl = embedded.url;
       log(`Embedded PostgreSQL running on 127.0.0.1:${pgPort} (data in ${join(dataDir, "postgres")}).`);
     } catch (error) {
@@ -176,7 +207,12 @@ async function main() {
     stopping = true;
     log("Stopping…");
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    // A process that has not finished within 20 s is stopped hard, so Ctrl-C always ends the demo.
+    const hardStop = setTimeout(() => {
+      for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    }, 20_000);
     await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r)))));
+    clearTimeout(hardStop);
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     log("Stopped. Your data is kept in .data/ for the next run.");
     process.exit(code);

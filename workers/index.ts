@@ -35,7 +35,9 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "workers stopping");
-    await Promise.all(workers.map((worker) => worker.close()));
+    // Jobs in progress get 15 s to finish; a job cut short is retried by another worker.
+    const closing = Promise.all(workers.map((worker) => worker.close()));
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     await closeQueues();
     await closeQueueRuntime();
     closeMailTransport();

@@ -88,17 +88,3 @@ export async function startEmbeddedDatabase(options: {
   await admin.end();
   return { url, stop: () => server.stop() };
 }
-
-/** True when a PostgreSQL answers at this URL within a couple of seconds. */
-export async function databaseAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
