@@ -1,0 +1,55 @@
+// The contract every data-source connector implements (DESIGN.md, "The connector contract").
+// The fan-out knows nothing of a connector's type: it calls these functions through the registry.
+import type { z } from "zod";
+
+/** Who the request is about: only the identifiers the person gave and proved. */
+export type Subject = {
+  email: string;
+  accountId?: string | null;
+  fullName?: string | null;
+};
+
+/** A correction asked for on the form: `field` is the form's field name (fullName, email, …) or free text. */
+export type Correction = { field: string; correctValue: string; currentValue?: string };
+
+/** One record found about the person: `source` names the system, `category` the kind of data (a table, an API resource). */
+export type AccessRecord = { source: string; category: string; fields: Record<string, unknown> };
+
+export type EraseStrategy = "delete" | "mask" | "retain";
+
+/** What a source did to erase: counts and reasons only, never the personal values. */
+export type EraseReceipt = {
+  affected: number;
+  details: Array<{ category: string; strategy: EraseStrategy; rows: number; reason?: string; columns?: Record<string, string> }>;
+};
+
+/** What a source corrected; fields it has no mapping for are reported, never silently dropped. */
+export type RectifyReceipt = {
+  applied: Array<{ field: string; category: string; column: string; rows: number }>;
+  unmapped: string[];
+};
+
+/** An action a source finishes later: the http connector's 202 + callback, a manual task. */
+export type Deferred = { deferred: "callback"; until: Date } | { deferred: "staff" };
+
+export type TestResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** Passed to every call: the task being worked, for idempotency keys and callbacks. */
+export type ConnectorContext = { taskId: string; requestId: string; reference: string; signal?: AbortSignal };
+
+/** A problem found in a connector's configuration, with where it is (for apply-connectors FILE). */
+export type ConfigProblem = { path: Array<string | number>; message: string };
+
+export type ConnectorType<Config> = {
+  type: string;
+  /** Validates the stored/declared configuration (secrets included). */
+  configSchema: z.ZodType<Config>;
+  /** Paths of the config values that are secrets: never logged, never sent to a browser. */
+  secretPaths: string[][];
+  /** Deeper checks against the live system (unknown table or column, a join that does not hold). */
+  check?(config: Config): Promise<ConfigProblem[]>;
+  test(config: Config): Promise<TestResult>;
+  access(config: Config, subject: Subject, context: ConnectorContext): AsyncIterable<AccessRecord> | Promise<Deferred>;
+  erase(config: Config, subject: Subject, context: ConnectorContext): Promise<EraseReceipt | Deferred>;
+  rectify(config: Config, subject: Subject, corrections: Correction[], context: ConnectorContext): Promise<RectifyReceipt | Deferred>;
+};
