@@ -49,6 +49,35 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     newDueDate: "2025-02-27",
     statusUrl,
   },
+  "package-ready": {
+    companyName,
+    reference: "DSAR-2024-0007",
+    type: "access",
+    downloadUrl: "https://portal.example/en/download/d0wnl0ad",
+    expiresOn: "2024-12-20",
+    maxDownloads: 3,
+    sources: [
+      { name: "CRM", records: 12 },
+      { name: "Billing", records: 0 },
+    ],
+    statusUrl,
+  },
+  "erasure-completed": {
+    companyName,
+    reference: "DSAR-2024-0008",
+    sources: [
+      { name: "CRM", erased: 12, retained: [] },
+      { name: "Billing", erased: 0, retained: [{ category: "Invoices", rows: 3, reason: "Kept 10 years for the tax authorities." }] },
+    ],
+    statusUrl,
+  },
+  "rectification-completed": {
+    companyName,
+    reference: "DSAR-2024-0009",
+    applied: [{ source: "CRM", field: "postal address", rows: 1 }],
+    notApplied: ["date of birth"],
+    statusUrl,
+  },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

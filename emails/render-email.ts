@@ -4,7 +4,10 @@ import type { z } from "zod";
 import type { EmailTemplate } from "./components/define-template.ts";
 import { EMAIL_LOCALES, type EmailLocale } from "./components/i18n.ts";
 import { deadlineExtendedEmail } from "./deadline-extended.tsx";
+import { erasureCompletedEmail } from "./erasure-completed.tsx";
 import { informationRequestedEmail } from "./information-requested.tsx";
+import { packageReadyEmail } from "./package-ready.tsx";
+import { rectificationCompletedEmail } from "./rectification-completed.tsx";
 import { requestAcknowledgedEmail } from "./request-acknowledged.tsx";
 import { requestExpiredEmail } from "./request-expired.tsx";
 import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
@@ -18,6 +21,9 @@ export const emailTemplates = {
   "request-withdrawn": requestWithdrawnEmail,
   "information-requested": informationRequestedEmail,
   "deadline-extended": deadlineExtendedEmail,
+  "package-ready": packageReadyEmail,
+  "erasure-completed": erasureCompletedEmail,
+  "rectification-completed": rectificationCompletedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -35,7 +35,14 @@ export type Deferred = { deferred: "callback"; until: Date } | { deferred: "staf
 export type TestResult = { ok: true; message: string } | { ok: false; message: string };
 
 /** Passed to every call: the task being worked, for idempotency keys and callbacks. */
-export type ConnectorContext = { taskId: string; requestId: string; reference: string; signal?: AbortSignal };
+export type ConnectorContext = {
+  taskId: string;
+  requestId: string;
+  reference: string;
+  /** The right being exercised: access and portability read the same data, shaped differently. */
+  action: "access" | "portability" | "erasure" | "rectification";
+  signal?: AbortSignal;
+};
 
 /** A problem found in a connector's configuration, with where it is (for apply-connectors FILE). */
 export type ConfigProblem = { path: Array<string | number>; message: string };
@@ -49,7 +56,8 @@ export type ConnectorType<Config> = {
   /** Deeper checks against the live system (unknown table or column, a join that does not hold). */
   check?(config: Config): Promise<ConfigProblem[]>;
   test(config: Config): Promise<TestResult>;
-  access(config: Config, subject: Subject, context: ConnectorContext): AsyncIterable<AccessRecord> | Promise<Deferred>;
+  /** Records at once (an iterable, possibly after an awaited call), or an answer to wait for. */
+  access(config: Config, subject: Subject, context: ConnectorContext): AsyncIterable<AccessRecord> | Promise<AsyncIterable<AccessRecord> | Deferred>;
   erase(config: Config, subject: Subject, context: ConnectorContext): Promise<EraseReceipt | Deferred>;
   rectify(config: Config, subject: Subject, corrections: Correction[], context: ConnectorContext): Promise<RectifyReceipt | Deferred>;
 };

@@ -1,0 +1,65 @@
+// The `http` connector's configuration: where the company's system listens and the key both sides
+// sign with. Validated when a connectors file is read and again each time a task runs.
+import { z } from "zod";
+
+/** Hosts where plain http is acceptable: the body holds personal data, so it never crosses a network unencrypted. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Headers the portal sets itself. Authorization is refused too: extra headers are not secrets (they
+ * are shown on screens and in logs), so they must not carry credentials; the signature authenticates.
+ */
+const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "host", "x-dsar-timestamp", "x-dsar-signature"];
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const endpointUrl = z
+  .url({ protocol: /^https?$/, message: "give the full address of the endpoint, e.g. https://crm.example.com/dsar" })
+  .superRefine((value, ctx) => {
+    // Refinements run even when the URL check failed; that failure is already reported.
+    if (!URL.canParse(value)) return;
+    const url = new URL(value);
+    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+      ctx.addIssue({ code: "custom", message: `use https; plain http is allowed only for localhost or 127.0.0.1 (got ${url.host})` });
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "must not contain a user name or password; requests are authenticated by their signature" });
+    }
+  });
+
+const extraHeaders = z
+  .record(
+    z.string().regex(HEADER_NAME, "a header name is letters, digits and dashes"),
+    z
+      .string()
+      .max(1000)
+      .regex(/^[^\r\n\0]*$/, "a header value cannot contain line breaks"),
+  )
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (RESERVED_HEADERS.includes(name.toLowerCase())) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message:
+            name.toLowerCase() === "authorization"
+              ? `${name} cannot be set here: these headers are not kept secret, and requests are authenticated by X-DSAR-Signature`
+              : `${name} cannot be set here: the portal sets it`,
+        });
+      }
+    }
+  });
+
+export const httpConfigSchema = z
+  .object({
+    url: endpointUrl,
+    secret: z.string().min(32, "at least 32 characters, shared with the system (e.g. openssl rand -hex 32)").max(1000),
+    timeoutSeconds: z.number().int().min(1).max(300).default(30),
+    callbackWaitMinutes: z.number().int().min(1, "between 1 and 10080 (one week)").max(10080, "between 1 and 10080 (one week)").default(60),
+    headers: extraHeaders.optional(),
+  })
+  .strict();
+
+export type HttpConfig = z.infer<typeof httpConfigSchema>;
+
+export const httpSecretPaths = [["secret"]];
