@@ -1,12 +1,19 @@
 // `npm run admin -- <command> [options]`: operator commands.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
+import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
+import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
+import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { disconnectDb } from "../lib/db.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
+import { completeManualTask } from "../lib/fulfilment/complete-manual-task.ts";
+import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues } from "../lib/queue/enqueue.ts";
+import { approveRequest } from "../lib/requests/approve-request.ts";
 import { askForInformation } from "../lib/requests/ask-for-information.ts";
 import { extendDeadline } from "../lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "../lib/requests/record-information-received.ts";
@@ -22,6 +29,17 @@ Commands:
       person the reasons and the new date. Refused when too late or not allowed.
   ask-for-information --reference R --message TEXT [--kind clarification|identity]
       Asks the person for information; pauses the clock where the law allows it.
+  approve --reference R
+      Approves a verified request: every enabled connector that supports its right gets a
+      task, and the workers carry it out.
+  complete-task --task ID --note TEXT [--erased N]
+      Completes a manual connector task (what was done, and for erasure how many records).
+  apply-connectors FILE [--dry-run]
+      Reads a YAML or JSON connectors file (\${VAR} taken from the environment), checks all of
+      it (against the live systems too) and only then creates, updates or disables connectors
+      by key. Any problem is listed with its line and nothing is applied.
+  test-connectors
+      Tests every enabled connector and prints whether its system answers.
   information-received --reference R
       Records that the information asked for arrived by another channel (resumes or restarts
       the clock).
@@ -65,6 +83,51 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       `${values.reference.toUpperCase()}: asked; the clock is ${result.clockPaused ? "paused" : "running (this law does not pause it)"}.`,
     );
   },
+  async approve(args) {
+    const { values } = parseArgs({ args, options: { reference: { type: "string" } }, strict: true });
+    if (!values.reference) throw new UsageError("approve needs --reference");
+    const approved = await approveRequest({ reference: values.reference.toUpperCase(), actor: operator });
+    console.log(`${approved.reference}: approved; ${approved.connectors} connector task(s) started.`);
+  },
+  async "complete-task"(args) {
+    const { values } = parseArgs({
+      args,
+      options: { task: { type: "string" }, note: { type: "string" }, erased: { type: "string" } },
+      strict: true,
+    });
+    if (!values.task || !values.note) throw new UsageError("complete-task needs --task and --note");
+    await completeManualTask(values.task, { note: values.note, erased: positiveInt(values.erased, "--erased") }, operator);
+    console.log(`Task ${values.task} completed.`);
+  },
+  async "apply-connectors"(args) {
+    const { values, positionals } = parseArgs({ args, options: { "dry-run": { type: "boolean" } }, allowPositionals: true, strict: true });
+    const [file] = positionals;
+    if (!file) throw new UsageError("apply-connectors needs the path of a YAML or JSON file");
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      throw new UsageError(`Cannot read ${file}`);
+    }
+    const { entries, problems } = await readConnectorsFile(text, process.env);
+    if (problems.length > 0) {
+      for (const p of problems)
+        console.error(`${file}${p.line ? `:${p.line}:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`);
+      throw new AppError("VALIDATION_FAILED", `${problems.length} problem(s) in ${file}: nothing was applied.`);
+    }
+    if (values["dry-run"]) {
+      console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
+      return;
+    }
+    const outcome = await applyConnectors(entries, operator);
+    for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
+  },
+  async "test-connectors"() {
+    const results = await testConnectors();
+    if (results.length === 0) console.log("No enabled connectors.");
+    for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.key} (${r.type}): ${r.message}`);
+    if (results.some((r) => !r.ok)) process.exitCode = 1;
+  },
   async "information-received"(args) {
     const { values } = parseArgs({ args, options: { reference: { type: "string" } }, strict: true });
     if (!values.reference) throw new UsageError("information-received needs --reference");
@@ -96,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await run(args);
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
     else if (error instanceof ZodError) console.error(error.issues.map((issue) => issue.message).join("\n"));
@@ -107,6 +170,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await closeQueues();
+    await closeFlowProducer();
     await closeQueueRuntime();
     await disconnectDb();
   }

@@ -5,12 +5,15 @@ import { deliverEmail } from "../lib/email/deliver-email.ts";
 import { closeMailTransport } from "../lib/email/mail-transport.ts";
 import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts";
 import { env } from "../lib/env.ts";
+import { finaliseRequest } from "../lib/fulfilment/finalise-request.ts";
+import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
 import { logger } from "../lib/logger.ts";
 import { purgeExpiredRecords } from "../lib/maintenance/purge-expired-records.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues, getQueue } from "../lib/queue/enqueue.ts";
 import { queueNames } from "../lib/queue/jobs.ts";
 import { expireUnverifiedRequests } from "../lib/requests/expire-unverified-requests.ts";
+import { connectorWorkers } from "./connector-workers.ts";
 import { registerWorker } from "./register-worker.ts";
 
 /** `schedule: false` leaves out the maintenance schedule (tests run those sweeps themselves). */
@@ -27,7 +30,14 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
       },
       { concurrency: 1 },
     ),
+    registerWorker(queueNames.fulfilment, { "fulfilment.finalise": ({ requestId }) => finaliseOrRetry(requestId) }, { concurrency: 2 }),
   ];
+  const connectors = connectorWorkers();
+  await connectors.sync();
+  const resync = setInterval(() => {
+    connectors.sync().catch((error) => logger.warn({ err: { message: error.message } }, "connector workers not synced"));
+  }, 60_000);
+  resync.unref();
   if (options.schedule !== false) await scheduleMaintenance();
 
   let stopping = false;
@@ -36,15 +46,24 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
     stopping = true;
     logger.info({ signal }, "workers stopping");
     // Jobs in progress get 15 s to finish; a job cut short is retried by another worker.
-    const closing = Promise.all(workers.map((worker) => worker.close()));
+    clearInterval(resync);
+    const closing = Promise.all([...workers.map((worker) => worker.close()), connectors.close()]);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     await closeQueues();
+    await closeFlowProducer();
     await closeQueueRuntime();
     closeMailTransport();
     await disconnectDb();
     logger.info("workers stopped");
   }
   return { workers, stop };
+}
+
+/** A finaliser that finds a task not done yet fails, so BullMQ tries it again later. */
+async function finaliseOrRetry(requestId: string) {
+  const outcome = await finaliseRequest(requestId);
+  if (outcome === "waiting") throw new Error(`Request ${requestId} still has connector tasks to finish`);
+  return outcome;
 }
 
 async function scheduleMaintenance() {

@@ -5,19 +5,26 @@ import { logger } from "../lib/logger.ts";
 import { queueRuntime } from "../lib/queue/backend.ts";
 import { type JobName, type JobPayload, parseJobPayload, type QueueName } from "../lib/queue/jobs.ts";
 
-export type Processors = { [N in JobName]?: (payload: JobPayload<N>, job: Job) => Promise<unknown> };
+export type Processors = { [N in JobName]?: (payload: JobPayload<N>, job: Job, token?: string) => Promise<unknown> };
 
-export function registerWorker(queue: QueueName, processors: Processors, options: { concurrency?: number } = {}): Worker {
+export type WorkerOptions = { concurrency?: number; limiter?: { max: number; duration: number } };
+
+export function registerWorker(queue: QueueName, processors: Processors, options: WorkerOptions = {}): Worker {
   const runtime = queueRuntime();
   const worker = new runtime.Worker(
     queue,
-    async (job: Job) => {
-      const processor = processors[job.name as JobName] as ((payload: unknown, job: Job) => Promise<unknown>) | undefined;
+    async (job: Job, token?: string) => {
+      const processor = processors[job.name as JobName] as ((payload: unknown, job: Job, token?: string) => Promise<unknown>) | undefined;
       if (!processor) throw new Error(`No processor for job ${job.name} on queue ${queue}`);
       const payload = parseJobPayload(job.name as JobName, job.data);
-      return processor(payload, job);
+      return processor(payload, job, token);
     },
-    { connection: runtime.connection as never, prefix: runtime.prefix, concurrency: options.concurrency ?? 4 },
+    {
+      connection: runtime.connection as never,
+      prefix: runtime.prefix,
+      concurrency: options.concurrency ?? 4,
+      ...(options.limiter ? { limiter: options.limiter } : {}),
+    },
   );
   worker.on("failed", (job, error) => {
     logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, "job failed");

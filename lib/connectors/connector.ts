@@ -57,7 +57,11 @@ export type ConnectorType<Config> = {
   check?(config: Config): Promise<ConfigProblem[]>;
   test(config: Config): Promise<TestResult>;
   /** Records at once (an iterable, possibly after an awaited call), or an answer to wait for. */
-  access(config: Config, subject: Subject, context: ConnectorContext): AsyncIterable<AccessRecord> | Promise<AsyncIterable<AccessRecord> | Deferred>;
+  access(
+    config: Config,
+    subject: Subject,
+    context: ConnectorContext,
+  ): AsyncIterable<AccessRecord> | Promise<AsyncIterable<AccessRecord> | Deferred>;
   erase(config: Config, subject: Subject, context: ConnectorContext): Promise<EraseReceipt | Deferred>;
   rectify(config: Config, subject: Subject, corrections: Correction[], context: ConnectorContext): Promise<RectifyReceipt | Deferred>;
 };

@@ -234,6 +234,22 @@ export const en = {
     invalidState: "This request can no longer be changed: it is already closed or already confirmed.",
     conflict: "The request changed meanwhile. Reload the page and try again.",
   },
+  download: {
+    metaTitle: "Download your data",
+    title: "Download your data",
+    intro: (reference: string) =>
+      `The answer to your request ${reference} is ready: a ZIP file with a readable page (index.html) and your data as JSON and CSV files.`,
+    details: (date: string, left: number) =>
+      `The download works until ${date}, ${left} more ${left === 1 ? "time" : "times"}. After that date we delete the file.`,
+    size: (megabytes: string) => `Size: about ${megabytes} MB.`,
+    button: "Download my data (ZIP)",
+    keepPrivate: "The file holds your personal data: keep it somewhere safe and do not share this page's address.",
+    expiredTitle: "This download is no longer available",
+    expiredText:
+      "The file has expired or was downloaded the most times allowed, and it was deleted. You can make a new request at any time.",
+    notFoundTitle: "This download link is not valid",
+    notFoundText: "Check that you used the whole link from the email we sent you.",
+  },
   privacy: {
     title: "How this portal uses your data",
     intro: (company: string) =>

@@ -235,6 +235,22 @@ export const fr: Messages = {
     invalidState: "Cette demande ne peut plus être modifiée\u00a0: elle est déjà close ou déjà confirmée.",
     conflict: "La demande a changé entre-temps. Rechargez la page et réessayez.",
   },
+  download: {
+    metaTitle: "Télécharger vos données",
+    title: "Télécharger vos données",
+    intro: (reference: string) =>
+      `La réponse à votre demande ${reference} est prête\u00a0: un fichier ZIP contenant une page lisible (index.html) et vos données aux formats JSON et CSV.`,
+    details: (date: string, left: number) =>
+      `Le téléchargement fonctionne jusqu’au ${date}, encore ${left} ${left === 1 ? "fois" : "fois"}. Après cette date, nous supprimons le fichier.`,
+    size: (megabytes: string) => `Taille\u00a0: environ ${megabytes} Mo.`,
+    button: "Télécharger mes données (ZIP)",
+    keepPrivate: "Le fichier contient vos données personnelles\u00a0: conservez-le en lieu sûr et ne partagez pas l’adresse de cette page.",
+    expiredTitle: "Ce téléchargement n’est plus disponible",
+    expiredText:
+      "Le fichier a expiré ou a été téléchargé le nombre maximal de fois, et il a été supprimé. Vous pouvez faire une nouvelle demande à tout moment.",
+    notFoundTitle: "Ce lien de téléchargement n’est pas valide",
+    notFoundText: "Vérifiez que vous avez utilisé le lien complet de l’e-mail que nous vous avons envoyé.",
+  },
   privacy: {
     title: "Comment ce portail utilise vos données",
     intro: (company: string) =>

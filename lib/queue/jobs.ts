@@ -5,12 +5,21 @@ import { z } from "zod";
 export const queueNames = {
   email: "email",
   maintenance: "maintenance",
+  fulfilment: "fulfilment",
 } as const;
 
-export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+/** Each connector has a queue of its own, so its concurrency and rate limit are its own. */
+export function connectorQueueName(connectorKey: string): `connector-${string}` {
+  return `connector-${connectorKey}`;
+}
+
+export type QueueName = (typeof queueNames)[keyof typeof queueNames] | `connector-${string}`;
 
 export const jobSchemas = {
   "email.deliver": z.object({ emailId: z.uuid() }),
+  "connector.run": z.object({ taskId: z.uuid() }),
+  "fulfilment.finalise": z.object({ requestId: z.uuid() }),
+  "maintenance.purge-expired-packages": z.object({}),
   "maintenance.expire-unverified": z.object({}),
   "maintenance.redeliver-pending-email": z.object({}),
   "maintenance.purge-expired-records": z.object({}),
@@ -21,6 +30,9 @@ export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
 
 export const jobQueue: Record<JobName, QueueName> = {
   "email.deliver": queueNames.email,
+  "connector.run": queueNames.fulfilment, // overridden per connector: see connectorQueueName
+  "fulfilment.finalise": queueNames.fulfilment,
+  "maintenance.purge-expired-packages": queueNames.maintenance,
   "maintenance.expire-unverified": queueNames.maintenance,
   "maintenance.redeliver-pending-email": queueNames.maintenance,
   "maintenance.purge-expired-records": queueNames.maintenance,

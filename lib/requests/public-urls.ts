@@ -10,4 +10,5 @@ export const publicUrls = {
   verify: (locale: Locale, token: string) => appUrl(`/${locale}/verify/${token}`),
   status: (locale: Locale, token: string) => appUrl(`/${locale}/status/${token}`),
   newRequest: (locale: Locale) => appUrl(`/${locale}`),
+  download: (locale: Locale, token: string) => appUrl(`/${locale}/download/${token}`),
 };

@@ -13,6 +13,8 @@ export async function queueRequestEmail(
   request: RequestRecipient,
   template: string,
   props: Record<string, unknown>,
+  /** Other private values in the props (a download link) to blank out of the kept copy. */
+  secrets: string[] = [],
 ): Promise<string> {
   if (!request.email) throw new Error(`Request ${request.id} has no email address any more (purged)`);
   const locale = request.locale as Locale;
@@ -24,6 +26,6 @@ export async function queueRequestEmail(
     to: request.email,
     requestId: request.id,
     props: { ...props, statusUrl },
-    secrets: [statusUrl, token],
+    secrets: [statusUrl, token, ...secrets],
   });
 }

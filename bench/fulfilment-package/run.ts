@@ -1,0 +1,102 @@
+/**
+ * Packaging throughput and memory: builds the encrypted data package of 50 MB and 200 MB of generated
+ * records (one source, three categories, ~520 bytes of JSON per record) and prints MB/s of record JSON
+ * and the peak RSS (sampled every 50 ms). Each size runs in its own process, so the second run's memory
+ * figure is not hidden by the heap the first one left. Prints figures only; compare them with BASELINE.
+ */
+import { fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildPackage } from "../../lib/fulfilment/package/build-package.ts";
+import { createPackageKey } from "../../lib/fulfilment/package/encrypted-file.ts";
+import { generateRecords, sampleRss } from "../../lib/fulfilment/package/package.test-support.ts";
+
+// Only the package key wrapping reads the configuration, and this benchmark does not wrap keys; set
+// anyway so an import that reads env() later does not stop the run.
+process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.DATABASE_URL ??= "postgresql://127.0.0.1/x";
+process.env.SMTP_URL ??= "smtp://127.0.0.1:1025";
+process.env.MAIL_FROM ??= "a@b.test";
+process.env.APP_URL ??= "http://localhost:3000";
+process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
+
+/** First figures recorded for this benchmark (see README.md); a later run far below them is a regression. */
+const BASELINE = {
+  figures: "50 MB: 11.3 MB/s, peak RSS 159 MB (+63); 200 MB: 12.2 MB/s, peak RSS 159 MB (+66)",
+  recorded: "first run, 2026-11-23, 2-vCPU Intel Xeon, Node 20.20, shared machine (runs vary by ±25%)",
+};
+
+const MB = 1_000_000;
+const RECORD_BYTES = 520; // what generateRecords makes, accents included
+const SIZES_MB = [50, 200];
+
+/** The record generator alone, so its share of the packaging time is known. */
+async function timeGeneratorOnly(count: number): Promise<number> {
+  const started = performance.now();
+  let fields = 0;
+  for await (const record of generateRecords(count)) fields += Object.keys(record.fields).length;
+  if (fields === 0) throw new Error("the generator made no records");
+  return (performance.now() - started) / 1000;
+}
+
+async function runOnce(dir: string, sizeMb: number): Promise<void> {
+  const count = Math.round((sizeMb * MB) / RECORD_BYTES);
+  const before = process.memoryUsage().rss;
+  const sampler = sampleRss(50);
+  const started = performance.now();
+  const built = await buildPackage({
+    outputPath: join(dir, `package-${sizeMb}.zip.enc`),
+    key: createPackageKey(),
+    locale: "en",
+    companyName: "Acme",
+    reference: "DSR-BENC-H000",
+    requestType: "portability",
+    generatedAt: new Date(),
+    sources: [{ key: "shop", name: "Online shop", records: generateRecords(count) }],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const peak = sampler.stop();
+  const jsonBytes = built.manifest.files.filter((file) => file.path.endsWith(".json")).reduce((sum, file) => sum + file.bytes, 0);
+  const csvBytes = built.manifest.files.filter((file) => file.path.endsWith(".csv")).reduce((sum, file) => sum + file.bytes, 0);
+  const generatorSeconds = await timeGeneratorOnly(count);
+  console.log(
+    `  ${sizeMb} MB: ${count.toLocaleString("en-US")} records, ${(jsonBytes / MB).toFixed(0)} MB JSON + ${(csvBytes / MB).toFixed(0)} MB CSV`,
+  );
+  console.log(
+    `    ${seconds.toFixed(1)} s, ${(jsonBytes / MB / seconds).toFixed(1)} MB/s of record JSON ` +
+      `(generating the records alone takes ${generatorSeconds.toFixed(1)} s)`,
+  );
+  console.log(`    encrypted package ${(built.sizeBytes / MB).toFixed(1)} MB`);
+  console.log(
+    `    peak RSS ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)} MB over the ${(before / MB).toFixed(0)} MB at start)`,
+  );
+}
+
+/** One size per child process (it inherits tsx's loader through process.execArgv). */
+async function runInChild(sizeMb: number): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), [String(sizeMb)], { stdio: "inherit" });
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`the ${sizeMb} MB run failed (exit code ${code})`);
+}
+
+async function run(): Promise<void> {
+  const size = Number(process.argv[2]);
+  if (size > 0) {
+    const dir = await mkdtemp(join(tmpdir(), "bench-fulfilment-package-"));
+    try {
+      await runOnce(dir, size);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  console.log("fulfilment package: buildPackage (JSON + CSV per category, index.html, manifest, ZIP deflate 6, AES-256-GCM)");
+  for (const sizeMb of SIZES_MB) await runInChild(sizeMb);
+  console.log(`  baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
+}
+
+await run();

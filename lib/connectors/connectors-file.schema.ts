@@ -1,0 +1,41 @@
+// The shape of a connectors file (`npm run admin -- apply-connectors FILE`): the connectors as
+// code, applied by key. Each `config` is then checked by its type's own schema.
+import { z } from "zod";
+
+export const connectorActions = ["access", "portability", "erasure", "rectification"] as const;
+
+export const connectorEntrySchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "key: 2 to 63 lower-case letters, digits or dashes, e.g. shop-db"),
+    name: z.string().trim().min(1, "name: give the system a name people recognise").max(200),
+    type: z.string().min(1),
+    actions: z
+      .array(z.enum(connectorActions, { message: `actions: each one of ${connectorActions.join(", ")}` }))
+      .min(1, "actions: list at least one"),
+    enabled: z.boolean().default(true),
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    concurrency: z.number().int().min(1).max(50).default(2),
+    rateLimitPerSecond: z.number().int().min(1).max(1000).optional(),
+    config: z.unknown(),
+  })
+  .strict();
+
+export const connectorsFileSchema = z
+  .object({ connectors: z.array(connectorEntrySchema) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, number>();
+    file.connectors.forEach((entry, index) => {
+      const first = seen.get(entry.key);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["connectors", index, "key"],
+          message: `key "${entry.key}" is used twice (also connectors[${first}])`,
+        });
+      }
+      seen.set(entry.key, index);
+    });
+  });
+
+export type ConnectorEntry = z.infer<typeof connectorEntrySchema>;

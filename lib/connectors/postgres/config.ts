@@ -1,0 +1,148 @@
+// The shape a company writes for a `postgres` source: which tables hold the person's data, how
+// each is reached (an identity column, or a foreign key from a parent table), and what erasure
+// does to it. Only the tables listed are ever touched; nothing is guessed from the database.
+import { z } from "zod";
+
+/** A PostgreSQL identifier as written; any text is allowed because it is always quoted. */
+const identifier = (what: string) =>
+  z
+    .string({ error: `Give the ${what} as text` })
+    .min(1, `The ${what} must not be empty`)
+    .max(63, `The ${what} is longer than PostgreSQL's 63-character limit`)
+    .refine((name) => !name.includes("\0"), `The ${what} contains a NUL character`);
+
+const maskAction = z.preprocess(
+  // YAML reads an unquoted `null` as null, not as the text "null": accept both.
+  (value) => (value === null ? "null" : value),
+  z.enum(["null", "redact", "hash"], { error: 'Mask a column with "null", "redact" or "hash"' }),
+);
+
+const eraseSchema = z.discriminatedUnion(
+  "strategy",
+  [
+    z.strictObject({ strategy: z.literal("delete") }),
+    z.strictObject({
+      strategy: z.literal("mask"),
+      columns: z
+        .record(identifier("column name"), maskAction)
+        .refine((columns) => Object.keys(columns).length > 0, "List at least one column to mask, e.g. { email: hash }"),
+    }),
+    z.strictObject({
+      strategy: z.literal("retain"),
+      reason: z
+        .string({ error: "Say why these rows are kept (reason), e.g. the law that requires it" })
+        .trim()
+        .min(1, "Say why these rows are kept (reason), e.g. the law that requires it"),
+    }),
+  ],
+  { error: 'Choose an erase strategy: "delete", "mask" or "retain"' },
+);
+
+const tableSchema = z.strictObject({
+  table: identifier("table name"),
+  identity: z
+    .strictObject({ email: identifier("email column").optional(), accountId: identifier("account id column").optional() })
+    .refine((identity) => identity.email || identity.accountId, "Name at least one identity column: email or accountId")
+    .optional(),
+  via: z
+    .strictObject({
+      parent: identifier("parent table"),
+      column: identifier("column of this table"),
+      parentColumn: identifier("column of the parent table"),
+    })
+    .optional(),
+  columns: z.array(identifier("column name")).min(1, "List at least one column, or leave out `columns` to export all").optional(),
+  erase: eraseSchema.default({ strategy: "delete" }),
+  rectify: z
+    .record(z.string().min(1, "A form field name must not be empty"), identifier("column name"))
+    .refine((map) => new Set(Object.values(map)).size === Object.values(map).length, "Map each column from one form field only")
+    .optional(),
+});
+
+export const postgresConfigSchema = z
+  .strictObject({
+    url: z
+      .string({ error: "Give the database address (url), e.g. postgresql://user:password@host:5432/shop" })
+      .refine(isPostgresUrl, "The url must look like postgresql://user:password@host:5432/database"),
+    schema: identifier("schema name").default("public"),
+    /**
+     * Prefixed to every value before a `hash` mask: SHA-256 hex of salt + value. Without it each
+     * column's salt is "<table>.<column>" (e.g. "customer.email"), which anyone who knows the
+     * original value can recompute: set a secret salt when hashes must not be matched back.
+     */
+    hashSalt: z.string().min(1, "hashSalt must not be empty; leave it out to use the default").optional(),
+    tables: z.array(tableSchema).min(1, "Map at least one table"),
+  })
+  .superRefine((config, ctx) => {
+    for (const problem of forestProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
+  });
+
+export type PostgresConfig = z.infer<typeof postgresConfigSchema>;
+export type TableConfig = PostgresConfig["tables"][number];
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+type Link = { table: string; identity?: unknown; via?: { parent: string } };
+
+/** Every table is a root (identity) or hangs from one listed table (via), and no chain loops. */
+export function forestProblems(tables: Link[]): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  const index = new Map<string, number>();
+  tables.forEach((entry, i) => {
+    if (index.has(entry.table)) problems.push({ path: ["tables", i, "table"], message: `Table "${entry.table}" is listed twice` });
+    else index.set(entry.table, i);
+  });
+  tables.forEach((entry, i) => {
+    if (entry.identity && entry.via) {
+      problems.push({
+        path: ["tables", i],
+        message: `Table "${entry.table}" has both identity and via: a table is found by its own identity columns or through its parent, not both`,
+      });
+    } else if (!entry.identity && !entry.via) {
+      problems.push({
+        path: ["tables", i],
+        message: `Table "${entry.table}" has neither identity nor via: say which column holds the email or account id, or which parent table leads to it`,
+      });
+    }
+    if (entry.via && !index.has(entry.via.parent)) {
+      const known = tables.map((t) => `"${t.table}"`).join(", ");
+      problems.push({
+        path: ["tables", i, "via", "parent"],
+        message: `Table "${entry.table}" names parent "${entry.via.parent}", which is not listed; listed: ${known}`,
+      });
+    }
+  });
+  tables.forEach((_entry, i) => {
+    const cycle = cycleFrom(i, tables, index);
+    // Report each cycle once, at its first table in the file.
+    if (cycle && Math.min(...cycle) === i) {
+      const names = [...cycle, i].map((j) => `"${tables[j].table}"`).join(" → ");
+      problems.push({
+        path: ["tables", i, "via", "parent"],
+        message: `The via parents form a cycle: ${names}; every chain must end at a table with identity`,
+      });
+    }
+  });
+  return problems;
+}
+
+function cycleFrom(start: number, tables: Link[], index: Map<string, number>): number[] | null {
+  const seen = [start];
+  let current = parentIndex(start, tables, index);
+  while (current !== undefined && !seen.includes(current)) {
+    seen.push(current);
+    current = parentIndex(current, tables, index);
+  }
+  return current === start ? seen : null;
+}
+
+function parentIndex(i: number, tables: Link[], index: Map<string, number>): number | undefined {
+  const parent = tables[i].via?.parent;
+  return parent === undefined ? undefined : index.get(parent);
+}

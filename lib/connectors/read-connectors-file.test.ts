@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+
+Object.assign(process.env, {
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  DATABASE_URL: "postgresql://127.0.0.1/x",
+  SMTP_URL: "smtp://127.0.0.1:1025",
+  MAIL_FROM: "a@b.test",
+  APP_URL: "http://localhost:3000",
+  REDIS_URL: "redis://127.0.0.1:6379",
+});
+const { readConnectorsFile } = await import("./read-connectors-file.ts");
+
+const valid = `connectors:
+  - key: crm
+    name: CRM
+    type: http
+    actions: [access, erasure]
+    config:
+      url: https://crm.example.com/dsar
+      secret: \${CRM_SECRET}
+  - key: paper-archive
+    name: Paper archive
+    type: manual
+    actions: [erasure]
+    config:
+      instructions: Shred the person's forms in cabinet 2.
+`;
+
+const env = { CRM_SECRET: "s".repeat(40) };
+
+describe("reading a connectors file", () => {
+  it("accepts a valid file and fills $-variables from the environment", async () => {
+    const { entries, problems } = await readConnectorsFile(valid, env, { liveChecks: false });
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => e.key)).toEqual(["crm", "paper-archive"]);
+    expect((entries[0].config as { secret: string }).secret).toBe(env.CRM_SECRET);
+    expect(entries[0]).toMatchObject({ enabled: true, maxAttempts: 5, concurrency: 2 });
+  });
+
+  it("accepts the same connectors written as JSON", async () => {
+    const json = JSON.stringify({
+      connectors: [
+        {
+          key: "paper-archive",
+          name: "Paper",
+          type: "manual",
+          actions: ["erasure"],
+          config: { instructions: "Shred the forms in cabinet 2." },
+        },
+      ],
+    });
+    const { entries, problems } = await readConnectorsFile(json, {}, { liveChecks: false });
+    expect(problems).toEqual([]);
+    expect(entries).toHaveLength(1);
+  });
+
+  it("names a variable that is not set, with its line", async () => {
+    const { problems } = await readConnectorsFile(valid, {}, { liveChecks: false });
+    expect(problems).toEqual([expect.objectContaining({ line: 8, message: expect.stringContaining("CRM_SECRET is not set") })]);
+  });
+
+  it("reports an unknown type, a bad action and a duplicate key where they are", async () => {
+    const badAction = await readConnectorsFile(valid.replace("actions: [access, erasure]", "actions: [access, shredding]"), env, {
+      liveChecks: false,
+    });
+    expect(badAction.problems.map((p) => [p.line, p.path])).toEqual([[5, "connectors[0].actions[1]"]]);
+    const duplicate = await readConnectorsFile(valid.replace("key: paper-archive", "key: crm"), env, { liveChecks: false });
+    expect(duplicate.problems).toEqual([
+      expect.objectContaining({ line: 9, path: "connectors[1].key", message: expect.stringContaining("used twice") }),
+    ]);
+    const again = await readConnectorsFile(valid.replace("type: manual", "type: ftp"), env, { liveChecks: false });
+    expect(again.problems).toEqual([
+      expect.objectContaining({ line: 11, path: "connectors[1].type", message: expect.stringContaining('unknown connector type "ftp"') }),
+    ]);
+  });
+
+  it("reports a mistake inside a connector's config at its line, and a missing field at its parent", async () => {
+    const file = valid
+      .replace("url: https://crm.example.com/dsar", "url: http://crm.example.com/dsar")
+      .replace("      instructions: Shred the person's forms in cabinet 2.\n", "      owner: Office\n");
+    const { problems } = await readConnectorsFile(file, env, { liveChecks: false });
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 7, path: "connectors[0].config.url" }),
+      expect.objectContaining({ line: 14, path: "connectors[1].config.instructions" }),
+    ]);
+  });
+
+  it("reports YAML syntax errors with their line, and nothing else", async () => {
+    const { entries, problems } = await readConnectorsFile("connectors:\n  - key: [unclosed\n", env, { liveChecks: false });
+    expect(entries).toEqual([]);
+    expect(problems[0].line).toBeGreaterThanOrEqual(2);
+  });
+});

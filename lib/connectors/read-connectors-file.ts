@@ -1,0 +1,93 @@
+// Reads and validates a connectors file (YAML or JSON) completely before anything is applied:
+// syntax, `${VAR}` substitution from the environment, the file's shape, each type's config
+// schema, then the live checks of each source. Every problem says where it is in the file.
+import { isScalar, LineCounter, parseDocument, visit } from "yaml";
+import type { ZodError } from "zod";
+import { type ConnectorEntry, connectorsFileSchema } from "./connectors-file.schema.ts";
+import { connectorType, connectorTypeNames, isConnectorType } from "./registry.ts";
+
+export type FileProblem = { line: number | null; column: number | null; path: string; message: string };
+
+type Path = Array<string | number>;
+
+export async function readConnectorsFile(
+  text: string,
+  environment: Record<string, string | undefined>,
+  options: { liveChecks?: boolean } = {},
+): Promise<{ entries: ConnectorEntry[]; problems: FileProblem[] }> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: FileProblem[] = [];
+  const at = (offset: number | undefined) =>
+    offset === undefined ? { line: null, column: null } : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  const problemAt = (path: Path, message: string) => problems.push({ ...at(offsetOf(doc, path)), path: formatPath(path), message });
+
+  for (const error of doc.errors) problems.push({ ...at(error.pos[0]), path: "", message: error.message.split("\n")[0] });
+  if (problems.length) return { entries: [], problems };
+
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string") return;
+      node.value = node.value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
+        const value = environment[name];
+        if (value === undefined || value === "") {
+          problems.push({
+            ...at(node.range?.[0]),
+            path: "",
+            message: `${whole} is used here but the environment variable ${name} is not set`,
+          });
+          return whole;
+        }
+        return value;
+      });
+    },
+  });
+
+  // A value still holding "${VAR}" would only produce confusing follow-on errors.
+  if (problems.length) return { entries: [], problems: sortByLine(problems) };
+  const parsed = connectorsFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problemAt(issue.path as Path, issue.message);
+    return { entries: [], problems: sortByLine(problems) };
+  }
+  const entries = parsed.data.connectors;
+  entries.forEach((entry, index) => {
+    if (!isConnectorType(entry.type)) {
+      problemAt(["connectors", index, "type"], `unknown connector type "${entry.type}"; known types: ${connectorTypeNames.join(", ")}`);
+      return;
+    }
+    const config = connectorType(entry.type).configSchema.safeParse(entry.config);
+    if (!config.success) addZodProblems(config.error, ["connectors", index, "config"], problemAt);
+    else entry.config = config.data;
+  });
+  if (problems.length === 0 && options.liveChecks !== false) {
+    for (const [index, entry] of entries.entries()) {
+      if (!entry.enabled) continue;
+      const found = await connectorType(entry.type).check?.(entry.config);
+      for (const problem of found ?? []) problemAt(["connectors", index, "config", ...problem.path], problem.message);
+    }
+  }
+  return { entries, problems: sortByLine(problems) };
+}
+
+function addZodProblems(error: ZodError, prefix: Path, problemAt: (path: Path, message: string) => void) {
+  for (const issue of error.issues) problemAt([...prefix, ...(issue.path as Path)], issue.message);
+}
+
+/** The offset of the deepest node of `path` that exists in the document. */
+function offsetOf(doc: ReturnType<typeof parseDocument>, path: Path): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) return node.range[0];
+    if (isScalar(node) && node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+function formatPath(path: Path): string {
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${part}`)).join("");
+}
+
+function sortByLine(problems: FileProblem[]): FileProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,178 @@
+// The parent job of a request's flow, run once every connector task has succeeded: access and
+// portability get one encrypted package and a download link; erasure and rectification get
+// their receipts summed up for the person. Idempotent: a completed request is left alone.
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
+import { keyedHash, randomToken } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { env } from "../env.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { publicUrls } from "../requests/public-urls.ts";
+import { queueRequestEmail } from "../requests/queue-request-email.ts";
+import type { Locale } from "../requests/request-input.schema.ts";
+import { buildPackage } from "./package/build-package.ts";
+import { wrapPackageKey } from "./package/encrypted-file.ts";
+import { readStagingFile, storagePath } from "./staging-file.ts";
+
+type RequestWithTasks = Prisma.DsarRequestGetPayload<{ include: { tasks: { include: { connector: true } } } }>;
+
+export async function finaliseRequest(requestId: string): Promise<"completed" | "already-completed" | "waiting"> {
+  const request = await db().dsarRequest.findUnique({
+    where: { id: requestId },
+    include: { tasks: { include: { connector: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!request) throw new Error(`Request ${requestId} does not exist`);
+  if (request.status === "COMPLETED") return "already-completed";
+  if (request.status !== "IN_PROGRESS") return "already-completed"; // withdrawn or denied meanwhile: nothing to deliver
+  if (request.tasks.some((task) => task.status !== "SUCCEEDED")) return "waiting";
+  const emailId =
+    request.type === "ACCESS" || request.type === "PORTABILITY"
+      ? await deliverPackage(request)
+      : request.type === "ERASURE"
+        ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
+        : await completeRectification(request);
+  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  return "completed";
+}
+
+async function deliverPackage(request: RequestWithTasks): Promise<string | null> {
+  const config = env();
+  const key = randomBytes(32);
+  const dir = storagePath("packages");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const outputPath = join(dir, `${request.id}.zip.enc`);
+  const built = await buildPackage({
+    outputPath,
+    key,
+    locale: request.locale as Locale,
+    companyName: config.COMPANY_NAME,
+    reference: request.reference,
+    requestType: request.type === "ACCESS" ? "access" : "portability",
+    generatedAt: new Date(),
+    timeZone: config.CONTROLLER_TIME_ZONE,
+    sources: request.tasks.map((task) => ({
+      key: task.connector.key,
+      name: task.connector.name,
+      records:
+        task.resultPath && task.resultKeyWrapped
+          ? readStagingFile(task.resultPath, task.resultKeyWrapped, task.connector.key)
+          : emptyRecords(),
+    })),
+  });
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + config.DOWNLOAD_TTL_DAYS * 86_400_000);
+  const emailId = await db().$transaction(async (tx: Tx) => {
+    const current = await tx.dsarRequest.findUniqueOrThrow({ where: { id: request.id } });
+    if (current.status !== "IN_PROGRESS") return null;
+    const artifact = await tx.exportArtifact.create({
+      data: {
+        requestId: request.id,
+        storagePath: outputPath,
+        sizeBytes: BigInt(built.sizeBytes),
+        sha256: built.sha256,
+        wrappedKey: wrapPackageKey(key),
+        manifest: built.manifest as object,
+        downloadTokenHash: keyedHash("download-token", token),
+        expiresAt,
+        maxDownloads: config.DOWNLOAD_MAX_COUNT,
+      },
+    });
+    await markCompleted(tx, request, "FULFILLED", {
+      artifactId: artifact.id,
+      packageSha256: built.sha256,
+      files: built.manifest.files.length,
+    });
+    const downloadUrl = publicUrls.download(request.locale as Locale, token);
+    return queueRequestEmail(
+      tx,
+      request,
+      "package-ready",
+      {
+        reference: request.reference,
+        type: request.type === "ACCESS" ? "access" : "portability",
+        downloadUrl,
+        expiresOn: expiresAt.toISOString().slice(0, 10),
+        maxDownloads: config.DOWNLOAD_MAX_COUNT,
+        sources: request.tasks.map((task) => ({
+          name: task.connector.name,
+          records: Number((task.receipt as { records?: number } | null)?.records ?? 0),
+        })),
+      },
+      [downloadUrl, token],
+    );
+  });
+  // The staging files served their purpose once the package exists.
+  for (const task of request.tasks) if (task.resultPath) await rm(task.resultPath, { force: true });
+  await db().connectorTask.updateMany({ where: { requestId: request.id }, data: { resultPath: null, resultKeyWrapped: null } });
+  return emailId;
+}
+
+async function* emptyRecords() {}
+
+function erasureProps(request: RequestWithTasks) {
+  return {
+    reference: request.reference,
+    sources: request.tasks.map((task) => {
+      const receipt = (task.receipt ?? { affected: 0, details: [] }) as EraseReceipt;
+      const details = receipt.details ?? [];
+      return {
+        name: task.connector.name,
+        erased: details.filter((d) => d.strategy !== "retain").reduce((sum, d) => sum + d.rows, 0),
+        retained: details
+          .filter((d) => d.strategy === "retain" && d.rows > 0)
+          .map((d) => ({ category: d.category, rows: d.rows, reason: d.reason ?? "" })),
+      };
+    }),
+  };
+}
+
+async function completeRectification(request: RequestWithTasks) {
+  const applied = request.tasks.flatMap((task) =>
+    ((task.receipt as RectifyReceipt | null)?.applied ?? []).map((a) => ({ source: task.connector.name, field: a.field, rows: a.rows })),
+  );
+  const asked = ((request.corrections ?? []) as Array<{ field: string }>).map((c) => c.field);
+  const notApplied = asked.filter((field) => !applied.some((a) => a.field === field));
+  return completeWith(
+    request,
+    "rectification-completed",
+    { reference: request.reference, applied, notApplied },
+    notApplied.length ? "PARTIALLY_FULFILLED" : "FULFILLED",
+    {
+      unmappedFields: notApplied.length,
+    },
+  );
+}
+
+async function completeWith(
+  request: RequestWithTasks,
+  template: string,
+  props: Record<string, unknown>,
+  outcome: "FULFILLED" | "PARTIALLY_FULFILLED",
+  data: Record<string, unknown> = {},
+) {
+  return db().$transaction(async (tx: Tx) => {
+    const current = await tx.dsarRequest.findUniqueOrThrow({ where: { id: request.id } });
+    if (current.status !== "IN_PROGRESS") return null;
+    await markCompleted(tx, request, outcome, data);
+    return queueRequestEmail(tx, request, template, props);
+  });
+}
+
+async function markCompleted(
+  tx: Tx,
+  request: RequestWithTasks,
+  outcome: "FULFILLED" | "PARTIALLY_FULFILLED",
+  data: Record<string, unknown>,
+) {
+  await tx.dsarRequest.update({ where: { id: request.id }, data: { status: "COMPLETED", outcome, closedAt: new Date() } });
+  await appendAuditEvent(tx, {
+    requestId: request.id,
+    actor: { type: "SYSTEM" },
+    action: "request.completed",
+    data: { outcome, tasks: request.tasks.length, ...data },
+  });
+}

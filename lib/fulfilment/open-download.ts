@@ -1,0 +1,65 @@
+// The person downloads their package: the link's token is checked (stored hashed), the count and
+// the expiry enforced, every download recorded, and the file decrypted as it streams out.
+import type { Readable } from "node:stream";
+import { keyedHash } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { unwrapPackageKey } from "./package/encrypted-file.ts";
+import { openPackage } from "./package/open-package.ts";
+
+async function findArtifact(token: string) {
+  const artifact = await db().exportArtifact.findUnique({
+    where: { downloadTokenHash: keyedHash("download-token", token) },
+    include: { request: { select: { reference: true, locale: true, type: true } } },
+  });
+  if (!artifact) throw new AppError("NOT_FOUND", "This download link is not valid. Check that you used the whole link from the email.");
+  return artifact;
+}
+
+/** What the download page shows before the person presses the button. */
+export async function getDownloadInfo(token: string, now = new Date()) {
+  const artifact = await findArtifact(token);
+  return {
+    reference: artifact.request.reference,
+    type: artifact.request.type,
+    expiresAt: artifact.expiresAt.toISOString(),
+    downloadsLeft: Math.max(0, artifact.maxDownloads - artifact.downloadCount),
+    sizeBytes: Number(artifact.sizeBytes),
+    available: !artifact.deletedAt && artifact.expiresAt > now && artifact.downloadCount < artifact.maxDownloads,
+    expired: Boolean(artifact.deletedAt) || artifact.expiresAt <= now,
+  };
+}
+
+export async function openDownload(
+  token: string,
+  clientAddress: string,
+  now = new Date(),
+): Promise<{ stream: Readable; filename: string }> {
+  const artifact = await findArtifact(token);
+  if (artifact.deletedAt || !artifact.wrappedKey || artifact.expiresAt <= now) {
+    throw new AppError("GONE", "This download has expired and the file was deleted. You can make a new request at any time.");
+  }
+  await db().$transaction(async (tx: Tx) => {
+    // Counted atomically: two downloads at once cannot both take the last one.
+    const counted = await tx.exportArtifact.updateMany({
+      where: { id: artifact.id, downloadCount: { lt: artifact.maxDownloads }, deletedAt: null },
+      data: { downloadCount: { increment: 1 } },
+    });
+    if (counted.count === 0)
+      throw new AppError("GONE", "This file was already downloaded the most times allowed. You can make a new request at any time.");
+    await tx.artifactDownload.create({
+      data: { artifactId: artifact.id, at: now, clientHash: keyedHash("download-client", clientAddress) },
+    });
+    await appendAuditEvent(tx, {
+      requestId: artifact.requestId,
+      actor: { type: "SUBJECT" },
+      action: "package.downloaded",
+      data: { artifactId: artifact.id, download: artifact.downloadCount + 1, of: artifact.maxDownloads },
+    });
+  });
+  return {
+    stream: openPackage(artifact.storagePath, unwrapPackageKey(artifact.wrappedKey)),
+    filename: `${artifact.request.reference}.zip`,
+  };
+}

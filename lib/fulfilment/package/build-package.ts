@@ -1,0 +1,134 @@
+// The person's data package for an access or portability request: every record the connectors
+// found, as JSON and CSV per system and category, an index.html that explains it in the request's
+// language, and a manifest of SHA-256 fingerprints, zipped and encrypted at rest under its own key.
+// Records are streamed: memory stays flat whatever the number of records (see build-package.memory.test.ts).
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { Readable } from "node:stream";
+import type { AccessRecord } from "../../connectors/connector.ts";
+import { sha256Hex } from "../../crypto.ts";
+import { type CategorySummary, writeCategoryFiles } from "./category-files.ts";
+import { writeEncryptedZip } from "./encrypted-zip.ts";
+import { renderIndexHtml, type SourceSummary } from "./index-html.ts";
+import { SegmentNames } from "./package-paths.ts";
+import type { PackageLocale, PackageRequestType } from "./package-texts.ts";
+
+export type PackageSource = {
+  /** Stable identifier of the system (the connector's key): the folder name under data/. */
+  key: string;
+  /** What the person sees: "Online shop", "Newsletter". */
+  name: string;
+  records: AsyncIterable<AccessRecord>;
+  description?: string;
+};
+
+export type BuildPackageOptions = {
+  /** Where the encrypted ZIP ends up; written under a temporary name and renamed into place. */
+  outputPath: string;
+  /** The package's own data key (createPackageKey), stored wrapped (wrapPackageKey). */
+  key: Buffer;
+  locale: PackageLocale;
+  companyName: string;
+  reference: string;
+  requestType: PackageRequestType;
+  generatedAt: Date;
+  /** How the date reads in index.html; the controller's zone (CONTROLLER_TIME_ZONE) in practice. */
+  timeZone?: string;
+  sources: PackageSource[];
+  /** category → field → meaning, shown beside each field in index.html. */
+  fieldDescriptions?: Record<string, Record<string, string>>;
+};
+
+export type ManifestFile = { path: string; sha256: string; bytes: number; records?: number };
+
+export type PackageManifest = {
+  reference: string;
+  requestType: PackageRequestType;
+  generatedAt: string;
+  files: ManifestFile[];
+};
+
+export type BuiltPackage = {
+  /** Of the encrypted file as stored, to detect a damaged copy before decrypting it. */
+  sha256: string;
+  sizeBytes: number;
+  manifest: PackageManifest;
+};
+
+export async function buildPackage(options: BuildPackageOptions): Promise<BuiltPackage> {
+  // Next to the output, so the final rename stays on one file system (atomic). A hard crash can leave
+  // this hidden directory behind, never a half-written file under the package's own name.
+  const workDir = await mkdtemp(join(dirname(options.outputPath), `.${basename(options.outputPath)}.tmp-`));
+  try {
+    const folders = new SegmentNames();
+    const sources: SourceSummary[] = [];
+    for (const [index, source] of options.sources.entries()) {
+      const categories = await writeCategoryFiles({
+        records: source.records,
+        folder: folders.claim(source.key),
+        workDir,
+        tempPrefix: `source-${index}`,
+      });
+      sources.push({ name: source.name, description: source.description, categories });
+    }
+    const categories = sources.flatMap((source) => source.categories);
+    const indexHtml = Buffer.from(
+      renderIndexHtml({
+        locale: options.locale,
+        companyName: options.companyName,
+        reference: options.reference,
+        requestType: options.requestType,
+        generatedAt: options.generatedAt,
+        timeZone: options.timeZone ?? "UTC",
+        sources,
+        fieldDescriptions: options.fieldDescriptions,
+      }),
+      "utf8",
+    );
+
+    // The CSV digests are known only once the CSVs went into the ZIP, so the manifest goes in last.
+    let manifest: PackageManifest | undefined;
+    const manifestEntry = {
+      zipPath: "manifest.json",
+      open: () => {
+        manifest = describeFiles(options, indexHtml, categories);
+        return Readable.from([Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8")]);
+      },
+    };
+
+    const encryptedPath = join(workDir, "package.zip.enc");
+    const encrypted = await writeEncryptedZip({
+      path: encryptedPath,
+      key: options.key,
+      mtime: options.generatedAt,
+      entries: [
+        { zipPath: "index.html", content: indexHtml },
+        ...categories.flatMap((category) => [
+          { zipPath: category.json.zipPath, diskPath: category.json.diskPath, bytes: category.json.bytes },
+          category.csv,
+        ]),
+        manifestEntry,
+      ],
+    });
+    if (!manifest) throw new Error("the package manifest was not written");
+    await rename(encryptedPath, options.outputPath);
+    return { sha256: encrypted.sha256, sizeBytes: encrypted.bytes, manifest };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function describeFiles(options: BuildPackageOptions, indexHtml: Buffer, categories: CategorySummary[]): PackageManifest {
+  return {
+    reference: options.reference,
+    requestType: options.requestType,
+    generatedAt: options.generatedAt.toISOString(),
+    files: [
+      { path: "index.html", sha256: sha256Hex(indexHtml), bytes: indexHtml.length },
+      ...categories.flatMap((category) => [
+        { path: category.json.zipPath, sha256: category.json.sha256, bytes: category.json.bytes, records: category.records },
+        { path: category.csv.zipPath, ...category.csv.digest(), records: category.records },
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,89 @@
+// One source's records, written record by record into one JSON file per category in the temp dir;
+// each category's CSV is made from that JSON file later, while zipping (csv-file.ts). Only the field
+// names and the counts stay in memory, so a table of millions of rows costs no more than a table of ten.
+import { join } from "node:path";
+import type { AccessRecord } from "../../connectors/connector.ts";
+import { type StreamedFile, streamCsvFromJson } from "./csv-file.ts";
+import { type FileDigest, FileSink } from "./file-sink.ts";
+import { SegmentNames } from "./package-paths.ts";
+
+/** A file ready to go into the ZIP: where it is on disk, where it goes, and its digest. */
+export type StagedFile = FileDigest & { zipPath: string; diskPath: string; records: number };
+
+export type CategorySummary = {
+  category: string;
+  records: number;
+  /** Every field name seen, in first-seen order: the CSV header, and the list shown in index.html. */
+  fields: string[];
+  json: StagedFile;
+  csv: StreamedFile;
+};
+
+type CategoryWriter = { category: string; fileName: string; sink: FileSink; fields: Set<string>; records: number };
+
+/**
+ * Writes `data/<folder>/<category>.json` for one source, and prepares the matching `.csv`. `tempPrefix` keeps the temp files of
+ * different sources apart; names on disk are numbered, never taken from the data.
+ */
+export async function writeCategoryFiles(options: {
+  records: AsyncIterable<AccessRecord>;
+  folder: string;
+  workDir: string;
+  tempPrefix: string;
+}): Promise<CategorySummary[]> {
+  const writers = new Map<string, CategoryWriter>();
+  const fileNames = new SegmentNames();
+  try {
+    for await (const record of options.records) {
+      let writer = writers.get(record.category);
+      if (!writer) {
+        const diskPath = join(options.workDir, `${options.tempPrefix}-${writers.size}.json`);
+        const fileName = fileNames.claim(record.category);
+        writer = { category: record.category, fileName, sink: new FileSink(diskPath), fields: new Set(), records: 0 };
+        writers.set(record.category, writer);
+      }
+      await appendRecord(writer, record);
+    }
+    const summaries: CategorySummary[] = [];
+    for (const writer of writers.values()) {
+      await writer.sink.write("\n]\n");
+      const jsonDigest = await writer.sink.close();
+      const fields = [...writer.fields];
+      const base = `data/${options.folder}/${writer.fileName}`;
+      const json: StagedFile = { ...jsonDigest, zipPath: `${base}.json`, diskPath: writer.sink.path, records: writer.records };
+      const csv = streamCsvFromJson({ zipPath: `${base}.csv`, jsonPath: json.diskPath, fields, records: writer.records });
+      summaries.push({ category: writer.category, records: writer.records, fields, json, csv });
+    }
+    return summaries;
+  } catch (error) {
+    // The temp dir is removed by the caller; open handles would keep its files alive until exit.
+    for (const writer of writers.values()) writer.sink.destroy();
+    throw error;
+  }
+}
+
+/** One record per line, so the file reads well and the CSV pass can read it back line by line. */
+async function appendRecord(writer: CategoryWriter, record: AccessRecord): Promise<void> {
+  const fields = record.fields;
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+    throw new Error(`A record of category "${record.category}" has no fields object`);
+  }
+  for (const name of Object.keys(fields)) writer.fields.add(name);
+  const line = JSON.stringify(fields, jsonSafeValue);
+  await writer.sink.write((writer.records === 0 ? "[\n  " : ",\n  ") + line);
+  writer.records += 1;
+}
+
+/**
+ * Database drivers hand back values JSON cannot hold as they are: bigint (which JSON.stringify
+ * refuses) becomes a decimal string, and bytes become base64 instead of `{"type":"Buffer","data":[…]}`.
+ */
+function jsonSafeValue(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    // Buffer.toJSON has already run; the holder still has the original.
+    const original = (this as Record<string, unknown>)[key];
+    if (original instanceof Uint8Array) return Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString("base64");
+  }
+  return value;
+}

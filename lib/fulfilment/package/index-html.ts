@@ -1,0 +1,132 @@
+// index.html: the page a person opens first in their package. Self-contained (inline CSS, no script,
+// no external resource) so it works offline from the unzipped folder, and every value is escaped:
+// field names and descriptions come from connector configuration, which is not trusted markup.
+import type { CategorySummary } from "./category-files.ts";
+import { type PackageLocale, type PackageRequestType, packageTexts } from "./package-texts.ts";
+
+export type SourceSummary = { name: string; description?: string; categories: CategorySummary[] };
+
+export type IndexPageInput = {
+  locale: PackageLocale;
+  companyName: string;
+  reference: string;
+  requestType: PackageRequestType;
+  generatedAt: Date;
+  timeZone: string;
+  sources: SourceSummary[];
+  fieldDescriptions?: Record<string, Record<string, string>>;
+};
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
+main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.75rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; } h3 { margin-top: 2rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .75rem 0; } th, td { text-align: left; padding: .4rem .6rem; border: 1px solid #ccc; vertical-align: top; }
+th { background: #f2f2f2; } td.count { text-align: right; white-space: nowrap; } code { font-size: .95em; }
+.notice { background: #fff8e1; border-left: 4px solid #e0a800; padding: .75rem 1rem; }
+a { color: #0b57d0; } @media print { a { color: inherit; } }`;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A relative link that survives any character a category name may hold (each segment is URL-encoded). */
+function fileLink(zipPath: string, label: string): string {
+  const href = zipPath.split("/").map(encodeURIComponent).join("/");
+  return `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+}
+
+export function renderIndexHtml(input: IndexPageInput): string {
+  const t = packageTexts[input.locale];
+  const total = input.sources.reduce((sum, source) => sum + source.categories.reduce((n, category) => n + category.records, 0), 0);
+  const date = new Intl.DateTimeFormat(input.locale, {
+    dateStyle: "long",
+    timeStyle: "long",
+    timeZone: input.timeZone,
+  }).format(input.generatedAt);
+  const title = t.title(input.companyName);
+  const body = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(t.intro(input.companyName, input.requestType))}</p>`,
+    "<dl>",
+    `<dt>${escapeHtml(t.reference)}</dt><dd><code>${escapeHtml(input.reference)}</code></dd>`,
+    `<dt>${escapeHtml(t.requestType)}</dt><dd>${escapeHtml(t.requestTypeName[input.requestType])}</dd>`,
+    `<dt>${escapeHtml(t.generatedAt)}</dt><dd>${escapeHtml(date)}</dd>`,
+    "</dl>",
+    `<p class="notice">${escapeHtml(t.keepSafe)}</p>`,
+    `<h2>${escapeHtml(t.systemsHeading)}</h2>`,
+    total === 0 ? `<p class="notice" id="no-data">${escapeHtml(t.noDataAnywhere)}</p>` : "",
+    `<p>${escapeHtml(t.systemsIntro(input.sources.length))}</p>`,
+    `<ul>${input.sources.map((source) => `<li>${escapeHtml(source.name)}</li>`).join("")}</ul>`,
+    ...input.sources.map((source) => renderSource(input, source)),
+    `<h2>${escapeHtml(t.formatsHeading)}</h2>`,
+    `<p>${escapeHtml(t.formatsJson)}</p>`,
+    `<p>${escapeHtml(t.formatsCsv)}</p>`,
+    `<p>${escapeHtml(t.formatsManifest)}</p>`,
+    `<h2>${escapeHtml(t.rightsHeading)}</h2>`,
+    `<ul>${t
+      .rights(input.companyName)
+      .map((line) => `<li>${escapeHtml(line)}</li>`)
+      .join("")}</ul>`,
+  ];
+  return [
+    "<!doctype html>",
+    `<html lang="${input.locale}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    // Defence in depth: even if a value escaped escaping, nothing could run or be fetched.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body><main>",
+    ...body.filter((part) => part !== ""),
+    "</main></body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function renderSource(input: IndexPageInput, source: SourceSummary): string {
+  const t = packageTexts[input.locale];
+  const parts = [`<section>`, `<h3>${escapeHtml(source.name)}</h3>`];
+  if (source.description) parts.push(`<p>${escapeHtml(source.description)}</p>`);
+  if (source.categories.length === 0) {
+    parts.push(`<p>${escapeHtml(t.noDataInSystem)}</p>`, "</section>");
+    return parts.join("\n");
+  }
+  parts.push(
+    "<table>",
+    `<thead><tr><th scope="col">${escapeHtml(t.category)}</th><th scope="col">${escapeHtml(t.records)}</th><th scope="col">${escapeHtml(t.files)}</th></tr></thead>`,
+    "<tbody>",
+    ...source.categories.map(
+      (category) =>
+        `<tr><th scope="row">${escapeHtml(category.category)}</th><td class="count">${escapeHtml(t.recordCount(category.records))}</td>` +
+        `<td>${fileLink(category.json.zipPath, "JSON")} · ${fileLink(category.csv.zipPath, "CSV")}</td></tr>`,
+    ),
+    "</tbody></table>",
+  );
+  for (const category of source.categories) parts.push(renderFields(input, category));
+  parts.push("</section>");
+  return parts.join("\n");
+}
+
+function renderFields(input: IndexPageInput, category: CategorySummary): string {
+  const t = packageTexts[input.locale];
+  const all = input.fieldDescriptions ?? {};
+  // hasOwn: a category or field named "constructor" must not pick up Object's own properties.
+  const meanings = Object.hasOwn(all, category.category) ? all[category.category] : {};
+  const rows = category.fields.map((field) => {
+    const meaning = Object.hasOwn(meanings, field) ? meanings[field] : undefined;
+    return `<tr><td><code>${escapeHtml(field)}</code></td><td>${meaning ? escapeHtml(meaning) : `<em>${escapeHtml(t.noMeaning)}</em>`}</td></tr>`;
+  });
+  return [
+    `<h4>${escapeHtml(t.fieldsHeading(category.category))}</h4>`,
+    "<table>",
+    `<thead><tr><th scope="col">${escapeHtml(t.field)}</th><th scope="col">${escapeHtml(t.meaning)}</th></tr></thead>`,
+    `<tbody>${rows.join("")}</tbody>`,
+    "</table>",
+  ].join("\n");
+}

@@ -1,0 +1,58 @@
+// Access results of one connector task, kept until the package is built: JSON lines, encrypted
+// with a key of their own (wrapped by the master key), deleted once packaged.
+
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { AccessRecord } from "../connectors/connector.ts";
+import { env } from "../env.ts";
+import { createDecryptStream, createEncryptStream, unwrapPackageKey, wrapPackageKey } from "./package/encrypted-file.ts";
+
+export function storagePath(...parts: string[]): string {
+  return join(env().STORAGE_DIR, ...parts);
+}
+
+/** Writes the records to an encrypted staging file; returns where, the wrapped key and counts per category. */
+export async function writeStagingFile(taskId: string, records: AsyncIterable<AccessRecord>) {
+  const dir = storagePath("staging");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  const path = join(dir, `${taskId}.jsonl.enc`);
+  const partial = `${path}.partial`;
+  const lines = new PassThrough();
+  const done = pipeline(lines, createEncryptStream(key), createWriteStream(partial, { mode: 0o600 }));
+  const categories: Record<string, number> = {};
+  let total = 0;
+  try {
+    for await (const record of records) {
+      categories[record.category] = (categories[record.category] ?? 0) + 1;
+      total++;
+      if (!lines.write(`${JSON.stringify({ category: record.category, fields: record.fields })}\n`)) await once(lines, "drain");
+    }
+    lines.end();
+    await done;
+  } catch (error) {
+    lines.destroy(error as Error);
+    await done.catch(() => {});
+    await rm(partial, { force: true });
+    throw error;
+  }
+  await rename(partial, path);
+  return { path, keyWrapped: wrapPackageKey(key), total, categories };
+}
+
+export async function* readStagingFile(path: string, keyWrapped: string, source: string): AsyncIterable<AccessRecord> {
+  const decrypted = createDecryptStream(unwrapPackageKey(keyWrapped));
+  // A read error ends the decrypting stream with that error, so the loop below throws it.
+  pipeline(createReadStream(path), decrypted).catch((error) => decrypted.destroy(error));
+  for await (const line of createInterface({ input: decrypted, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line) continue;
+    const { category, fields } = JSON.parse(line) as { category: string; fields: Record<string, unknown> };
+    yield { source, category, fields };
+  }
+}

@@ -1,0 +1,51 @@
+// One BullMQ flow per approved request: a child job per connector task (on that connector's own
+// queue), and a parent that finalises once every child has succeeded. Job ids are derived from
+// the rows, so adding the same flow again adds nothing new.
+import type { FlowProducer } from "bullmq";
+import { db } from "../db.ts";
+import { queueRuntime } from "../queue/backend.ts";
+import { connectorQueueName, queueNames } from "../queue/jobs.ts";
+
+let producer: FlowProducer | undefined;
+
+function flowProducer(): FlowProducer {
+  if (!producer) {
+    const runtime = queueRuntime();
+    producer = new runtime.FlowProducer({ connection: runtime.connection as never, prefix: runtime.prefix });
+  }
+  return producer;
+}
+
+export async function closeFlowProducer(): Promise<void> {
+  await producer?.close();
+  producer = undefined;
+}
+
+export async function startFulfilment(requestId: string): Promise<void> {
+  const tasks = await db().connectorTask.findMany({ where: { requestId }, include: { connector: true }, orderBy: { createdAt: "asc" } });
+  await flowProducer().add({
+    name: "fulfilment.finalise",
+    queueName: queueNames.fulfilment,
+    data: { requestId },
+    opts: {
+      jobId: `finalise-${requestId}`,
+      attempts: 5,
+      backoff: { type: "exponential", delay: 10_000 },
+      removeOnComplete: { age: 86_400 },
+    },
+    children: tasks.map((task) => ({
+      name: "connector.run",
+      queueName: connectorQueueName(task.connector.key),
+      data: { taskId: task.id },
+      opts: {
+        jobId: `task-${task.id}`,
+        attempts: task.connector.maxAttempts,
+        backoff: { type: "exponential", delay: 5_000 },
+        // A failed task leaves the request in progress, visible and retryable; the parent waits.
+        failParentOnFailure: false,
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: false,
+      },
+    })),
+  });
+}

@@ -1,0 +1,36 @@
+// Staff (or the auto-approval rule) approve a verified request: one task per enabled connector
+// that supports the request's right, then the fan-out starts (lib/fulfilment/start-fulfilment.ts).
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { startFulfilment } from "../fulfilment/start-fulfilment.ts";
+import { assertTransition } from "./request-status.ts";
+
+export async function approveRequest(options: { reference: string; actor: Actor; now?: Date }) {
+  const now = options.now ?? new Date();
+  const approved = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    assertTransition(request.reference, request.status, "APPROVED");
+    const moved = await tx.dsarRequest.updateMany({
+      where: { id: request.id, status: request.status },
+      data: { status: "IN_PROGRESS", decidedAt: now },
+    });
+    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    const connectors = await tx.connector.findMany({ where: { enabled: true, actions: { has: request.type } }, orderBy: { key: "asc" } });
+    // Unique per request × connector × action: approving twice, or a retried job, never doubles the work.
+    await tx.connectorTask.createMany({
+      data: connectors.map((connector) => ({ requestId: request.id, connectorId: connector.id, action: request.type })),
+      skipDuplicates: true,
+    });
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: options.actor,
+      action: "request.approved",
+      data: { connectors: connectors.map((c) => c.key) },
+    });
+    return { id: request.id, reference: request.reference, connectors: connectors.length };
+  });
+  await startFulfilment(approved.id);
+  return approved;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "connector_tasks" ADD COLUMN     "resultKeyWrapped" TEXT;

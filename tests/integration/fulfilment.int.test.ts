@@ -1,0 +1,202 @@
+// From approval to the person's inbox, on the real stack: a PostgreSQL shop database, a CRM
+// behind the http connector that answers through a signed callback, and a manual task.
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Readable } from "node:stream";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+
+// This file receives the CRM's callbacks on a small server of its own that hands them to the route.
+const callbackServer: Server = createServer();
+await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
+process.env.APP_URL = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}`;
+
+const { POST: callbackRoute } = await import("../../app/api/v1/connector-callbacks/[taskId]/route.ts");
+const { db } = await import("../../lib/db.ts");
+const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
+const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
+const { createSubmission } = await import("../../lib/requests/create-submission.ts");
+const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
+const { approveRequest } = await import("../../lib/requests/approve-request.ts");
+const { completeManualTask } = await import("../../lib/fulfilment/complete-manual-task.ts");
+const { openDownload } = await import("../../lib/fulfilment/open-download.ts");
+const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
+const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
+const { adminDatabaseUrl } = await import("../support/test-database.ts");
+const { codeIn, waitForEmail } = await import("../support/mailbox.ts");
+const { runWorkersDuringTests } = await import("../support/use-workers.ts");
+
+callbackServer.on("request", (request, response) => {
+  const taskId = (request.url ?? "").split("/").pop() as string;
+  const chunks: Buffer[] = [];
+  request.on("data", (c: Buffer) => chunks.push(c));
+  request.on("end", async () => {
+    const answer = await callbackRoute(
+      new Request(`http://localhost${request.url}`, {
+        method: "POST",
+        body: Buffer.concat(chunks),
+        headers: request.headers as Record<string, string>,
+      }),
+      { params: Promise.resolve({ taskId }) },
+    );
+    response.writeHead(answer.status).end(await answer.text());
+  });
+});
+
+const shopName = `shop_${randomBytes(4).toString("hex")}`;
+const crmSecret = randomBytes(24).toString("hex");
+let shopUrl = "";
+let crm: Awaited<ReturnType<typeof startDemoCrm>>;
+const catcher = () => process.env.MAIL_CATCHER_URL as string;
+
+beforeAll(async () => {
+  shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
+  crm = await startDemoCrm({ port: 0, secret: crmSecret, callbackDelayMs: 300 });
+  const { readFileSync } = await import("node:fs");
+  const yaml = readFileSync(new URL("../../scripts/dev/demo-connectors.yaml", import.meta.url), "utf8");
+  const { entries, problems } = await readConnectorsFile(yaml, {
+    DEMO_SHOP_DATABASE_URL: shopUrl,
+    DEMO_CRM_URL: crm.url,
+    DEMO_CRM_SECRET: crmSecret,
+  });
+  expect(problems).toEqual([]);
+  await applyConnectors(entries, { type: "SYSTEM", id: "test" });
+}, 120_000);
+// Started after the connectors exist, so each gets its worker at once.
+runWorkersDuringTests();
+afterAll(async () => {
+  await crm?.close();
+  await new Promise((resolve) => callbackServer.close(resolve));
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${shopName}" WITH (FORCE)`);
+  await admin.end();
+});
+
+async function fileVerified(email: string, type: "access" | "erasure") {
+  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
+  const reference = created.requests[0].reference;
+  const message = await waitForEmail(catcher(), email, (m) => m.text.includes(reference));
+  await verifyByCode(reference, codeIn(message));
+  return reference;
+}
+
+async function waitForStatus(reference: string, status: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db().dsarRequest.findUniqueOrThrow({ where: { reference }, include: { tasks: { include: { connector: true } } } });
+    if (row.status === status) return row;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${reference} is ${row.status}; tasks: ${row.tasks.map((t) => `${t.connector.key}=${t.status} ${t.lastError ?? ""}`).join(", ")}`,
+      );
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function unzip(stream: Readable): Promise<Map<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.concat(chunks), { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
+  const files = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, async (error, read) => {
+        if (error) return reject(error);
+        const parts: Buffer[] = [];
+        for await (const part of read) parts.push(part as Buffer);
+        files.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
+        zip.readEntry();
+      });
+    });
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return files;
+}
+
+describe("fulfilment", () => {
+  it("answers an approved access request with a package whose files match the shop database and the CRM", async () => {
+    const email = "camille.durand@example.com";
+    const reference = await fileVerified(email, "access");
+    await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    const done = await waitForStatus(reference, "COMPLETED");
+    expect(done.outcome).toBe("FULFILLED");
+    expect(done.tasks.map((t) => [t.connector.key, t.status]).sort()).toEqual([
+      ["crm", "SUCCEEDED"],
+      ["shop-db", "SUCCEEDED"],
+    ]);
+
+    const ready = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /download/i.test(m.subject));
+    const link = ready.text.match(/https?:\/\/\S+\/en\/download\/([A-Za-z0-9_-]+)/);
+    expect(link).not.toBeNull();
+    const { stream, filename } = await openDownload((link as RegExpMatchArray)[1], "127.0.0.1");
+    expect(filename).toBe(`${reference}.zip`);
+    const files = await unzip(stream);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(["index.html", "manifest.json"]));
+
+    const shop = new pg.Client({ connectionString: shopUrl });
+    await shop.connect();
+    const orders = await shop.query("SELECT o.invoice_number FROM orders o JOIN customers c USING (customer_id) WHERE c.email = $1", [
+      email,
+    ]);
+    await shop.end();
+    const ordersFile = [...files.entries()].find(([path]) => /shop-db\/orders\.json$/.test(path));
+    expect(ordersFile).toBeDefined();
+    const exported = JSON.parse((ordersFile as [string, string])[1]) as Array<{ invoice_number: string }>;
+    expect(exported.map((o) => o.invoice_number).sort()).toEqual(orders.rows.map((o) => o.invoice_number).sort());
+    const crmFile = [...files.entries()].find(([path]) => /crm\/contacts\.json$/.test(path));
+    expect((crmFile as [string, string])[1]).toContain(email);
+    const manifest = JSON.parse(files.get("manifest.json") as string) as { files: Array<{ path: string; sha256: string }> };
+    const { createHash } = await import("node:crypto");
+    for (const file of manifest.files)
+      expect(
+        createHash("sha256")
+          .update(files.get(file.path) as string)
+          .digest("hex"),
+      ).toBe(file.sha256);
+    // Nobody else's data is in it.
+    expect([...files.values()].join("\n")).not.toMatch(/oliver\.smith@example\.co\.uk/);
+  }, 120_000);
+
+  it("erases everywhere, keeps what the law requires with its reason, and waits for the manual task", async () => {
+    const email = "oliver.smith@example.co.uk";
+    const reference = await fileVerified(email, "erasure");
+    await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    const deadline = Date.now() + 60_000;
+    let manual = await db().connectorTask.findFirst({ where: { request: { reference }, connector: { key: "paper-archive" } } });
+    while (manual?.status !== "AWAITING_STAFF" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      manual = await db().connectorTask.findFirst({ where: { request: { reference }, connector: { key: "paper-archive" } } });
+    }
+    expect(manual?.status).toBe("AWAITING_STAFF");
+    expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("IN_PROGRESS");
+    await completeManualTask(
+      (manual as { id: string }).id,
+      { note: "Shredded 3 pages from cabinet 2", erased: 3 },
+      { type: "STAFF", id: "00000000-0000-4000-8000-000000000009" },
+    );
+    const done = await waitForStatus(reference, "COMPLETED", 120_000);
+    expect(done.outcome).toBe("FULFILLED");
+
+    const shop = new pg.Client({ connectionString: shopUrl });
+    await shop.connect();
+    const left = await shop.query("SELECT count(*)::int AS n FROM customers WHERE email = $1", [email]);
+    const newsletter = await shop.query("SELECT count(*)::int AS n FROM newsletter_subscriptions WHERE email = $1", [email]);
+    const invoices = await shop.query("SELECT count(*)::int AS n FROM orders");
+    await shop.end();
+    expect(left.rows[0].n).toBe(0);
+    expect(newsletter.rows[0].n).toBe(0);
+    expect(invoices.rows[0].n).toBeGreaterThan(0);
+
+    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /erase/i.test(m.subject));
+    expect(receipt.text).toContain("Invoices are kept 10 years as tax law requires");
+    const shopTask = done.tasks.find((t) => t.connector.key === "shop-db");
+    expect(JSON.stringify(shopTask?.receipt)).not.toContain(email);
+  }, 180_000);
+});
