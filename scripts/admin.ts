@@ -10,6 +10,7 @@ import { disconnectDb } from "../lib/db.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
 import { completeManualTask } from "../lib/fulfilment/complete-manual-task.ts";
+import { retryConnectorTask } from "../lib/fulfilment/retry-connector-task.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues } from "../lib/queue/enqueue.ts";
@@ -34,6 +35,8 @@ Commands:
       task, and the workers carry it out.
   complete-task --task ID --note TEXT [--erased N]
       Completes a manual connector task (what was done, and for erasure how many records).
+  retry-task --task ID
+      Runs a failed connector task again, once its cause is fixed.
   apply-connectors FILE [--dry-run]
       Reads a YAML or JSON connectors file (\${VAR} taken from the environment), checks all of
       it (against the live systems too) and only then creates, updates or disables connectors
@@ -98,6 +101,12 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!values.task || !values.note) throw new UsageError("complete-task needs --task and --note");
     await completeManualTask(values.task, { note: values.note, erased: positiveInt(values.erased, "--erased") }, operator);
     console.log(`Task ${values.task} completed.`);
+  },
+  async "retry-task"(args) {
+    const { values } = parseArgs({ args, options: { task: { type: "string" } }, strict: true });
+    if (!values.task) throw new UsageError("retry-task needs --task");
+    await retryConnectorTask(values.task, operator);
+    console.log(`Task ${values.task} queued again.`);
   },
   async "apply-connectors"(args) {
     const { values, positionals } = parseArgs({ args, options: { "dry-run": { type: "boolean" } }, allowPositionals: true, strict: true });

@@ -21,7 +21,8 @@ const { createSubmission } = await import("../../lib/requests/create-submission.
 const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
 const { approveRequest } = await import("../../lib/requests/approve-request.ts");
 const { completeManualTask } = await import("../../lib/fulfilment/complete-manual-task.ts");
-const { openDownload } = await import("../../lib/fulfilment/open-download.ts");
+const { openDownload, getDownloadInfo } = await import("../../lib/fulfilment/open-download.ts");
+const { purgeExpiredPackages } = await import("../../lib/fulfilment/purge-expired-packages.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
@@ -162,6 +163,23 @@ describe("fulfilment", () => {
       ).toBe(file.sha256);
     // Nobody else's data is in it.
     expect([...files.values()].join("\n")).not.toMatch(/oliver\.smith@example\.co\.uk/);
+    // The staging files are gone once packaged; the package itself is encrypted at rest.
+    const { readFileSync, existsSync } = await import("node:fs");
+    const artifact = await db().exportArtifact.findFirstOrThrow({ where: { request: { reference } } });
+    expect(readFileSync(artifact.storagePath).includes(Buffer.from(email))).toBe(false);
+    const tasks = await db().connectorTask.findMany({ where: { request: { reference } } });
+    expect(tasks.every((t) => t.resultPath === null)).toBe(true);
+
+    // Downloads are counted; past the limit, or once the package expired, the file is gone.
+    const token = (link as RegExpMatchArray)[1];
+    expect((await getDownloadInfo(token)).downloadsLeft).toBe(artifact.maxDownloads - 1);
+    for (let i = 1; i < artifact.maxDownloads; i++) (await openDownload(token, "127.0.0.1")).stream.destroy();
+    await expect(openDownload(token, "127.0.0.1")).rejects.toMatchObject({ code: "GONE" });
+    expect((await purgeExpiredPackages()).deleted).toBeGreaterThanOrEqual(1);
+    expect(existsSync(artifact.storagePath)).toBe(false);
+    const purged = await db().exportArtifact.findUniqueOrThrow({ where: { id: artifact.id } });
+    expect(purged.wrappedKey).toBeNull();
+    expect(await db().artifactDownload.count({ where: { artifactId: artifact.id } })).toBe(artifact.maxDownloads);
   }, 120_000);
 
   it("erases everywhere, keeps what the law requires with its reason, and waits for the manual task", async () => {
