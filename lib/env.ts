@@ -39,6 +39,22 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: booleanString.default(false),
+  AUTO_APPROVE_RIGHTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(["access", "portability", "erasure", "rectification"], {
+          message: "each one of access, portability, erasure, rectification",
+        }),
+      ),
+    ),
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   DOWNLOAD_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DOWNLOAD_MAX_COUNT: z.coerce.number().int().min(1).max(100).default(5),

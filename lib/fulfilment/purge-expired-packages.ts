@@ -1,7 +1,7 @@
 // Download packages are deleted once their link has expired or its downloads are used up: the
 // file is removed and its key destroyed, so a copy of the file left anywhere stays unreadable.
 import { rm } from "node:fs/promises";
-import { type Tx, db } from "../db.ts";
+import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 
 export async function purgeExpiredPackages(now = new Date()): Promise<{ deleted: number }> {

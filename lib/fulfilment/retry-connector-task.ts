@@ -10,10 +10,19 @@ import { startFulfilment } from "./start-fulfilment.ts";
 export async function retryConnectorTask(taskId: string, actor: Actor): Promise<void> {
   const task = await db().connectorTask.findUnique({ where: { id: taskId }, include: { connector: true } });
   if (!task) throw new AppError("NOT_FOUND", `No connector task ${taskId}.`);
-  if (task.status !== "FAILED") throw new AppError("INVALID_STATE", `Only a failed task can be retried; this one is ${task.status.toLowerCase()}.`);
+  if (task.status !== "FAILED")
+    throw new AppError("INVALID_STATE", `Only a failed task can be retried; this one is ${task.status.toLowerCase()}.`);
   await db().$transaction(async (tx) => {
-    await tx.connectorTask.update({ where: { id: taskId }, data: { status: "PENDING", lastError: null, finishedAt: null, callbackDeadline: null } });
-    await appendAuditEvent(tx, { requestId: task.requestId, actor, action: "connector.task-retried", data: { taskId, connector: task.connector.key, attempts: task.attempts } });
+    await tx.connectorTask.update({
+      where: { id: taskId },
+      data: { status: "PENDING", lastError: null, finishedAt: null, callbackDeadline: null },
+    });
+    await appendAuditEvent(tx, {
+      requestId: task.requestId,
+      actor,
+      action: "connector.task-retried",
+      data: { taskId, connector: task.connector.key, attempts: task.attempts },
+    });
   });
   const job = await getQueue(connectorQueueName(task.connector.key)).getJob(`task-${taskId}`);
   if (job && (await job.isFailed())) {

@@ -3,6 +3,7 @@ import { keyedHash } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { autoApproveVerified } from "./auto-approve.ts";
 import { markSubmissionVerified, type VerifiedSubmission } from "./mark-submission-verified.ts";
 
 export const MAX_CODE_ATTEMPTS = 5;
@@ -61,5 +62,6 @@ export async function verifyByCode(reference: string, code: string, now = new Da
   for (const emailId of result.emailIds) {
     await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   }
+  if (!result.alreadyVerified) await autoApproveVerified(result.references);
   return result;
 }

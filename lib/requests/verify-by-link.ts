@@ -4,6 +4,7 @@ import { keyedHash } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { autoApproveVerified } from "./auto-approve.ts";
 import { markSubmissionVerified, type VerifiedSubmission } from "./mark-submission-verified.ts";
 
 export async function verifyByLink(token: string, now = new Date()): Promise<VerifiedSubmission> {
@@ -23,5 +24,6 @@ export async function verifyByLink(token: string, now = new Date()): Promise<Ver
   for (const emailId of result.emailIds) {
     await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   }
+  if (!result.alreadyVerified) await autoApproveVerified(result.references);
   return result;
 }

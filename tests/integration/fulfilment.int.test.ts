@@ -12,6 +12,8 @@ import yauzl from "yauzl";
 const callbackServer: Server = createServer();
 await new Promise<void>((resolve) => callbackServer.listen(0, "127.0.0.1", resolve));
 process.env.APP_URL = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}`;
+// Portability requests are approved as soon as they are verified, in this file.
+process.env.AUTO_APPROVE_RIGHTS = "portability";
 
 const { POST: callbackRoute } = await import("../../app/api/v1/connector-callbacks/[taskId]/route.ts");
 const { db } = await import("../../lib/db.ts");
@@ -76,7 +78,7 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function fileVerified(email: string, type: "access" | "erasure") {
+async function fileVerified(email: string, type: "access" | "erasure" | "portability") {
   const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
   const reference = created.requests[0].reference;
   const message = await waitForEmail(catcher(), email, (m) => m.text.includes(reference));
@@ -217,4 +219,19 @@ describe("fulfilment", () => {
     const shopTask = done.tasks.find((t) => t.connector.key === "shop-db");
     expect(JSON.stringify(shopTask?.receipt)).not.toContain(email);
   }, 180_000);
+
+  it("approves a verified portability request by itself when the rule says so, and delivers it", async () => {
+    const email = "maria.garcia@example.com";
+    const reference = await fileVerified(email, "portability");
+    const done = await waitForStatus(reference, "COMPLETED");
+    const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "request.approved" } });
+    expect(approval.actorId).toBe("auto-approval");
+    await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /download/i.test(m.subject));
+  }, 120_000);
+
+  it("leaves other rights waiting for a person", async () => {
+    const reference = await fileVerified("jean.tremblay@example.ca", "access");
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
+  });
 });
