@@ -6,9 +6,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { linkIn, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+import yauzl from "yauzl";
+import { linkIn, waitForEmail } from "./support/fixtures.ts";
 
-const ports = { web: 3330, smtp: 2537, inbox: 2592, pg: 54349 };
+const ports = { web: 3330, smtp: 2537, inbox: 2592, crm: 2594, pg: 54349 };
 const root = new URL("..", import.meta.url).pathname;
 
 function startDemo(dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<void> } {
@@ -21,6 +22,7 @@ function startDemo(dataDir: string): { child: ChildProcess; output: () => string
     APP_URL: `http://127.0.0.1:${ports.web}`,
     DEMO_SMTP_PORT: String(ports.smtp),
     DEMO_INBOX_PORT: String(ports.inbox),
+    DEMO_CRM_PORT: String(ports.crm),
     DEMO_PG_PORT: String(ports.pg),
     // Nothing listens there: the demo must fall back to queues on PostgreSQL.
     REDIS_URL: "redis://127.0.0.1:1",
@@ -44,6 +46,23 @@ function startDemo(dataDir: string): { child: ChildProcess; output: () => string
   return { child, output: () => output, ready };
 }
 
+async function zipEntries(path: string): Promise<string[]> {
+  // Lazy entries: nothing is read before the listeners are in place.
+  const zip = await yauzl.openPromise(path, { lazyEntries: true });
+  const names: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      names.push(entry.fileName);
+      zip.readEntry();
+    });
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  zip.close();
+  return names;
+}
+
 /** Ctrl-C as in a terminal (the whole process group); true when it ended cleanly. */
 async function stopDemo(child: ChildProcess): Promise<boolean> {
   const exited = new Promise<boolean>((resolve) =>
@@ -54,27 +73,59 @@ async function stopDemo(child: ChildProcess): Promise<boolean> {
   return exited;
 }
 
-test("the demo runs on an embedded database with no Redis, and keeps its data across runs", async ({ page }) => {
+test("the demo runs on an embedded database with no Redis, delivers a download from its sample sources, and keeps its data across runs", async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   const dataDir = mkdtempSync(join(tmpdir(), "dsar-demo-"));
+  const started: ChildProcess[] = [];
   try {
     const first = startDemo(dataDir);
+    started.push(first.child);
     await first.ready;
     expect(first.output()).toContain("queues run on PostgreSQL");
     expect(first.output()).toContain(`http://localhost:${ports.inbox}`);
 
-    const email = uniqueEmail("demo");
+    // A customer of the demo shop: the request goes all the way to a download (demo requests are auto-approved).
+    const email = "camille.durand@example.com";
     await page.goto(`http://127.0.0.1:${ports.web}/en`);
     await page.getByRole("checkbox", { name: "Access", exact: true }).check();
     await page.getByLabel("Country where you live").selectOption("FR");
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Send my request" }).click();
     await expect(page).toHaveURL(/submitted/);
-    const message = await waitForEmail(`http://127.0.0.1:${ports.inbox}`, email, () => true, 60_000);
+    const reference = (page.url().match(/ref=(DSR-[0-9A-Z-]+)/) as RegExpMatchArray)[1];
+    const message = await waitForEmail(`http://127.0.0.1:${ports.inbox}`, email, (m) => m.text.includes(reference), 60_000);
     await page.goto(linkIn(message, "verify").replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${ports.web}`));
     await page.getByRole("button", { name: "Confirm my request" }).click();
     await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
     const statusUrl = linkIn(message, "status").replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${ports.web}`);
+
+    const ready = await waitForEmail(
+      `http://127.0.0.1:${ports.inbox}`,
+      email,
+      (m) => m.text.includes(reference) && /download/i.test(m.subject),
+      90_000,
+    );
+    const downloadPage = (ready.text.match(/https?:\/\/\S+\/en\/download\/[A-Za-z0-9_-]+/) as RegExpMatchArray)[0];
+    await page.goto(downloadPage.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${ports.web}`));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download my data (ZIP)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${reference}.zip`);
+    const zipPath = join(dataDir, "download.zip");
+    await download.saveAs(zipPath);
+    const listing = await zipEntries(zipPath);
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        "index.html",
+        "manifest.json",
+        "data/shop-db/customers.json",
+        "data/shop-db/orders.csv",
+        "data/crm/contacts.json",
+      ]),
+    );
 
     expect(await stopDemo(first.child)).toBe(true);
     const pidFile = join(dataDir, "postgres", "postmaster.pid");
@@ -84,13 +135,16 @@ test("the demo runs on an embedded database with no Redis, and keeps its data ac
     expect(first.output()).not.toMatch(/terminating connection|unhandled|ECONNREFUSED/i);
 
     const second = startDemo(dataDir);
+    started.push(second.child);
     await second.ready;
     await page.goto(statusUrl);
-    await expect(page.getByText("Received and confirmed").first()).toBeVisible();
+    await expect(page.getByText("Completed", { exact: true }).first()).toBeVisible();
     expect(await stopDemo(second.child)).toBe(true);
     expect(existsSync(pidFile)).toBe(false);
     expect(second.output()).toContain("Stopped. Your data is kept");
   } finally {
+    // A failed run must not leave a demo behind on these ports.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) await stopDemo(child).catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

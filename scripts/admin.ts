@@ -6,7 +6,7 @@ import { createStaffUser } from "../lib/auth/create-staff-user.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
 import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
-import { disconnectDb } from "../lib/db.ts";
+import { db, disconnectDb } from "../lib/db.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
 import { completeManualTask } from "../lib/fulfilment/complete-manual-task.ts";
@@ -35,6 +35,8 @@ Commands:
       task, and the workers carry it out.
   complete-task --task ID --note TEXT [--erased N]
       Completes a manual connector task (what was done, and for erasure how many records).
+  tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed]
+      Lists connector tasks (open ones by default): id, request, connector, status, last error.
   retry-task --task ID
       Runs a failed connector task again, once its cause is fixed.
   apply-connectors FILE [--dry-run]
@@ -101,6 +103,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!values.task || !values.note) throw new UsageError("complete-task needs --task and --note");
     await completeManualTask(values.task, { note: values.note, erased: positiveInt(values.erased, "--erased") }, operator);
     console.log(`Task ${values.task} completed.`);
+  },
+  async tasks(args) {
+    const { values } = parseArgs({ args, options: { status: { type: "string" } }, strict: true });
+    const status = values.status?.toUpperCase();
+    const statuses = ["PENDING", "RUNNING", "WAITING_CALLBACK", "AWAITING_STAFF", "SUCCEEDED", "FAILED"] as const;
+    if (status && !statuses.includes(status as (typeof statuses)[number]))
+      throw new UsageError(`--status must be one of ${statuses.join(", ").toLowerCase()}`);
+    const tasks = await db().connectorTask.findMany({
+      where: status ? { status: status as (typeof statuses)[number] } : { status: { not: "SUCCEEDED" } },
+      include: { connector: { select: { key: true } }, request: { select: { reference: true } } },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+    });
+    if (tasks.length === 0) console.log("No tasks.");
+    for (const t of tasks) {
+      console.log(
+        `${t.id}  ${t.request.reference}  ${t.connector.key}  ${t.action.toLowerCase()}  ${t.status.toLowerCase()}${t.lastError ? `  (${t.lastError})` : ""}`,
+      );
+    }
   },
   async "retry-task"(args) {
     const { values } = parseArgs({ args, options: { task: { type: "string" } }, strict: true });

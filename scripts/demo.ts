@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { databaseAnswers } from "./dev/database-answers.ts";
+import { startDemoCrm } from "./dev/demo-crm.ts";
+import { ensureDemoShop } from "./dev/demo-shop.ts";
 import { startMailCatcher } from "./dev/mail-catcher.ts";
 import { sourceStamp } from "./dev/source-stamp.ts";
 import { applyMigrations } from "./migrations/schema-engine.ts";
@@ -22,12 +24,17 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-type DemoSecrets = { encryptionKey: string; databasePassword: string };
+type DemoSecrets = { encryptionKey: string; databasePassword: string; crmSecret: string };
 
 function demoSecrets(): DemoSecrets {
   const file = join(dataDir, "demo-secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
-  const secrets = { encryptionKey: randomBytes(32).toString("base64"), databasePassword: randomBytes(18).toString("base64url") };
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DemoSecrets>) : {};
+  if (existing.encryptionKey && existing.databasePassword && existing.crmSecret) return existing as DemoSecrets;
+  const secrets = {
+    encryptionKey: existing.encryptionKey ?? randomBytes(32).toString("base64"),
+    databasePassword: existing.databasePassword ?? randomBytes(18).toString("base64url"),
+    crmSecret: randomBytes(24).toString("hex"),
+  };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -106,11 +113,13 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? 1025);
   const inboxPort = Number(process.env.DEMO_INBOX_PORT ?? 1080);
+  const crmPort = Number(process.env.DEMO_CRM_PORT ?? 1090);
   const pgPort = Number(process.env.DEMO_PG_PORT ?? 54329);
   for (const [name, p] of [
     ["web app (PORT)", port],
     ["mail catcher SMTP (DEMO_SMTP_PORT)", smtpPort],
     ["web inbox (DEMO_INBOX_PORT)", inboxPort],
+    ["demo CRM (DEMO_CRM_PORT)", crmPort],
   ] as const) {
     if (!(await portFree(p)))
       fail(
@@ -152,6 +161,8 @@ async function main() {
 
   const catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort });
   cleanups.unshift(() => catcher.close());
+  const crm = await startDemoCrm({ port: crmPort, secret: secrets.crmSecret });
+  cleanups.unshift(() => crm.close());
 
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const childEnv: NodeJS.ProcessEnv = {
@@ -165,8 +176,21 @@ async function main() {
     APP_URL: appUrl,
     PORT: String(port),
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.encryptionKey,
+    STORAGE_DIR: process.env.STORAGE_DIR ?? join(dataDir, "storage"),
+    // The demo shows a request going all the way to the person's inbox without a staff member.
+    AUTO_APPROVE_RIGHTS: process.env.AUTO_APPROVE_RIGHTS ?? "access,portability,erasure,rectification",
   };
   Object.assign(process.env, childEnv);
+  // The operator commands of `npm run demo:admin` run against this same demo.
+  const shared = ["DATABASE_URL", "QUEUE_BACKEND", "REDIS_URL", "SMTP_URL", "MAIL_FROM", "APP_URL", "ENCRYPTION_KEY", "STORAGE_DIR"];
+  writeFileSync(
+    join(dataDir, "demo.env"),
+    shared
+      .filter((k) => childEnv[k])
+      .map((k) => `${k}=${JSON.stringify(childEnv[k])}`)
+      .join("\n") + "\n",
+    { mode: 0o600 },
+  );
 
   log("Applying migrations…");
   const applied = await applyMigrations(databaseUrl as string);
@@ -175,6 +199,21 @@ async function main() {
   log("Seeding demo data…");
   const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env: childEnv, stdio: "inherit" });
   if (seed.status !== 0) fail("Seeding failed: see the messages above.");
+
+  log("Preparing the sample shop database and the demo data sources…");
+  const adminUrl = new URL(databaseUrl as string);
+  adminUrl.pathname = "/postgres";
+  const shopUrl = await ensureDemoShop(adminUrl.toString(), "demo_shop", 300);
+  const connectors = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/admin.ts", "apply-connectors", "scripts/dev/demo-connectors.yaml"],
+    {
+      cwd: root,
+      env: { ...childEnv, DEMO_SHOP_DATABASE_URL: shopUrl, DEMO_CRM_URL: crm.url, DEMO_CRM_SECRET: secrets.crmSecret },
+      stdio: "inherit",
+    },
+  );
+  if (connectors.status !== 0) fail("The demo data sources could not be set up: see the messages above.");
 
   const stampFile = join(root, ".next", "demo-source-stamp");
   const stamp = sourceStamp(root);
@@ -233,6 +272,11 @@ async function main() {
     Portal (file a request):  ${appUrl}
     Web inbox (demo emails):  http://localhost:${inboxPort}
     Health:                   ${appUrl}/api/v1/health
+
+  Data sources: a sample shop database (demo_shop, 300 customers), a CRM that answers
+  through a callback, and a paper archive handled by hand. Demo requests are approved
+  automatically. Operator commands against this demo (e.g. completing the paper-archive task):
+    npm run demo:admin -- help
 
   Database: ${databaseUrl?.includes(`:${pgPort}/`) ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"} · Queues: ${useRedis ? "Redis" : "PostgreSQL"}
   Press Ctrl-C to stop.

@@ -241,7 +241,8 @@ export const en = {
       `The answer to your request ${reference} is ready: a ZIP file with a readable page (index.html) and your data as JSON and CSV files.`,
     details: (date: string, left: number) =>
       `The download works until ${date}, ${left} more ${left === 1 ? "time" : "times"}. After that date we delete the file.`,
-    size: (megabytes: string) => `Size: about ${megabytes} MB.`,
+    size: (bytes: number) =>
+      `Size: about ${bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`}.`,
     button: "Download my data (ZIP)",
     keepPrivate: "The file holds your personal data: keep it somewhere safe and do not share this page's address.",
     expiredTitle: "This download is no longer available",

@@ -242,7 +242,8 @@ export const fr: Messages = {
       `La réponse à votre demande ${reference} est prête\u00a0: un fichier ZIP contenant une page lisible (index.html) et vos données aux formats JSON et CSV.`,
     details: (date: string, left: number) =>
       `Le téléchargement fonctionne jusqu’au ${date}, encore ${left} ${left === 1 ? "fois" : "fois"}. Après cette date, nous supprimons le fichier.`,
-    size: (megabytes: string) => `Taille\u00a0: environ ${megabytes} Mo.`,
+    size: (bytes: number) =>
+      `Taille\u00a0: environ ${bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))}\u00a0Ko` : `${(bytes / 1_048_576).toFixed(1).replace(".", ",")}\u00a0Mo`}.`,
     button: "Télécharger mes données (ZIP)",
     keepPrivate: "Le fichier contient vos données personnelles\u00a0: conservez-le en lieu sûr et ne partagez pas l’adresse de cette page.",
     expiredTitle: "Ce téléchargement n’est plus disponible",

@@ -1,0 +1,361 @@
+/**
+ * End-to-end fulfilment throughput: N verified requests (default 1,000 access requests) approved
+ * through `approveRequest`, fanned out to 3 connectors (the demo shop's PostgreSQL database and two
+ * http systems answering 200 at once), finalised (package or receipts, and the email queued), with
+ * the real workers running in this process. Prints requests/s from the first approval to the last
+ * request COMPLETED, next to the rate of the same flows of empty BullMQ jobs (N parents × 3
+ * children, no-op processors, same concurrency) on the same Redis: the ratio is the share of bare
+ * BullMQ throughput the portal keeps. Prints figures only; compare them with BASELINE.
+ *
+ *   npx tsx bench/fulfilment/run.ts [--requests 1000] [--type access|erasure] [--concurrency 2]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { FlowProducer, type Job, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { verifySignature } from "../../lib/connectors/http/signature.ts";
+import { ensureDemoShop } from "../../scripts/dev/demo-shop.ts";
+import { adminDatabaseUrl, createTestDatabase } from "../../tests/support/test-database.ts";
+import { testEnv } from "../../tests/support/test-env.ts";
+
+/** First figures recorded for this benchmark (see README.md); a later run far below them is a regression. */
+const BASELINE = {
+  figures: "not recorded yet: paste the first run's summary line here",
+  recorded: "",
+};
+
+const { values: cli } = parseArgs({
+  options: {
+    requests: { type: "string", default: "1000" },
+    type: { type: "string", default: "access" },
+    concurrency: { type: "string", default: "2" },
+    "budget-seconds": { type: "string", default: "200" },
+  },
+});
+const N = Number(cli.requests);
+const TYPE = cli.type === "erasure" ? "ERASURE" : "ACCESS";
+const CONCURRENCY = Number(cli.concurrency);
+const BUDGET_MS = Number(cli["budget-seconds"]) * 1000;
+const WARM_UP = 20;
+/** Approvals in flight at once: a few staff members, or the auto-approval rule, at work. */
+const APPROVERS = 4;
+/** The fulfilment (finaliser) worker's concurrency in workers/index.ts. */
+const FINALISER_CONCURRENCY = 2;
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hex = randomBytes(3).toString("hex");
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const portalPrefix = `dsarbench${hex}`;
+const emptyPrefix = `dsarbenchempty${hex}`;
+
+/** Runs `work` over `items`, `width` at a time. */
+async function pool<T>(items: T[], width: number, work: (item: T) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+/** An http system answering at once: 200 with two records, or an erasure receipt. */
+async function startInstantSource() {
+  const secret = randomBytes(24).toString("hex");
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      const header = (name: string) => request.headers[name] as string | undefined;
+      const check = verifySignature({
+        secret,
+        rawBody: raw,
+        timestampHeader: header("x-dsar-timestamp"),
+        signatureHeader: header("x-dsar-signature"),
+      });
+      if (!check.ok) return void response.writeHead(401).end();
+      const body = JSON.parse(raw.toString("utf8")) as { action: string; subject: { email: string } };
+      const result =
+        body.action === "erasure"
+          ? { affected: 2, details: [{ category: "contacts", strategy: "delete", rows: 2 }] }
+          : {
+              records: [
+                { category: "contacts", fields: { email: body.subject.email, segment: "loyal" } },
+                { category: "notes", fields: { text: "Prefers email" } },
+              ],
+            };
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`, secret, close: () => server.close() };
+}
+
+/** The dev mail catcher in a process of its own, as an SMTP server would be. */
+async function startMailCatcherProcess(): Promise<{ child: ChildProcess; smtpUrl: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/dev/mail-catcher.ts", "--smtp-port", "0", "--http-port", "0", "--max-messages", "100"],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let output = "";
+  // Kept flowing to the end: the catcher prints again when it stops.
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  });
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const port = output.match(/SMTP:\s+smtp:\/\/127\.0\.0\.1:(\d+)/)?.[1];
+    if (port) return { child, smtpUrl: `smtp://127.0.0.1:${port}?tls=off` };
+    if (child.exitCode !== null) break;
+    await sleep(50);
+  }
+  throw new Error(`the mail catcher did not start: ${output}`);
+}
+
+async function deleteKeys(prefix: string) {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+    if (keys.length) await redis.unlink(...keys);
+  }
+  redis.disconnect();
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portal, end to end.
+
+async function measurePortal(shopUrl: string) {
+  const { db } = await import("../../lib/db.ts");
+  const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
+  const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
+  const { approveRequest } = await import("../../lib/requests/approve-request.ts");
+  const { computeRequestDeadline, deadlineColumns } = await import("../../lib/requests/request-deadline.ts");
+  const { emailHash, randomReference } = await import("../../lib/crypto.ts");
+  const { startWorkers } = await import("../../workers/index.ts");
+
+  const sources = [await startInstantSource(), await startInstantSource()];
+  const yaml = `
+connectors:
+  - key: shop-db
+    name: Shop database
+    type: postgres
+    actions: [access, erasure]
+    concurrency: ${CONCURRENCY}
+    config:
+      url: \${SHOP_URL}
+      tables:
+        - table: customers
+          identity: { email: email }
+          erase: { strategy: mask, columns: { first_name: redact, last_name: redact, email: hash, phone: "null", address: "null" } }
+        - table: orders
+          via: { parent: customers, column: customer_id, parentColumn: customer_id }
+          erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
+        - table: order_items
+          via: { parent: orders, column: order_id, parentColumn: order_id }
+          erase: { strategy: retain, reason: "Part of the invoices kept 10 years as tax law requires" }
+        - table: newsletter_subscriptions
+          identity: { email: email }
+          erase: { strategy: delete }
+${["crm", "support-desk"].map((key, i) => `  - { key: ${key}, name: ${key}, type: http, actions: [access, erasure], concurrency: ${CONCURRENCY}, config: { url: "${sources[i].url}", secret: "${sources[i].secret}" } }`).join("\n")}
+`;
+  const { entries, problems } = await readConnectorsFile(yaml, { SHOP_URL: shopUrl });
+  if (problems.length) throw new Error(`connectors file: ${JSON.stringify(problems)}`);
+  await applyConnectors(entries, { type: "SYSTEM", id: "bench" });
+
+  // Verified requests written directly (what verification leaves behind); approval is the real service.
+  const shop = new pg.Client({ connectionString: shopUrl });
+  await shop.connect();
+  const emails = (await shop.query<{ email: string }>("SELECT email FROM customers ORDER BY customer_id LIMIT $1", [N + WARM_UP])).rows.map(
+    (r) => r.email,
+  );
+  await shop.end();
+  const now = new Date();
+  const clock = { jurisdiction: "EU_GDPR", type: TYPE, receivedAt: now, timeZone: "Europe/Paris", holidayRegion: "FR" } as const;
+  const deadline = deadlineColumns(computeRequestDeadline(clock));
+  const rows = emails.map((email) => ({
+    ...clock,
+    ...deadline,
+    reference: randomReference(),
+    submissionId: randomUUID(),
+    status: "VERIFIED" as const,
+    channel: "WEB" as const,
+    email,
+    emailHash: emailHash(email),
+    country: "FR",
+    verifyBy: new Date(now.getTime() + 7 * 86_400_000),
+    verifiedAt: now,
+    acknowledgedAt: now,
+  }));
+  await db().dsarRequest.createMany({ data: rows });
+  const references = rows.map((row) => row.reference);
+  const warmUp = references.slice(0, WARM_UP);
+  const measured = references.slice(WARM_UP);
+
+  const workers = await startWorkers({ schedule: false });
+  const actor = { type: "SYSTEM" as const, id: "bench" };
+  const completedOf = (list: string[]) => db().dsarRequest.count({ where: { reference: { in: list }, status: "COMPLETED" } });
+  try {
+    await pool(warmUp, APPROVERS, (reference) => approveRequest({ reference, actor }));
+    while ((await completedOf(warmUp)) < warmUp.length) await sleep(200);
+
+    const started = Date.now();
+    await pool(measured, APPROVERS, (reference) => approveRequest({ reference, actor }));
+    const approvedMs = Date.now() - started;
+    let completed = await completedOf(measured);
+    while (completed < measured.length && Date.now() - started < BUDGET_MS) {
+      await sleep(250);
+      completed = await completedOf(measured);
+    }
+    const done = await db().dsarRequest.findMany({
+      where: { reference: { in: measured }, status: "COMPLETED" },
+      select: { decidedAt: true, closedAt: true },
+    });
+    // When the last connector task ended: the rest of the time is the finalisers' (packages, receipts).
+    const tasks = await db().connectorTask.aggregate({ where: { request: { reference: { in: measured } } }, _max: { finishedAt: true } });
+    const tasksSeconds = ((tasks._max.finishedAt?.getTime() ?? started) - started) / 1000;
+    const lastClosed = Math.max(...done.map((row) => (row.closedAt as Date).getTime()), started);
+    const latencies = done.map((row) => (row.closedAt as Date).getTime() - (row.decidedAt as Date).getTime()).sort((a, b) => a - b);
+    const seconds = (completed === measured.length ? lastClosed - started : Date.now() - started) / 1000;
+    return { completed, seconds, approvedMs, tasksSeconds, latencies, finished: completed === measured.length };
+  } finally {
+    await workers.stop();
+    for (const source of sources) source.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same flows of empty jobs, on the same Redis.
+
+async function measureEmptyFlows() {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const children = ["empty-shop-db", "empty-crm", "empty-support-desk"];
+  const noop = async () => null;
+  const workers = [
+    ...children.map((queue) => new Worker(queue, noop, { connection, prefix: emptyPrefix, concurrency: CONCURRENCY })),
+    new Worker("empty-fulfilment", noop, { connection, prefix: emptyPrefix, concurrency: FINALISER_CONCURRENCY }),
+  ];
+  const producer = new FlowProducer({ connection, prefix: emptyPrefix });
+  let finished = 0;
+  let lastFinished = 0;
+  workers[3].on("completed", (_job: Job) => {
+    finished++;
+    lastFinished = Date.now();
+  });
+  const add = (id: string) =>
+    producer.add({
+      name: "fulfilment.finalise",
+      queueName: "empty-fulfilment",
+      data: { requestId: id },
+      opts: { jobId: `finalise-${id}`, attempts: 5, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: { age: 86_400 } },
+      children: children.map((queueName) => ({
+        name: "connector.run",
+        queueName,
+        data: { taskId: randomUUID() },
+        opts: {
+          jobId: `task-${randomUUID()}`,
+          attempts: 5,
+          backoff: { type: "exponential", delay: 5_000 },
+          failParentOnFailure: false,
+          removeOnComplete: { age: 86_400 },
+          removeOnFail: false,
+        },
+      })),
+    });
+  try {
+    await pool(
+      Array.from({ length: WARM_UP }, () => randomUUID()),
+      APPROVERS,
+      add,
+    );
+    while (finished < WARM_UP) await sleep(50);
+    const started = Date.now();
+    await pool(
+      Array.from({ length: N }, () => randomUUID()),
+      APPROVERS,
+      add,
+    );
+    while (finished < WARM_UP + N && Date.now() - started < BUDGET_MS) await sleep(50);
+    const flows = finished - WARM_UP;
+    return { flows, seconds: ((flows === N ? lastFinished : Date.now()) - started) / 1000 };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.close()));
+    await producer.close();
+    connection.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const database = await createTestDatabase("bench");
+const shopName = `bench_shop_${hex}`;
+const storageDir = await mkdtemp(join(tmpdir(), "dsar-bench-fulfilment-"));
+let catcher: ChildProcess | undefined;
+try {
+  const mail = await startMailCatcherProcess();
+  catcher = mail.child;
+  Object.assign(
+    process.env,
+    testEnv({
+      DATABASE_URL: database.url,
+      SMTP_URL: mail.smtpUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: portalPrefix,
+      STORAGE_DIR: storageDir,
+      LOG_LEVEL: "error",
+    }),
+  );
+  console.log(`Preparing: a shop of ${N + WARM_UP} customers, ${N + WARM_UP} verified ${TYPE.toLowerCase()} requests, 3 connectors…`);
+  const shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, N + WARM_UP);
+  const portal = await measurePortal(shopUrl);
+  const empty = await measureEmptyFlows();
+
+  const requestsPerSecond = portal.completed / portal.seconds;
+  const flowsPerSecond = empty.flows / empty.seconds;
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(
+    `\nMachine: ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}; connector concurrency ${CONCURRENCY}, finaliser ${FINALISER_CONCURRENCY}`,
+  );
+  console.log(
+    `Portal: ${portal.completed}/${N} ${TYPE.toLowerCase()} requests COMPLETED in ${portal.seconds.toFixed(1)} s → ${requestsPerSecond.toFixed(1)} requests/s (${(requestsPerSecond * 3).toFixed(1)} connector tasks/s)`,
+  );
+  console.log(
+    `  approvals took ${(portal.approvedMs / 1000).toFixed(1)} s (${((N * 1000) / portal.approvedMs).toFixed(0)}/s); approval → completed p50 ${(percentile(portal.latencies, 50) / 1000).toFixed(1)} s, p95 ${(percentile(portal.latencies, 95) / 1000).toFixed(1)} s; last connector task done at ${portal.tasksSeconds.toFixed(1)} s`,
+  );
+  if (!portal.finished) console.log(`  STOPPED after the ${BUDGET_MS / 1000} s budget: the rate is of the requests completed by then`);
+  console.log(
+    `Empty BullMQ flows: ${empty.flows}/${N} flows (${empty.flows * 4} jobs: 3 children + 1 parent each) in ${empty.seconds.toFixed(1)} s → ${flowsPerSecond.toFixed(1)} flows/s, ${(flowsPerSecond * 4).toFixed(0)} jobs/s`,
+  );
+  console.log(
+    `Ratio: the portal completes requests at ${((100 * requestsPerSecond) / flowsPerSecond).toFixed(1)}% of the rate of empty flows (×${(flowsPerSecond / requestsPerSecond).toFixed(1)} slower)`,
+  );
+  console.log(`\nBaseline: ${BASELINE.figures}${BASELINE.recorded ? ` (${BASELINE.recorded})` : ""}`);
+} finally {
+  await deleteKeys(portalPrefix);
+  await deleteKeys(emptyPrefix);
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${shopName}" WITH (FORCE)`);
+  await admin.end();
+  await database.drop();
+  await rm(storageDir, { recursive: true, force: true });
+  if (catcher && catcher.exitCode === null) {
+    const exited = once(catcher, "exit");
+    catcher.kill("SIGTERM");
+    await exited;
+  }
+}

@@ -1,0 +1,475 @@
+// Faults during the fan-out (DESIGN.md, "The connector contract"): a source that fails and
+// recovers, one that keeps failing until staff retry it, a worker process killed mid-task, and a
+// Redis restart mid-flow. Each still ends with every task done exactly once.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifySignature } from "../../lib/connectors/http/signature.ts";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const run = promisify(execFile);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// This file's queues live on a Redis of its own, which one test shuts down and starts again. It is
+// append-only, as a production Redis is configured, so the queues survive the restart.
+const redisPort = await freePort();
+const redisDir = await mkdtemp(join(tmpdir(), "dsar-faults-redis-"));
+let redisServer = await startRedis();
+process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
+
+async function startRedis(): Promise<ChildProcess> {
+  const args = ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--dir", redisDir];
+  const child = spawn("redis-server", args, { stdio: "ignore" });
+  for (let tries = 0; ; tries++) {
+    const answer = await run("redis-cli", ["-p", String(redisPort), "ping"]).catch(() => ({ stdout: "" }));
+    if (answer.stdout.trim() === "PONG") return child;
+    if (tries > 100 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${redisPort}`);
+    await sleep(100);
+  }
+}
+
+async function stopRedis(): Promise<void> {
+  if (redisServer.exitCode !== null || redisServer.signalCode !== null) return;
+  const exited = once(redisServer, "exit");
+  await run("redis-cli", ["-p", String(redisPort), "shutdown"]).catch(() => {});
+  await exited;
+}
+
+const { db } = await import("../../lib/db.ts");
+const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
+const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
+const { createSubmission } = await import("../../lib/requests/create-submission.ts");
+const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
+const { approveRequest } = await import("../../lib/requests/approve-request.ts");
+const { retryConnectorTask } = await import("../../lib/fulfilment/retry-connector-task.ts");
+const { closeFlowProducer } = await import("../../lib/fulfilment/start-fulfilment.ts");
+const { closeQueues, getQueue } = await import("../../lib/queue/enqueue.ts");
+const { connectorQueueName } = await import("../../lib/queue/jobs.ts");
+const { closeQueueRuntime } = await import("../../lib/queue/backend.ts");
+const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
+const { adminDatabaseUrl } = await import("../support/test-database.ts");
+const { codeIn, waitForEmail } = await import("../support/mailbox.ts");
+const { runWorkersDuringTests } = await import("../support/use-workers.ts");
+
+afterAll(async () => {
+  await closeFlowProducer();
+  await closeQueues();
+  await closeQueueRuntime();
+  await stopRedis();
+  await rm(redisDir, { recursive: true, force: true });
+}, 30_000);
+
+const runId = randomBytes(3).toString("hex");
+const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000009" };
+
+// ---------------------------------------------------------------------------------------------
+// A system behind the http connector, whose answers each test decides: the status for the n-th
+// call of a task, and how long it holds the call first.
+
+type Source = {
+  url: string;
+  secret: string;
+  callsFor(taskId: string): number;
+  total(): number;
+  inFlight(): number;
+  close(): Promise<void>;
+};
+
+async function startSource(answer: (call: { taskId: string; n: number }) => { status: number; holdMs?: number }): Promise<Source> {
+  const secret = randomBytes(24).toString("hex");
+  const calls = new Map<string, number>();
+  let inFlight = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", async () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const check = verifySignature({
+        secret,
+        rawBody: raw,
+        timestampHeader: request.headers["x-dsar-timestamp"] as string | undefined,
+        signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
+      });
+      if (!check.ok) return void response.writeHead(401).end(`signature ${check.reason}`);
+      const body = JSON.parse(raw) as { taskId: string; action: string; subject: { email: string } };
+      const n = (calls.get(body.taskId) ?? 0) + 1;
+      calls.set(body.taskId, n);
+      const { status, holdMs = 0 } = answer({ taskId: body.taskId, n });
+      inFlight++;
+      await sleep(holdMs);
+      inFlight--;
+      if (response.destroyed || request.socket.destroyed) return; // the caller is gone (killed)
+      if (status !== 200) return void response.writeHead(status).end("the database is offline");
+      const result =
+        body.action === "erasure"
+          ? { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] }
+          : { records: [{ category: "contacts", fields: { email: body.subject.email, segment: "loyal" } }] };
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`,
+    secret,
+    callsFor: (taskId) => calls.get(taskId) ?? 0,
+    total: () => [...calls.values()].reduce((sum, n) => sum + n, 0),
+    inFlight: () => inFlight,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connectors, requests and the checks every scenario shares.
+
+/** Applies a connectors file: the connectors it lists, and every other one disabled. */
+async function applyFile(yaml: string, variables: Record<string, string>) {
+  const { entries, problems } = await readConnectorsFile(yaml, variables);
+  expect(problems).toEqual([]);
+  await applyConnectors(entries, { type: "SYSTEM", id: "test" });
+}
+
+function httpConnectorYaml(key: string, options: { maxAttempts: number; concurrency?: number }) {
+  return `
+  - key: ${key}
+    name: Test source ${key}
+    type: http
+    actions: [access, erasure]
+    maxAttempts: ${options.maxAttempts}
+    concurrency: ${options.concurrency ?? 2}
+    config: { url: "\${SOURCE_URL}", secret: "\${SOURCE_SECRET}", timeoutSeconds: 20 }`;
+}
+
+function shopConnectorYaml(key: string) {
+  return `
+  - key: ${key}
+    name: Shop database ${key}
+    type: postgres
+    actions: [access, erasure]
+    maxAttempts: 3
+    config:
+      url: \${SHOP_URL}
+      tables:
+        - table: customers
+          identity: { email: email }
+          erase: { strategy: mask, columns: { email: hash } }
+        - table: newsletter_subscriptions
+          identity: { email: email }
+          erase: { strategy: delete }`;
+}
+
+/** A shop database of its own, dropped when the scenario ends. */
+function useShop(label: string): { url: () => string } {
+  const name = `shop_faults_${label}_${runId}`;
+  let url = "";
+  beforeAll(async () => {
+    url = await ensureDemoShop(adminDatabaseUrl, name, 10);
+  }, 60_000);
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+  return { url: () => url };
+}
+
+async function fileVerified(email: string, type: "access" | "erasure") {
+  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
+  const reference = created.requests[0].reference;
+  const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(reference), 30_000);
+  await verifyByCode(reference, codeIn(message));
+  return reference;
+}
+
+async function requestsOf(references: string[]) {
+  return db().dsarRequest.findMany({
+    where: { reference: { in: references } },
+    include: { tasks: { include: { connector: true }, orderBy: { createdAt: "asc" } } },
+    orderBy: { reference: "asc" },
+  });
+}
+
+async function waitForStatus(references: string[], status: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await requestsOf(references);
+    if (rows.every((row) => row.status === status)) return rows;
+    if (Date.now() > deadline) {
+      const state = rows.map(
+        (row) =>
+          `${row.reference} ${row.status} [${row.tasks.map((t) => `${t.connector.key}=${t.status}/${t.attempts} ${t.lastError ?? ""}`).join(", ")}]`,
+      );
+      throw new Error(`not all ${status} within ${timeoutMs} ms:\n${state.join("\n")}`);
+    }
+    await sleep(300);
+  }
+}
+
+async function waitUntil(probe: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** How many times each task's success, each request's completion and each package were recorded. */
+async function recordedOnce(references: string[]) {
+  const rows = await requestsOf(references);
+  const requestIds = rows.map((row) => row.id);
+  const events = await db().auditEvent.findMany({
+    where: { requestId: { in: requestIds }, action: { in: ["connector.task-succeeded", "request.completed"] } },
+  });
+  const artifacts = await db().exportArtifact.groupBy({ by: ["requestId"], where: { requestId: { in: requestIds } }, _count: true });
+  const count = (list: string[]) => Object.fromEntries(list.map((id) => [id, 0]));
+  const succeeded = count(rows.flatMap((row) => row.tasks.map((task) => task.id)));
+  const completed = count(requestIds);
+  for (const event of events) {
+    if (event.action === "request.completed") completed[event.requestId as string]++;
+    else succeeded[(event.data as { taskId: string }).taskId]++;
+  }
+  const packages = count(rows.filter((row) => row.type === "ACCESS").map((row) => row.id));
+  for (const group of artifacts) packages[group.requestId] = group._count;
+  return { rows, succeeded, completed, packages };
+}
+
+function expectDoneExactlyOnce(recorded: Awaited<ReturnType<typeof recordedOnce>>) {
+  const once = (record: Record<string, number>) => Object.fromEntries(Object.keys(record).map((id) => [id, 1]));
+  for (const row of recorded.rows) {
+    expect(row.status).toBe("COMPLETED");
+    expect(row.tasks.map((task) => task.status)).toEqual(row.tasks.map(() => "SUCCEEDED"));
+  }
+  expect(recorded.succeeded).toEqual(once(recorded.succeeded));
+  expect(recorded.completed).toEqual(once(recorded.completed));
+  expect(recorded.packages).toEqual(once(recorded.packages));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workers in a process of their own, which a test can kill.
+
+type WorkerProcess = { child: ChildProcess; output: string[] };
+const workerProcesses: WorkerProcess[] = [];
+
+async function startWorkerProcess(): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const started: WorkerProcess = { child, output: [] };
+  workerProcesses.push(started);
+  const keep = (chunk: Buffer) => started.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  await waitUntil(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the worker process exited:\n${started.output.join("\n")}`);
+      return started.output.some((line) => line.includes('"msg":"workers started"'));
+    },
+    "the worker process to start",
+    60_000,
+  );
+  return started;
+}
+
+async function stopWorkerProcess({ child }: WorkerProcess, signal: NodeJS.Signals) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe("a source that fails three times, then answers", () => {
+  const key = `flaky-${runId}`;
+  let source: Source;
+  beforeAll(async () => {
+    source = await startSource(({ n }) => ({ status: n <= 3 ? 500 : 200 }));
+    await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 5 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
+  });
+  runWorkersDuringTests();
+  afterAll(async () => {
+    await source?.close();
+  });
+
+  it("completes the request on the fourth attempt, with one call per attempt", async () => {
+    const reference = await fileVerified(`flaky-${runId}@example.test`, "erasure");
+    await approveRequest({ reference, actor: staff });
+    // Backoff is exponential from 5 s: 5 + 10 + 20 s of waiting before the fourth attempt.
+    const [done] = await waitForStatus([reference], "COMPLETED", 100_000);
+    expect(done.outcome).toBe("FULFILLED");
+    expect(done.tasks).toHaveLength(1);
+    const [task] = done.tasks;
+    expect(task.status).toBe("SUCCEEDED");
+    expect(task.attempts).toBe(4);
+    expect(task.lastError).toBeNull();
+    expect(source.callsFor(task.id)).toBe(4);
+    expectDoneExactlyOnce(await recordedOnce([reference]));
+  }, 130_000);
+});
+
+describe("a source that keeps failing", () => {
+  const key = `down-${runId}`;
+  let healthy = false;
+  let source: Source;
+  beforeAll(async () => {
+    source = await startSource(() => ({ status: healthy ? 200 : 500 }));
+    await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 2 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
+  });
+  runWorkersDuringTests();
+  afterAll(async () => {
+    await source?.close();
+  });
+
+  it("leaves the request in progress with the error shown, and completes it once staff retry after the fix", async () => {
+    const reference = await fileVerified(`down-${runId}@example.test`, "erasure");
+    await approveRequest({ reference, actor: staff });
+    const taskOf = async () => (await requestsOf([reference]))[0].tasks[0];
+    await waitUntil(async () => (await taskOf()).status === "FAILED", "the task to fail", 60_000);
+    const failed = await taskOf();
+    expect(failed.attempts).toBe(2);
+    expect(failed.lastError).toMatch(/answered 500: the database is offline/);
+    expect(source.callsFor(failed.id)).toBe(2);
+    await sleep(2_000); // long enough for a finaliser that wrongly ran to have completed it
+    expect((await requestsOf([reference]))[0].status).toBe("IN_PROGRESS");
+
+    healthy = true;
+    await retryConnectorTask(failed.id, staff);
+    const [done] = await waitForStatus([reference], "COMPLETED", 60_000);
+    expect(done.tasks[0]).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastError: null });
+    expect(source.callsFor(failed.id)).toBe(3);
+    expectDoneExactlyOnce(await recordedOnce([reference]));
+  }, 130_000);
+});
+
+describe("a worker process killed in the middle of the fan-out", () => {
+  const shop = useShop("kill");
+  let source: Source;
+  beforeAll(async () => {
+    // Each call is held 3 s, so tasks are in flight when the process dies.
+    source = await startSource(() => ({ status: 200, holdMs: 3_000 }));
+    const yaml = `connectors:${shopConnectorYaml(`shop-kill-${runId}`)}${httpConnectorYaml(`slow-kill-${runId}`, { maxAttempts: 3, concurrency: 5 })}`;
+    await applyFile(yaml, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret, SHOP_URL: shop.url() });
+  });
+  afterAll(async () => {
+    for (const started of workerProcesses) await stopWorkerProcess(started, "SIGTERM");
+    await source?.close();
+  }, 60_000);
+
+  it("still completes every request, with each task's success and each package recorded once", async () => {
+    const first = await startWorkerProcess();
+    const references: string[] = [];
+    for (let i = 0; i < 5; i++) references.push(await fileVerified(`kill-${i}-${runId}@example.test`, "access"));
+    for (const reference of references) await approveRequest({ reference, actor: staff });
+
+    await waitUntil(() => source.total() >= 1, "the first call to reach the source", 30_000);
+    const inFlightAtKill = source.inFlight();
+    await stopWorkerProcess(first, "SIGKILL");
+    expect(first.child.signalCode).toBe("SIGKILL");
+    expect(inFlightAtKill).toBeGreaterThanOrEqual(1);
+
+    await startWorkerProcess();
+    // The jobs the dead process held come back once their locks lapse (BullMQ's stalled check, 30 s).
+    await waitForStatus(references, "COMPLETED", 150_000);
+    const recorded = await recordedOnce(references);
+    expectDoneExactlyOnce(recorded);
+    // The calls cut short were made again: the source saw a repeat, the portal recorded one success.
+    const repeated = recorded.rows.flatMap((row) => row.tasks).filter((task) => source.callsFor(task.id) > 1);
+    expect(repeated.length).toBeGreaterThanOrEqual(1);
+  }, 240_000);
+});
+
+describe("a task whose worker process dies twice while running it", () => {
+  const key = `crash-${runId}`;
+  let source: Source;
+  beforeAll(async () => {
+    source = await startSource(() => ({ status: 200, holdMs: 3_000 }));
+    await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 3 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
+  });
+  afterAll(async () => {
+    for (const started of workerProcesses) await stopWorkerProcess(started, "SIGTERM");
+    await source?.close();
+  }, 60_000);
+
+  it("shows the task failed with its cause, and staff can retry it", async () => {
+    let worker = await startWorkerProcess();
+    const reference = await fileVerified(`crash-${runId}@example.test`, "erasure");
+    await approveRequest({ reference, actor: staff });
+    const [{ tasks }] = await requestsOf([reference]);
+    const taskId = tasks[0].id;
+    // A crash loop (say, a worker killed by the OOM killer on this task): BullMQ gives the job back
+    // once after its lock lapses, and fails it the second time ("stalled more than allowable limit").
+    for (const call of [1, 2]) {
+      await waitUntil(() => source.callsFor(taskId) >= call, `call ${call} of the task`, 100_000);
+      await stopWorkerProcess(worker, "SIGKILL");
+      worker = await startWorkerProcess();
+    }
+    const job = await getQueue(connectorQueueName(key)).getJob(`task-${taskId}`);
+    await waitUntil(async () => (await job?.isFailed()) === true, "BullMQ to fail the job that stalled twice", 100_000);
+    expect((await getQueue(connectorQueueName(key)).getJob(`task-${taskId}`))?.failedReason).toMatch(/stalled/);
+
+    // DESIGN.md: "task failed: stays IN_PROGRESS, visible and retryable by staff".
+    const [stuck] = await requestsOf([reference]);
+    expect(stuck.status).toBe("IN_PROGRESS");
+    expect({ status: stuck.tasks[0].status, hasError: Boolean(stuck.tasks[0].lastError) }).toEqual({ status: "FAILED", hasError: true });
+    await retryConnectorTask(taskId, staff);
+    await waitForStatus([reference], "COMPLETED", 60_000);
+    expectDoneExactlyOnce(await recordedOnce([reference]));
+  }, 300_000);
+});
+
+describe("Redis restarted in the middle of the fan-out", () => {
+  const shop = useShop("redis");
+  let source: Source;
+  beforeAll(async () => {
+    source = await startSource(() => ({ status: 200, holdMs: 2_000 }));
+    const yaml = `connectors:${shopConnectorYaml(`shop-redis-${runId}`)}${httpConnectorYaml(`slow-redis-${runId}`, { maxAttempts: 3, concurrency: 5 })}`;
+    await applyFile(yaml, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret, SHOP_URL: shop.url() });
+  });
+  runWorkersDuringTests();
+  afterAll(async () => {
+    await source?.close();
+  });
+
+  it("still completes every request, with each task's success and each package recorded once", async () => {
+    const references: string[] = [];
+    for (let i = 0; i < 5; i++) references.push(await fileVerified(`restart-${i}-${runId}@example.test`, "access"));
+    for (const reference of references) await approveRequest({ reference, actor: staff });
+
+    await waitUntil(() => source.total() >= 1, "the first call to reach the source", 30_000);
+    await stopRedis();
+    const inFlightAtShutdown = source.inFlight();
+    await sleep(2_000);
+    redisServer = await startRedis();
+    expect(inFlightAtShutdown).toBeGreaterThanOrEqual(1);
+
+    await waitForStatus(references, "COMPLETED", 120_000);
+    expectDoneExactlyOnce(await recordedOnce(references));
+  }, 200_000);
+});
