@@ -3,7 +3,7 @@
 // restart.
 import type { Worker } from "bullmq";
 import { db } from "../lib/db.ts";
-import { runConnectorTask } from "../lib/fulfilment/run-connector-task.ts";
+import { recordAbandonedTask, runConnectorTask } from "../lib/fulfilment/run-connector-task.ts";
 import { logger } from "../lib/logger.ts";
 import { connectorQueueName } from "../lib/queue/jobs.ts";
 import { registerWorker } from "./register-worker.ts";
@@ -27,6 +27,11 @@ export function connectorWorkers() {
           limiter: connector.rateLimitPerSecond ? { max: connector.rateLimitPerSecond, duration: 1000 } : undefined,
         },
       );
+      worker.on("failed", (job, error) => {
+        // Out of attempts, or stalled too often: make sure the task shows it (the processor may not have run to record it).
+        const final = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message));
+        if (final) void recordAbandonedTask(job.data.taskId, error.message).catch(() => {});
+      });
       running.set(connector.key, { worker, signature });
       logger.info({ connector: connector.key, signature }, "connector worker ready");
     }

@@ -7,6 +7,7 @@ import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts
 import { env } from "../lib/env.ts";
 import { finaliseRequest } from "../lib/fulfilment/finalise-request.ts";
 import { purgeExpiredPackages } from "../lib/fulfilment/purge-expired-packages.ts";
+import { resumeStalledFulfilment } from "../lib/fulfilment/resume-stalled-fulfilment.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
 import { logger } from "../lib/logger.ts";
 import { purgeExpiredRecords } from "../lib/maintenance/purge-expired-records.ts";
@@ -29,6 +30,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
         "maintenance.redeliver-pending-email": () => redeliverPendingEmails(),
         "maintenance.purge-expired-records": () => purgeExpiredRecords(),
         "maintenance.purge-expired-packages": () => purgeExpiredPackages(),
+        "maintenance.resume-stalled-fulfilment": () => resumeStalledFulfilment(),
       },
       { concurrency: 1 },
     ),
@@ -71,7 +73,13 @@ async function finaliseOrRetry(requestId: string) {
 async function scheduleMaintenance() {
   const maintenance = getQueue(queueNames.maintenance);
   // Job schedulers are upserted by id, so any number of worker processes keep one schedule.
-  const every = { "expire-unverified": 5 * 60_000, "redeliver-pending-email": 60_000, "purge-expired-records": 60 * 60_000, "purge-expired-packages": 15 * 60_000 } as const;
+  const every = {
+    "expire-unverified": 5 * 60_000,
+    "redeliver-pending-email": 60_000,
+    "purge-expired-records": 60 * 60_000,
+    "purge-expired-packages": 15 * 60_000,
+    "resume-stalled-fulfilment": 5 * 60_000,
+  } as const;
   for (const [id, ms] of Object.entries(every)) {
     await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {} });
   }

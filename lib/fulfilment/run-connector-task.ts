@@ -125,3 +125,22 @@ async function waitAgain(job: Job | undefined, token: string | undefined, kind: 
   await job.moveToDelayed(Date.now() + RECHECK_MS[kind], token);
   throw new DelayedError();
 }
+
+/**
+ * BullMQ gave up on a task's job without the processor recording it (the worker process died
+ * while running it, more often than allowed): the task is marked failed with that cause, so staff
+ * see it and can retry it once the cause is fixed.
+ */
+export async function recordAbandonedTask(taskId: string, reason: string): Promise<void> {
+  const stalled = /stalled/i.test(reason);
+  await db().connectorTask.updateMany({
+    where: { id: taskId, status: { in: ["PENDING", "RUNNING"] } },
+    data: {
+      status: "FAILED",
+      finishedAt: new Date(),
+      lastError: stalled
+        ? "The worker stopped while running this task, more often than allowed (it may run out of memory on this source)."
+        : reason.slice(0, 1000),
+    },
+  });
+}

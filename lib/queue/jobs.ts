@@ -20,6 +20,7 @@ export const jobSchemas = {
   "connector.run": z.object({ taskId: z.uuid() }),
   "fulfilment.finalise": z.object({ requestId: z.uuid() }),
   "maintenance.purge-expired-packages": z.object({}),
+  "maintenance.resume-stalled-fulfilment": z.object({}),
   "maintenance.expire-unverified": z.object({}),
   "maintenance.redeliver-pending-email": z.object({}),
   "maintenance.purge-expired-records": z.object({}),
@@ -33,6 +34,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "connector.run": queueNames.fulfilment, // overridden per connector: see connectorQueueName
   "fulfilment.finalise": queueNames.fulfilment,
   "maintenance.purge-expired-packages": queueNames.maintenance,
+  "maintenance.resume-stalled-fulfilment": queueNames.maintenance,
   "maintenance.expire-unverified": queueNames.maintenance,
   "maintenance.redeliver-pending-email": queueNames.maintenance,
   "maintenance.purge-expired-records": queueNames.maintenance,

@@ -1,6 +1,7 @@
 // Faults during the fan-out (DESIGN.md, "The connector contract"): a source that fails and
-// recovers, one that keeps failing until staff retry it, a worker process killed mid-task, and a
-// Redis restart mid-flow. Each still ends with every task done exactly once.
+// recovers, one that keeps failing until staff retry it, a worker process killed mid-task (once,
+// and twice on the same task), and a Redis restart mid-flow. Each still ends with every task done
+// exactly once, or with a failure staff can see and retry.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
@@ -34,6 +35,7 @@ async function freePort(): Promise<number> {
 const redisPort = await freePort();
 const redisDir = await mkdtemp(join(tmpdir(), "dsar-faults-redis-"));
 let redisServer = await startRedis();
+process.once("exit", () => redisServer.kill("SIGKILL")); // should the file stop before its afterAll
 process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
 
 async function startRedis(): Promise<ChildProcess> {

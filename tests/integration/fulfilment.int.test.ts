@@ -25,6 +25,7 @@ const { approveRequest } = await import("../../lib/requests/approve-request.ts")
 const { completeManualTask } = await import("../../lib/fulfilment/complete-manual-task.ts");
 const { openDownload, getDownloadInfo } = await import("../../lib/fulfilment/open-download.ts");
 const { purgeExpiredPackages } = await import("../../lib/fulfilment/purge-expired-packages.ts");
+const { resumeStalledFulfilment } = await import("../../lib/fulfilment/resume-stalled-fulfilment.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
@@ -234,4 +235,17 @@ describe("fulfilment", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
   });
+
+  it("adds again the flow of an approved request that never reached the queue", async () => {
+    // As if the process had died between the approval's commit and the enqueue.
+    const reference = await fileVerified("lucas.silva@example.com.br", "access");
+    const request = await db().dsarRequest.findUniqueOrThrow({ where: { reference } });
+    const shopDb = await db().connector.findUniqueOrThrow({ where: { key: "shop-db" } });
+    await db().dsarRequest.update({ where: { id: request.id }, data: { status: "IN_PROGRESS", decidedAt: new Date(Date.now() - 3_600_000) } });
+    await db().connectorTask.create({ data: { requestId: request.id, connectorId: shopDb.id, action: "ACCESS" } });
+    expect((await resumeStalledFulfilment()).resumed).toBe(1);
+    await waitForStatus(reference, "COMPLETED");
+    // Once the flow exists, the sweep leaves it alone.
+    expect((await resumeStalledFulfilment()).resumed).toBe(0);
+  }, 120_000);
 });
