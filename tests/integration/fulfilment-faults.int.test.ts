@@ -59,8 +59,6 @@ async function stopRedis(): Promise<void> {
 const { db } = await import("../../lib/db.ts");
 const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
 const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
-const { createSubmission } = await import("../../lib/requests/create-submission.ts");
-const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
 const { approveRequest } = await import("../../lib/requests/approve-request.ts");
 const { retryConnectorTask } = await import("../../lib/fulfilment/retry-connector-task.ts");
 const { closeFlowProducer } = await import("../../lib/fulfilment/start-fulfilment.ts");
@@ -69,8 +67,8 @@ const { connectorQueueName } = await import("../../lib/queue/jobs.ts");
 const { closeQueueRuntime } = await import("../../lib/queue/backend.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
-const { codeIn, waitForEmail } = await import("../support/mailbox.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
+const { fileVerifiedRequest, requestsWithTasks, waitForRequests } = await import("../support/fulfilment-requests.ts");
 
 afterAll(async () => {
   await closeFlowProducer();
@@ -198,38 +196,6 @@ function useShop(label: string): { url: () => string } {
   return { url: () => url };
 }
 
-async function fileVerified(email: string, type: "access" | "erasure") {
-  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
-  const reference = created.requests[0].reference;
-  const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(reference), 30_000);
-  await verifyByCode(reference, codeIn(message));
-  return reference;
-}
-
-async function requestsOf(references: string[]) {
-  return db().dsarRequest.findMany({
-    where: { reference: { in: references } },
-    include: { tasks: { include: { connector: true }, orderBy: { createdAt: "asc" } } },
-    orderBy: { reference: "asc" },
-  });
-}
-
-async function waitForStatus(references: string[], status: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await requestsOf(references);
-    if (rows.every((row) => row.status === status)) return rows;
-    if (Date.now() > deadline) {
-      const state = rows.map(
-        (row) =>
-          `${row.reference} ${row.status} [${row.tasks.map((t) => `${t.connector.key}=${t.status}/${t.attempts} ${t.lastError ?? ""}`).join(", ")}]`,
-      );
-      throw new Error(`not all ${status} within ${timeoutMs} ms:\n${state.join("\n")}`);
-    }
-    await sleep(300);
-  }
-}
-
 async function waitUntil(probe: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -240,7 +206,7 @@ async function waitUntil(probe: () => boolean | Promise<boolean>, what: string, 
 
 /** How many times each task's success, each request's completion and each package were recorded. */
 async function recordedOnce(references: string[]) {
-  const rows = await requestsOf(references);
+  const rows = await requestsWithTasks(references);
   const requestIds = rows.map((row) => row.id);
   const events = await db().auditEvent.findMany({
     where: { requestId: { in: requestIds }, action: { in: ["connector.task-succeeded", "request.completed"] } },
@@ -321,10 +287,10 @@ describe("a source that fails three times, then answers", () => {
   });
 
   it("completes the request on the fourth attempt, with one call per attempt", async () => {
-    const reference = await fileVerified(`flaky-${runId}@example.test`, "erasure");
+    const reference = await fileVerifiedRequest(`flaky-${runId}@example.test`, "erasure");
     await approveRequest({ reference, actor: staff });
     // Backoff is exponential from 5 s: 5 + 10 + 20 s of waiting before the fourth attempt.
-    const [done] = await waitForStatus([reference], "COMPLETED", 100_000);
+    const [done] = await waitForRequests([reference], "COMPLETED", 100_000);
     expect(done.outcome).toBe("FULFILLED");
     expect(done.tasks).toHaveLength(1);
     const [task] = done.tasks;
@@ -350,20 +316,20 @@ describe("a source that keeps failing", () => {
   });
 
   it("leaves the request in progress with the error shown, and completes it once staff retry after the fix", async () => {
-    const reference = await fileVerified(`down-${runId}@example.test`, "erasure");
+    const reference = await fileVerifiedRequest(`down-${runId}@example.test`, "erasure");
     await approveRequest({ reference, actor: staff });
-    const taskOf = async () => (await requestsOf([reference]))[0].tasks[0];
+    const taskOf = async () => (await requestsWithTasks([reference]))[0].tasks[0];
     await waitUntil(async () => (await taskOf()).status === "FAILED", "the task to fail", 60_000);
     const failed = await taskOf();
     expect(failed.attempts).toBe(2);
     expect(failed.lastError).toMatch(/answered 500: the database is offline/);
     expect(source.callsFor(failed.id)).toBe(2);
     await sleep(2_000); // long enough for a finaliser that wrongly ran to have completed it
-    expect((await requestsOf([reference]))[0].status).toBe("IN_PROGRESS");
+    expect((await requestsWithTasks([reference]))[0].status).toBe("IN_PROGRESS");
 
     healthy = true;
     await retryConnectorTask(failed.id, staff);
-    const [done] = await waitForStatus([reference], "COMPLETED", 60_000);
+    const [done] = await waitForRequests([reference], "COMPLETED", 60_000);
     expect(done.tasks[0]).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastError: null });
     expect(source.callsFor(failed.id)).toBe(3);
     expectDoneExactlyOnce(await recordedOnce([reference]));
@@ -387,7 +353,7 @@ describe("a worker process killed in the middle of the fan-out", () => {
   it("still completes every request, with each task's success and each package recorded once", async () => {
     const first = await startWorkerProcess();
     const references: string[] = [];
-    for (let i = 0; i < 5; i++) references.push(await fileVerified(`kill-${i}-${runId}@example.test`, "access"));
+    for (let i = 0; i < 5; i++) references.push(await fileVerifiedRequest(`kill-${i}-${runId}@example.test`, "access"));
     for (const reference of references) await approveRequest({ reference, actor: staff });
 
     await waitUntil(() => source.total() >= 1, "the first call to reach the source", 30_000);
@@ -398,7 +364,7 @@ describe("a worker process killed in the middle of the fan-out", () => {
 
     await startWorkerProcess();
     // The jobs the dead process held come back once their locks lapse (BullMQ's stalled check, 30 s).
-    await waitForStatus(references, "COMPLETED", 150_000);
+    await waitForRequests(references, "COMPLETED", 150_000);
     const recorded = await recordedOnce(references);
     expectDoneExactlyOnce(recorded);
     // The calls cut short were made again: the source saw a repeat, the portal recorded one success.
@@ -421,9 +387,9 @@ describe("a task whose worker process dies twice while running it", () => {
 
   it("shows the task failed with its cause, and staff can retry it", async () => {
     let worker = await startWorkerProcess();
-    const reference = await fileVerified(`crash-${runId}@example.test`, "erasure");
+    const reference = await fileVerifiedRequest(`crash-${runId}@example.test`, "erasure");
     await approveRequest({ reference, actor: staff });
-    const [{ tasks }] = await requestsOf([reference]);
+    const [{ tasks }] = await requestsWithTasks([reference]);
     const taskId = tasks[0].id;
     // A crash loop (say, a worker killed by the OOM killer on this task): BullMQ gives the job back
     // once after its lock lapses, and fails it the second time ("stalled more than allowable limit").
@@ -437,11 +403,11 @@ describe("a task whose worker process dies twice while running it", () => {
     expect((await getQueue(connectorQueueName(key)).getJob(`task-${taskId}`))?.failedReason).toMatch(/stalled/);
 
     // DESIGN.md: "task failed: stays IN_PROGRESS, visible and retryable by staff".
-    const [stuck] = await requestsOf([reference]);
+    const [stuck] = await requestsWithTasks([reference]);
     expect(stuck.status).toBe("IN_PROGRESS");
     expect({ status: stuck.tasks[0].status, hasError: Boolean(stuck.tasks[0].lastError) }).toEqual({ status: "FAILED", hasError: true });
     await retryConnectorTask(taskId, staff);
-    await waitForStatus([reference], "COMPLETED", 60_000);
+    await waitForRequests([reference], "COMPLETED", 60_000);
     expectDoneExactlyOnce(await recordedOnce([reference]));
   }, 300_000);
 });
@@ -461,7 +427,7 @@ describe("Redis restarted in the middle of the fan-out", () => {
 
   it("still completes every request, with each task's success and each package recorded once", async () => {
     const references: string[] = [];
-    for (let i = 0; i < 5; i++) references.push(await fileVerified(`restart-${i}-${runId}@example.test`, "access"));
+    for (let i = 0; i < 5; i++) references.push(await fileVerifiedRequest(`restart-${i}-${runId}@example.test`, "access"));
     for (const reference of references) await approveRequest({ reference, actor: staff });
 
     await waitUntil(() => source.total() >= 1, "the first call to reach the source", 30_000);
@@ -471,7 +437,7 @@ describe("Redis restarted in the middle of the fan-out", () => {
     redisServer = await startRedis();
     expect(inFlightAtShutdown).toBeGreaterThanOrEqual(1);
 
-    await waitForStatus(references, "COMPLETED", 120_000);
+    await waitForRequests(references, "COMPLETED", 120_000);
     expectDoneExactlyOnce(await recordedOnce(references));
   }, 200_000);
 });

@@ -19,8 +19,6 @@ const { POST: callbackRoute } = await import("../../app/api/v1/connector-callbac
 const { db } = await import("../../lib/db.ts");
 const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
 const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
-const { createSubmission } = await import("../../lib/requests/create-submission.ts");
-const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
 const { approveRequest } = await import("../../lib/requests/approve-request.ts");
 const { completeManualTask } = await import("../../lib/fulfilment/complete-manual-task.ts");
 const { openDownload, getDownloadInfo } = await import("../../lib/fulfilment/open-download.ts");
@@ -29,8 +27,9 @@ const { resumeStalledFulfilment } = await import("../../lib/fulfilment/resume-st
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
-const { codeIn, waitForEmail } = await import("../support/mailbox.ts");
+const { waitForEmail } = await import("../support/mailbox.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
+const { fileVerifiedRequest, waitForRequests } = await import("../support/fulfilment-requests.ts");
 
 callbackServer.on("request", (request, response) => {
   const taskId = (request.url ?? "").split("/").pop() as string;
@@ -79,27 +78,6 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function fileVerified(email: string, type: "access" | "erasure" | "portability") {
-  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
-  const reference = created.requests[0].reference;
-  const message = await waitForEmail(catcher(), email, (m) => m.text.includes(reference));
-  await verifyByCode(reference, codeIn(message));
-  return reference;
-}
-
-async function waitForStatus(reference: string, status: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await db().dsarRequest.findUniqueOrThrow({ where: { reference }, include: { tasks: { include: { connector: true } } } });
-    if (row.status === status) return row;
-    if (Date.now() > deadline)
-      throw new Error(
-        `${reference} is ${row.status}; tasks: ${row.tasks.map((t) => `${t.connector.key}=${t.status} ${t.lastError ?? ""}`).join(", ")}`,
-      );
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 async function unzip(stream: Readable): Promise<Map<string, string>> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -127,9 +105,9 @@ async function unzip(stream: Readable): Promise<Map<string, string>> {
 describe("fulfilment", () => {
   it("answers an approved access request with a package whose files match the shop database and the CRM", async () => {
     const email = "camille.durand@example.com";
-    const reference = await fileVerified(email, "access");
+    const reference = await fileVerifiedRequest(email, "access");
     await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
-    const done = await waitForStatus(reference, "COMPLETED");
+    const done = await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     expect(done.outcome).toBe("FULFILLED");
     expect(done.tasks.map((t) => [t.connector.key, t.status]).sort()).toEqual([
       ["crm", "SUCCEEDED"],
@@ -187,7 +165,7 @@ describe("fulfilment", () => {
 
   it("erases everywhere, keeps what the law requires with its reason, and waits for the manual task", async () => {
     const email = "oliver.smith@example.co.uk";
-    const reference = await fileVerified(email, "erasure");
+    const reference = await fileVerifiedRequest(email, "erasure");
     await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
     const deadline = Date.now() + 60_000;
     let manual = await db().connectorTask.findFirst({ where: { request: { reference }, connector: { key: "paper-archive" } } });
@@ -202,7 +180,7 @@ describe("fulfilment", () => {
       { note: "Shredded 3 pages from cabinet 2", erased: 3 },
       { type: "STAFF", id: "00000000-0000-4000-8000-000000000009" },
     );
-    const done = await waitForStatus(reference, "COMPLETED", 120_000);
+    const done = await waitForRequests([reference], "COMPLETED", 120_000).then(([row]) => row);
     expect(done.outcome).toBe("FULFILLED");
 
     const shop = new pg.Client({ connectionString: shopUrl });
@@ -223,28 +201,31 @@ describe("fulfilment", () => {
 
   it("approves a verified portability request by itself when the rule says so, and delivers it", async () => {
     const email = "maria.garcia@example.com";
-    const reference = await fileVerified(email, "portability");
-    const done = await waitForStatus(reference, "COMPLETED");
+    const reference = await fileVerifiedRequest(email, "portability");
+    const done = await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "request.approved" } });
     expect(approval.actorId).toBe("auto-approval");
     await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /download/i.test(m.subject));
   }, 120_000);
 
   it("leaves other rights waiting for a person", async () => {
-    const reference = await fileVerified("jean.tremblay@example.ca", "access");
+    const reference = await fileVerifiedRequest("jean.tremblay@example.ca", "access");
     await new Promise((r) => setTimeout(r, 500));
     expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
   });
 
   it("adds again the flow of an approved request that never reached the queue", async () => {
     // As if the process had died between the approval's commit and the enqueue.
-    const reference = await fileVerified("lucas.silva@example.com.br", "access");
+    const reference = await fileVerifiedRequest("lucas.silva@example.com.br", "access");
     const request = await db().dsarRequest.findUniqueOrThrow({ where: { reference } });
     const shopDb = await db().connector.findUniqueOrThrow({ where: { key: "shop-db" } });
-    await db().dsarRequest.update({ where: { id: request.id }, data: { status: "IN_PROGRESS", decidedAt: new Date(Date.now() - 3_600_000) } });
+    await db().dsarRequest.update({
+      where: { id: request.id },
+      data: { status: "IN_PROGRESS", decidedAt: new Date(Date.now() - 3_600_000) },
+    });
     await db().connectorTask.create({ data: { requestId: request.id, connectorId: shopDb.id, action: "ACCESS" } });
     expect((await resumeStalledFulfilment()).resumed).toBe(1);
-    await waitForStatus(reference, "COMPLETED");
+    await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     // Once the flow exists, the sweep leaves it alone.
     expect((await resumeStalledFulfilment()).resumed).toBe(0);
   }, 120_000);
