@@ -1,5 +1,6 @@
 // `npm run admin -- <command> [options]`: operator commands.
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
@@ -33,8 +34,9 @@ Commands:
   approve --reference R
       Approves a verified request: every enabled connector that supports its right gets a
       task, and the workers carry it out.
-  complete-task --task ID --note TEXT [--erased N]
-      Completes a manual connector task (what was done, and for erasure how many records).
+  complete-task --task ID --note TEXT [--erased N] [--file PATH]
+      Completes a manual connector task: what was done, for erasure how many records, and for
+      access the document found (it goes into the person's package).
   tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed]
       Lists connector tasks (open ones by default): id, request, connector, status, last error.
   retry-task --task ID
@@ -97,11 +99,19 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async "complete-task"(args) {
     const { values } = parseArgs({
       args,
-      options: { task: { type: "string" }, note: { type: "string" }, erased: { type: "string" } },
+      options: { task: { type: "string" }, note: { type: "string" }, erased: { type: "string" }, file: { type: "string" } },
       strict: true,
     });
     if (!values.task || !values.note) throw new UsageError("complete-task needs --task and --note");
-    await completeManualTask(values.task, { note: values.note, erased: positiveInt(values.erased, "--erased") }, operator);
+    let file: { name: string; content: Buffer } | undefined;
+    if (values.file) {
+      try {
+        file = { name: basename(values.file), content: readFileSync(values.file) };
+      } catch {
+        throw new UsageError(`Cannot read ${values.file}`);
+      }
+    }
+    await completeManualTask(values.task, { note: values.note, erased: positiveInt(values.erased, "--erased"), file }, operator);
     console.log(`Task ${values.task} completed.`);
   },
   async tasks(args) {

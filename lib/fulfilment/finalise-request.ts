@@ -16,7 +16,7 @@ import { queueRequestEmail } from "../requests/queue-request-email.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
 import { buildPackage } from "./package/build-package.ts";
 import { wrapPackageKey } from "./package/encrypted-file.ts";
-import { readStagingFile, storagePath } from "./staging-file.ts";
+import { openUploadedFile, readStagingFile, storagePath } from "./staging-file.ts";
 
 type RequestWithTasks = Prisma.DsarRequestGetPayload<{ include: { tasks: { include: { connector: true } } } }>;
 
@@ -54,14 +54,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
     requestType: request.type === "ACCESS" ? "access" : "portability",
     generatedAt: new Date(),
     timeZone: config.CONTROLLER_TIME_ZONE,
-    sources: request.tasks.map((task) => ({
-      key: task.connector.key,
-      name: task.connector.name,
-      records:
-        task.resultPath && task.resultKeyWrapped
-          ? readStagingFile(task.resultPath, task.resultKeyWrapped, task.connector.key)
-          : emptyRecords(),
-    })),
+    sources: request.tasks.map((task) => packageSourceOf(task)),
   });
   const token = randomToken();
   const expiresAt = new Date(Date.now() + config.DOWNLOAD_TTL_DAYS * 86_400_000);
@@ -112,6 +105,22 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
 }
 
 async function* emptyRecords() {}
+
+/** A connector's staged records, or for a manual task the file staff uploaded. */
+function packageSourceOf(task: RequestWithTasks["tasks"][number]) {
+  const source = { key: task.connector.key, name: task.connector.name };
+  if (!task.resultPath || !task.resultKeyWrapped) return { ...source, records: emptyRecords() };
+  const { resultPath, resultKeyWrapped } = task;
+  const uploaded = (task.receipt as { files?: Array<{ name: string }> } | null)?.files;
+  if (task.connector.type === "manual" && uploaded?.length) {
+    return {
+      ...source,
+      records: emptyRecords(),
+      attachments: [{ name: uploaded[0].name, open: () => openUploadedFile(resultPath, resultKeyWrapped) }],
+    };
+  }
+  return { ...source, records: readStagingFile(resultPath, resultKeyWrapped, task.connector.key) };
+}
 
 function erasureProps(request: RequestWithTasks) {
   return {

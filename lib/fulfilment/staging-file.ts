@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { AccessRecord } from "../connectors/connector.ts";
 import { env } from "../env.ts";
@@ -44,6 +44,23 @@ export async function writeStagingFile(taskId: string, records: AsyncIterable<Ac
   }
   await rename(partial, path);
   return { path, keyWrapped: wrapPackageKey(key), total, categories };
+}
+
+/** A staff upload (a scan, a vendor's export) kept encrypted until it goes into the package. */
+export async function writeUploadedFile(taskId: string, content: Buffer) {
+  const dir = storagePath("uploads");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  const path = join(dir, `${taskId}.enc`);
+  await pipeline(Readable.from([content]), createEncryptStream(key), createWriteStream(`${path}.partial`, { mode: 0o600 }));
+  await rename(`${path}.partial`, path);
+  return { path, keyWrapped: wrapPackageKey(key) };
+}
+
+export function openUploadedFile(path: string, keyWrapped: string): Readable {
+  const decrypted = createDecryptStream(unwrapPackageKey(keyWrapped));
+  pipeline(createReadStream(path), decrypted).catch((error) => decrypted.destroy(error));
+  return decrypted;
 }
 
 export async function* readStagingFile(path: string, keyWrapped: string, source: string): AsyncIterable<AccessRecord> {

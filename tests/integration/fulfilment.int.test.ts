@@ -58,7 +58,15 @@ beforeAll(async () => {
   shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
   crm = await startDemoCrm({ port: 0, secret: crmSecret, callbackDelayMs: 300 });
   const { readFileSync } = await import("node:fs");
-  const yaml = readFileSync(new URL("../../scripts/dev/demo-connectors.yaml", import.meta.url), "utf8");
+  // The demo's sources, plus a manual access task whose answer is a document staff upload.
+  const yaml = `${readFileSync(new URL("../../scripts/dev/demo-connectors.yaml", import.meta.url), "utf8")}
+  - key: scanned-forms
+    name: Scanned paper forms
+    type: manual
+    actions: [access]
+    config:
+      instructions: "Scan the person's signed paper forms and upload the scan."
+`;
   const { entries, problems } = await readConnectorsFile(yaml, {
     DEMO_SHOP_DATABASE_URL: shopUrl,
     DEMO_CRM_URL: crm.url,
@@ -77,6 +85,16 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS "${shopName}" WITH (FORCE)`);
   await admin.end();
 });
+
+async function waitForTaskStatus(reference: string, connectorKey: string, status: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await db().connectorTask.findFirst({ where: { request: { reference }, connector: { key: connectorKey } } });
+    if (task?.status === status) return task;
+    if (Date.now() > deadline) throw new Error(`task ${connectorKey} of ${reference} is ${task?.status}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
 
 async function unzip(stream: Readable): Promise<Map<string, string>> {
   const chunks: Buffer[] = [];
@@ -107,10 +125,18 @@ describe("fulfilment", () => {
     const email = "camille.durand@example.com";
     const reference = await fileVerifiedRequest(email, "access");
     await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    const manual = await waitForTaskStatus(reference, "scanned-forms", "AWAITING_STAFF");
+    const scan = Buffer.from("%PDF-1.4 scanned form of Camille Durand\n");
+    await completeManualTask(
+      manual.id,
+      { note: "Found 1 signed form, scanned", file: { name: "signed form.pdf", content: scan } },
+      { type: "SYSTEM", id: "test" },
+    );
     const done = await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     expect(done.outcome).toBe("FULFILLED");
     expect(done.tasks.map((t) => [t.connector.key, t.status]).sort()).toEqual([
       ["crm", "SUCCEEDED"],
+      ["scanned-forms", "SUCCEEDED"],
       ["shop-db", "SUCCEEDED"],
     ]);
 
@@ -134,6 +160,8 @@ describe("fulfilment", () => {
     expect(exported.map((o) => o.invoice_number).sort()).toEqual(orders.rows.map((o) => o.invoice_number).sort());
     const crmFile = [...files.entries()].find(([path]) => /crm\/contacts\.json$/.test(path));
     expect((crmFile as [string, string])[1]).toContain(email);
+    expect(files.get("data/scanned-forms/files/signed_form.pdf")).toBe(scan.toString("utf8"));
+    expect(files.get("index.html")).toContain("signed form.pdf");
     const manifest = JSON.parse(files.get("manifest.json") as string) as { files: Array<{ path: string; sha256: string }> };
     const { createHash } = await import("node:crypto");
     for (const file of manifest.files)

@@ -7,6 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import type { AccessRecord } from "../../connectors/connector.ts";
 import { sha256Hex } from "../../crypto.ts";
+import { type PackageAttachment, type StagedAttachment, writeAttachments } from "./attachments.ts";
 import { type CategorySummary, writeCategoryFiles } from "./category-files.ts";
 import { writeEncryptedZip } from "./encrypted-zip.ts";
 import { renderIndexHtml, type SourceSummary } from "./index-html.ts";
@@ -20,6 +21,8 @@ export type PackageSource = {
   name: string;
   records: AsyncIterable<AccessRecord>;
   description?: string;
+  /** Documents given as files (a manual task's upload), packaged as they are. */
+  attachments?: PackageAttachment[];
 };
 
 export type BuildPackageOptions = {
@@ -62,14 +65,13 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
   try {
     const folders = new SegmentNames();
     const sources: SourceSummary[] = [];
+    const attachments: StagedAttachment[] = [];
     for (const [index, source] of options.sources.entries()) {
-      const categories = await writeCategoryFiles({
-        records: source.records,
-        folder: folders.claim(source.key),
-        workDir,
-        tempPrefix: `source-${index}`,
-      });
-      sources.push({ name: source.name, description: source.description, categories });
+      const folder = folders.claim(source.key);
+      const categories = await writeCategoryFiles({ records: source.records, folder, workDir, tempPrefix: `source-${index}` });
+      const files = await writeAttachments(source.attachments ?? [], folder, workDir, `source-${index}`);
+      attachments.push(...files);
+      sources.push({ name: source.name, description: source.description, categories, files });
     }
     const categories = sources.flatMap((source) => source.categories);
     const indexHtml = Buffer.from(
@@ -91,7 +93,7 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
     const manifestEntry = {
       zipPath: "manifest.json",
       open: () => {
-        manifest = describeFiles(options, indexHtml, categories);
+        manifest = describeFiles(options, indexHtml, categories, attachments);
         return Readable.from([Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8")]);
       },
     };
@@ -107,6 +109,7 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
           { zipPath: category.json.zipPath, diskPath: category.json.diskPath, bytes: category.json.bytes },
           category.csv,
         ]),
+        ...attachments.map((file) => ({ zipPath: file.zipPath, diskPath: file.diskPath, bytes: file.bytes })),
         manifestEntry,
       ],
     });
@@ -118,7 +121,12 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
   }
 }
 
-function describeFiles(options: BuildPackageOptions, indexHtml: Buffer, categories: CategorySummary[]): PackageManifest {
+function describeFiles(
+  options: BuildPackageOptions,
+  indexHtml: Buffer,
+  categories: CategorySummary[],
+  attachments: StagedAttachment[],
+): PackageManifest {
   return {
     reference: options.reference,
     requestType: options.requestType,
@@ -129,6 +137,7 @@ function describeFiles(options: BuildPackageOptions, indexHtml: Buffer, categori
         { path: category.json.zipPath, sha256: category.json.sha256, bytes: category.json.bytes, records: category.records },
         { path: category.csv.zipPath, ...category.csv.digest(), records: category.records },
       ]),
+      ...attachments.map((file) => ({ path: file.zipPath, sha256: file.sha256, bytes: file.bytes })),
     ],
   };
 }

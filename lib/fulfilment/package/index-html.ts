@@ -4,7 +4,12 @@
 import type { CategorySummary } from "./category-files.ts";
 import { type PackageLocale, type PackageRequestType, packageTexts } from "./package-texts.ts";
 
-export type SourceSummary = { name: string; description?: string; categories: CategorySummary[] };
+export type SourceSummary = {
+  name: string;
+  description?: string;
+  categories: CategorySummary[];
+  files?: Array<{ name: string; zipPath: string; bytes: number }>;
+};
 
 export type IndexPageInput = {
   locale: PackageLocale;
@@ -39,7 +44,10 @@ function fileLink(zipPath: string, label: string): string {
 
 export function renderIndexHtml(input: IndexPageInput): string {
   const t = packageTexts[input.locale];
-  const total = input.sources.reduce((sum, source) => sum + source.categories.reduce((n, category) => n + category.records, 0), 0);
+  const total = input.sources.reduce(
+    (sum, source) => sum + (source.files?.length ?? 0) + source.categories.reduce((n, category) => n + category.records, 0),
+    0,
+  );
   const date = new Intl.DateTimeFormat(input.locale, {
     dateStyle: "long",
     timeStyle: "long",
@@ -93,8 +101,16 @@ function renderSource(input: IndexPageInput, source: SourceSummary): string {
   const t = packageTexts[input.locale];
   const parts = [`<section>`, `<h3>${escapeHtml(source.name)}</h3>`];
   if (source.description) parts.push(`<p>${escapeHtml(source.description)}</p>`);
+  const files = source.files ?? [];
+  if (files.length > 0) {
+    parts.push(
+      `<h4>${escapeHtml(t.documents)}</h4>`,
+      `<ul>${files.map((file) => `<li>${fileLink(file.zipPath, file.name)}</li>`).join("")}</ul>`,
+    );
+  }
   if (source.categories.length === 0) {
-    parts.push(`<p>${escapeHtml(t.noDataInSystem)}</p>`, "</section>");
+    if (files.length === 0) parts.push(`<p>${escapeHtml(t.noDataInSystem)}</p>`);
+    parts.push("</section>");
     return parts.join("\n");
   }
   parts.push(

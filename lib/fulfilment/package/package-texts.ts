@@ -19,6 +19,7 @@ export type PackageTexts = {
   category: string;
   records: string;
   files: string;
+  documents: string;
   recordCount: (count: number) => string;
   fieldsHeading: (category: string) => string;
   field: string;
@@ -50,6 +51,7 @@ export const en: PackageTexts = {
   category: "Kind of data",
   records: "Records",
   files: "Files",
+  documents: "Documents from this system",
   recordCount: (count) => (count === 1 ? "1 record" : `${count.toLocaleString("en")} records`),
   fieldsHeading: (category) => `What the fields of “${category}” mean`,
   field: "Field",
@@ -89,6 +91,7 @@ export const fr: PackageTexts = {
   category: "Type de données",
   records: "Enregistrements",
   files: "Fichiers",
+  documents: "Documents de ce système",
   recordCount: (count) => (count <= 1 ? `${count} enregistrement` : `${count.toLocaleString("fr")} enregistrements`),
   fieldsHeading: (category) => `Signification des champs de «\u00a0${category}\u00a0»`,
   field: "Champ",
