@@ -24,6 +24,8 @@ const { completeManualTask } = await import("../../lib/fulfilment/complete-manua
 const { openDownload, getDownloadInfo } = await import("../../lib/fulfilment/open-download.ts");
 const { purgeExpiredPackages } = await import("../../lib/fulfilment/purge-expired-packages.ts");
 const { resumeStalledFulfilment } = await import("../../lib/fulfilment/resume-stalled-fulfilment.ts");
+const { runConnectorTask } = await import("../../lib/fulfilment/run-connector-task.ts");
+const { testConnectors } = await import("../../lib/connectors/test-connectors.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
@@ -257,4 +259,78 @@ describe("fulfilment", () => {
     // Once the flow exists, the sweep leaves it alone.
     expect((await resumeStalledFulfilment()).resumed).toBe(0);
   }, 120_000);
+
+  it("tests every connector against its system", async () => {
+    const results = await testConnectors();
+    expect(results.map((r) => [r.key, r.ok])).toEqual(
+      expect.arrayContaining([
+        ["crm", true],
+        ["shop-db", true],
+        ["paper-archive", true],
+      ]),
+    );
+    expect(results.find((r) => r.key === "shop-db")?.message).toMatch(/Connected; 5 tables mapped/);
+  });
+
+  it("corrects what the sources map, and tells the person what the privacy team still has to look at", async () => {
+    const email = "jean.tremblay@example.ca";
+    const reference = await fileVerifiedRequest(email, "rectification", [
+      { field: "fullName", correctValue: "Jean-Marc", currentValue: "Jean" },
+      { field: "Postal address", correctValue: "12 rue Saint-Paul, Montréal" },
+    ]);
+    await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    const [done] = await waitForRequests([reference], "COMPLETED");
+    expect(done.outcome).toBe("PARTIALLY_FULFILLED");
+    expect(done.tasks.map((t) => t.connector.key)).toEqual(["shop-db"]);
+    const shop = new pg.Client({ connectionString: shopUrl });
+    await shop.connect();
+    const row = await shop.query("SELECT first_name FROM customers WHERE email = $1", [email]);
+    await shop.end();
+    expect(row.rows[0].first_name).toBe("Jean-Marc");
+    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /correct/i.test(m.subject));
+    expect(receipt.text).toContain("Postal address");
+  }, 120_000);
+
+  it("fails a task whose callback did not come in time, and ignores the late callback", async () => {
+    const reference = await fileVerifiedRequest("noah.johnson@example.com", "access");
+    const request = await db().dsarRequest.findUniqueOrThrow({ where: { reference } });
+    const crmConnector = await db().connector.findUniqueOrThrow({ where: { key: "crm" } });
+    await db().dsarRequest.update({ where: { id: request.id }, data: { status: "IN_PROGRESS", decidedAt: new Date() } });
+    const task = await db().connectorTask.create({
+      data: {
+        requestId: request.id,
+        connectorId: crmConnector.id,
+        action: "ACCESS",
+        status: "WAITING_CALLBACK",
+        callbackDeadline: new Date(Date.now() - 1000),
+      },
+    });
+    await expect(runConnectorTask(task.id)).rejects.toThrow(/No callback/);
+    const failed = await db().connectorTask.findUniqueOrThrow({ where: { id: task.id } });
+    expect(failed.status).toBe("FAILED");
+    expect(failed.lastError).toMatch(/No callback from Customer relationship management \(CRM\) by /);
+    // A callback arriving now, correctly signed, changes nothing.
+    const { signPayload } = await import("../../lib/connectors/http/index.ts");
+    const body = JSON.stringify({ records: [] });
+    const { timestamp, signature } = signPayload(crmSecret, body);
+    const late = await callbackRoute(
+      new Request(`http://localhost/api/v1/connector-callbacks/${task.id}`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-dsar-timestamp": timestamp, "x-dsar-signature": signature },
+      }),
+      { params: Promise.resolve({ taskId: task.id }) },
+    );
+    expect(late.status).toBe(409);
+    const forged = await callbackRoute(
+      new Request(`http://localhost/api/v1/connector-callbacks/${task.id}`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-dsar-timestamp": timestamp, "x-dsar-signature": `v1=${"0".repeat(64)}` },
+      }),
+      { params: Promise.resolve({ taskId: task.id }) },
+    );
+    expect(forged.status).toBe(401);
+    expect((await db().connectorTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("FAILED");
+  });
 });

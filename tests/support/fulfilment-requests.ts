@@ -5,8 +5,12 @@ import { createSubmission } from "../../lib/requests/create-submission.ts";
 import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { codeIn, waitForEmail } from "./mailbox.ts";
 
-export async function fileVerifiedRequest(email: string, type: "access" | "erasure" | "portability" | "rectification") {
-  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en" }, channel: "WEB" });
+export async function fileVerifiedRequest(
+  email: string,
+  type: "access" | "erasure" | "portability" | "rectification",
+  corrections?: Array<{ field: string; correctValue: string; currentValue?: string }>,
+) {
+  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en", corrections }, channel: "WEB" });
   const reference = created.requests[0].reference;
   const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(reference), 30_000);
   await verifyByCode(reference, codeIn(message));
