@@ -2,6 +2,8 @@
 // and disables the ones the file no longer lists (their tasks and receipts stay).
 import { db, type Tx } from "../db.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { canonicalJson } from "../evidence/audit-hash.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { RequestType } from "../generated/prisma/enums.ts";
 import { openConnectorConfig, sealConnectorConfig } from "./connector-config.ts";
 import type { ConnectorEntry } from "./connectors-file.schema.ts";
@@ -21,7 +23,10 @@ export async function applyConnectors(entries: ConnectorEntry[], actor: Actor): 
         maxAttempts: entry.maxAttempts,
         concurrency: entry.concurrency,
         rateLimitPerSecond: entry.rateLimitPerSecond ?? null,
+        fieldDescriptions: entry.fieldDescriptions ?? Prisma.DbNull,
       };
+      // Compared as stored: no descriptions is a database NULL.
+      const comparable = { ...fields, fieldDescriptions: entry.fieldDescriptions ?? null };
       const current = existing.get(entry.key);
       if (!current) {
         const created = await tx.connector.create({
@@ -35,9 +40,10 @@ export async function applyConnectors(entries: ConnectorEntry[], actor: Actor): 
         outcome.created.push(entry.key);
         continue;
       }
-      const sameConfig = JSON.stringify(openConnectorConfig(current.configEncrypted)) === JSON.stringify(entry.config);
-      const sameFields = Object.entries(fields).every(
-        ([name, value]) => JSON.stringify(current[name as keyof typeof current]) === JSON.stringify(value),
+      // Key order is not kept by PostgreSQL's jsonb: compare canonical encodings.
+      const sameConfig = canonicalJson(openConnectorConfig(current.configEncrypted)) === canonicalJson(entry.config);
+      const sameFields = Object.entries(comparable).every(
+        ([name, value]) => canonicalJson(current[name as keyof typeof current]) === canonicalJson(value),
       );
       if (sameConfig && sameFields) {
         outcome.unchanged.push(entry.key);

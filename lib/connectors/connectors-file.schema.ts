@@ -16,6 +16,22 @@ export const connectorEntrySchema = z
     maxAttempts: z.number().int().min(1).max(20).default(5),
     concurrency: z.number().int().min(1).max(50).default(2),
     rateLimitPerSecond: z.number().int().min(1).max(1000).optional(),
+    /** category → field → meaning (one text, or one per language), shown in the person's package. */
+    fieldDescriptions: z
+      .record(
+        z.string(),
+        z.record(
+          z.string(),
+          z.union([
+            z.string().min(1).max(500),
+            z
+              .object({ en: z.string().max(500), fr: z.string().max(500) })
+              .partial()
+              .strict(),
+          ]),
+        ),
+      )
+      .optional(),
     config: z.unknown(),
   })
   .strict();

@@ -54,6 +54,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
     requestType: request.type === "ACCESS" ? "access" : "portability",
     generatedAt: new Date(),
     timeZone: config.CONTROLLER_TIME_ZONE,
+    fieldDescriptions: fieldDescriptionsOf(request, request.locale as Locale),
     sources: request.tasks.map((task) => packageSourceOf(task)),
   });
   const token = randomToken();
@@ -105,6 +106,23 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
 }
 
 async function* emptyRecords() {}
+
+type Description = string | { en?: string; fr?: string };
+
+/** What each field means, from the connectors' declarations, in the request's language. */
+function fieldDescriptionsOf(request: RequestWithTasks, locale: Locale): Record<string, Record<string, string>> {
+  const merged: Record<string, Record<string, string>> = {};
+  for (const task of request.tasks) {
+    const declared = (task.connector.fieldDescriptions ?? {}) as Record<string, Record<string, Description>>;
+    for (const [category, fields] of Object.entries(declared)) {
+      for (const [field, text] of Object.entries(fields)) {
+        const value = typeof text === "string" ? text : (text[locale] ?? text.en ?? text.fr);
+        if (value) (merged[category] ??= {})[field] = value;
+      }
+    }
+  }
+  return merged;
+}
 
 /** A connector's staged records, or for a manual task the file staff uploaded. */
 function packageSourceOf(task: RequestWithTasks["tasks"][number]) {

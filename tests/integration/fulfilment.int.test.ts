@@ -55,6 +55,7 @@ const crmSecret = randomBytes(24).toString("hex");
 let shopUrl = "";
 let crm: Awaited<ReturnType<typeof startDemoCrm>>;
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
+let appliedEntries: Awaited<ReturnType<typeof readConnectorsFile>>["entries"] = [];
 
 beforeAll(async () => {
   shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
@@ -75,6 +76,7 @@ beforeAll(async () => {
     DEMO_CRM_SECRET: crmSecret,
   });
   expect(problems).toEqual([]);
+  appliedEntries = entries;
   await applyConnectors(entries, { type: "SYSTEM", id: "test" });
 }, 120_000);
 // Started after the connectors exist, so each gets its worker at once.
@@ -164,6 +166,8 @@ describe("fulfilment", () => {
     expect((crmFile as [string, string])[1]).toContain(email);
     expect(files.get("data/scanned-forms/files/signed_form.pdf")).toBe(scan.toString("utf8"));
     expect(files.get("index.html")).toContain("signed form.pdf");
+    // What each field means, as the connectors file declares it, in the request's language.
+    expect(files.get("index.html")).toContain("The number on your invoice");
     const manifest = JSON.parse(files.get("manifest.json") as string) as { files: Array<{ path: string; sha256: string }> };
     const { createHash } = await import("node:crypto");
     for (const file of manifest.files)
@@ -332,5 +336,10 @@ describe("fulfilment", () => {
     );
     expect(forged.status).toBe(401);
     expect((await db().connectorTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("FAILED");
+  });
+
+  it("changes nothing when the same connectors file is applied again", async () => {
+    const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" });
+    expect(outcome).toEqual({ created: [], updated: [], disabled: [], unchanged: appliedEntries.map((e) => e.key) });
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "connectors" ADD COLUMN     "fieldDescriptions" JSONB;
