@@ -117,7 +117,9 @@ function fieldDescriptionsOf(request: RequestWithTasks, locale: Locale): Record<
     for (const [category, fields] of Object.entries(declared)) {
       for (const [field, text] of Object.entries(fields)) {
         const value = typeof text === "string" ? text : (text[locale] ?? text.en ?? text.fr);
-        if (value) (merged[category] ??= {})[field] = value;
+        if (!value) continue;
+        merged[category] ??= {};
+        merged[category][field] = value;
       }
     }
   }
