@@ -9,7 +9,7 @@ import { finaliseRequest } from "../lib/fulfilment/finalise-request.ts";
 import { purgeExpiredPackages } from "../lib/fulfilment/purge-expired-packages.ts";
 import { resumeStalledFulfilment } from "../lib/fulfilment/resume-stalled-fulfilment.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
-import { logger } from "../lib/logger.ts";
+import { loggableError, logger } from "../lib/logger.ts";
 import { purgeExpiredRecords } from "../lib/maintenance/purge-expired-records.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues, getQueue } from "../lib/queue/enqueue.ts";
@@ -39,7 +39,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
   const connectors = connectorWorkers();
   await connectors.sync();
   const resync = setInterval(() => {
-    connectors.sync().catch((error) => logger.warn({ err: { message: error.message } }, "connector workers not synced"));
+    connectors.sync().catch((error) => logger.warn({ err: loggableError(error) }, "connector workers not synced"));
   }, 60_000);
   resync.unref();
   if (options.schedule !== false) await scheduleMaintenance();

@@ -1,7 +1,7 @@
 // Every processor is registered through here: one place sets concurrency, validates payloads,
 // and logs failures (ids only, never personal data).
 import type { Job, Worker } from "bullmq";
-import { logger } from "../lib/logger.ts";
+import { loggableError, logger } from "../lib/logger.ts";
 import { queueRuntime } from "../lib/queue/backend.ts";
 import { type JobName, type JobPayload, parseJobPayload, type QueueName } from "../lib/queue/jobs.ts";
 
@@ -27,10 +27,10 @@ export function registerWorker(queue: QueueName, processors: Processors, options
     },
   );
   worker.on("failed", (job, error) => {
-    logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } }, "job failed");
+    logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: loggableError(error) }, "job failed");
   });
   worker.on("error", (error) => {
-    logger.error({ queue, err: { message: error.message } }, "worker error");
+    logger.error({ queue, err: loggableError(error) }, "worker error");
   });
   return worker;
 }

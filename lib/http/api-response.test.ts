@@ -123,7 +123,15 @@ describe("errorResponse", () => {
     const cause = new Error("connection refused");
     const body = (await errorResponse(cause).json()) as ErrorBody;
     const reference = body.error.message.split("Reference: ")[1];
-    expect(loggedErrors).toHaveBeenCalledWith({ err: cause, reference }, "unhandled error in API route");
+    expect(loggedErrors).toHaveBeenCalledWith(
+      expect.objectContaining({ err: { type: "Error", message: "connection refused" }, reference }),
+      "unhandled error in API route",
+    );
+  });
+
+  it("logs no email address an unexpected error may carry", async () => {
+    errorResponse(new Error("no row for jane.doe@example.com"));
+    expect(JSON.stringify(loggedErrors.mock.calls.at(-1))).not.toContain("jane.doe@example.com");
   });
 
   it("gives each unexpected error its own reference", async () => {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError } from "../errors.ts";
 import { localiseIssues } from "../i18n/validation-messages.ts";
-import { logger } from "../logger.ts";
+import { loggableError, logger } from "../logger.ts";
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -37,7 +37,10 @@ export function errorResponse(error: unknown): Response {
     );
   }
   const reference = randomUUID();
-  logger.error({ err: error, reference }, "unhandled error in API route");
+  logger.error(
+    { err: loggableError(error), stack: error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : undefined, reference },
+    "unhandled error in API route",
+  );
   return jsonResponse({ error: { code: "INTERNAL", message: `Something went wrong on our side. Reference: ${reference}` } }, 500);
 }
 

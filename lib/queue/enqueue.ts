@@ -1,7 +1,7 @@
 // Producers. Called after the transaction that wrote the row has committed; if this fails the
 // row stays pending and a maintenance sweep enqueues it again, so nothing is lost.
 import type { JobsOptions, Queue } from "bullmq";
-import { logger } from "../logger.ts";
+import { loggableError, logger } from "../logger.ts";
 import { queueRuntime } from "./backend.ts";
 import { type JobName, type JobPayload, jobQueue, jobSchemas, type QueueName } from "./jobs.ts";
 
@@ -38,7 +38,7 @@ export async function enqueueAfterCommit<N extends JobName>(name: N, payload: Jo
   try {
     await enqueue(name, payload, options);
   } catch (error) {
-    logger.warn({ err: error, job: name }, "enqueue failed; the maintenance sweep will retry");
+    logger.warn({ err: loggableError(error), job: name }, "enqueue failed; the maintenance sweep will retry");
   }
 }
 

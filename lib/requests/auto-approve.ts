@@ -3,7 +3,7 @@
 // verification committed; a failure leaves the request verified, for staff to approve.
 import { db } from "../db.ts";
 import { env } from "../env.ts";
-import { logger } from "../logger.ts";
+import { loggableError, logger } from "../logger.ts";
 import { approveRequest } from "./approve-request.ts";
 
 export async function autoApproveVerified(references: string[]): Promise<string[]> {
@@ -19,7 +19,7 @@ export async function autoApproveVerified(references: string[]): Promise<string[
       await approveRequest({ reference, actor: { type: "SYSTEM", id: "auto-approval" } });
       approved.push(reference);
     } catch (error) {
-      logger.warn({ reference, err: { message: (error as Error).message } }, "auto-approval failed; the request waits for staff");
+      logger.warn({ reference, err: loggableError(error) }, "auto-approval failed; the request waits for staff");
     }
   }
   return approved;

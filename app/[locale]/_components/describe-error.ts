@@ -4,13 +4,21 @@
 import { randomUUID } from "node:crypto";
 import { isAppError } from "@/lib/errors.ts";
 import { formatWait, t } from "@/lib/i18n/messages.ts";
-import { logger } from "@/lib/logger.ts";
+import { loggableError, logger } from "@/lib/logger.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 
 /** Logs an unexpected error and returns the generic message that quotes its reference. */
 export function unexpectedErrorMessage(locale: Locale, error: unknown, action: string): string {
   const reference = randomUUID();
-  logger.error({ err: error, reference, action }, "public page or action failed");
+  logger.error(
+    {
+      err: loggableError(error),
+      stack: error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : undefined,
+      reference,
+      action,
+    },
+    "public page or action failed",
+  );
   return t(locale).common.genericError(reference);
 }
 
