@@ -108,7 +108,7 @@ describe("randomReference", () => {
   const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   const references = Array.from({ length: 1000 }, () => randomReference());
 
-  it("looks like DSR-XXXX-XXXX", () => {
+  it("looks like DSR- then two groups of four Crockford characters", () => {
     for (const reference of references) expect(reference).toMatch(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   });
 

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadline } from "./compute-deadline.ts";
+import { compute, LA, LONDON, PARIS, type Row } from "./deadline-cases.test-support.ts";
 import type { DeadlineInput } from "./input.ts";
 
 // Expected dates are worked out by hand from LEGAL.md's rules and a calendar; see the note on each row.
-
-type Row = {
-  title: string;
-  input: Omit<DeadlineInput, "requestType"> & { requestType?: DeadlineInput["requestType"] };
-  due: string;
-  noticeBy?: string | null;
-  max?: string | null;
-  ack?: string | null;
-};
-
-const PARIS = { timeZone: "Europe/Paris", holidayRegion: "FR" } as const;
-const LONDON = { timeZone: "Europe/London", holidayRegion: "GB-ENG" } as const;
-const LA = { timeZone: "America/Los_Angeles", holidayRegion: "US-CA" } as const;
-
-function compute(input: Row["input"]) {
-  return computeDeadline({ requestType: "access", ...input });
-}
 
 const workedExamples: Row[] = [
   {

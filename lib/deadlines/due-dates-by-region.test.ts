@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadline } from "./compute-deadline.ts";
+import { BERLIN, compute, LA, LONDON, PARIS, type Row } from "./deadline-cases.test-support.ts";
 import type { DeadlineInput } from "./input.ts";
 
 // Due dates by region, time zone and kind of period; expected dates worked out by hand from LEGAL.md and a calendar.
-
-type Row = {
-  title: string;
-  input: Omit<DeadlineInput, "requestType"> & { requestType?: DeadlineInput["requestType"] };
-  due: string;
-  noticeBy?: string | null;
-  max?: string | null;
-  ack?: string | null;
-};
-
-const PARIS = { timeZone: "Europe/Paris", holidayRegion: "FR" } as const;
-const LONDON = { timeZone: "Europe/London", holidayRegion: "GB-ENG" } as const;
-const BERLIN = { timeZone: "Europe/Berlin", holidayRegion: "DE-BY" } as const;
-const LA = { timeZone: "America/Los_Angeles", holidayRegion: "US-CA" } as const;
-
-function compute(input: Row["input"]) {
-  return computeDeadline({ requestType: "access", ...input });
-}
 
 const holidays: Row[] = [
   {
