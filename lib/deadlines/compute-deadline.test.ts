@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeDeadline } from "./compute-deadline.ts";
 import { compute, LA, LONDON, PARIS, type Row } from "./deadline-cases.test-support.ts";
-import type { DeadlineInput } from "./input.ts";
 
 // Expected dates are worked out by hand from LEGAL.md's rules and a calendar; see the note on each row.
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeDeadline } from "./compute-deadline.ts";
 import { BERLIN, compute, LA, LONDON, PARIS, type Row } from "./deadline-cases.test-support.ts";
-import type { DeadlineInput } from "./input.ts";
 
 // Due dates by region, time zone and kind of period; expected dates worked out by hand from LEGAL.md and a calendar.
 
