@@ -402,7 +402,13 @@ describe("a task whose worker process dies twice while running it", () => {
     await waitUntil(async () => (await job?.isFailed()) === true, "BullMQ to fail the job that stalled twice", 100_000);
     expect((await getQueue(connectorQueueName(key)).getJob(`task-${taskId}`))?.failedReason).toMatch(/stalled/);
 
-    // DESIGN.md: "task failed: stays IN_PROGRESS, visible and retryable by staff".
+    // DESIGN.md: "task failed: stays IN_PROGRESS, visible and retryable by staff". The worker that
+    // failed the job records it on the task just after, so the row is awaited, not read at once.
+    await waitUntil(
+      async () => (await requestsWithTasks([reference]))[0].tasks[0].status !== "RUNNING",
+      "the task row to record the failure",
+      15_000,
+    );
     const [stuck] = await requestsWithTasks([reference]);
     expect(stuck.status).toBe("IN_PROGRESS");
     expect({ status: stuck.tasks[0].status, hasError: Boolean(stuck.tasks[0].lastError) }).toEqual({ status: "FAILED", hasError: true });
