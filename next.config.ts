@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["pino", "bullmq", "ioredis", "pg", "nodemailer", "@node-rs/argon2", "date-holidays"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden() answers 403 on staff pages a role may not see (lib/auth/require-staff.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -58,6 +58,12 @@ export const envSchema = z.object({
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   DOWNLOAD_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DOWNLOAD_MAX_COUNT: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  EVIDENCE_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be a 32-byte Ed25519 seed in base64 (openssl rand -base64 32)")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
