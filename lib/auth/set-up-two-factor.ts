@@ -1,0 +1,66 @@
+// Two-factor setup: a new secret is kept (encrypted) until the person proves their app has it by
+// entering a code; then two-factor is on, this session counts as verified, and ten recovery codes
+// are shown once.
+import { decryptString, encryptString } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { env } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { generateRecoveryCodes } from "./recovery-codes.ts";
+import { generateTotpSecret, totpUri, verifyTotp } from "./totp.ts";
+
+/** The pending secret (a new one unless one is already waiting) and its otpauth URI. */
+export async function beginTwoFactorSetup(userId: string) {
+  const user = await db().staffUser.findUniqueOrThrow({ where: { id: userId } });
+  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
+  let secret: string;
+  if (user.totpSecretEncrypted) secret = decryptString(user.totpSecretEncrypted, "totp");
+  else {
+    secret = generateTotpSecret();
+    await db().staffUser.update({ where: { id: userId }, data: { totpSecretEncrypted: encryptString(secret, "totp") } });
+  }
+  return { secret, uri: totpUri({ secret, account: user.email, issuer: env().COMPANY_NAME }) };
+}
+
+export async function confirmTwoFactorSetup(options: { userId: string; sessionId: string; code: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
+  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
+  if (!user.totpSecretEncrypted) throw new AppError("INVALID_STATE", "Start the setup again: no secret is waiting.");
+  const step = verifyTotp(decryptString(user.totpSecretEncrypted, "totp"), options.code, now, null);
+  if (step === null) throw new AppError("INVALID_CODE", "This code does not match. Check the time on your phone and try the next code.");
+  const { codes, hashes } = generateRecoveryCodes();
+  await db().$transaction(async (tx: Tx) => {
+    await tx.staffUser.update({ where: { id: user.id }, data: { totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: hashes } });
+    await tx.staffSession.update({ where: { id: options.sessionId }, data: { secondFactorAt: now } });
+    await appendAuditEvent(tx, { actor: { type: "STAFF", id: user.id }, action: "staff.two-factor-enabled", data: {} });
+  });
+  return { recoveryCodes: codes };
+}
+
+/** New recovery codes replace the old ones (for someone who used or lost theirs). */
+export async function regenerateRecoveryCodes(userId: string) {
+  const { codes, hashes } = generateRecoveryCodes();
+  await db().$transaction(async (tx: Tx) => {
+    const updated = await tx.staffUser.updateMany({
+      where: { id: userId, totpEnabledAt: { not: null } },
+      data: { recoveryCodeHashes: hashes },
+    });
+    if (updated.count === 0) throw new AppError("INVALID_STATE", "Turn on two-factor first.");
+    await appendAuditEvent(tx, { actor: { type: "STAFF", id: userId }, action: "staff.recovery-codes-regenerated", data: {} });
+  });
+  return { recoveryCodes: codes };
+}
+
+/** Agents and auditors may turn two-factor off; admins must keep it. */
+export async function turnOffTwoFactor(userId: string) {
+  await db().$transaction(async (tx: Tx) => {
+    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: userId } });
+    if (user.role === "ADMIN") throw new AppError("FORBIDDEN", "Administrators must keep two-factor on.");
+    await tx.staffUser.update({
+      where: { id: userId },
+      data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] },
+    });
+    await appendAuditEvent(tx, { actor: { type: "STAFF", id: userId }, action: "staff.two-factor-disabled", data: {} });
+  });
+}
