@@ -1,0 +1,134 @@
+"use client";
+// One form for the sign-in and account steps: labelled fields, errors announced, the button
+// busy while the server answers, and recovery codes shown once when an action returns them.
+import { useActionState } from "react";
+import type { AuthFormState } from "../auth-actions.schema.ts";
+
+export type AuthField = {
+  name: string;
+  label: string;
+  type: "email" | "password" | "text";
+  autoComplete: string;
+  hint?: string;
+  inputMode?: "numeric" | "text";
+};
+
+type Props = {
+  action: (previous: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+  fields: AuthField[];
+  submitLabel: string;
+  danger?: boolean;
+};
+
+export function AuthForm({ action, fields, submitLabel, danger }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
+  return (
+    <form action={formAction} className="staff-form" noValidate>
+      {state?.error ? (
+        <p className="message message--error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state?.message ? (
+        <p className="message message--success" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      {fields.map((field) => {
+        const error = state?.fieldErrors?.[field.name];
+        const hintId = field.hint ? `${field.name}-hint` : undefined;
+        const errorId = error ? `${field.name}-error` : undefined;
+        return (
+          <div key={field.name} className={error ? "field field--error" : "field"}>
+            <label className="label" htmlFor={field.name}>
+              {field.label}
+            </label>
+            {field.hint ? (
+              <p id={hintId} className="hint">
+                {field.hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={errorId} className="field-error">
+                {error}
+              </p>
+            ) : null}
+            <input
+              id={field.name}
+              name={field.name}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              inputMode={field.inputMode}
+              className="input"
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+            />
+          </div>
+        );
+      })}
+      <button type="submit" className={danger ? "button button--danger" : "button"} aria-disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+export function RecoveryCodes({ codes, message }: { codes: string[]; message?: string }) {
+  return (
+    <section className="panel panel--success" aria-labelledby="recovery-codes-title">
+      {message ? <p role="status">{message}</p> : null}
+      <h2 id="recovery-codes-title">Your recovery codes</h2>
+      <p>
+        Keep these somewhere safe, away from your phone. Each code signs you in once if you lose your authenticator. They are shown only
+        now.
+      </p>
+      <ul className="recovery-codes" aria-label="Recovery codes">
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <a className="button" href="/staff/requests">
+        Continue
+      </a>
+    </section>
+  );
+}
+
+/** A one-button form for account actions (regenerate codes, turn off two-factor). */
+export function ActionButton({
+  action,
+  label,
+  danger,
+}: {
+  action: (previous: AuthFormState) => Promise<AuthFormState>;
+  label: string;
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
+  return (
+    <form action={formAction} className="inline-form">
+      {state?.error ? (
+        <p className="message message--error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state?.message ? (
+        <p className="message message--success" role="status">
+          {state.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className={danger ? "button button--danger button--small" : "button button--secondary button--small"}
+        aria-disabled={pending}
+      >
+        {label}
+      </button>
+    </form>
+  );
+}

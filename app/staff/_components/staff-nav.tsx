@@ -1,0 +1,24 @@
+"use client";
+// The staff navigation: only the sections the role may open, the current one marked.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function StaffNav({ items }: { items: Array<{ href: string; label: string }> }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Staff" className="staff-nav">
+      <ul>
+        {items.map((item) => {
+          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={current ? "page" : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { rolePermissions } from "@/lib/auth/permissions.ts";
+import { currentStaffSession } from "@/lib/auth/require-staff.ts";
+import { db } from "@/lib/db.ts";
+import { ActionButton } from "../_components/auth-form.tsx";
+import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function AccountPage() {
+  await connection();
+  const session = await currentStaffSession();
+  if (!session) redirect("/staff/sign-in");
+  if (session.stage !== "ready") redirect("/staff/requests");
+  const now = new Date();
+  const user = await db().staffUser.findUniqueOrThrow({
+    where: { id: session.principal.userId },
+    select: {
+      email: true,
+      role: true,
+      totpEnabledAt: true,
+      recoveryCodeHashes: true,
+      sessions: {
+        where: { revokedAt: null, expiresAt: { gt: now } },
+        orderBy: { lastSeenAt: "desc" },
+        select: { id: true, createdAt: true, lastSeenAt: true },
+      },
+    },
+  });
+  return (
+    <div className="staff-page">
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>
+          {user.role.toLowerCase()}: {rolePermissions[user.role].join(", ")}
+        </dd>
+      </dl>
+      <h2>Password</h2>
+      <p>
+        <Link href="/staff/account/password">Change your password</Link>
+      </p>
+      <h2>Two-factor</h2>
+      {user.totpEnabledAt ? (
+        <>
+          <p>
+            On since {dateTime.format(user.totpEnabledAt)}. {user.recoveryCodeHashes.length} recovery codes left.
+          </p>
+          <div className="button-row">
+            <ActionButton action={regenerateRecoveryCodesAction} label="New recovery codes" />
+            {user.role !== "ADMIN" ? <ActionButton action={turnOffTwoFactorAction} label="Turn off two-factor" danger /> : null}
+          </div>
+        </>
+      ) : (
+        <p>
+          Off. <Link href="/staff/account/two-factor">Set up two-factor</Link> to protect your account with a code from your phone.
+        </p>
+      )}
+      <h2>Signed-in sessions</h2>
+      <table className="staff-table">
+        <caption className="visually-hidden">Your sessions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Signed in</th>
+            <th scope="col">Last active</th>
+            <th scope="col">This browser</th>
+          </tr>
+        </thead>
+        <tbody>
+          {user.sessions.map((s) => (
+            <tr key={s.id}>
+              <td>{dateTime.format(s.createdAt)}</td>
+              <td>{dateTime.format(s.lastSeenAt)}</td>
+              <td>{s.id === session.sessionId ? "Yes" : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form action={signOutEverywhereAction}>
+        <button type="submit" className="button button--secondary">
+          Sign out everywhere
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import QRCode from "qrcode";
+import { currentStaffSession } from "@/lib/auth/require-staff.ts";
+import { beginTwoFactorSetup } from "@/lib/auth/set-up-two-factor.ts";
+import { db } from "@/lib/db.ts";
+import { AuthForm } from "../../_components/auth-form.tsx";
+import { confirmTwoFactorAction } from "../../auth-actions.ts";
+
+export const metadata: Metadata = { title: "Set up two-factor" };
+
+export default async function SetUpTwoFactorPage() {
+  await connection();
+  const session = await currentStaffSession();
+  if (!session) redirect("/staff/sign-in");
+  if (session.stage === "second-factor") redirect("/staff/two-factor");
+  if (session.stage === "change-password") redirect("/staff/account/password");
+  const user = await db().staffUser.findUniqueOrThrow({ where: { id: session.principal.userId }, select: { totpEnabledAt: true } });
+  if (user.totpEnabledAt) redirect("/staff/account");
+  const { secret, uri } = await beginTwoFactorSetup(session.principal.userId);
+  const qr = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return (
+    <div className="staff-narrow">
+      <h1>Set up two-factor</h1>
+      {session.stage === "setup-two-factor" ? <p className="notice">Administrators must use two-factor. Set it up to continue.</p> : null}
+      <ol>
+        <li>Open an authenticator app on your phone (any app that supports TOTP codes).</li>
+        <li>Scan this code, or type the key below into the app.</li>
+        <li>Enter the 6-digit code the app shows.</li>
+      </ol>
+      {/* The SVG is generated on the server by the qrcode library from our own otpauth URI. */}
+      <div className="qr-code" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
+      <p>
+        Key: <code className="totp-secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
+      </p>
+      <AuthForm
+        action={confirmTwoFactorAction}
+        submitLabel="Turn on two-factor"
+        fields={[{ name: "code", label: "Code from the app", type: "text", autoComplete: "one-time-code", inputMode: "numeric" }]}
+      />
+    </div>
+  );
+}

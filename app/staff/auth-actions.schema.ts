@@ -1,0 +1,27 @@
+// Inputs of the sign-in and account actions (auth-actions.ts).
+import { z } from "zod";
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").max(320),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const codeSchema = z.object({
+  code: z.string().trim().min(1, "Enter the code.").max(20, "The code is too long."),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    newPassword: z.string().min(1, "Enter a new password.").max(200),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+
+/** What the sign-in and account forms get back. */
+export type AuthFormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  recoveryCodes?: string[];
+  message?: string;
+} | null;

@@ -1,0 +1,119 @@
+"use server";
+// Sign-in, second factor, password and two-factor management. These act on the caller's own
+// session, so they check the session themselves instead of a permission.
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { changeStaffPassword } from "@/lib/auth/change-staff-password.ts";
+import { currentStaffSession } from "@/lib/auth/require-staff.ts";
+import { revokeAllStaffSessions, revokeStaffSession } from "@/lib/auth/revoke-staff-sessions.ts";
+import { confirmTwoFactorSetup, regenerateRecoveryCodes, turnOffTwoFactor } from "@/lib/auth/set-up-two-factor.ts";
+import { signInStaff } from "@/lib/auth/sign-in-staff.ts";
+import { actionError, formDataToObject } from "@/lib/auth/staff-action.ts";
+import { STAFF_SESSION_COOKIE, staffSessionCookieOptions } from "@/lib/auth/staff-session-cookie.ts";
+import { verifySecondFactor } from "@/lib/auth/verify-second-factor.ts";
+import { db } from "@/lib/db.ts";
+import { appendAuditEvent } from "@/lib/evidence/append-audit-event.ts";
+import { clientAddress } from "@/lib/http/client-address.ts";
+import { type AuthFormState, changePasswordSchema, codeSchema, signInSchema } from "./auth-actions.schema.ts";
+
+function formState(error: unknown): AuthFormState {
+  const { error: failure } = actionError(error);
+  const fieldErrors = Object.fromEntries((failure.issues ?? []).map((issue) => [issue.path, issue.message]));
+  return { error: failure.issues?.length ? undefined : failure.message, fieldErrors };
+}
+
+export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  let destination: string;
+  try {
+    const input = signInSchema.parse(formDataToObject(formData));
+    const session = await signInStaff({ ...input, address: clientAddress(await headers()) });
+    (await cookies()).set(STAFF_SESSION_COOKIE, session.token, staffSessionCookieOptions(session.expiresAt));
+    destination = "/staff/requests";
+  } catch (error) {
+    return formState(error);
+  }
+  redirect(destination);
+}
+
+export async function verifySecondFactorAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  try {
+    const session = await currentStaffSession();
+    if (!session) return { error: "Your sign-in has expired. Sign in again." };
+    const { code } = codeSchema.parse(formDataToObject(formData));
+    await verifySecondFactor({ sessionId: session.sessionId, code });
+  } catch (error) {
+    return formState(error);
+  }
+  redirect("/staff/requests");
+}
+
+export async function changePasswordAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  try {
+    const session = await currentStaffSession();
+    if (!session || session.stage === "second-factor") return { error: "Your sign-in has expired. Sign in again." };
+    const input = changePasswordSchema.parse(formDataToObject(formData));
+    await changeStaffPassword({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
+  } catch (error) {
+    return formState(error);
+  }
+  redirect("/staff/requests");
+}
+
+export async function confirmTwoFactorAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  try {
+    const session = await currentStaffSession();
+    if (!session || session.stage === "second-factor" || session.stage === "change-password") {
+      return { error: "Your sign-in has expired. Sign in again." };
+    }
+    const { code } = codeSchema.parse(formDataToObject(formData));
+    const { recoveryCodes } = await confirmTwoFactorSetup({ userId: session.principal.userId, sessionId: session.sessionId, code });
+    return { recoveryCodes, message: "Two-factor is on." };
+  } catch (error) {
+    return formState(error);
+  }
+}
+
+export async function regenerateRecoveryCodesAction(_previous: AuthFormState): Promise<AuthFormState> {
+  try {
+    const session = await currentStaffSession();
+    if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
+    const { recoveryCodes } = await regenerateRecoveryCodes(session.principal.userId);
+    return { recoveryCodes, message: "New recovery codes replace the old ones." };
+  } catch (error) {
+    return formState(error);
+  }
+}
+
+export async function turnOffTwoFactorAction(_previous: AuthFormState): Promise<AuthFormState> {
+  try {
+    const session = await currentStaffSession();
+    if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
+    await turnOffTwoFactor(session.principal.userId);
+    return { message: "Two-factor is off." };
+  } catch (error) {
+    return formState(error);
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  const session = await currentStaffSession();
+  if (session) await revokeStaffSession(session.sessionId);
+  (await cookies()).delete(STAFF_SESSION_COOKIE);
+  redirect("/staff/sign-in");
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const session = await currentStaffSession();
+  if (session) {
+    const ended = await revokeAllStaffSessions(session.principal.userId);
+    await db().$transaction((tx) =>
+      appendAuditEvent(tx, {
+        actor: { type: "STAFF", id: session.principal.userId },
+        action: "staff.signed-out-everywhere",
+        data: { sessions: ended },
+      }),
+    );
+  }
+  (await cookies()).delete(STAFF_SESSION_COOKIE);
+  redirect("/staff/sign-in");
+}
