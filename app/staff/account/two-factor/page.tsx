@@ -29,8 +29,14 @@ export default async function SetUpTwoFactorPage() {
         <li>Scan this code, or type the key below into the app.</li>
         <li>Enter the 6-digit code the app shows.</li>
       </ol>
-      {/* The SVG is generated on the server by the qrcode library from our own otpauth URI. */}
-      <div className="qr-code" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
+      {/* biome-ignore lint/performance/noImgElement: a data: URL of an SVG made on the server; nothing to optimise. */}
+      <img
+        className="qr-code"
+        src={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
+        alt="QR code for your authenticator app"
+        width={200}
+        height={200}
+      />
       <p>
         Key: <code className="totp-secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
       </p>
