@@ -1,0 +1,168 @@
+// Staff sign-in against the real database: equal answers for a wrong email and a wrong password,
+// lockout, the second factor (TOTP and recovery codes, each usable once), session expiry and API keys.
+import { describe, expect, it } from "vitest";
+import { db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { authenticateApiKey } from "./authenticate-api-key.ts";
+import { changeStaffPassword } from "./change-staff-password.ts";
+import { createApiKey } from "./create-api-key.ts";
+import { createStaffUser } from "./create-staff-user.ts";
+import { resolveStaffSession } from "./resolve-staff-session.ts";
+import { revokeAllStaffSessions } from "./revoke-staff-sessions.ts";
+import { beginTwoFactorSetup, confirmTwoFactorSetup } from "./set-up-two-factor.ts";
+import { SIGN_IN_REFUSED, signInStaff } from "./sign-in-staff.ts";
+import { totpCode, totpStep } from "./totp.ts";
+import { verifySecondFactor } from "./verify-second-factor.ts";
+
+let n = 0;
+const address = () => `10.77.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
+
+async function staff(role: "admin" | "agent" | "auditor") {
+  const email = `${role}-${Date.now()}-${n++}@staff.test`;
+  const { user, oneTimePassword } = await createStaffUser({ email, role });
+  return { ...user, password: oneTimePassword };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("signing in", () => {
+  it("gives a wrong email and a wrong password the same answer", async () => {
+    const user = await staff("agent");
+    const wrongEmail = await refusal(signInStaff({ email: "nobody@staff.test", password: user.password, address: address() }));
+    const wrongPassword = await refusal(signInStaff({ email: user.email, password: "not the password", address: address() }));
+    expect(wrongEmail.code).toBe("UNAUTHORIZED");
+    expect(wrongPassword.code).toBe("UNAUTHORIZED");
+    expect(wrongEmail.message).toBe(SIGN_IN_REFUSED);
+    expect(wrongPassword.message).toBe(SIGN_IN_REFUSED);
+  });
+
+  it("locks an account for a while after five wrong passwords, even with the right one next", async () => {
+    const user = await staff("agent");
+    for (let i = 0; i < 5; i++) await refusal(signInStaff({ email: user.email, password: `wrong-${i}`, address: address() }));
+    const locked = await refusal(signInStaff({ email: user.email, password: user.password, address: address() }));
+    expect(locked.code).toBe("TOO_MANY_ATTEMPTS");
+    const later = new Date(Date.now() + 16 * 60_000);
+    await expect(signInStaff({ email: user.email, password: user.password, address: address(), now: later })).resolves.toHaveProperty(
+      "token",
+    );
+  });
+
+  it("throttles one address trying many accounts", async () => {
+    const from = address();
+    for (let i = 0; i < 30; i++) await refusal(signInStaff({ email: `guess-${i}@staff.test`, password: "x", address: from }));
+    const throttled = await refusal(signInStaff({ email: "guess-31@staff.test", password: "x", address: from }));
+    expect(throttled.code).toBe("RATE_LIMITED");
+  });
+
+  it("asks for a new password first, then (for admins) two-factor setup, then lets them in", async () => {
+    const admin = await staff("admin");
+    const { token, sessionId } = await signInStaff({ email: admin.email, password: admin.password, address: address() });
+    expect((await resolveStaffSession(token))?.stage).toBe("change-password");
+    const weak = await refusal(changeStaffPassword({ userId: admin.id, sessionId, currentPassword: admin.password, newPassword: "short" }));
+    expect(weak.issues?.[0]?.path).toBe("newPassword");
+    await changeStaffPassword({
+      userId: admin.id,
+      sessionId,
+      currentPassword: admin.password,
+      newPassword: "correct horse battery staple",
+    });
+    expect((await resolveStaffSession(token))?.stage).toBe("setup-two-factor");
+    const { secret } = await beginTwoFactorSetup(admin.id);
+    const wrong = await refusal(confirmTwoFactorSetup({ userId: admin.id, sessionId, code: "000000" }));
+    expect(wrong.code).toBe("INVALID_CODE");
+    const { recoveryCodes } = await confirmTwoFactorSetup({ userId: admin.id, sessionId, code: totpCode(secret, totpStep(new Date())) });
+    expect(recoveryCodes).toHaveLength(10);
+    expect((await resolveStaffSession(token))?.stage).toBe("ready");
+    const stored = await db().staffUser.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(stored.totpSecretEncrypted).not.toContain(secret);
+    expect(stored.recoveryCodeHashes.join()).not.toContain(recoveryCodes[0]);
+  });
+});
+
+describe("the second factor", () => {
+  async function withTwoFactor() {
+    const user = await staff("agent");
+    const first = await signInStaff({ email: user.email, password: user.password, address: address() });
+    const past = new Date(Date.now() - 120_000);
+    const { secret } = await beginTwoFactorSetup(user.id);
+    const { recoveryCodes } = await confirmTwoFactorSetup({
+      userId: user.id,
+      sessionId: first.sessionId,
+      code: totpCode(secret, totpStep(past)),
+      now: past,
+    });
+    const session = await signInStaff({ email: user.email, password: user.password, address: address() });
+    return { user, secret, recoveryCodes, session };
+  }
+
+  it("accepts a TOTP code once, not twice", async () => {
+    const { secret, session } = await withTwoFactor();
+    expect((await resolveStaffSession(session.token))?.stage).toBe("second-factor");
+    const code = totpCode(secret, totpStep(new Date()));
+    await verifySecondFactor({ sessionId: session.sessionId, code });
+    expect((await resolveStaffSession(session.token))?.stage).toBe("change-password");
+    const replay = await refusal(verifySecondFactor({ sessionId: session.sessionId, code }));
+    expect(replay.code).toBe("INVALID_CODE");
+  });
+
+  it("accepts each recovery code once", async () => {
+    const { recoveryCodes, session } = await withTwoFactor();
+    const result = await verifySecondFactor({ sessionId: session.sessionId, code: recoveryCodes[3].toUpperCase() });
+    expect(result.recoveryCodesLeft).toBe(9);
+    const again = await refusal(verifySecondFactor({ sessionId: session.sessionId, code: recoveryCodes[3] }));
+    expect(again.code).toBe("INVALID_CODE");
+  });
+
+  it("stops guessing after five wrong codes", async () => {
+    const { session } = await withTwoFactor();
+    for (let i = 0; i < 5; i++) await refusal(verifySecondFactor({ sessionId: session.sessionId, code: "123456" }));
+    expect((await refusal(verifySecondFactor({ sessionId: session.sessionId, code: "123456" }))).code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("sessions", () => {
+  it("end after the idle time, at their absolute end, when revoked, and when the account is disabled", async () => {
+    const user = await staff("auditor");
+    const { token } = await signInStaff({ email: user.email, password: user.password, address: address() });
+    expect(await resolveStaffSession(token)).not.toBeNull();
+    expect(await resolveStaffSession(token, new Date(Date.now() + 61 * 60_000))).toBeNull();
+    expect(await resolveStaffSession(`${token}x`)).toBeNull();
+    await revokeAllStaffSessions(user.id);
+    expect(await resolveStaffSession(token)).toBeNull();
+    const second = await signInStaff({ email: user.email, password: user.password, address: address() });
+    await db().staffUser.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await resolveStaffSession(second.token)).toBeNull();
+  });
+
+  it("changing the password ends the other sessions", async () => {
+    const user = await staff("agent");
+    const one = await signInStaff({ email: user.email, password: user.password, address: address() });
+    const two = await signInStaff({ email: user.email, password: user.password, address: address() });
+    await changeStaffPassword({
+      userId: user.id,
+      sessionId: two.sessionId,
+      currentPassword: user.password,
+      newPassword: "a long new passphrase",
+    });
+    expect(await resolveStaffSession(one.token)).toBeNull();
+    expect(await resolveStaffSession(two.token)).not.toBeNull();
+  });
+});
+
+describe("API keys", () => {
+  it("authenticate with the key's role until revoked; only the hash is stored", async () => {
+    const created = await createApiKey({ name: "CRM sync", role: "auditor" });
+    expect(created.key).toMatch(/^dsar_[A-Za-z0-9]{8}_/);
+    const principal = await authenticateApiKey(created.key);
+    expect(principal).toMatchObject({ kind: "apiKey", role: "AUDITOR", name: "CRM sync" });
+    const row = await db().apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.keyHash).not.toContain(created.key.split("_")[2]);
+    expect(await authenticateApiKey(`${created.key.slice(0, -1)}A`)).toBeNull();
+    await db().apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
+    expect(await authenticateApiKey(created.key)).toBeNull();
+  });
+});
