@@ -78,6 +78,16 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     notApplied: ["date of birth"],
     statusUrl,
   },
+  "request-denied": {
+    companyName,
+    reference: "DSAR-2024-0010",
+    type: "access",
+    reason: "OTHER",
+    message: "We only hold data on customers of our Paris shop.",
+    complaint: { authority: "CNIL", url: "https://www.cnil.fr", kind: "supervisory-authority", appeal: false },
+    statusUrl,
+  },
+  "request-closed": { companyName, reference: "DSAR-2024-0011", type: "erasure", outcome: "fulfilled", statusUrl },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -9,6 +9,8 @@ import { informationRequestedEmail } from "./information-requested.tsx";
 import { packageReadyEmail } from "./package-ready.tsx";
 import { rectificationCompletedEmail } from "./rectification-completed.tsx";
 import { requestAcknowledgedEmail } from "./request-acknowledged.tsx";
+import { requestClosedEmail } from "./request-closed.tsx";
+import { requestDeniedEmail } from "./request-denied.tsx";
 import { requestExpiredEmail } from "./request-expired.tsx";
 import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
@@ -24,6 +26,8 @@ export const emailTemplates = {
   "package-ready": packageReadyEmail,
   "erasure-completed": erasureCompletedEmail,
   "rectification-completed": rectificationCompletedEmail,
+  "request-denied": requestDeniedEmail,
+  "request-closed": requestClosedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

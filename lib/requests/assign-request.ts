@@ -1,0 +1,56 @@
+// Staff give a request to a colleague (or take it back): the assignee sees it under "assigned to
+// me" and gets its reminders. Only active agents and admins can hold a request; auditors read.
+import { z } from "zod";
+import { normaliseEmail } from "../crypto.ts";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { isOpen } from "./request-status.ts";
+
+export const assignRequestSchema = z.object({
+  /** null (or an empty field) unassigns. */
+  assigneeEmail: z
+    .union([z.literal(""), z.email("Give the assignee's email address.")])
+    .nullable()
+    .transform((value) => (value ? normaliseEmail(value) : null)),
+});
+
+export async function assignRequest(options: { reference: string; assigneeEmail: string | null; actor: Actor }) {
+  const { assigneeEmail } = assignRequestSchema.parse({ assigneeEmail: options.assigneeEmail });
+  return db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!isOpen(request.status)) {
+      throw new AppError(
+        "INVALID_STATE",
+        `Request ${request.reference} is closed (${request.status.toLowerCase()}); it cannot be assigned.`,
+      );
+    }
+    const assignee = assigneeEmail ? await activeAssignee(tx, assigneeEmail) : null;
+    const assigneeId = assignee?.id ?? null;
+    if (request.assigneeId === assigneeId) return { reference: request.reference, assigneeId, changed: false };
+    const moved = await tx.dsarRequest.updateMany({
+      where: { id: request.id, assigneeId: request.assigneeId },
+      data: { assigneeId },
+    });
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} was reassigned meanwhile; reload it and try again.`);
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: options.actor,
+      action: "request.assigned",
+      data: { assigneeId, previousAssigneeId: request.assigneeId },
+    });
+    return { reference: request.reference, assigneeId, changed: true };
+  });
+}
+
+async function activeAssignee(tx: Tx, email: string) {
+  const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
+  if (!user) throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`);
+  if (user.disabledAt) throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`);
+  if (user.role === "AUDITOR") {
+    throw new AppError("BAD_REQUEST", `${email} is an auditor; only agents and admins can be assigned requests.`);
+  }
+  return user;
+}

@@ -1,0 +1,85 @@
+// Staff close an approved request by hand: the work was done outside the connectors (a task
+// failed and was done manually, a source answered by post), in whole or in part. A partial answer
+// refuses the rest, so the person is told what was not done, why, and where to complain.
+//
+// Refused while a connector task is queued or running: it would still act on the person's data
+// after the request was closed. Failed tasks, and tasks waiting for staff or a callback, do not
+// block: closing is how staff settle them.
+import { z } from "zod";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { complaintRouteFor } from "./complaint-authorities.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
+import type { Locale } from "./request-input.schema.ts";
+import { assertTransition } from "./request-status.ts";
+
+export const CLOSE_MESSAGE_MAX = 5000;
+
+export const closeRequestSchema = z
+  .object({
+    outcome: z.enum(["FULFILLED", "PARTIALLY_FULFILLED"], { message: "Choose FULFILLED or PARTIALLY_FULFILLED." }),
+    /** Shown to the person; required for a partial answer. */
+    message: z
+      .string()
+      .trim()
+      .max(CLOSE_MESSAGE_MAX, `Keep it under ${CLOSE_MESSAGE_MAX} characters.`)
+      .nullish()
+      .transform((value) => value || undefined),
+  })
+  .refine((input) => input.outcome === "FULFILLED" || (input.message?.length ?? 0) >= 10, {
+    path: ["message"],
+    message: "For a partial answer, tell the person what was not done and why (at least 10 characters).",
+  });
+
+export type CloseRequestInput = z.input<typeof closeRequestSchema>;
+
+export async function closeRequest(options: CloseRequestInput & { reference: string; actor: Actor; now?: Date }) {
+  const { outcome, message } = closeRequestSchema.parse({ outcome: options.outcome, message: options.message });
+  const now = options.now ?? new Date();
+  const emailId = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference }, include: { tasks: true } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (request.status !== "APPROVED" && request.status !== "IN_PROGRESS") {
+      throw new AppError(
+        "INVALID_STATE",
+        `Only an approved request can be closed by hand; ${request.reference} is ${request.status.toLowerCase()}.`,
+      );
+    }
+    assertTransition(request.reference, request.status, "COMPLETED");
+    const busy = request.tasks.filter((task) => task.status === "PENDING" || task.status === "RUNNING").length;
+    if (busy > 0) {
+      throw new AppError(
+        "INVALID_STATE",
+        `${busy} connector task(s) of ${request.reference} are still queued or running; wait until they finish or fail, then close.`,
+      );
+    }
+    const moved = await tx.dsarRequest.updateMany({
+      where: { id: request.id, status: request.status },
+      data: { status: "COMPLETED", outcome, closedAt: now },
+    });
+    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: options.actor,
+      action: "request.closed",
+      data: {
+        outcome,
+        from: request.status,
+        unfinishedTasks: request.tasks.filter((task) => task.status !== "SUCCEEDED").length,
+        messageLength: message?.length ?? 0,
+      },
+    });
+    const partial = outcome === "PARTIALLY_FULFILLED";
+    return queueRequestEmail(tx, request, "request-closed", {
+      reference: request.reference,
+      type: request.type.toLowerCase(),
+      outcome: partial ? "partially-fulfilled" : "fulfilled",
+      ...(message ? { message } : {}),
+      ...(partial ? { complaint: complaintRouteFor(request, request.locale as Locale) } : {}),
+    });
+  });
+  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  return { reference: options.reference, status: "COMPLETED" as const, outcome };
+}

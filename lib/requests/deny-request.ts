@@ -1,0 +1,94 @@
+// Staff refuse a request, with a recorded reason (LEGAL.md: "a denial always records a reason")
+// and an email telling the person why, where they can complain and, where the law gives one, how
+// to appeal (GDPR Art. 12(4); Va. Code §59.1-577(C) and the statutes modelled on it).
+//
+// Which requests can be denied: a verified one (VERIFIED, or AWAITING_SUBJECT while we wait for
+// an answer), and a SUBMITTED one only for IDENTITY_NOT_VERIFIED (CCPA regs §7021(b): deny a
+// request still unverified at the deadline). Once approved, connector tasks are queued and may
+// already have erased or exported data, so a refusal would misstate what happened: close the
+// request as partially fulfilled (close-request.ts) instead.
+import { z } from "zod";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { complaintRouteFor } from "./complaint-authorities.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
+import type { Locale } from "./request-input.schema.ts";
+
+export const DENIAL_MESSAGE_MAX = 5000;
+
+/** An empty text box means no message. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max} characters.`)
+    .nullish()
+    .transform((value) => value || undefined);
+
+export const denyRequestSchema = z
+  .object({
+    reason: z.enum(DenialReason, { message: `Choose a reason: ${Object.values(DenialReason).join(", ")}.` }),
+    /** Shown to the person under the reason. */
+    message: optionalText(DENIAL_MESSAGE_MAX),
+  })
+  .refine((input) => input.reason !== "OTHER" || (input.message?.length ?? 0) >= 10, {
+    path: ["message"],
+    message: "With the reason OTHER, explain the refusal to the person (at least 10 characters).",
+  });
+
+export type DenyRequestInput = z.input<typeof denyRequestSchema>;
+
+function refusalOf(reference: string, status: RequestStatus, reason: DenialReason): string | null {
+  if (status === "VERIFIED" || status === "AWAITING_SUBJECT") return null;
+  if (status === "SUBMITTED") {
+    return reason === "IDENTITY_NOT_VERIFIED"
+      ? null
+      : `Request ${reference} is not verified yet: it can only be denied with the reason IDENTITY_NOT_VERIFIED.`;
+  }
+  if (status === "APPROVED" || status === "IN_PROGRESS") {
+    return `Request ${reference} is already approved and being fulfilled; close it as partially fulfilled and explain why instead of denying it.`;
+  }
+  return `Request ${reference} is already closed (${status.toLowerCase()}).`;
+}
+
+export async function denyRequest(options: DenyRequestInput & { reference: string; actor: Actor; now?: Date }) {
+  const { reason, message } = denyRequestSchema.parse({ reason: options.reason, message: options.message });
+  const now = options.now ?? new Date();
+  const emailId = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    const refusal = refusalOf(request.reference, request.status, reason);
+    if (refusal) throw new AppError("INVALID_STATE", refusal, { details: { reference: request.reference, status: request.status } });
+    const moved = await tx.dsarRequest.updateMany({
+      where: { id: request.id, status: request.status },
+      data: {
+        status: "DENIED",
+        outcome: "DENIED",
+        denialReason: reason,
+        denialMessage: message ?? null,
+        decidedAt: now,
+        closedAt: now,
+      },
+    });
+    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    await appendAuditEvent(tx, {
+      requestId: request.id,
+      actor: options.actor,
+      action: "request.denied",
+      data: { reason, from: request.status, messageLength: message?.length ?? 0 },
+    });
+    const complaint = complaintRouteFor(request, request.locale as Locale);
+    return queueRequestEmail(tx, request, "request-denied", {
+      reference: request.reference,
+      type: request.type.toLowerCase(),
+      reason,
+      ...(message ? { message } : {}),
+      complaint,
+    });
+  });
+  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  return { reference: options.reference, status: "DENIED" as const, reason };
+}
