@@ -101,26 +101,27 @@ const californiaAuthority: Authority = {
   url: "https://cppa.ca.gov",
 };
 
-const usStates: Record<string, string> = {
-  CO: "Colorado",
-  CT: "Connecticut",
-  DE: "Delaware",
-  FL: "Florida",
-  IA: "Iowa",
-  IN: "Indiana",
-  KY: "Kentucky",
-  MD: "Maryland",
-  MN: "Minnesota",
-  MT: "Montana",
-  NE: "Nebraska",
-  NH: "New Hampshire",
-  NJ: "New Jersey",
-  OR: "Oregon",
-  RI: "Rhode Island",
-  TN: "Tennessee",
-  TX: "Texas",
-  UT: "Utah",
-  VA: "Virginia",
+/** State names, and in French with the preposition the name takes ("du Texas", "de Virginie"). */
+const usStates: Record<string, { en: string; fr: string }> = {
+  CO: { en: "Colorado", fr: "du Colorado" },
+  CT: { en: "Connecticut", fr: "du Connecticut" },
+  DE: { en: "Delaware", fr: "du Delaware" },
+  FL: { en: "Florida", fr: "de Floride" },
+  IA: { en: "Iowa", fr: "de l’Iowa" },
+  IN: { en: "Indiana", fr: "de l’Indiana" },
+  KY: { en: "Kentucky", fr: "du Kentucky" },
+  MD: { en: "Maryland", fr: "du Maryland" },
+  MN: { en: "Minnesota", fr: "du Minnesota" },
+  MT: { en: "Montana", fr: "du Montana" },
+  NE: { en: "Nebraska", fr: "du Nebraska" },
+  NH: { en: "New Hampshire", fr: "du New Hampshire" },
+  NJ: { en: "New Jersey", fr: "du New Jersey" },
+  OR: { en: "Oregon", fr: "de l’Oregon" },
+  RI: { en: "Rhode Island", fr: "du Rhode Island" },
+  TN: { en: "Tennessee", fr: "du Tennessee" },
+  TX: { en: "Texas", fr: "du Texas" },
+  UT: { en: "Utah", fr: "de l’Utah" },
+  VA: { en: "Virginia", fr: "de Virginie" },
 };
 
 /**
@@ -157,7 +158,7 @@ export function complaintRouteFor(request: { jurisdiction: string; country: stri
   if (jurisdiction === "US_CA") return route(californiaAuthority, locale, "regulator", false);
   const state = jurisdiction.startsWith("US_") ? usStates[jurisdiction.slice(3)] : undefined;
   if (state) {
-    const name = { en: `the ${state} Attorney General`, fr: `le procureur général de l’État de ${state}` };
+    const name = { en: `the ${state.en} Attorney General`, fr: `le procureur général ${state.fr}` };
     return route({ name }, locale, "regulator", !usWithoutAppeal.has(jurisdiction));
   }
   return route(anyAuthority, locale, "supervisory-authority", false);
