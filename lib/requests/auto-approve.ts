@@ -1,25 +1,26 @@
-// Optional auto-approval: verified requests for the rights listed in AUTO_APPROVE_RIGHTS are
-// approved at once (off by default: every request waits for a person). Runs after the
-// verification committed; a failure leaves the request verified, for staff to approve.
+// Optional auto-approval: verified requests whose right (and jurisdiction) the policy names are
+// approved at once (auto-approval-policy.ts; off by default: every request waits for a person).
+// Runs after the verification committed; a failure leaves the request verified, for staff to approve.
 import { db } from "../db.ts";
-import { env } from "../env.ts";
 import { loggableError, logger } from "../logger.ts";
 import { approveRequest } from "./approve-request.ts";
+import { autoApproves, readAutoApprovalPolicy } from "./auto-approval-policy.ts";
 
 export async function autoApproveVerified(references: string[]): Promise<string[]> {
-  const rights = env().AUTO_APPROVE_RIGHTS;
-  if (rights.length === 0 || references.length === 0) return [];
-  const candidates = await db().dsarRequest.findMany({
-    where: { reference: { in: references }, status: "VERIFIED", type: { in: rights.map((r) => r.toUpperCase() as "ACCESS") } },
-    select: { reference: true },
+  if (references.length === 0) return [];
+  const policy = await readAutoApprovalPolicy();
+  if (Object.keys(policy.rights).length === 0) return [];
+  const verified = await db().dsarRequest.findMany({
+    where: { reference: { in: references }, status: "VERIFIED" },
+    select: { reference: true, type: true, jurisdiction: true },
   });
   const approved: string[] = [];
-  for (const { reference } of candidates) {
+  for (const request of verified.filter((candidate) => autoApproves(policy, candidate))) {
     try {
-      await approveRequest({ reference, actor: { type: "SYSTEM", id: "auto-approval" } });
-      approved.push(reference);
+      await approveRequest({ reference: request.reference, actor: { type: "SYSTEM", id: "auto-approval" } });
+      approved.push(request.reference);
     } catch (error) {
-      logger.warn({ reference, err: loggableError(error) }, "auto-approval failed; the request waits for staff");
+      logger.warn({ reference: request.reference, err: loggableError(error) }, "auto-approval failed; the request waits for staff");
     }
   }
   return approved;
