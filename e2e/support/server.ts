@@ -23,7 +23,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "productio
 mkdirSync(dirname(e2eStateFile), { recursive: true });
 writeFileSync(
   e2eStateFile,
-  JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY, queuePrefix: values.QUEUE_PREFIX }),
+  JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY, queuePrefix: values.QUEUE_PREFIX, env: values }),
 );
 
 const children: ChildProcess[] = [
