@@ -177,8 +177,9 @@ async function main() {
     PORT: String(port),
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.encryptionKey,
     STORAGE_DIR: process.env.STORAGE_DIR ?? join(dataDir, "storage"),
-    // The demo shows a request going all the way to the person's inbox without a staff member.
-    AUTO_APPROVE_RIGHTS: process.env.AUTO_APPROVE_RIGHTS ?? "access,portability,erasure,rectification",
+    // Access and portability requests go all the way to the person's inbox without a staff member;
+    // erasures and corrections wait for a decision in the staff workspace.
+    AUTO_APPROVE_RIGHTS: process.env.AUTO_APPROVE_RIGHTS ?? "access,portability",
   };
   Object.assign(process.env, childEnv);
   // The operator commands of `npm run demo:admin` run against this same demo.
@@ -270,12 +271,18 @@ async function main() {
   The portal is running.
 
     Portal (file a request):  ${appUrl}
+    Staff workspace:          ${appUrl}/staff
     Web inbox (demo emails):  http://localhost:${inboxPort}
     Health:                   ${appUrl}/api/v1/health
 
+  Staff accounts: admin@example.com, agent@example.com, auditor@example.com. Their one-time
+  passwords were printed when the demo data was first seeded; for a new one:
+    npm run demo:admin -- reset-password --email agent@example.com
+  Admins set up two-factor (an authenticator app) at first sign-in.
+
   Data sources: a sample shop database (demo_shop, 300 customers), a CRM that answers
-  through a callback, and a paper archive handled by hand. Demo requests are approved
-  automatically. Operator commands against this demo (e.g. completing the paper-archive task):
+  through a callback, and a paper archive handled by hand. Access and portability requests
+  are approved automatically; erasures and corrections wait for staff. Operator commands:
     npm run demo:admin -- help
 
   Database: ${databaseUrl?.includes(`:${pgPort}/`) ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"} · Queues: ${useRedis ? "Redis" : "PostgreSQL"}

@@ -7,6 +7,7 @@ import { authenticateApiKey } from "./authenticate-api-key.ts";
 import { changeStaffPassword } from "./change-staff-password.ts";
 import { createApiKey } from "./create-api-key.ts";
 import { createStaffUser } from "./create-staff-user.ts";
+import { resetStaffPassword } from "./reset-staff-password.ts";
 import { resolveStaffSession } from "./resolve-staff-session.ts";
 import { revokeAllStaffSessions } from "./revoke-staff-sessions.ts";
 import { beginTwoFactorSetup, confirmTwoFactorSetup } from "./set-up-two-factor.ts";
@@ -164,5 +165,18 @@ describe("API keys", () => {
     expect(await authenticateApiKey(`${created.key.slice(0, -1)}A`)).toBeNull();
     await db().apiKey.update({ where: { id: created.id }, data: { revokedAt: new Date() } });
     expect(await authenticateApiKey(created.key)).toBeNull();
+  });
+});
+
+describe("password reset by an operator", () => {
+  it("gives a new one-time password, ends the sessions and asks for a new password at sign-in", async () => {
+    const user = await staff("agent");
+    const before = await signInStaff({ email: user.email, password: user.password, address: address() });
+    const { oneTimePassword } = await resetStaffPassword({ email: user.email.toUpperCase() });
+    expect(await resolveStaffSession(before.token)).toBeNull();
+    await refusal(signInStaff({ email: user.email, password: user.password, address: address() }));
+    const after = await signInStaff({ email: user.email, password: oneTimePassword, address: address() });
+    expect((await resolveStaffSession(after.token))?.stage).toBe("change-password");
+    expect((await refusal(resetStaffPassword({ email: "nobody@staff.test" }))).code).toBe("NOT_FOUND");
   });
 });
