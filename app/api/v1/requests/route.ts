@@ -1,4 +1,8 @@
-// POST /api/v1/requests: file one request for one right.
+// POST /api/v1/requests: file one request for one right (public).
+// GET /api/v1/requests: list requests for integrations (API key with requests.read).
+import { listApiRequests } from "@/lib/api/list-api-requests.ts";
+import { operations } from "@/lib/api/operations.ts";
+import { staffReadRoute } from "@/lib/api/staff-api-route.ts";
 import { env } from "@/lib/env.ts";
 import { apiRoute, jsonResponse } from "@/lib/http/api-response.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
@@ -25,3 +29,5 @@ export const POST = apiRoute(async (request: Request) => {
   });
   return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
 });
+
+export const GET = staffReadRoute(operations.listRequests, ({ query }) => listApiRequests(query));

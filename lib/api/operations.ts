@@ -1,0 +1,293 @@
+// Every operation of /api/v1, as data: the OpenAPI document is generated from this table, and the
+// staff routes are built from their entry (staff-api-route.ts), so the document cannot describe a
+// schema or a permission the handler does not use. A unit test checks every route file has one.
+import { z } from "zod";
+import type { Permission } from "../auth/permissions.ts";
+import { metricsQueryFields, registerQueryFields } from "../reports/report-query.ts";
+import { createRequestSchema, verifyCodeSchema } from "../requests/request-input.schema.ts";
+import { callbackAcceptedSchema, connectorCallbackBodySchema, healthSchema, submittedSchema, verifiedSchema } from "./public-api.schema.ts";
+import {
+  approveBodySchema,
+  assignBodySchema,
+  closeBodySchema,
+  denyBodySchema,
+  extendBodySchema,
+  listRequestsQuerySchema,
+  requestInformationBodySchema,
+} from "./staff-api.schema.ts";
+import {
+  actionResultSchema,
+  approveResultSchema,
+  closeResultSchema,
+  denyResultSchema,
+  extendResultSchema,
+  requestDetailSchema,
+  requestInformationResultSchema,
+  requestListSchema,
+} from "./staff-api-responses.schema.ts";
+
+export type ApiAuth =
+  /** Authorization: Bearer <API key>, whose role must grant the permission. */
+  | { kind: "apiKey"; permission: Permission }
+  /** Open to anyone (rate-limited where it matters). */
+  | { kind: "none" }
+  /** Signed with the connector's shared secret (X-DSAR-Timestamp, X-DSAR-Signature). */
+  | { kind: "signature" };
+
+export type ApiOperation = {
+  operationId: string;
+  method: "get" | "post";
+  /** Below /api/v1, with {name} for each dynamic segment. */
+  path: `/${string}`;
+  tag: "Requests" | "Staff" | "Reports" | "Downloads" | "Connectors" | "System";
+  summary: string;
+  description?: string;
+  auth: ApiAuth;
+  pathParams?: Readonly<Record<string, { description: string; pattern?: string; example?: string }>>;
+  query?: z.ZodObject;
+  headers?: ReadonlyArray<{ name: string; description: string; required?: boolean }>;
+  body?: { schema: z.ZodType; required: boolean };
+  /** Accepts an Idempotency-Key header (a retry returns the first answer). */
+  idempotent?: boolean;
+  /** A JSON answer has a schema; a file names its content types. */
+  success: { status: number; description: string; schema?: z.ZodType; contentTypes?: readonly string[] };
+  /** Statuses answered with the error shape (lib/http/api-response.ts). */
+  errors: readonly number[];
+  /** Other answers that are not the error shape. */
+  otherResponses?: Readonly<Record<number, { description: string; schema: z.ZodType }>>;
+};
+
+const referenceParam = {
+  reference: {
+    description: "The request's reference (any letter case).",
+    pattern: "^[Dd][Ss][Rr]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$",
+    example: "DSR-7K3M-Q9PX",
+  },
+} as const;
+
+const decide = { kind: "apiKey", permission: "requests.decide" } as const;
+const actionErrors = [400, 401, 403, 404, 409, 413, 415, 422] as const;
+
+export const operations = {
+  createRequest: {
+    operationId: "createRequest",
+    method: "post",
+    path: "/requests",
+    tag: "Requests",
+    summary: "File a request for one right",
+    description:
+      "The person receives an email with a link and a 6-digit code to prove the address. Rate-limited per client address and per email address.",
+    auth: { kind: "none" },
+    body: { schema: createRequestSchema, required: true },
+    idempotent: true,
+    success: { status: 202, description: "Filed; waiting for the person to confirm the address.", schema: submittedSchema },
+    errors: [400, 413, 415, 422, 429],
+  },
+  verifyRequest: {
+    operationId: "verifyRequest",
+    method: "post",
+    path: "/requests/{reference}/verify",
+    tag: "Requests",
+    summary: "Prove the email address with the 6-digit code",
+    auth: { kind: "none" },
+    pathParams: referenceParam,
+    body: { schema: verifyCodeSchema, required: true },
+    success: { status: 200, description: "Verified.", schema: verifiedSchema },
+    errors: [400, 404, 409, 410, 413, 415, 429],
+  },
+  listRequests: {
+    operationId: "listRequests",
+    method: "get",
+    path: "/requests",
+    tag: "Staff",
+    summary: "List requests, filtered, sorted and paged",
+    description: "The person's email address is masked in the list; read one request for the details.",
+    auth: { kind: "apiKey", permission: "requests.read" },
+    query: listRequestsQuerySchema,
+    success: { status: 200, description: "One page of requests.", schema: requestListSchema },
+    errors: [400, 401, 403],
+  },
+  getRequest: {
+    operationId: "getRequest",
+    method: "get",
+    path: "/requests/{reference}",
+    tag: "Staff",
+    summary: "One request with its deadline and connector tasks",
+    auth: { kind: "apiKey", permission: "requests.read" },
+    pathParams: referenceParam,
+    success: { status: 200, description: "The request.", schema: requestDetailSchema },
+    errors: [401, 403, 404],
+  },
+  approveRequest: {
+    operationId: "approveRequest",
+    method: "post",
+    path: "/requests/{reference}/approve",
+    tag: "Staff",
+    summary: "Approve a verified request; its connector tasks start",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: approveBodySchema, required: false },
+    idempotent: true,
+    success: { status: 200, description: "Approved; fulfilment started.", schema: approveResultSchema },
+    errors: actionErrors,
+  },
+  denyRequest: {
+    operationId: "denyRequest",
+    method: "post",
+    path: "/requests/{reference}/deny",
+    tag: "Staff",
+    summary: "Deny a request with a reason and a message to the person",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: denyBodySchema, required: true },
+    idempotent: true,
+    success: {
+      status: 200,
+      description: "Denied; the person is emailed the decision and their complaint rights.",
+      schema: denyResultSchema,
+    },
+    errors: actionErrors,
+  },
+  extendDeadline: {
+    operationId: "extendDeadline",
+    method: "post",
+    path: "/requests/{reference}/extend",
+    tag: "Staff",
+    summary: "Extend the time to answer, with reasons the person is told",
+    description: "Refused (422) where the law allows no extension, when the notice comes too late, or beyond the maximum.",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: extendBodySchema, required: true },
+    idempotent: true,
+    success: { status: 200, description: "Extended; the person is emailed the reasons and the new date.", schema: extendResultSchema },
+    errors: actionErrors,
+  },
+  requestInformation: {
+    operationId: "requestInformation",
+    method: "post",
+    path: "/requests/{reference}/request-information",
+    tag: "Staff",
+    summary: "Ask the person for clarification or proof of identity",
+    description: "Where the law allows it the clock stops until the person answers on their status page.",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: requestInformationBodySchema, required: true },
+    idempotent: true,
+    success: { status: 200, description: "Asked; the person is emailed.", schema: requestInformationResultSchema },
+    errors: actionErrors,
+  },
+  assignRequest: {
+    operationId: "assignRequest",
+    method: "post",
+    path: "/requests/{reference}/assign",
+    tag: "Staff",
+    summary: "Assign a request to a staff member, or unassign it",
+    auth: { kind: "apiKey", permission: "requests.assign" },
+    pathParams: referenceParam,
+    body: { schema: assignBodySchema, required: true },
+    idempotent: true,
+    success: { status: 200, description: "Assigned.", schema: actionResultSchema },
+    errors: actionErrors,
+  },
+  closeRequest: {
+    operationId: "closeRequest",
+    method: "post",
+    path: "/requests/{reference}/close",
+    tag: "Staff",
+    summary: "Close a request as fulfilled or partially fulfilled",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: closeBodySchema, required: true },
+    idempotent: true,
+    success: { status: 200, description: "Closed; the person is told the outcome.", schema: closeResultSchema },
+    errors: actionErrors,
+  },
+  evidenceBundle: {
+    operationId: "evidenceBundle",
+    method: "get",
+    path: "/requests/{reference}/evidence",
+    tag: "Staff",
+    summary: "The request's signed evidence bundle",
+    description: "A ZIP streamed as it is built; each download is recorded in the audit log as the bundle's last event.",
+    auth: { kind: "apiKey", permission: "evidence.read" },
+    pathParams: referenceParam,
+    success: { status: 200, description: "The bundle.", contentTypes: ["application/zip"] },
+    errors: [400, 401, 403, 404],
+  },
+  reportRegister: {
+    operationId: "reportRegister",
+    method: "get",
+    path: "/reports/register",
+    tag: "Reports",
+    summary: "The request register of a period, streamed",
+    description: "Without dates: the previous calendar year. A period is at most 5 years.",
+    auth: { kind: "apiKey", permission: "reports.read" },
+    query: z.object(registerQueryFields),
+    success: { status: 200, description: "The register as JSON or CSV (format).", contentTypes: ["application/json", "text/csv"] },
+    errors: [400, 401, 403],
+  },
+  reportMetrics: {
+    operationId: "reportMetrics",
+    method: "get",
+    path: "/reports/metrics",
+    tag: "Reports",
+    summary: "Metrics per right (CCPA §7102) and the share answered on time per jurisdiction",
+    description: "Without dates: the previous calendar year. As CSV, `table` chooses one row per right or per jurisdiction.",
+    auth: { kind: "apiKey", permission: "reports.read" },
+    query: z.object(metricsQueryFields),
+    success: { status: 200, description: "The metrics as JSON or CSV (format).", contentTypes: ["application/json", "text/csv"] },
+    errors: [400, 401, 403],
+  },
+  downloadPackage: {
+    operationId: "downloadPackage",
+    method: "post",
+    path: "/downloads/{token}",
+    tag: "Downloads",
+    summary: "Download the person's encrypted-at-rest package (the download page's button)",
+    description: "A POST so that mail scanners opening the emailed link do not use up the downloads. Only from the portal's own origin.",
+    auth: { kind: "none" },
+    pathParams: { token: { description: "The token from the emailed link.", pattern: "^[A-Za-z0-9_-]{20,100}$" } },
+    success: { status: 200, description: "The package.", contentTypes: ["application/zip"] },
+    errors: [403, 404, 410, 429],
+  },
+  connectorCallback: {
+    operationId: "connectorCallback",
+    method: "post",
+    path: "/connector-callbacks/{taskId}",
+    tag: "Connectors",
+    summary: "An http connector's system delivers a result it answered 202 to",
+    description: 'Signed like the portal\'s own calls: X-DSAR-Signature is v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>.',
+    auth: { kind: "signature" },
+    pathParams: { taskId: { description: "The taskId the portal sent.", pattern: "^[0-9a-fA-F-]{36}$" } },
+    headers: [
+      { name: "X-DSAR-Timestamp", description: "Unix seconds; refused more than 5 minutes from the portal's clock.", required: true },
+      { name: "X-DSAR-Signature", description: "v1=<hex HMAC-SHA256>.", required: true },
+    ],
+    body: { schema: connectorCallbackBodySchema, required: true },
+    success: { status: 200, description: "Recorded (or already recorded).", schema: callbackAcceptedSchema },
+    errors: [400, 401, 404, 409, 413],
+  },
+  health: {
+    operationId: "health",
+    method: "get",
+    path: "/health",
+    tag: "System",
+    summary: "Whether the database and the queue answer",
+    auth: { kind: "none" },
+    success: { status: 200, description: "Both answer.", schema: healthSchema },
+    errors: [],
+    otherResponses: { 503: { description: "One of them does not answer.", schema: healthSchema } },
+  },
+  openapi: {
+    operationId: "openapi",
+    method: "get",
+    path: "/openapi.json",
+    tag: "System",
+    summary: "This document",
+    auth: { kind: "none" },
+    success: { status: 200, description: "The OpenAPI 3.1 document.", contentTypes: ["application/json"] },
+    errors: [],
+  },
+} as const satisfies Record<string, ApiOperation>;
+
+export type OperationName = keyof typeof operations;

@@ -1,0 +1,115 @@
+// What integrations send to the staff API: the list's query and each action's body. Route
+// handlers parse with these objects and the OpenAPI document is generated from the same ones.
+// Enum values are accepted in any letter case (the public API names them in lower case).
+import { z } from "zod";
+import { isJurisdictionCode } from "../deadlines/index.ts";
+import { askForInformationSchema } from "../requests/ask-for-information.ts";
+import { CLOSE_MESSAGE_MAX } from "../requests/close-request.ts";
+import { DENIAL_MESSAGE_MAX } from "../requests/deny-request.ts";
+import { extendDeadlineSchema } from "../requests/extend-deadline.ts";
+import { requestTypes } from "../requests/request-input.schema.ts";
+
+export const requestStatusNames = [
+  "submitted",
+  "verified",
+  "awaiting_subject",
+  "approved",
+  "in_progress",
+  "completed",
+  "denied",
+  "withdrawn",
+  "expired",
+] as const;
+
+export const denialReasonNames = [
+  "identity_not_verified",
+  "manifestly_unfounded_or_excessive",
+  "exemption_applies",
+  "no_data_held",
+  "other",
+] as const;
+
+export const closeOutcomeNames = ["fulfilled", "partially_fulfilled"] as const;
+
+export const listSortFields = ["dueDate", "receivedAt", "reference", "status"] as const;
+
+export const MAX_PAGE_SIZE = 100;
+
+/** One enum value in any letter case; the document lists the canonical (lower-case) values. */
+function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(values))
+    .meta({ enum: [...values], description: `One of ${values.join(", ")} (any letter case).` });
+}
+
+/** A comma-separated list of enum values in any letter case, e.g. `verified,AWAITING_SUBJECT`. */
+function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((text) => text.split(",").map((part) => part.trim().toLowerCase()))
+    .pipe(z.array(z.enum(values)).min(1))
+    .meta({ description: `Comma-separated, any of ${values.join(", ")} (any letter case).` });
+}
+
+const jurisdictionList = z
+  .string()
+  .transform((text) => text.split(",").map((part) => part.trim().toUpperCase()))
+  .pipe(z.array(z.string().refine(isJurisdictionCode, { message: "Unknown jurisdiction code (see lib/deadlines/rules.ts)." })).min(1))
+  .meta({ description: "Comma-separated jurisdiction codes, e.g. EU_GDPR,US_CA." });
+
+const positiveInt = (max: number) => z.coerce.number("Must be a whole number.").int("Must be a whole number.").min(1).max(max);
+
+/** `GET /api/v1/requests` query. Unknown parameters are refused so a typo is not silently ignored. */
+export const listRequestsQuerySchema = z.strictObject({
+  status: enumList(requestStatusNames).optional(),
+  type: enumList(requestTypes).optional(),
+  jurisdiction: jurisdictionList.optional(),
+  dueBefore: z.iso
+    .date("Use a date as YYYY-MM-DD.")
+    .optional()
+    .meta({ description: "Only requests due strictly before this day (YYYY-MM-DD)." }),
+  sort: z.enum(listSortFields).default("dueDate"),
+  order: caseInsensitiveEnum(["asc", "desc"]).default("asc"),
+  page: positiveInt(1_000_000).default(1).meta({ description: "1-based page number." }),
+  pageSize: positiveInt(MAX_PAGE_SIZE)
+    .default(25)
+    .meta({ description: `Rows per page, at most ${MAX_PAGE_SIZE}.` }),
+});
+export type ListRequestsQuery = z.output<typeof listRequestsQuerySchema>;
+
+/** `POST …/approve`: no fields; an empty body or `{}`. */
+export const approveBodySchema = z.strictObject({});
+
+/** `POST …/deny`. The message is required with the reason `other` (checked by the service). */
+export const denyBodySchema = z.strictObject({
+  reason: caseInsensitiveEnum(denialReasonNames),
+  message: z
+    .string()
+    .max(DENIAL_MESSAGE_MAX)
+    .optional()
+    .meta({ description: "Shown to the person under the reason; at least 10 characters with the reason `other`." }),
+});
+
+/** `POST …/extend`: the reasons the person reads, and optionally how long (default: the most the law allows). */
+export const extendBodySchema = z.strictObject(extendDeadlineSchema.shape);
+
+/** `POST …/request-information`. */
+export const requestInformationBodySchema = z.strictObject(askForInformationSchema.shape);
+
+/** `POST …/assign`: a staff member's email, or null to unassign. */
+export const assignBodySchema = z.strictObject({
+  userEmail: z.email("Give a staff member's email address, or null to unassign.").nullable(),
+});
+
+/** `POST …/close`. The message is required for a partial answer (checked by the service). */
+export const closeBodySchema = z.strictObject({
+  outcome: caseInsensitiveEnum(closeOutcomeNames),
+  message: z
+    .string()
+    .max(CLOSE_MESSAGE_MAX)
+    .optional()
+    .meta({ description: "Shown to the person; for `partially_fulfilled`, what was not done and why (at least 10 characters)." }),
+});
