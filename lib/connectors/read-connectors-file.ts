@@ -2,9 +2,8 @@
 // syntax, `${VAR}` substitution from the environment, the file's shape, each type's config
 // schema, then the live checks of each source. Every problem says where it is in the file.
 import { isScalar, LineCounter, parseDocument, visit } from "yaml";
-import type { ZodError } from "zod";
 import { type ConnectorEntry, connectorsFileSchema } from "./connectors-file.schema.ts";
-import { connectorType, connectorTypeNames, isConnectorType } from "./registry.ts";
+import { checkEntryConfig, formatEntryPath, liveCheckEntry } from "./validate-connector-entry.ts";
 
 export type FileProblem = { line: number | null; column: number | null; path: string; message: string };
 
@@ -20,7 +19,7 @@ export async function readConnectorsFile(
   const problems: FileProblem[] = [];
   const at = (offset: number | undefined) =>
     offset === undefined ? { line: null, column: null } : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
-  const problemAt = (path: Path, message: string) => problems.push({ ...at(offsetOf(doc, path)), path: formatPath(path), message });
+  const problemAt = (path: Path, message: string) => problems.push({ ...at(offsetOf(doc, path)), path: formatEntryPath(path), message });
 
   for (const error of doc.errors) problems.push({ ...at(error.pos[0]), path: "", message: error.message.split("\n")[0] });
   if (problems.length) return { entries: [], problems };
@@ -52,26 +51,15 @@ export async function readConnectorsFile(
   }
   const entries = parsed.data.connectors;
   entries.forEach((entry, index) => {
-    if (!isConnectorType(entry.type)) {
-      problemAt(["connectors", index, "type"], `unknown connector type "${entry.type}"; known types: ${connectorTypeNames.join(", ")}`);
-      return;
-    }
-    const config = connectorType(entry.type).configSchema.safeParse(entry.config);
-    if (!config.success) addZodProblems(config.error, ["connectors", index, "config"], problemAt);
-    else entry.config = config.data;
+    for (const problem of checkEntryConfig(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
   });
   if (problems.length === 0 && options.liveChecks !== false) {
     for (const [index, entry] of entries.entries()) {
       if (!entry.enabled) continue;
-      const found = await connectorType(entry.type).check?.(entry.config);
-      for (const problem of found ?? []) problemAt(["connectors", index, "config", ...problem.path], problem.message);
+      for (const problem of await liveCheckEntry(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
     }
   }
   return { entries, problems: sortByLine(problems) };
-}
-
-function addZodProblems(error: ZodError, prefix: Path, problemAt: (path: Path, message: string) => void) {
-  for (const issue of error.issues) problemAt([...prefix, ...(issue.path as Path)], issue.message);
 }
 
 /** The offset of the deepest node of `path` that exists in the document. */
@@ -82,10 +70,6 @@ function offsetOf(doc: ReturnType<typeof parseDocument>, path: Path): number | u
     if (isScalar(node) && node.range) return node.range[0];
   }
   return undefined;
-}
-
-function formatPath(path: Path): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${part}`)).join("");
 }
 
 function sortByLine(problems: FileProblem[]): FileProblem[] {

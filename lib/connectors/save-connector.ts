@@ -1,0 +1,76 @@
+// Adds or edits one connector from the staff form. The same checks as a connectors file (shape,
+// the type's config schema, the live system when enabled), the same canonical comparison and
+// upsert, and one audit event; secrets left empty keep their stored value.
+import { db, type Tx } from "../db.ts";
+import { AppError, type FieldIssue } from "../errors.ts";
+import type { Actor } from "../evidence/append-audit-event.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { openConnectorConfig } from "./connector-config.ts";
+import { mergeSecrets } from "./connector-secrets.ts";
+import { type UpsertOutcome, upsertConnector } from "./upsert-connector.ts";
+import { type EntryProblem, formatEntryPath, validateConnectorEntry } from "./validate-connector-entry.ts";
+
+export type SaveConnectorInput = {
+  mode: "create" | "edit";
+  /** The connector as a connectors-file entry, its config without the secrets (those come in `secrets`). */
+  entry: { key: string; type?: string; config?: unknown } & Record<string, unknown>;
+  /** Secret values typed in the form, by dotted config path; an empty one keeps the stored value. */
+  secrets?: Record<string, string>;
+  /** Optional secrets to remove (e.g. a postgres hashSalt). */
+  clearSecrets?: string[];
+  actor: Actor;
+  /** Off only in tests of the form itself; the file and the form both check the live system. */
+  liveChecks?: boolean;
+};
+
+/** Fields whose change reaches the running worker of this connector (see workers/connector-workers.ts). */
+const workerFields = ["concurrency", "rateLimitPerSecond"];
+
+export async function saveConnector(input: SaveConnectorInput): Promise<UpsertOutcome & { key: string; workerResync: boolean }> {
+  const key = String(input.entry.key ?? "").trim();
+  const current = key ? await db().connector.findUnique({ where: { key } }) : null;
+  if (input.mode === "edit" && !current) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+  if (input.mode === "create" && current) throw taken(key, current.name);
+  if (current && input.entry.type !== undefined && input.entry.type !== current.type) {
+    throw invalid([
+      { path: ["type"], message: `the type of an existing connector cannot change (it is ${current.type}); add a new connector instead` },
+    ]);
+  }
+  const type = current?.type ?? String(input.entry.type ?? "");
+  const config = mergeSecrets(
+    type,
+    input.entry.config,
+    input.secrets ?? {},
+    input.clearSecrets ?? [],
+    current ? openConnectorConfig(current.configEncrypted) : null,
+  );
+  // Network checks happen before the transaction, so it stays short.
+  const checked = await validateConnectorEntry({ ...input.entry, key, type, config }, { liveChecks: input.liveChecks });
+  if (!checked.entry) throw invalid(checked.problems);
+  const entry = checked.entry;
+  try {
+    const result = await db().$transaction(async (tx: Tx) => {
+      const latest = await tx.connector.findUnique({ where: { key } });
+      if (input.mode === "create" && latest) throw taken(key, latest.name);
+      if (input.mode === "edit" && !latest) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+      return upsertConnector(tx, entry, latest, input.actor);
+    });
+    return { ...result, key, workerResync: result.changed.some((field) => workerFields.includes(field)) };
+  } catch (error) {
+    // Two people adding the same key at once: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken(key, key);
+    throw error;
+  }
+}
+
+function taken(key: string, name: string): AppError {
+  const message = `key "${key}" is already used by the connector "${name}"; choose another key or edit that connector`;
+  return new AppError("CONFLICT", message, { issues: [{ path: "key", message }] });
+}
+
+function invalid(problems: EntryProblem[]): AppError {
+  const issues: FieldIssue[] = problems.map((problem) => ({ path: formatEntryPath(problem.path), message: problem.message }));
+  const listed = issues.slice(0, 3).map((issue) => `${issue.path || "connector"}: ${issue.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+  return new AppError("VALIDATION_FAILED", `Nothing was saved. ${listed.join("; ")}${more}`, { issues });
+}
