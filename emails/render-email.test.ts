@@ -88,6 +88,54 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     statusUrl,
   },
   "request-closed": { companyName, reference: "DSAR-2024-0011", type: "erasure", outcome: "fulfilled", statusUrl },
+  "staff-deadline-reminder": {
+    companyName,
+    kind: "due",
+    reference: "DSAR-2024-0012",
+    type: "erasure",
+    date: "2024-12-27",
+    daysLeft: 3,
+    dueDate: "2024-12-27",
+    extendBy: "2024-12-27",
+    assignedToYou: true,
+    requestUrl: "https://portal.example/staff/requests/0b0f1c9e-1111-4222-8333-444455556666",
+  },
+  "staff-overdue-escalation": {
+    companyName,
+    reference: "DSAR-2024-0013",
+    type: "access",
+    dueDate: "2024-12-27",
+    daysOverdue: 2,
+    assignee: "agent@acme.example",
+    requestUrl: "https://portal.example/staff/requests/0b0f1c9e-1111-4222-8333-444455556667",
+  },
+  "staff-daily-digest": {
+    companyName,
+    date: "2024-12-24",
+    windowDays: 7,
+    assigned: {
+      total: 3,
+      overdue: 1,
+      items: [
+        {
+          reference: "DSAR-2024-0013",
+          type: "access",
+          dueDate: "2024-12-22",
+          daysLeft: -2,
+          requestUrl: "https://portal.example/staff/requests/a",
+        },
+        {
+          reference: "DSAR-2024-0012",
+          type: "erasure",
+          dueDate: "2024-12-27",
+          daysLeft: 3,
+          requestUrl: "https://portal.example/staff/requests/b",
+        },
+      ],
+    },
+    unassigned: null,
+    dashboardUrl: "https://portal.example/staff/requests",
+  },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -13,6 +13,9 @@ import { requestClosedEmail } from "./request-closed.tsx";
 import { requestDeniedEmail } from "./request-denied.tsx";
 import { requestExpiredEmail } from "./request-expired.tsx";
 import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
+import { staffDailyDigestEmail } from "./staff-daily-digest.tsx";
+import { staffDeadlineReminderEmail } from "./staff-deadline-reminder.tsx";
+import { staffOverdueEscalationEmail } from "./staff-overdue-escalation.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
 
 /** Every email the portal sends, by the name jobs use to ask for it. */
@@ -26,6 +29,9 @@ export const emailTemplates = {
   "package-ready": packageReadyEmail,
   "erasure-completed": erasureCompletedEmail,
   "rectification-completed": rectificationCompletedEmail,
+  "staff-deadline-reminder": staffDeadlineReminderEmail,
+  "staff-overdue-escalation": staffOverdueEscalationEmail,
+  "staff-daily-digest": staffDailyDigestEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
 };

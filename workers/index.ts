@@ -14,6 +14,8 @@ import { purgeExpiredRecords } from "../lib/maintenance/purge-expired-records.ts
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues, getQueue } from "../lib/queue/enqueue.ts";
 import { queueNames } from "../lib/queue/jobs.ts";
+import { sendDailyDigests } from "../lib/reminders/send-daily-digests.ts";
+import { sendDeadlineReminders } from "../lib/reminders/send-deadline-reminders.ts";
 import { expireUnverifiedRequests } from "../lib/requests/expire-unverified-requests.ts";
 import { connectorWorkers } from "./connector-workers.ts";
 import { registerWorker } from "./register-worker.ts";
@@ -31,6 +33,8 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
         "maintenance.purge-expired-records": () => purgeExpiredRecords(),
         "maintenance.purge-expired-packages": () => purgeExpiredPackages(),
         "maintenance.resume-stalled-fulfilment": () => resumeStalledFulfilment(),
+        "maintenance.send-deadline-reminders": () => sendDeadlineReminders(),
+        "maintenance.send-daily-digests": () => sendDailyDigests(),
       },
       { concurrency: 1 },
     ),
@@ -79,6 +83,10 @@ async function scheduleMaintenance() {
     "purge-expired-records": 60 * 60_000,
     "purge-expired-packages": 15 * 60_000,
     "resume-stalled-fulfilment": 5 * 60_000,
+    // Reminders count in days, so a quarter of an hour is prompt enough; the digest goes out within
+    // five minutes of its hour. Both are once-only by their notification keys (lib/reminders).
+    "send-deadline-reminders": 15 * 60_000,
+    "send-daily-digests": 5 * 60_000,
   } as const;
   for (const [id, ms] of Object.entries(every)) {
     await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {} });

@@ -21,10 +21,12 @@ type EmailLayoutProps = {
   preview: string;
   heading: string;
   children: ReactNode;
+  /** Why the reader got this email, when it is not the person (staff notices). */
+  footer?: string;
 };
 
 /** The frame every message shares: language, company name, one heading, and why the person got it. */
-export function EmailLayout({ locale, companyName, preview, heading, children }: EmailLayoutProps) {
+export function EmailLayout({ locale, companyName, preview, heading, children, footer }: EmailLayoutProps) {
   const t = text[locale];
   return (
     <Html lang={locale} dir="ltr">
@@ -41,7 +43,7 @@ export function EmailLayout({ locale, companyName, preview, heading, children }:
           </Heading>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{t.why(companyName)}</Text>
+          <Text style={styles.footer}>{footer ?? t.why(companyName)}</Text>
         </Container>
       </Body>
     </Html>

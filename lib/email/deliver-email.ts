@@ -19,12 +19,7 @@ export async function deliverEmail(emailId: string): Promise<"sent" | "already-s
   const message = await db().emailMessage.findUnique({ where: { id: emailId } });
   if (!message) return "missing";
   if (message.status === "SENT") return "already-sent";
-  const sealed = (message.props as { sealed?: string }).sealed;
-  if (!sealed) throw new Error(`Email ${emailId} has no content to send`);
-  const { props, secrets } = JSON.parse(decryptString(sealed, EMAIL_PROPS_PURPOSE)) as {
-    props: Record<string, unknown>;
-    secrets: string[];
-  };
+  const { props, secrets } = openProps(message);
   const rendered = await renderEmail(message.template, message.locale as Locale, {
     companyName: env().COMPANY_NAME,
     ...props,
@@ -62,4 +57,19 @@ export async function deliverEmail(emailId: string): Promise<"sent" | "already-s
     });
     throw error;
   }
+}
+
+/**
+ * Props to the person are sealed (they hold private links). Staff notices are written in bulk by SQL
+ * (lib/reminders), which cannot seal: they hold no token and none of the person's data, so they are
+ * stored plain, and plain props are only ever read for a message addressed to a staff account.
+ */
+function openProps(message: { id: string; props: unknown; staffUserId: string | null }): {
+  props: Record<string, unknown>;
+  secrets: string[];
+} {
+  const stored = message.props as { sealed?: string; plain?: Record<string, unknown> };
+  if (stored.plain && message.staffUserId) return { props: stored.plain, secrets: [] };
+  if (!stored.sealed) throw new Error(`Email ${message.id} has no content to send`);
+  return JSON.parse(decryptString(stored.sealed, EMAIL_PROPS_PURPOSE));
 }

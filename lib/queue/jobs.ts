@@ -24,6 +24,8 @@ export const jobSchemas = {
   "maintenance.expire-unverified": z.object({}),
   "maintenance.redeliver-pending-email": z.object({}),
   "maintenance.purge-expired-records": z.object({}),
+  "maintenance.send-deadline-reminders": z.object({}),
+  "maintenance.send-daily-digests": z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -38,6 +40,8 @@ export const jobQueue: Record<JobName, QueueName> = {
   "maintenance.expire-unverified": queueNames.maintenance,
   "maintenance.redeliver-pending-email": queueNames.maintenance,
   "maintenance.purge-expired-records": queueNames.maintenance,
+  "maintenance.send-deadline-reminders": queueNames.maintenance,
+  "maintenance.send-daily-digests": queueNames.maintenance,
 };
 
 export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
