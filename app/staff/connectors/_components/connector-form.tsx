@@ -1,0 +1,326 @@
+"use client";
+// Add or edit one connector. The config is written as in a connectors file (YAML or JSON) but
+// without its secrets: each secret has a field of its own that never shows the stored value, and
+// left empty keeps it. Errors from the server name the field they belong to.
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import type { SecretField } from "@/lib/connectors/connector-secrets.ts";
+import { saveConnectorAction } from "../actions.ts";
+
+export type ConnectorFormValues = {
+  key: string;
+  name: string;
+  type: string;
+  actions: string[];
+  enabled: boolean;
+  maxAttempts: number;
+  concurrency: number;
+  rateLimitPerSecond: number | null;
+  configText: string;
+  fieldDescriptionsText: string;
+};
+
+type Props = {
+  mode: "create" | "edit";
+  initial: ConnectorFormValues;
+  /** The secret fields of each type (for a new connector, the chosen type's are shown). */
+  secretsByType: Record<string, SecretField[]>;
+  /** A starting config per type, for a new connector. */
+  examples: Record<string, string>;
+};
+
+const ACTIONS = ["access", "portability", "erasure", "rectification"] as const;
+
+type State = (ActionResult<unknown> & { message?: string }) | null;
+
+export function ConnectorForm({ mode, initial, secretsByType, examples }: Props) {
+  const [state, formAction, pending] = useActionState<State, FormData>(saveConnectorAction, null);
+  const [values, setValues] = useState(initial);
+  const set = <K extends keyof ConnectorFormValues>(name: K, value: ConnectorFormValues[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const secrets = secretsByType[values.type] ?? [];
+  const issues = state && !state.ok ? (state.error.issues ?? []) : [];
+  // An issue belongs to the first field its path names; config paths go to a secret field when they name one.
+  const issuesFor = (field: string) =>
+    issues.filter((issue) => {
+      const top = issue.path.split(/[.[]/)[0];
+      if (field.startsWith("secret.")) return issue.path === `config.${field.slice(7)}`;
+      if (top === "config") return field === "config" && !secrets.some((s) => issue.path === `config.${s.name}`);
+      return top === field;
+    });
+  const fieldProps = (field: string, hint?: boolean) => {
+    const errors = issuesFor(field);
+    const described = [hint ? `${field}-hint` : null, errors.length ? `${field}-error` : null].filter(Boolean).join(" ");
+    return {
+      id: field,
+      name: field,
+      "aria-invalid": errors.length ? true : undefined,
+      "aria-describedby": described || undefined,
+    };
+  };
+
+  return (
+    <form action={formAction} className="staff-form connector-form" noValidate>
+      {state && !state.ok ? (
+        <div className="message message--error" role="alert">
+          <p>{issues.length ? "Nothing was saved. Correct the fields marked below." : state.error.message}</p>
+          {issues.length ? (
+            <ul>
+              {issues.map((issue) => (
+                <li key={`${issue.path}:${issue.message}`}>
+                  <a href={`#${targetOf(issue.path, secrets)}`}>{issue.path || "connector"}</a>: {issue.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {state?.ok ? (
+        <p className="message message--success" role="status">
+          {state.message ?? "Saved."}
+        </p>
+      ) : null}
+      <input type="hidden" name="mode" value={mode} />
+
+      <div className="field">
+        <label className="label" htmlFor="key">
+          Key
+        </label>
+        <p id="key-hint" className="hint">
+          {mode === "create"
+            ? "2 to 63 lower-case letters, digits or dashes, e.g. shop-db. It names the connector's queue and cannot change later."
+            : "The key cannot change."}
+        </p>
+        <FieldErrors field="key" errors={issuesFor("key")} />
+        <input
+          {...fieldProps("key", true)}
+          className="input"
+          value={values.key}
+          onChange={(e) => set("key", e.target.value)}
+          readOnly={mode === "edit"}
+          autoComplete="off"
+        />
+      </div>
+
+      <div className="field">
+        <label className="label" htmlFor="name">
+          Name
+        </label>
+        <FieldErrors field="name" errors={issuesFor("name")} />
+        <input {...fieldProps("name")} className="input" value={values.name} onChange={(e) => set("name", e.target.value)} />
+      </div>
+
+      <div className="field">
+        <label className="label" htmlFor="type">
+          Type
+        </label>
+        <FieldErrors field="type" errors={issuesFor("type")} />
+        {mode === "create" ? (
+          <select
+            {...fieldProps("type")}
+            className="select"
+            value={values.type}
+            onChange={(e) => {
+              const type = e.target.value;
+              // Swap in the new type's example unless the config was already written by hand.
+              const untouched = values.configText.trim() === "" || Object.values(examples).includes(values.configText);
+              setValues((v) => ({ ...v, type, configText: untouched ? (examples[type] ?? "") : v.configText }));
+            }}
+          >
+            {Object.keys(secretsByType).map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input {...fieldProps("type")} className="input" value={values.type} readOnly />
+        )}
+      </div>
+
+      <fieldset className="field" aria-describedby={issuesFor("actions").length ? "actions-error" : undefined}>
+        <legend className="label">Actions it carries out</legend>
+        <FieldErrors field="actions" errors={issuesFor("actions")} />
+        {ACTIONS.map((action) => (
+          <label key={action} className="checkbox">
+            <input
+              type="checkbox"
+              name="actions"
+              value={action}
+              checked={values.actions.includes(action)}
+              onChange={(e) => set("actions", e.target.checked ? [...values.actions, action] : values.actions.filter((a) => a !== action))}
+            />{" "}
+            {action}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" name="enabled" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} /> Enabled (new
+          approvals create tasks for it; saving checks the live system first)
+        </label>
+      </div>
+
+      <div className="connector-form__numbers">
+        <NumberField
+          label="Attempts per task"
+          field="maxAttempts"
+          errors={issuesFor("maxAttempts")}
+          value={values.maxAttempts}
+          min={1}
+          max={20}
+          onChange={(n) => set("maxAttempts", n ?? 5)}
+        />
+        <NumberField
+          label="Concurrency"
+          field="concurrency"
+          errors={issuesFor("concurrency")}
+          value={values.concurrency}
+          min={1}
+          max={50}
+          onChange={(n) => set("concurrency", n ?? 2)}
+        />
+        <NumberField
+          label="Rate limit (tasks per second, empty for none)"
+          field="rateLimitPerSecond"
+          errors={issuesFor("rateLimitPerSecond")}
+          value={values.rateLimitPerSecond}
+          min={1}
+          max={1000}
+          onChange={(n) => set("rateLimitPerSecond", n)}
+        />
+      </div>
+
+      <div className="field">
+        <label className="label" htmlFor="config">
+          Configuration (YAML or JSON, as under <code>config:</code> in a connectors file)
+        </label>
+        <p id="config-hint" className="hint">
+          Leave the secrets out: they have their own fields below.
+        </p>
+        <FieldErrors field="config" errors={issuesFor("config")} />
+        <textarea
+          {...fieldProps("config", true)}
+          className="textarea connector-form__code"
+          rows={14}
+          spellCheck={false}
+          value={values.configText}
+          onChange={(e) => set("configText", e.target.value)}
+        />
+      </div>
+
+      {secrets.length ? (
+        <fieldset className="field">
+          <legend className="label">Secrets (write-only)</legend>
+          <p className="hint">
+            Stored encrypted and never shown again. Leave a field empty to keep the stored value; type a new value to replace it.
+          </p>
+          {secrets.map((secret) => {
+            const field = `secret.${secret.name}`;
+            const errors = issuesFor(field);
+            return (
+              <div key={secret.name} className="field">
+                <label className="label" htmlFor={field}>
+                  config.{secret.name}
+                </label>
+                {secret.hint ? (
+                  <p id={`${field}-hint`} className="hint">
+                    Stored: <code>{secret.hint}</code>
+                  </p>
+                ) : null}
+                <FieldErrors field={field} errors={errors} />
+                <input
+                  {...fieldProps(field, Boolean(secret.hint))}
+                  type="password"
+                  className="input"
+                  autoComplete="new-password"
+                  placeholder={secret.stored ? "•••• (unchanged)" : secret.optional ? "(optional)" : ""}
+                />
+                {secret.stored && secret.optional ? (
+                  <label className="checkbox">
+                    <input type="checkbox" name="clearSecret" value={secret.name} /> Remove the stored value
+                  </label>
+                ) : null}
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      <div className="field">
+        <label className="label" htmlFor="fieldDescriptions">
+          Field descriptions (optional, YAML: category → field → text, or en / fr texts)
+        </label>
+        <p id="fieldDescriptions-hint" className="hint">
+          Shown beside each field in the person's package, e.g.{" "}
+          <code>{"customers: { email: { en: Your login, fr: Votre identifiant } }"}</code>
+        </p>
+        <FieldErrors field="fieldDescriptions" errors={issuesFor("fieldDescriptions")} />
+        <textarea
+          {...fieldProps("fieldDescriptions", true)}
+          className="textarea connector-form__code"
+          rows={5}
+          spellCheck={false}
+          value={values.fieldDescriptionsText}
+          onChange={(e) => set("fieldDescriptionsText", e.target.value)}
+        />
+      </div>
+
+      <button type="submit" className="button" aria-disabled={pending}>
+        {pending ? "Checking and saving…" : mode === "create" ? "Add connector" : "Save changes"}
+      </button>
+    </form>
+  );
+}
+
+function targetOf(path: string, secrets: SecretField[]): string {
+  const secret = secrets.find((s) => path === `config.${s.name}`);
+  if (secret) return `secret.${secret.name}`;
+  return path.split(/[.[]/)[0] || "key";
+}
+
+function FieldErrors({ field, errors }: { field: string; errors: Array<{ path: string; message: string }> }) {
+  if (errors.length === 0) return null;
+  return (
+    <div id={`${field}-error`} className="field-error">
+      {errors.map((issue) => (
+        <p key={`${issue.path}:${issue.message}`}>
+          {issue.path.includes(".") || issue.path.includes("[") ? <code>{issue.path}</code> : null} {issue.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function NumberField(props: {
+  label: string;
+  field: string;
+  errors: Array<{ path: string; message: string }>;
+  value: number | null;
+  min: number;
+  max: number;
+  onChange: (value: number | null) => void;
+}) {
+  const { label, field, errors, value, min, max, onChange } = props;
+  return (
+    <div className="field">
+      <label className="label" htmlFor={field}>
+        {label}
+      </label>
+      <FieldErrors field={field} errors={errors} />
+      <input
+        id={field}
+        name={field}
+        type="number"
+        inputMode="numeric"
+        className="input"
+        min={min}
+        max={max}
+        value={value ?? ""}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={errors.length ? `${field}-error` : undefined}
+        onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+      />
+    </div>
+  );
+}

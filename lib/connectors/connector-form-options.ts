@@ -1,0 +1,30 @@
+// What the "add a connector" form offers: each type's secret fields and a starting config (the
+// part that is not secret) to adapt, in the connectors file's YAML.
+
+import { type SecretField, secretFields } from "./connector-secrets.ts";
+import { connectorTypeNames } from "./registry.ts";
+
+const examples: Record<string, string> = {
+  postgres: `schema: public
+tables:
+  - table: customers
+    identity: { email: email }
+    erase: { strategy: mask, columns: { email: hash, name: redact } }
+  - table: orders
+    via: { parent: customers, column: customer_id, parentColumn: id }
+    erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
+`,
+  http: `timeoutSeconds: 30
+callbackWaitMinutes: 60
+`,
+  manual: `instructions: "Find the person's paper forms in the archive and shred them; note how many pages."
+owner: Office manager
+`,
+};
+
+export function connectorFormOptions(): { secretsByType: Record<string, SecretField[]>; examples: Record<string, string> } {
+  return {
+    secretsByType: Object.fromEntries(connectorTypeNames.map((type) => [type, secretFields(type, null)])),
+    examples: Object.fromEntries(connectorTypeNames.map((type) => [type, examples[type] ?? "{}\n"])),
+  };
+}
