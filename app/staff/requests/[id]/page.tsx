@@ -1,0 +1,90 @@
+// The staff page of one request, reached by its id or its reference: who asked and what for, the
+// deadline and why, the decisions this role may take now, connector tasks, messages, notes and
+// the full timeline.
+import "./request-page.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { can } from "@/lib/auth/permissions.ts";
+import { requireStaffPage } from "@/lib/auth/require-staff.ts";
+import { env } from "@/lib/env.ts";
+import { isAppError } from "@/lib/errors.ts";
+import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
+import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
+import { ActionsSection } from "./_components/actions-section.tsx";
+import { MessagesSection, NotesSection } from "./_components/conversation-section.tsx";
+import { DeadlineSection } from "./_components/deadline-section.tsx";
+import { statusLabel, words } from "./_components/format.ts";
+import { PersonSection } from "./_components/person-section.tsx";
+import { TasksSection } from "./_components/tasks-section.tsx";
+import { TimelineSection } from "./_components/timeline-section.tsx";
+
+export const metadata: Metadata = { title: "Request" };
+
+async function load(id: string) {
+  try {
+    return await getRequestDetails(decodeURIComponent(id));
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requireStaffPage("requests.read");
+  await connection();
+  const details = await load((await params).id);
+  const { request } = details;
+  const timeZone = env().CONTROLLER_TIME_ZONE;
+  return (
+    <div className="staff-page request-page">
+      <p>
+        <Link href="/staff/requests">All requests</Link>
+      </p>
+      <h1>
+        Request <span className="reference">{request.reference}</span>
+      </h1>
+      <dl className="facts request-summary">
+        <dt>Right</dt>
+        <dd>{words(request.type)}</dd>
+        <dt>Status</dt>
+        <dd>
+          <span className={`request-status request-status--${request.status.toLowerCase()}`}>{statusLabel(request.status)}</span>
+          {request.outcome && request.outcome !== "DENIED" ? ` (${words(request.outcome)})` : ""}
+        </dd>
+        {request.denialReason ? (
+          <>
+            <dt>Refusal</dt>
+            <dd>
+              {denialReasonLabel(request.denialReason)}
+              {request.denialMessage ? <p className="prewrap">{request.denialMessage}</p> : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>Assignee</dt>
+        <dd>{request.assignee?.email ?? "nobody"}</dd>
+      </dl>
+      {can(me.role, "evidence.read") ? (
+        <p>
+          <a href={`/staff/requests/${request.id}/evidence`}>Download the evidence bundle</a>
+        </p>
+      ) : null}
+      <div className="request-columns">
+        <div>
+          <DeadlineSection details={details} timeZone={timeZone} />
+          <ActionsSection
+            details={details}
+            allowed={{ decide: can(me.role, "requests.decide"), assign: can(me.role, "requests.assign") }}
+            myEmail={me.email}
+          />
+        </div>
+        <PersonSection details={details} timeZone={timeZone} />
+      </div>
+      <TasksSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
+      <MessagesSection details={details} timeZone={timeZone} />
+      <NotesSection details={details} canNote={can(me.role, "requests.note")} timeZone={timeZone} />
+      <TimelineSection details={details} timeZone={timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// Everything the staff page of one request shows, in one set of queries: the person and what
+// they asked, the deadline and its reasons, connector tasks, messages, notes, and one timeline
+// merging the audit log, the emails and the clock events in time order.
+import { daysLeft } from "../api/request-views.ts";
+import { db } from "../db.ts";
+import { isJurisdictionCode, ruleFor } from "../deadlines/index.ts";
+import { AppError } from "../errors.ts";
+import type { ActorType } from "../generated/prisma/enums.ts";
+import { dayOf } from "./request-deadline.ts";
+import { staffActionsFor } from "./staff-actions-for.ts";
+import { auditActionLabel, clockEventLabel } from "./timeline-labels.ts";
+
+export type TimelineEntry = {
+  key: string;
+  at: Date;
+  kind: "event" | "email" | "clock";
+  label: string;
+  /** Who did it, in words. */
+  actor: string;
+  /** More for staff: an extension's reason, an email's subject and status, the event's data. */
+  detail?: string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const include = {
+  assignee: { select: { id: true, email: true } },
+  tasks: { include: { connector: { select: { key: true, name: true, type: true } } }, orderBy: { createdAt: "asc" } },
+  clockEvents: { orderBy: { at: "asc" } },
+  emails: {
+    select: { id: true, template: true, status: true, subject: true, sentAt: true, createdAt: true, attempts: true, lastError: true },
+    orderBy: { createdAt: "asc" },
+  },
+  auditEvents: { select: { id: true, action: true, data: true, at: true, actorType: true, actorId: true }, orderBy: { id: "asc" } },
+  messages: { orderBy: { createdAt: "asc" } },
+  notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+} as const;
+
+/** `id` is the request's id (links from reminders) or its reference (what people quote). */
+export async function getRequestDetails(id: string, now = new Date()) {
+  const where = UUID.test(id) ? { id } : { reference: id };
+  const request = await db().dsarRequest.findUnique({ where, include });
+  if (!request) throw new AppError("NOT_FOUND", `No request has the reference or id ${id}.`);
+  const [staff, apiKeys] = await Promise.all([
+    db().staffUser.findMany({ select: { id: true, email: true, role: true, disabledAt: true }, orderBy: { email: "asc" } }),
+    db().apiKey.findMany({
+      where: { id: { in: request.auditEvents.filter((e) => e.actorType === "API_KEY").map((e) => e.actorId as string) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const staffEmail = new Map(staff.map((user) => [user.id, user.email]));
+  const keyName = new Map(apiKeys.map((key) => [key.id, key.name]));
+  const names = (staffId: unknown) => staffEmail.get(String(staffId)) ?? "a former staff member";
+  const actorName = (type: ActorType, actorId: string | null) =>
+    type === "STAFF"
+      ? names(actorId)
+      : type === "API_KEY"
+        ? `API key ${keyName.get(actorId ?? "") ?? "(revoked)"}`
+        : type === "SUBJECT"
+          ? "the person"
+          : `system${actorId ? ` (${actorId})` : ""}`;
+
+  const timeline: TimelineEntry[] = [
+    ...request.auditEvents
+      // Clock changes come from their own rows below, which carry the reason in full.
+      .filter((event) => !event.action.startsWith("clock."))
+      .map((event) => {
+        const data = (event.data ?? {}) as Record<string, unknown>;
+        return {
+          key: `audit-${event.id}`,
+          at: event.at,
+          kind: "event" as const,
+          label: auditActionLabel(event.action, data, names),
+          actor: actorName(event.actorType, event.actorId),
+          detail: Object.keys(data).length > 0 ? `${event.action} ${JSON.stringify(data)}` : event.action,
+        };
+      }),
+    ...request.emails.map((email) => ({
+      key: `email-${email.id}`,
+      at: email.sentAt ?? email.createdAt,
+      kind: "email" as const,
+      label: `Email ${email.status === "SENT" ? "sent" : email.status === "FAILED" ? "failed" : "queued"}: ${email.subject ?? email.template}`,
+      actor: "system",
+      detail: `template ${email.template}, ${email.attempts} attempt(s)${email.lastError ? `, last error: ${email.lastError}` : ""}`,
+    })),
+    ...request.clockEvents.map((event) => ({
+      key: `clock-${event.id}`,
+      at: event.at,
+      kind: "clock" as const,
+      label: clockEventLabel(event),
+      actor: actorName(event.actorType, event.actorId),
+      ...(event.reason ? { detail: event.reason } : {}),
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+
+  const tasks = request.tasks.map((task) => ({
+    id: task.id,
+    connectorKey: task.connector.key,
+    connectorName: task.connector.name,
+    connectorType: task.connector.type,
+    action: task.action,
+    status: task.status,
+    attempts: task.attempts,
+    lastError: task.lastError,
+    receipt: task.receipt,
+    note: task.note,
+    completedBy: task.completedById ? names(task.completedById) : null,
+    startedAt: task.startedAt,
+    finishedAt: task.finishedAt,
+    callbackDeadline: task.callbackDeadline,
+  }));
+
+  return {
+    request: {
+      id: request.id,
+      reference: request.reference,
+      type: request.type,
+      status: request.status,
+      channel: request.channel,
+      outcome: request.outcome,
+      denialReason: request.denialReason,
+      denialMessage: request.denialMessage,
+      receivedAt: request.receivedAt,
+      verifiedAt: request.verifiedAt,
+      decidedAt: request.decidedAt,
+      closedAt: request.closedAt,
+      purgedAt: request.purgedAt,
+      assignee: request.assignee,
+    },
+    person: {
+      email: request.email,
+      fullName: request.fullName,
+      accountId: request.accountId,
+      country: request.country,
+      region: request.region,
+      locale: request.locale,
+      details: request.details,
+      corrections: Array.isArray(request.corrections)
+        ? (request.corrections as Array<{ field: string; correctValue: string; currentValue?: string }>)
+        : [],
+    },
+    deadline: {
+      jurisdiction: request.jurisdiction,
+      law: lawName(request.jurisdiction),
+      dueDate: dayOf(request.dueDate) as string,
+      daysLeft: daysLeft(request, now),
+      paused: request.clockPaused,
+      extended: request.extended,
+      acknowledgeBy: dayOf(request.acknowledgeBy),
+      acknowledgedAt: request.acknowledgedAt,
+      extensionNoticeBy: dayOf(request.extensionNoticeBy),
+      maxExtendedDueDate: dayOf(request.maxExtendedDueDate),
+      explanation: Array.isArray(request.deadlineExplanation) ? request.deadlineExplanation.map(String) : [],
+    },
+    tasks,
+    messages: request.messages.map((message) => ({
+      id: message.id,
+      direction: message.direction,
+      body: message.body,
+      author: message.authorId ? names(message.authorId) : null,
+      createdAt: message.createdAt,
+    })),
+    notes: request.notes.map((note) => ({ id: note.id, body: note.body, author: note.author.email, createdAt: note.createdAt })),
+    timeline,
+    actions: staffActionsFor(request, tasks),
+    /** Who can hold the request: active agents and admins (assign-request.ts). */
+    assignees: staff.filter((user) => !user.disabledAt && user.role !== "AUDITOR").map((user) => user.email),
+  };
+}
+
+export type RequestDetails = Awaited<ReturnType<typeof getRequestDetails>>;
+
+function lawName(jurisdiction: string): string {
+  return isJurisdictionCode(jurisdiction) ? ruleFor(jurisdiction).name : jurisdiction;
+}

@@ -1,0 +1,40 @@
+// Which decisions a request's state allows, for the staff page to show only buttons that can
+// work. The services check the same rules themselves (and refuse with a message); this mirrors
+// them so a button is never offered only to fail. Permissions are checked separately.
+import type { ConnectorTaskStatus, DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
+import { isOpen } from "./request-status.ts";
+
+type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null };
+type TaskState = { status: ConnectorTaskStatus; connectorType: string };
+
+const allReasons: DenialReason[] = [
+  "IDENTITY_NOT_VERIFIED",
+  "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE",
+  "EXEMPTION_APPLIES",
+  "NO_DATA_HELD",
+  "OTHER",
+];
+
+export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
+  const { status } = request;
+  const verified = status === "VERIFIED";
+  const awaiting = status === "AWAITING_SUBJECT";
+  const approved = status === "APPROVED" || status === "IN_PROGRESS";
+  return {
+    approve: verified,
+    /** deny-request.ts: any reason once verified; only an unverifiable identity before. */
+    denyReasons: verified || awaiting ? allReasons : status === "SUBMITTED" ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[]) : [],
+    askForInformation: verified || awaiting,
+    recordInformationReceived: awaiting,
+    /** Where the law allows an extension at all; the engine refuses a late or second one with the dates. */
+    extend: isOpen(status) && status !== "SUBMITTED" && request.maxExtendedDueDate !== null,
+    assign: isOpen(status),
+    note: true,
+    /** close-request.ts refuses while a task is queued or running. */
+    close: approved && !tasks.some((task) => task.status === "PENDING" || task.status === "RUNNING"),
+    retryTask: (task: TaskState) => task.status === "FAILED",
+    completeTask: (task: TaskState) => task.connectorType === "manual" && task.status === "AWAITING_STAFF",
+  };
+}
+
+export type StaffActions = ReturnType<typeof staffActionsFor>;
