@@ -77,6 +77,11 @@ function requestRow(options: RequestOptions) {
   };
 }
 
+/** The staff page of a request, as the emails link to it (APP_URL of the test run). */
+export function staffRequestUrl(requestId: string): string {
+  return `${process.env.APP_URL}/staff/requests/${requestId}`;
+}
+
 /** Staff emails the sweeps wrote, for the given requests or staff, oldest first. */
 export function staffEmails(where: { requestIds?: string[]; staffUserIds?: string[]; template?: string }) {
   return db().emailMessage.findMany({
