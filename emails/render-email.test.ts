@@ -136,6 +136,7 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     unassigned: null,
     dashboardUrl: "https://portal.example/staff/requests",
   },
+  "staff-invitation": { companyName, inviteUrl: "https://portal.example/staff/invite/1nv1te", role: "admin", validHours: 72 },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

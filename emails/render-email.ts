@@ -15,6 +15,7 @@ import { requestExpiredEmail } from "./request-expired.tsx";
 import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
 import { staffDailyDigestEmail } from "./staff-daily-digest.tsx";
 import { staffDeadlineReminderEmail } from "./staff-deadline-reminder.tsx";
+import { staffInvitationEmail } from "./staff-invitation.tsx";
 import { staffOverdueEscalationEmail } from "./staff-overdue-escalation.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
 
@@ -32,6 +33,7 @@ export const emailTemplates = {
   "staff-deadline-reminder": staffDeadlineReminderEmail,
   "staff-overdue-escalation": staffOverdueEscalationEmail,
   "staff-daily-digest": staffDailyDigestEmail,
+  "staff-invitation": staffInvitationEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
 };

@@ -1,0 +1,37 @@
+// The invited person chooses their password: the link is checked (and throttled per address), the
+// password must pass the policy, and the invitation is used up. They then sign in as anyone does;
+// administrators set up two-factor at that first sign-in.
+
+import { hashPassword } from "../auth/password.ts";
+import { passwordProblem } from "../auth/password-policy.ts";
+import { db, type Tx } from "../db.ts";
+import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { consumeRateLimit } from "../security/rate-limit.ts";
+import { findStaffInvite, INVALID_INVITE } from "./find-staff-invite.ts";
+import { staffInviteTokenHash } from "./invite-staff-user.ts";
+
+export async function acceptStaffInvite(options: { token: string; password: string; address: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  // Guessing links is hopeless (256 bits), but each try costs a password hash: keep them few.
+  await consumeRateLimit({ name: "staff-invite-address", limit: 20, windowSeconds: 900 }, options.address, now);
+  const invite = await findStaffInvite(options.token, now);
+  if (!invite) throw new AppError("GONE", INVALID_INVITE);
+  const problem = passwordProblem(options.password, invite.email);
+  if (problem) throw new AppError("VALIDATION_FAILED", problem, { issues: [{ path: "password", message: problem }] });
+  const passwordHash = await hashPassword(options.password);
+  await db().$transaction(async (tx: Tx) => {
+    // Conditional on the same link still pending, so two tabs cannot both use it.
+    const used = await tx.staffUser.updateMany({
+      where: { id: invite.userId, inviteTokenHash: staffInviteTokenHash(options.token), disabledAt: null },
+      data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null },
+    });
+    if (used.count === 0) throw new AppError("GONE", INVALID_INVITE);
+    await appendAuditEvent(tx, {
+      actor: { type: "STAFF", id: invite.userId },
+      action: "staff.invite-accepted",
+      data: { userId: invite.userId },
+    });
+  });
+  return { email: invite.email };
+}
