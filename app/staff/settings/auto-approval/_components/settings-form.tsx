@@ -1,0 +1,33 @@
+"use client";
+// A settings form whose result is announced beside it (role=status, or role=alert on refusal).
+import { type ReactNode, useActionState } from "react";
+import type { ActionResult } from "@/lib/auth/staff-action.ts";
+
+type Props = {
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<string>>;
+  submitLabel: string;
+  secondary?: boolean;
+  children?: ReactNode;
+};
+
+export function SettingsForm({ action, submitLabel, secondary, children }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="staff-form">
+      {state && !state.ok ? (
+        <p className="message message--error" role="alert">
+          {state.error.message}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <p className="message message--success" role="status">
+          {state.data}
+        </p>
+      ) : null}
+      {children}
+      <button type="submit" className={secondary ? "button button--secondary" : "button"} disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
