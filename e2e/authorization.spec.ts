@@ -36,6 +36,7 @@ const pages: Record<string, Allowed> = {
   "/staff/account/password": everyone,
   "/staff/account/two-factor": everyone,
   "/staff/settings": ["admin"],
+  "/staff/settings/reminders": ["admin"],
 };
 
 // Route handlers: path → method → who may call it. Staff routes take an API key (or, for GET on
@@ -66,6 +67,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/auth-actions.ts#turnOffTwoFactorAction": "own-session",
   "app/staff/auth-actions.ts#signOutAction": "own-session",
   "app/staff/auth-actions.ts#signOutEverywhereAction": "own-session",
+  "app/staff/settings/reminders/actions.ts#saveReminderSettingsAction": ["admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------

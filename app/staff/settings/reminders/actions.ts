@@ -1,0 +1,16 @@
+"use server";
+// Admins save the reminder points, the digest hour and the overdue escalation.
+import { revalidatePath } from "next/cache";
+import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
+import { actorOf } from "@/lib/auth/staff-principal.ts";
+import { reminderSettingsFormSchema } from "@/lib/reminders/reminder-settings-form.schema.ts";
+import { updateReminderSettings } from "@/lib/reminders/update-reminder-settings.ts";
+
+export async function saveReminderSettingsAction(_previous: unknown, formData: FormData): Promise<ActionResult<string>> {
+  return runStaffAction("settings.manage", reminderSettingsFormSchema, formData, async (input, me) => {
+    const saved = await updateReminderSettings({ input, actor: actorOf(me) });
+    revalidatePath("/staff/settings/reminders");
+    const points = saved.daysBefore.length === 0 ? "no reminders before due dates" : `reminders ${saved.daysBefore.join(", ")} days before`;
+    return `Saved: ${points}, the digest from ${String(saved.digestHour).padStart(2, "0")}:00, overdue requests ${saved.escalateOverdue ? "escalated" : "not escalated"}.`;
+  });
+}
