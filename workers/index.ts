@@ -17,6 +17,7 @@ import { queueNames } from "../lib/queue/jobs.ts";
 import { sendDailyDigests } from "../lib/reminders/send-daily-digests.ts";
 import { sendDeadlineReminders } from "../lib/reminders/send-deadline-reminders.ts";
 import { expireUnverifiedRequests } from "../lib/requests/expire-unverified-requests.ts";
+import { runRetentionPurge } from "../lib/retention/run-retention-purge.ts";
 import { connectorWorkers } from "./connector-workers.ts";
 import { registerWorker } from "./register-worker.ts";
 
@@ -31,6 +32,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
         "maintenance.expire-unverified": () => expireUnverifiedRequests(),
         "maintenance.redeliver-pending-email": () => redeliverPendingEmails(),
         "maintenance.purge-expired-records": () => purgeExpiredRecords(),
+        "maintenance.retention-purge": () => runRetentionPurge(),
         "maintenance.purge-expired-packages": () => purgeExpiredPackages(),
         "maintenance.resume-stalled-fulfilment": () => resumeStalledFulfilment(),
         "maintenance.send-deadline-reminders": () => sendDeadlineReminders(),
@@ -91,6 +93,12 @@ async function scheduleMaintenance() {
   for (const [id, ms] of Object.entries(every)) {
     await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {} });
   }
+  // Retention is counted in days and months: once a day, at night on the controller's clock.
+  await maintenance.upsertJobScheduler(
+    "retention-purge",
+    { pattern: "30 3 * * *", tz: env().CONTROLLER_TIME_ZONE },
+    { name: "maintenance.retention-purge", data: {} },
+  );
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -24,6 +24,7 @@ export const jobSchemas = {
   "maintenance.expire-unverified": z.object({}),
   "maintenance.redeliver-pending-email": z.object({}),
   "maintenance.purge-expired-records": z.object({}),
+  "maintenance.retention-purge": z.object({}),
   "maintenance.send-deadline-reminders": z.object({}),
   "maintenance.send-daily-digests": z.object({}),
 } as const;
@@ -40,6 +41,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "maintenance.expire-unverified": queueNames.maintenance,
   "maintenance.redeliver-pending-email": queueNames.maintenance,
   "maintenance.purge-expired-records": queueNames.maintenance,
+  "maintenance.retention-purge": queueNames.maintenance,
   "maintenance.send-deadline-reminders": queueNames.maintenance,
   "maintenance.send-daily-digests": queueNames.maintenance,
 };

@@ -1,0 +1,112 @@
+// The period and jurisdiction a report covers, read from a URL's query (the API and the page
+// share it). Each parameter is checked on its own so the 400 names the one that is wrong.
+import { z } from "zod";
+import { addMonths, formatLocalDate, localDateOf, parseLocalDate } from "../deadlines/calendar.ts";
+import { JURISDICTIONS, type JurisdictionCode } from "../deadlines/rules.ts";
+import { env } from "../env.ts";
+import { AppError, type FieldIssue } from "../errors.ts";
+
+/** A register spanning more than this is refused: split it into several downloads. */
+export const MAX_PERIOD_YEARS = 5;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((value) => formatLocalDate(parseLocalDate(value)) === value, "is not a date of the calendar");
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const single = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
+
+/** The period and jurisdiction: all a report page needs. */
+export const periodFields = {
+  from: single(isoDate.optional()),
+  to: single(isoDate.optional()),
+  jurisdiction: single(
+    z
+      .string()
+      .transform((value) => value.trim().toUpperCase())
+      .pipe(z.enum(["ALL", ...JURISDICTIONS], { message: "must be all or a jurisdiction code such as US_CA or EU_GDPR" }))
+      .default("ALL"),
+  ),
+};
+
+const format = single(z.enum(["json", "csv"], { message: "must be json or csv" }).default("json"));
+
+export const registerQueryFields = { ...periodFields, format };
+export const metricsQueryFields = {
+  ...periodFields,
+  format,
+  /** Which table a CSV holds: one row per right, or one row per jurisdiction. */
+  table: single(z.enum(["rights", "jurisdictions"], { message: "must be rights or jurisdictions" }).default("rights")),
+};
+
+type Fields = Record<string, z.ZodType> & typeof periodFields;
+type Parsed<F extends Fields> = { [K in keyof F]: z.output<F[K]> };
+
+export type ReportPeriod = { from: string; to: string; jurisdiction: JurisdictionCode | null };
+export type ReportQuery<F extends Fields> = Omit<Parsed<F>, "from" | "to" | "jurisdiction"> & ReportPeriod;
+export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/**
+ * The report a query asks for. Without dates it is the previous calendar year (what CCPA §7102
+ * asks to publish); `from` alone runs to the end of its year, `to` alone from the start of its year.
+ */
+export function parseReportQuery<F extends Fields>(query: QueryInput, fields: F, today = controllerToday()): ReportQuery<F> {
+  const issues: FieldIssue[] = [];
+  const values = queryValues(query, issues);
+  for (const name of Object.keys(values)) {
+    if (!Object.hasOwn(fields, name))
+      issues.push({ path: name, message: `is not a parameter of this report (${Object.keys(fields).join(", ")})` });
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(fields)) {
+    const parsed = schema.safeParse(values[name]);
+    if (parsed.success) out[name] = parsed.data;
+    else issues.push({ path: name, message: parsed.error.issues[0]?.message ?? "is not valid" });
+  }
+  if (issues.length === 0) {
+    const period = periodOf(out.from as string | undefined, out.to as string | undefined, today);
+    issues.push(...periodProblems(period));
+    Object.assign(out, period, { jurisdiction: out.jurisdiction === "ALL" ? null : out.jurisdiction });
+  }
+  if (issues.length > 0) {
+    throw new AppError("VALIDATION_FAILED", `Invalid ${issues.map((i) => i.path).join(", ")}: ${issues[0].message}.`, { issues });
+  }
+  return out as ReportQuery<F>;
+}
+
+function queryValues(query: QueryInput, issues: FieldIssue[]): Record<string, string | undefined> {
+  const entries =
+    query instanceof URLSearchParams ? [...query.keys()].map((key) => [key, query.getAll(key)] as const) : Object.entries(query);
+  const values: Record<string, string | undefined> = {};
+  for (const [key, value] of entries) {
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length > 1) issues.push({ path: key, message: "is given more than once" });
+    values[key] = list[0];
+  }
+  return values;
+}
+
+function periodOf(from: string | undefined, to: string | undefined, today: string) {
+  if (from && to) return { from, to };
+  if (from) return { from, to: `${from.slice(0, 4)}-12-31` };
+  if (to) return { from: `${to.slice(0, 4)}-01-01`, to };
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  return { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+}
+
+function periodProblems({ from, to }: { from: string; to: string }): FieldIssue[] {
+  if (to < from) return [{ path: "to", message: `must be on or after from (${from})` }];
+  // 2021-01-01 to 2025-12-31 is five years; 2026-01-01 would start a sixth.
+  const lastDay = formatLocalDate(addMonths(parseLocalDate(from), 12 * MAX_PERIOD_YEARS).date - 1);
+  if (to > lastDay)
+    return [
+      { path: "to", message: `makes the period longer than ${MAX_PERIOD_YEARS} years (at most ${lastDay}); ask for shorter periods` },
+    ];
+  return [];
+}
+
+/** Today's date on the controller's calendar, the one request deadlines are counted in. */
+export function controllerToday(): string {
+  return formatLocalDate(localDateOf(Date.now(), env().CONTROLLER_TIME_ZONE));
+}
