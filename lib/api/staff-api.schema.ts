@@ -2,7 +2,7 @@
 // handlers parse with these objects and the OpenAPI document is generated from the same ones.
 // Enum values are accepted in any letter case (the public API names them in lower case).
 import { z } from "zod";
-import { isJurisdictionCode } from "../deadlines/index.ts";
+import { JURISDICTIONS } from "../deadlines/index.ts";
 import { askForInformationSchema } from "../requests/ask-for-information.ts";
 import { CLOSE_MESSAGE_MAX } from "../requests/close-request.ts";
 import { DENIAL_MESSAGE_MAX } from "../requests/deny-request.ts";
@@ -45,28 +45,30 @@ function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(val
     .meta({ enum: [...values], description: `One of ${values.join(", ")} (any letter case).` });
 }
 
-/** A comma-separated list of enum values in any letter case, e.g. `verified,AWAITING_SUBJECT`. */
-function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+/** A comma-separated list, e.g. `verified,AWAITING_SUBJECT`; an unknown value is named in the error. */
+function listOf<const T extends readonly string[]>(values: T, normalise: (value: string) => string, what: string) {
   return z
     .string()
-    .transform((text) => text.split(",").map((part) => part.trim().toLowerCase()))
-    .pipe(z.array(z.enum(values)).min(1))
-    .meta({ description: `Comma-separated, any of ${values.join(", ")} (any letter case).` });
+    .transform((text, ctx) => {
+      const items = [...new Set(text.split(",").map((part) => normalise(part.trim())))];
+      const unknown = items.filter((item) => !values.includes(item));
+      if (unknown.length === 0) return items as Array<T[number]>;
+      ctx.addIssue({ code: "custom", message: `Unknown ${what} ${unknown.map((u) => `"${u}"`).join(", ")}: use ${values.join(", ")}.` });
+      return z.NEVER;
+    })
+    .meta({ description: `Comma-separated (or repeated), any of: ${values.join(", ")}; any letter case.` });
 }
 
-const jurisdictionList = z
-  .string()
-  .transform((text) => text.split(",").map((part) => part.trim().toUpperCase()))
-  .pipe(z.array(z.string().refine(isJurisdictionCode, { message: "Unknown jurisdiction code (see lib/deadlines/rules.ts)." })).min(1))
-  .meta({ description: "Comma-separated jurisdiction codes, e.g. EU_GDPR,US_CA." });
+const lowerCase = (value: string) => value.toLowerCase();
+const upperCase = (value: string) => value.toUpperCase();
 
 const positiveInt = (max: number) => z.coerce.number("Must be a whole number.").int("Must be a whole number.").min(1).max(max);
 
 /** `GET /api/v1/requests` query. Unknown parameters are refused so a typo is not silently ignored. */
 export const listRequestsQuerySchema = z.strictObject({
-  status: enumList(requestStatusNames).optional(),
-  type: enumList(requestTypes).optional(),
-  jurisdiction: jurisdictionList.optional(),
+  status: listOf(requestStatusNames, lowerCase, "status").optional(),
+  type: listOf(requestTypes, lowerCase, "right").optional(),
+  jurisdiction: listOf(JURISDICTIONS, upperCase, "jurisdiction").optional(),
   dueBefore: z.iso
     .date("Use a date as YYYY-MM-DD.")
     .optional()
