@@ -86,7 +86,10 @@ export function renderEvidenceSummary(input: SummaryInput): string {
     : "<li>None.</li>";
   const emails = input.emails.length
     ? input.emails
-        .map((e) => `<li>${escapeHtml(e.template)}: ${escapeHtml(e.status)}${e.sentAt ? `, ${escapeHtml(e.sentAt)}` : ""}</li>`)
+        .map(
+          (e) =>
+            `<li>${escapeHtml(e.template)}: ${escapeHtml(e.status)}${e.sentAt ? `, ${escapeHtml(localTime(new Date(e.sentAt), zone))}` : ""}</li>`,
+        )
         .join("\n")
     : "<li>None.</li>";
   return `<!doctype html>
