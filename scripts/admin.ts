@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { createApiKey } from "../lib/auth/create-api-key.ts";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
+import { listApiKeys } from "../lib/auth/list-api-keys.ts";
+import { revokeApiKey } from "../lib/auth/revoke-api-key.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
 import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
@@ -26,6 +29,13 @@ Commands:
   create-user --email E --role admin|agent|auditor
       Creates a staff account and prints its one-time password (shown once; it must be
       changed at first sign-in).
+  create-api-key --role agent|auditor|admin --name N
+      Creates an API key for an integration, with the role's permissions, and prints it once
+      (only its hash is stored). Sent as "Authorization: Bearer <key>".
+  list-api-keys
+      Lists the API keys: prefix, name, role, created, last used, revoked.
+  revoke-api-key --prefix P
+      Revokes the key whose prefix is P (the 8 characters after dsar_); it stops working at once.
   extend-deadline --reference R --reason TEXT [--days N | --months N]
       Extends the time to answer (the most the law allows unless N is given) and emails the
       person the reasons and the new date. Refused when too late or not allowed.
@@ -59,6 +69,32 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { user, oneTimePassword } = await createStaffUser({ email: values.email, role: values.role as "admin" });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}`);
     console.log(`One-time password (shown once): ${oneTimePassword}`);
+  },
+  async "create-api-key"(args) {
+    const { values } = parseArgs({ args, options: { role: { type: "string" }, name: { type: "string" } }, strict: true });
+    if (!values.role || !values.name) throw new UsageError("create-api-key needs --role and --name");
+    const created = await createApiKey({ name: values.name, role: values.role as "agent" }, operator);
+    console.log(`Created API key "${created.name}" (${created.role.toLowerCase()}), prefix ${created.prefix}.`);
+    console.log(`Key: ${created.key}`);
+    console.log("Copy it now: it is shown only this once and cannot be read back (only its hash is stored).");
+  },
+  async "list-api-keys"(args) {
+    parseArgs({ args, options: {}, strict: true });
+    const keys = await listApiKeys();
+    if (keys.length === 0) console.log("No API keys.");
+    const day = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") : "never");
+    for (const k of keys) {
+      const state = k.revokedAt ? `revoked ${day(k.revokedAt)}` : "active";
+      console.log(
+        `${k.prefix}  ${k.role.toLowerCase().padEnd(7)}  ${state.padEnd(24)}  created ${day(k.createdAt)}  last used ${day(k.lastUsedAt)}  ${k.name}`,
+      );
+    }
+  },
+  async "revoke-api-key"(args) {
+    const { values } = parseArgs({ args, options: { prefix: { type: "string" } }, strict: true });
+    if (!values.prefix) throw new UsageError("revoke-api-key needs --prefix (see list-api-keys)");
+    const revoked = await revokeApiKey({ prefix: values.prefix }, operator);
+    console.log(`${revoked.alreadyRevoked ? "Already revoked" : "Revoked"}: API key "${revoked.name}" (${revoked.role.toLowerCase()}).`);
   },
   async "extend-deadline"(args) {
     const { values } = parseArgs({
