@@ -1,0 +1,63 @@
+"use client";
+// Invite a colleague: their email and role. They receive a link to choose their password.
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import { inviteStaffUserAction } from "../actions.ts";
+
+type State = ActionResult<{ message: string }> | null;
+
+export function InviteForm() {
+  const [state, formAction, pending] = useActionState<State, FormData>(inviteStaffUserAction, null);
+  const issue = (field: string) => (state && !state.ok ? state.error.issues?.find((i) => i.path === field)?.message : undefined);
+  return (
+    <form action={formAction} className="staff-form" noValidate>
+      {state?.ok ? (
+        <p className="message message--success" role="status">
+          {state.data.message}
+        </p>
+      ) : null}
+      {state && !state.ok && !state.error.issues?.length ? (
+        <p className="message message--error" role="alert">
+          {state.error.message}
+        </p>
+      ) : null}
+      <div className={issue("email") ? "field field--error" : "field"}>
+        <label className="label" htmlFor="email">
+          Email address
+        </label>
+        {issue("email") ? (
+          <p id="email-error" className="field-error">
+            {issue("email")}
+          </p>
+        ) : null}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          className="input"
+          autoComplete="off"
+          required
+          aria-invalid={issue("email") ? true : undefined}
+          aria-describedby={issue("email") ? "email-error" : undefined}
+        />
+      </div>
+      <fieldset className={issue("role") ? "field field--error" : "field"}>
+        <legend className="label">Role</legend>
+        {issue("role") ? <p className="field-error">{issue("role")}</p> : null}
+        <label className="checkbox">
+          <input type="radio" name="role" value="agent" defaultChecked /> Agent: handles requests, deadlines and tasks
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="role" value="auditor" /> Auditor: reads everything and the evidence, changes nothing
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="role" value="admin" /> Administrator: everything, including staff, connectors and settings (two-factor
+          required)
+        </label>
+      </fieldset>
+      <button type="submit" className="button" aria-disabled={pending}>
+        Send the invitation
+      </button>
+    </form>
+  );
+}

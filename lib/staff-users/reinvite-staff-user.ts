@@ -1,0 +1,16 @@
+// "Send the invitation again" on the users page: a new link for someone who has not accepted
+// yet (the old link stops working), with the role they were invited with.
+import { db } from "../db.ts";
+import { AppError } from "../errors.ts";
+import type { Actor } from "../evidence/append-audit-event.ts";
+import { inviteStaffUser } from "./invite-staff-user.ts";
+
+export async function reinviteStaffUser(options: { userId: string; actor: Actor; now?: Date }) {
+  const user = await db().staffUser.findUnique({
+    where: { id: options.userId },
+    select: { email: true, role: true, inviteTokenHash: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", "There is no such staff account.");
+  if (!user.inviteTokenHash) throw new AppError("INVALID_STATE", `${user.email} has already accepted their invitation.`);
+  return inviteStaffUser({ email: user.email, role: user.role.toLowerCase() as "admin", actor: options.actor, now: options.now });
+}
