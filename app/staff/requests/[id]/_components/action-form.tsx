@@ -14,17 +14,15 @@ type Props = {
   hidden?: Record<string, string>;
   danger?: boolean;
   secondary?: boolean;
-  /** Forms with a file field. */
-  multipart?: boolean;
   children?: ReactNode;
   className?: string;
 };
 
-export function ActionForm({ action, reference, submitLabel, hidden, danger, secondary, multipart, children, className }: Props) {
+export function ActionForm({ action, reference, submitLabel, hidden, danger, secondary, children, className }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const buttonClass = danger ? "button button--danger" : secondary ? "button button--secondary" : "button";
   return (
-    <form action={formAction} className={className ?? "staff-form action-form"} encType={multipart ? "multipart/form-data" : undefined}>
+    <form action={formAction} className={className ?? "staff-form action-form"}>
       <input type="hidden" name="reference" value={reference} />
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

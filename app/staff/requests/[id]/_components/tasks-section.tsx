@@ -88,7 +88,7 @@ function CompleteTaskForm({ task, reference }: { task: Task; reference: string }
       <h3 id={`${prefix}-heading`}>
         Manual task: {task.connectorName} ({words(task.action)})
       </h3>
-      <ActionForm action={completeTaskAction} reference={reference} hidden={{ taskId: task.id }} submitLabel="Complete task" multipart>
+      <ActionForm action={completeTaskAction} reference={reference} hidden={{ taskId: task.id }} submitLabel="Complete task">
         <div className="field">
           <label className="label" htmlFor={`${prefix}-note`}>
             What was done
