@@ -1,8 +1,9 @@
 // What the staff API answers. The mappers (request-views.ts) return these types, the OpenAPI
 // document describes them, and the integration tests parse real answers with them.
 import { z } from "zod";
+import { ConnectorTaskStatus, RequestChannel, RequestOutcome } from "../generated/prisma/enums.ts";
 import { requestTypes } from "../requests/request-input.schema.ts";
-import { closeOutcomeNames, denialReasonNames, requestStatusNames } from "./staff-api.schema.ts";
+import { closeOutcomeNames, denialReasonNames, lowerNames, requestStatusNames } from "./staff-api.schema.ts";
 
 const day = z.iso.date().meta({ description: "A calendar day, YYYY-MM-DD, in the controller's time zone." });
 const instant = z.iso.datetime().meta({ description: "An instant, ISO 8601 in UTC." });
@@ -22,7 +23,7 @@ export const requestSummarySchema = z
     type: z.enum(requestTypes),
     status: z.enum(requestStatusNames),
     jurisdiction: z.string().meta({ examples: ["EU_GDPR", "US_CA"] }),
-    channel: z.enum(["web", "api", "staff"]),
+    channel: z.enum(lowerNames(RequestChannel)),
     email: z
       .string()
       .nullable()
@@ -56,7 +57,7 @@ export const connectorTaskSchema = z
     connector: z.string().meta({ description: "The connector's key." }),
     connectorName: z.string(),
     action: z.enum(requestTypes),
-    status: z.enum(["pending", "running", "waiting_callback", "awaiting_staff", "succeeded", "failed"]),
+    status: z.enum(lowerNames(ConnectorTaskStatus)),
     attempts: z.int().min(0),
     lastError: z.string().nullable(),
     startedAt: instant.nullable(),
@@ -96,7 +97,7 @@ export const requestDetailSchema = requestSummarySchema
     verifiedAt: instant.nullable(),
     decidedAt: instant.nullable(),
     closedAt: instant.nullable(),
-    outcome: z.enum([...closeOutcomeNames, "denied", "withdrawn", "expired"]).nullable(),
+    outcome: z.enum(lowerNames(RequestOutcome)).nullable(),
     denialReason: z.enum(denialReasonNames).nullable(),
     purgedAt: instant.nullable(),
     deadline: deadlineSchema,

@@ -3,31 +3,20 @@
 // Enum values are accepted in any letter case (the public API names them in lower case).
 import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/index.ts";
+import { DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
 import { askForInformationSchema } from "../requests/ask-for-information.ts";
 import { CLOSE_MESSAGE_MAX } from "../requests/close-request.ts";
 import { DENIAL_MESSAGE_MAX } from "../requests/deny-request.ts";
 import { extendDeadlineSchema } from "../requests/extend-deadline.ts";
 import { requestTypes } from "../requests/request-input.schema.ts";
 
-export const requestStatusNames = [
-  "submitted",
-  "verified",
-  "awaiting_subject",
-  "approved",
-  "in_progress",
-  "completed",
-  "denied",
-  "withdrawn",
-  "expired",
-] as const;
+/** A database enum's values as the API names them: lower case, in declaration order. */
+export function lowerNames<const E extends Record<string, string>>(values: E) {
+  return Object.values(values).map((value) => value.toLowerCase()) as [Lowercase<E[keyof E]>, ...Array<Lowercase<E[keyof E]>>];
+}
 
-export const denialReasonNames = [
-  "identity_not_verified",
-  "manifestly_unfounded_or_excessive",
-  "exemption_applies",
-  "no_data_held",
-  "other",
-] as const;
+export const requestStatusNames = lowerNames(RequestStatus);
+export const denialReasonNames = lowerNames(DenialReason);
 
 export const closeOutcomeNames = ["fulfilled", "partially_fulfilled"] as const;
 
