@@ -13,6 +13,7 @@ import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
+import { evidenceSigningKey } from "../lib/evidence/evidence-signing-key.ts";
 import { completeManualTask } from "../lib/fulfilment/complete-manual-task.ts";
 import { retryConnectorTask } from "../lib/fulfilment/retry-connector-task.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
@@ -60,6 +61,10 @@ Commands:
   information-received --reference R
       Records that the information asked for arrived by another channel (resumes or restarts
       the clock).
+  evidence-key [--json]
+      Prints the public key that checks evidence bundles' signatures (also served at
+      /.well-known/evidence-key), for npm run evidence:verify -- FILE.zip --key KEY;
+      --json prints that document, to save as the key file.
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -209,6 +214,18 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!values.reference) throw new UsageError("information-received needs --reference");
     const result = await recordInformationReceived({ reference: values.reference.toUpperCase(), actor: operator });
     console.log(`${values.reference.toUpperCase()}: clock ${result.restarted ? "restarted" : "resumed"}; due ${result.dueDate}.`);
+  },
+  async "evidence-key"(args) {
+    const { values } = parseArgs({ args, options: { json: { type: "boolean" } }, strict: true });
+    const { document } = evidenceSigningKey();
+    if (values.json) {
+      console.log(JSON.stringify(document, null, 2));
+      return;
+    }
+    console.log(`Algorithm:  ${document.algorithm}`);
+    console.log(`Key id:     ${document.keyId}`);
+    console.log(`Public key: ${document.publicKey}`);
+    console.log(`\n${document.pem.trim()}`);
   },
 };
 
