@@ -11,6 +11,7 @@ import { db, type Tx } from "../db.ts";
 import { completeManualTask } from "../fulfilment/complete-manual-task.ts";
 import { approveRequest } from "../requests/approve-request.ts";
 import { askForInformation } from "../requests/ask-for-information.ts";
+import { createSubmission } from "../requests/create-submission.ts";
 import { extendDeadline } from "../requests/extend-deadline.ts";
 import { recordInformationReceived } from "../requests/record-information-received.ts";
 import { appendAuditEvent } from "./append-audit-event.ts";
@@ -192,6 +193,25 @@ describe("the evidence bundle of a fulfilled request", () => {
     expect(next.slice(0, first.length)).toEqual(first);
     expect(next.slice(first.length).map((e) => e.action)).toEqual(["evidence.downloaded"]);
     expect(problemsOf(entries)).toEqual([]);
+  });
+
+  it("for a submission of several rights, shows the shared emails (stored on the first request) in each request's bundle", async () => {
+    const created = await createSubmission({
+      input: { types: ["access", "erasure"], email: `siblings${Date.now()}@example.test`, country: "FR", locale: "en" },
+      channel: "WEB",
+    });
+    const [first, second] = created.requests;
+    await waitFor("the verification email sent", () =>
+      db().emailMessage.findFirst({ where: { requestId: first.id, template: "verify-request", status: "SENT" } }),
+    );
+    const templatesOf = async (id: string) => {
+      const built = await buildEvidenceBundle({ request: { id }, actor: auditor });
+      const files = (await readZipEntries(await bufferOf(built.stream))).entries;
+      expect(problemsOf(files)).toEqual([]);
+      return JSON.parse((files.get(bundleFiles.emailsIndex) as Buffer).toString()).messages.map((m: { template: string }) => m.template);
+    };
+    expect(await templatesOf(second.id)).toEqual(["verify-request"]);
+    expect(await templatesOf(first.id)).toEqual(["verify-request"]);
   });
 
   it("refuses an unknown request without recording a download", async () => {
