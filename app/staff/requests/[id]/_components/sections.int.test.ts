@@ -1,0 +1,68 @@
+// The request page's sections rendered from real data: the headings and buttons Playwright finds
+// by role, and no button that changes anything for a role without the permission.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db.ts";
+import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
+import { createIdleConnector, fileRequest } from "@/tests/support/staff-requests.ts";
+import { runWorkersDuringTests } from "@/tests/support/use-workers.ts";
+import { ActionsSection } from "./actions-section.tsx";
+import { NotesSection } from "./conversation-section.tsx";
+import { DeadlineSection } from "./deadline-section.tsx";
+import { PersonSection } from "./person-section.tsx";
+import { TasksSection } from "./tasks-section.tsx";
+import { TimelineSection } from "./timeline-section.tsx";
+
+runWorkersDuringTests();
+
+const timeZone = "Europe/Paris";
+const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((match) => match[1]);
+
+function renderAll(details: Awaited<ReturnType<typeof getRequestDetails>>, may: boolean) {
+  return [
+    createElement(DeadlineSection, { details, timeZone }),
+    createElement(ActionsSection, { details, allowed: { decide: may, assign: may }, myEmail: "me@example.test" }),
+    createElement(PersonSection, { details, timeZone }),
+    createElement(TasksSection, { details, canManage: may, timeZone }),
+    createElement(NotesSection, { details, canNote: may, timeZone }),
+    createElement(TimelineSection, { details, timeZone }),
+  ]
+    .map((element) => renderToStaticMarkup(element))
+    .join("\n");
+}
+
+describe("request page sections", () => {
+  it("shows the headings, and the decisions of a verified request to an agent", async () => {
+    const { reference, email } = await fileRequest();
+    const html = renderAll(await getRequestDetails(reference), true);
+    for (const heading of ["Timeline", "Deadline", "Connector tasks", "Person", "Actions"]) {
+      expect(html).toContain(`>${heading}</h2>`);
+    }
+    expect(html).toContain(email);
+    expect(buttons(html)).toEqual(["Approve", "Ask for information", "Extend deadline", "Assign", "Deny", "Add note"]);
+  });
+
+  it("offers retry, completion and close on a request in progress", async () => {
+    const { reference, id } = await fileRequest();
+    const [failing, manual] = [await createIdleConnector(), await createIdleConnector()];
+    await db().dsarRequest.update({ where: { id }, data: { status: "IN_PROGRESS" } });
+    await db().connectorTask.createMany({
+      data: [
+        { requestId: id, connectorId: failing.id, action: "ACCESS", status: "FAILED", lastError: "timeout after 30 s" },
+        { requestId: id, connectorId: manual.id, action: "ACCESS", status: "AWAITING_STAFF" },
+      ],
+    });
+    const html = renderAll(await getRequestDetails(reference), true);
+    expect(buttons(html)).toEqual(["Extend deadline", "Assign", "Close request", "Retry", "Complete task", "Add note"]);
+    expect(html).toContain("timeout after 30 s");
+    expect(html).toContain('type="file"');
+  });
+
+  it("shows no button at all to a role that may only read", async () => {
+    const { reference } = await fileRequest();
+    const html = renderAll(await getRequestDetails(reference), false);
+    expect(buttons(html)).toEqual([]);
+    expect(html).toContain("No action is open to your role");
+  });
+});
