@@ -37,6 +37,18 @@ const pages: Record<string, Allowed> = {
   "/staff/account/two-factor": everyone,
   "/staff/settings": ["admin"],
   "/staff/settings/reminders": ["admin"],
+  "/staff/settings/auto-approval": ["admin"],
+  "/staff/settings/retention": ["admin"],
+  "/staff/requests": staff,
+  "/staff/requests/[id]": staff,
+  "/staff/reports": ["auditor", "admin"],
+  "/staff/connectors": staff,
+  "/staff/connectors/new": ["admin"],
+  "/staff/connectors/[key]": ["admin"],
+  "/staff/users": ["admin"],
+  "/staff/users/invite": ["admin"],
+  // Gated by the invitation's own token, for someone who has no account yet.
+  "/staff/invite/[token]": everyone,
 };
 
 // Route handlers: path → method → who may call it. Staff routes take an API key (or, for GET on
@@ -44,10 +56,24 @@ const pages: Record<string, Allowed> = {
 const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/language": { GET: everyone },
   "/api/v1/health": { GET: everyone },
-  "/api/v1/requests": { POST: everyone },
+  // Filing is public; listing is staff's.
+  "/api/v1/requests": { POST: everyone, GET: staff },
   "/api/v1/requests/[reference]/verify": { POST: everyone },
   "/api/v1/downloads/[token]": { POST: everyone },
   "/api/v1/connector-callbacks/[taskId]": { POST: "signed" },
+  "/.well-known/evidence-key": { GET: everyone },
+  "/api/v1/openapi.json": { GET: everyone },
+  "/api/v1/requests/[reference]": { GET: staff },
+  "/api/v1/requests/[reference]/approve": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/deny": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/extend": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/request-information": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/assign": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/close": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/evidence": { GET: ["auditor", "admin"] },
+  "/api/v1/reports/register": { GET: ["auditor", "admin"] },
+  "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
+  "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
 };
 
 // Server actions: "file#export" → who may run it. "own-session" actions act only on the caller's
@@ -68,6 +94,29 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/auth-actions.ts#signOutAction": "own-session",
   "app/staff/auth-actions.ts#signOutEverywhereAction": "own-session",
   "app/staff/settings/reminders/actions.ts#saveReminderSettingsAction": ["admin"],
+  "app/staff/settings/auto-approval/actions.ts#saveAutoApprovalAction": ["admin"],
+  "app/staff/settings/auto-approval/actions.ts#resetAutoApprovalAction": ["admin"],
+  "app/staff/settings/retention/actions.ts#saveRetentionSettingsAction": ["admin"],
+  "app/staff/users/actions.ts#inviteStaffUserAction": ["admin"],
+  "app/staff/users/actions.ts#reinviteStaffUserAction": ["admin"],
+  "app/staff/users/actions.ts#changeStaffRoleAction": ["admin"],
+  "app/staff/users/actions.ts#disableStaffUserAction": ["admin"],
+  "app/staff/users/actions.ts#enableStaffUserAction": ["admin"],
+  "app/staff/users/actions.ts#resetTwoFactorAction": ["admin"],
+  "app/staff/connectors/actions.ts#saveConnectorAction": ["admin"],
+  "app/staff/connectors/actions.ts#setConnectorEnabledAction": ["admin"],
+  "app/staff/connectors/actions.ts#testConnectorAction": ["admin"],
+  "app/staff/invite/[token]/actions.ts#acceptInviteAction": everyone,
+  "app/staff/requests/[id]/actions.ts#approveAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#denyAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#askForInformationAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#informationReceivedAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#extendAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#assignAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#addNoteAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#completeTaskAction": ["agent", "admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------
