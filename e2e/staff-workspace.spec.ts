@@ -1,0 +1,146 @@
+// The privacy team's morning: sign in with two-factor, find the overdue request through the
+// dashboard's filters, approve it and watch its tasks finish, deny another with a reason and see
+// the email the person gets; an auditor sees everything and can change nothing.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { runAdmin } from "./support/admin-cli.ts";
+import { inbox, sql, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+import { apiKeyFor, createStaff, signIn } from "./support/staff.ts";
+
+test.describe.configure({ mode: "serial" });
+
+/** A verified request filed `daysAgo` days ago, its due date moved as the clock would have. */
+async function verifiedRequest(email: string, type: "ACCESS" | "ERASURE", dueInDays: number) {
+  const [row] = await sql<{ id: string; reference: string }>(
+    `INSERT INTO requests (id, reference, "submissionId", type, status, channel, locale, email, "emailHash", "fullName", country, jurisdiction, "timeZone", "holidayRegion", "receivedAt", "verifiedAt", "verifyBy", "dueDate", "updatedAt")
+     VALUES (gen_random_uuid(), 'DSR-' || upper(substr(md5(random()::text), 1, 4)) || '-' || upper(substr(md5(random()::text), 1, 4)), gen_random_uuid(), $2, 'VERIFIED', 'WEB', 'en', $1, md5($1), 'Test Person', 'FR', 'EU_GDPR', 'Europe/Paris', 'FR',
+             now() - interval '35 days', now() - interval '35 days', now() - interval '28 days', current_date + $3::int, now())
+     RETURNING id, reference`,
+    [email, type, dueInDays],
+  );
+  return row;
+}
+
+test.beforeAll(async () => {
+  // A small customer table in the test database, registered as a data source, plus a manual one.
+  await sql(`CREATE TABLE IF NOT EXISTS e2e_customers (id serial PRIMARY KEY, email text NOT NULL, name text)`);
+  const dir = mkdtempSync(join(tmpdir(), "dsar-e2e-"));
+  const file = join(dir, "connectors.yaml");
+  writeFileSync(
+    file,
+    `connectors:
+  - key: e2e-shop
+    name: Test shop
+    type: postgres
+    actions: [access, erasure]
+    config:
+      url: \${E2E_SHOP_URL}
+      tables:
+        - table: e2e_customers
+          identity: { email: email }
+          erase: { strategy: delete }
+  - key: e2e-archive
+    name: Paper archive
+    type: manual
+    actions: [access]
+    config:
+      instructions: "Look for the person's paper forms."
+`,
+  );
+  const [{ url }] = await sql<{ url: string }>("SELECT 'postgres://' || current_user || '@127.0.0.1:5432/' || current_database() AS url");
+  runAdmin(["apply-connectors", file], { E2E_SHOP_URL: url });
+});
+
+async function openFromDashboard(page: Page, search: string, reference: string) {
+  await page.goto("/staff/requests");
+  await page.getByLabel("Overdue only").check();
+  await page.getByLabel("Search").fill(search);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/overdue=/);
+  const table = page.getByRole("table", { name: /Requests/ });
+  await expect(table.getByRole("row")).toHaveCount(2); // the header and our request
+  await table.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+}
+
+test("an admin signs in with two-factor, finds the overdue request, approves it and watches its tasks finish", async ({ page }) => {
+  const admin = await createStaff("admin");
+  const email = uniqueEmail("overdue");
+  await sql("INSERT INTO e2e_customers (email, name) VALUES ($1, 'Ada Overdue')", [email]);
+  const overdue = await verifiedRequest(email, "ACCESS", -2);
+  await verifiedRequest(uniqueEmail("later"), "ACCESS", 20);
+
+  await signIn(page, admin);
+  await expect(page.getByText(/overdue/i).first()).toBeVisible();
+  await openFromDashboard(page, email.slice(0, 12), overdue.reference);
+  await expect(page.getByText(/overdue/i).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /approved/i })).toBeVisible();
+  const tasks = page.getByRole("region", { name: "Connector tasks" });
+  await expect(async () => {
+    await page.reload();
+    await expect(tasks.getByRole("row", { name: /Test shop/ })).toContainText("Succeeded");
+    await expect(tasks.getByRole("heading", { name: /Manual task: Paper archive/ })).toBeVisible();
+  }).toPass({ timeout: 30_000 });
+
+  await tasks.getByLabel("What was done").fill("Checked the archive: no paper forms for this person.");
+  await tasks.getByRole("button", { name: "Complete task" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /complete/i })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Completed").first()).toBeVisible();
+  }).toPass({ timeout: 30_000 });
+  const ready = await waitForEmail(inbox, email);
+  expect(ready.text).toMatch(/download/i);
+});
+
+test("an agent denies a request with a reason, and the person's email states it and where to complain", async ({ page }) => {
+  const agent = await createStaff("agent");
+  const email = uniqueEmail("deny");
+  const request = await verifiedRequest(email, "ERASURE", 10);
+  await signIn(page, agent);
+  await page.goto(`/staff/requests/${request.id}`);
+  await page.getByLabel("Reason for refusal").selectOption("NO_DATA_HELD");
+  await page.getByLabel("Explanation for the person").fill("We hold no account or order under this address.");
+  await page.getByRole("button", { name: "Deny" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /denied/i })).toBeVisible();
+  const denial = await waitForEmail(inbox, email);
+  expect(denial.text).toContain("We hold no account or order under this address.");
+  expect(denial.text).toMatch(/CNIL/);
+  const [row] = await sql<{ status: string; denialReason: string }>(`SELECT status, "denialReason" FROM requests WHERE id = $1`, [
+    request.id,
+  ]);
+  expect(row).toEqual({ status: "DENIED", denialReason: "NO_DATA_HELD" });
+});
+
+test("an auditor sees the queue and a request but no button that changes anything, and the server refuses the actions", async ({
+  page,
+  request,
+}) => {
+  const auditor = await createStaff("auditor");
+  const target = await verifiedRequest(uniqueEmail("audited"), "ACCESS", -1);
+  await signIn(page, auditor);
+  await expect(page.getByRole("table", { name: /Requests/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Bulk actions/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: /^Select / })).toHaveCount(0);
+
+  await page.goto(`/staff/requests/${target.id}`);
+  await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  const buttons = (await page.getByRole("button").allTextContents()).map((t) => t.trim());
+  // Signing out is the only thing an auditor can press (evidence is a download link).
+  expect(buttons).toEqual(["Sign out"]);
+
+  const key = await apiKeyFor("auditor");
+  for (const action of ["approve", "deny", "extend", "request-information", "assign", "close"]) {
+    const response = await request.post(`/api/v1/requests/${target.reference}/${action}`, {
+      headers: { authorization: `Bearer ${key}` },
+      data: { reason: "other", message: "x", userEmail: null, outcome: "fulfilled" },
+    });
+    expect(response.status(), action).toBe(403);
+  }
+  const [row] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [target.id]);
+  expect(row.status).toBe("VERIFIED");
+});
