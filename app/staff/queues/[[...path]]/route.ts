@@ -1,0 +1,32 @@
+// The queues dashboard (bull-board) at /staff/queues: its page, static files and JSON API, all
+// behind queues.manage (see _board/authorize.ts). The page's scripts get this request's CSP nonce.
+import { AppError } from "@/lib/errors.ts";
+import { apiRoute } from "@/lib/http/api-response.ts";
+import { authorizeQueuesRequest } from "../_board/authorize.ts";
+import { queuesBoard } from "../_board/board.ts";
+
+export const dynamic = "force-dynamic";
+
+async function handleQueuesRequest(request: Request): Promise<Response> {
+  try {
+    await authorizeQueuesRequest(request);
+  } catch (error) {
+    // A person opening the page without a session goes to sign in; the API answers with the JSON error.
+    const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
+    if (wantsPage && error instanceof AppError && error.code === "UNAUTHORIZED") {
+      return new Response(null, { status: 303, headers: { location: "/staff/sign-in", "cache-control": "no-store" } });
+    }
+    throw error;
+  }
+  // proxy.ts puts the nonce of this response's Content-Security-Policy on the request.
+  return (await queuesBoard()).handle(request, request.headers.get("x-nonce"));
+}
+
+const handle = apiRoute(handleQueuesRequest);
+
+export const GET = handle;
+export const HEAD = handle;
+export const POST = handle;
+export const PUT = handle;
+export const PATCH = handle;
+export const DELETE = handle;
