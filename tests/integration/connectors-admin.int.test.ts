@@ -16,6 +16,7 @@ const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
 const { AppError } = await import("../../lib/errors.ts");
+const { connectorFormSchema } = await import("../../app/staff/connectors/actions.schema.ts");
 
 const actor = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000001" };
 const suffix = randomBytes(3).toString("hex");
@@ -201,6 +202,62 @@ describe("saving a connector from the staff form", () => {
     await saveConnector({ mode: "edit", entry, secrets: { secret: "x".repeat(40) }, actor });
     const wrongKey = await db().connector.findUniqueOrThrow({ where: { key } });
     expect(await testConnector(wrongKey)).toMatchObject({ ok: false, message: expect.stringContaining("same secret") });
+  });
+});
+
+describe("the connector form's fields", () => {
+  function form(fields: Record<string, string | string[]>) {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one);
+    return connectorFormSchema.safeParse(
+      Object.fromEntries([...data.keys()].map((k) => [k, data.getAll(k).length > 1 ? data.getAll(k) : data.get(k)])),
+    );
+  }
+
+  it("become a connectors-file entry, with the secrets apart and empty numbers left to the defaults", async () => {
+    const parsed = form({
+      mode: "create",
+      key: ` archive-${suffix} `,
+      name: "Paper archive",
+      type: "manual",
+      actions: "erasure",
+      maxAttempts: "",
+      concurrency: "3",
+      rateLimitPerSecond: "",
+      config: "instructions: Shred the forms kept in cabinet 2\nowner: Office",
+      fieldDescriptions: "",
+      "secret.token": "s3cret",
+    });
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({
+      mode: "create",
+      secrets: { token: "s3cret" },
+      clearSecrets: [],
+      entry: {
+        key: `archive-${suffix}`,
+        name: "Paper archive",
+        type: "manual",
+        actions: ["erasure"],
+        enabled: false,
+        concurrency: 3,
+        config: { instructions: "Shred the forms kept in cabinet 2", owner: "Office" },
+      },
+    });
+    const saved = await saveConnector({ ...(parsed.data as NonNullable<typeof parsed.data>), actor });
+    expect(saved).toMatchObject({ outcome: "created", key: `archive-${suffix}` });
+    expect(await db().connector.findUniqueOrThrow({ where: { key: `archive-${suffix}` } })).toMatchObject({
+      enabled: false,
+      maxAttempts: 5,
+      concurrency: 3,
+    });
+  });
+
+  it("name the field whose YAML does not parse", () => {
+    const parsed = form({ mode: "create", key: "x", name: "X", type: "manual", config: "instructions: [unclosed" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: ["config"], message: expect.stringContaining("not valid YAML or JSON") }),
+    ]);
   });
 });
 
