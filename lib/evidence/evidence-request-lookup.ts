@@ -1,13 +1,10 @@
-// Which request an evidence download names: its id (staff pages link by id) or its reference.
-import { z } from "zod";
+// Which request an evidence download names: its id (staff pages link by id) or its reference, in
+// any letter case. A value that can be neither names no request: not found, like any other.
+import { parseReference } from "../api/parse-input.ts";
 
-export const evidenceReferenceSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "must be a request reference such as DSR-7K3M-Q9PX");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const evidenceRequestLookupSchema = z.union(
-  [z.uuid().transform((id) => ({ id: id.toLowerCase() })), evidenceReferenceSchema.transform((reference) => ({ reference }))],
-  { error: "must be a request id (UUID) or a reference such as DSR-7K3M-Q9PX" },
-);
+export function evidenceRequestLookup(raw: string): { id: string } | { reference: string } {
+  const value = raw.trim();
+  return UUID.test(value) ? { id: value.toLowerCase() } : { reference: parseReference(value) };
+}

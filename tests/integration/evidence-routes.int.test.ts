@@ -96,13 +96,13 @@ describe("GET /api/v1/requests/{reference}/evidence", () => {
     expect(await db().auditEvent.count({ where: { requestId, action: "evidence.downloaded" } })).toBe(before);
   });
 
-  it("answers 404 for an unknown reference and 400 naming the field for one that cannot be a reference", async () => {
+  it("answers 404 naming the reference for an unknown one and for one that cannot exist", async () => {
     const unknown = await apiEvidence(call("/api/v1/requests/DSR-0000-0000/evidence", bearer("auditor")), byReference("DSR-0000-0000"));
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "No request has the reference DSR-0000-0000." } });
     const malformed = await apiEvidence(call("/api/v1/requests/x/evidence", bearer("auditor")), byReference("../etc"));
-    expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", message: expect.stringContaining("reference") } });
+    expect(malformed.status).toBe(404);
+    expect(await malformed.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "No request has the reference ../ETC." } });
   });
 });
 
@@ -122,11 +122,14 @@ describe("GET /staff/requests/{id}/evidence", () => {
     }
   });
 
-  it("answers 401 with no session, 403 to an agent's key, and 404 for an unknown id", async () => {
+  it("answers 401 with no session, 403 to an agent's key, and 404 for an unknown id or one that is neither id nor reference", async () => {
     expect((await staffEvidence(call(`/staff/requests/${requestId}/evidence`), byId(requestId))).status).toBe(401);
     expect((await staffEvidence(call(`/staff/requests/${requestId}/evidence`, bearer("agent")), byId(requestId))).status).toBe(403);
     const unknownId = "00000000-0000-4000-8000-000000000000";
     expect((await staffEvidence(call(`/staff/requests/${unknownId}/evidence`, bearer("admin")), byId(unknownId))).status).toBe(404);
+    const malformed = await staffEvidence(call("/staff/requests/nope/evidence", bearer("admin")), byId("nope"));
+    expect(malformed.status).toBe(404);
+    expect((await malformed.json()).error.message).toBe("No request has the reference NOPE.");
   });
 });
 
