@@ -23,6 +23,7 @@ import { approveRequest } from "../lib/requests/approve-request.ts";
 import { askForInformation } from "../lib/requests/ask-for-information.ts";
 import { extendDeadline } from "../lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "../lib/requests/record-information-received.ts";
+import { inviteStaffUser } from "../lib/staff-users/invite-staff-user.ts";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -30,6 +31,10 @@ Commands:
   create-user --email E --role admin|agent|auditor
       Creates a staff account and prints its one-time password (shown once; it must be
       changed at first sign-in).
+  invite-user --email E --role admin|agent|auditor
+      Invites a colleague by email: a link, valid 72 hours, where they choose their password
+      (inviting again before they accept replaces the link). The link is printed too, for when
+      mail does not reach them.
   create-api-key --role agent|auditor|admin --name N
       Creates an API key for an integration, with the role's permissions, and prints it once
       (only its hash is stored). Sent as "Authorization: Bearer <key>".
@@ -74,6 +79,15 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { user, oneTimePassword } = await createStaffUser({ email: values.email, role: values.role as "admin" });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}`);
     console.log(`One-time password (shown once): ${oneTimePassword}`);
+  },
+  async "invite-user"(args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" } }, strict: true });
+    if (!values.email || !values.role) throw new UsageError("invite-user needs --email and --role");
+    const invited = await inviteStaffUser({ email: values.email, role: values.role as "admin", actor: operator });
+    console.log(
+      `${invited.reinvited ? "Invited again" : "Invited"} ${invited.role.toLowerCase()} ${invited.email}; an email is on its way.`,
+    );
+    console.log(`Link (private, valid until ${invited.expiresAt.toISOString()}): ${invited.inviteUrl}`);
   },
   async "create-api-key"(args) {
     const { values } = parseArgs({ args, options: { role: { type: "string" }, name: { type: "string" } }, strict: true });
