@@ -128,6 +128,7 @@ export async function describeQueuesDashboard(backend: "redis" | "postgres") {
       expect(await getQueue(queueName).isPaused()).toBe(false);
       expect((await call(PUT, "PUT", path, { cookie: agentCookie, origin: appUrl })).status).toBe(403);
       expect((await call(POST, "POST", path, { origin: appUrl })).status).toBe(401);
+      expect((await call(PUT, "PUT", path, { origin: "https://evil.example" })).status).toBe(401);
 
       const allowed = await call(PUT, "PUT", path, { cookie: adminCookie, origin: appUrl, "sec-fetch-site": "same-origin" });
       expect(allowed.status, await allowed.clone().text()).toBeLessThan(300);

@@ -37,14 +37,14 @@ export function cookieValue(headers: Headers, name: string): string | undefined 
 export async function authorizeQueuesRequest(request: Request): Promise<StaffPrincipal> {
   // An API key is never sent by a browser on its own: any method may use one.
   if (bearerToken(request.headers) !== null) return requireStaffRequest(request, "queues.manage");
+  const session = await resolveStaffSession(cookieValue(request.headers, STAFF_SESSION_COOKIE));
+  if (session?.stage !== "ready") throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!READ_METHODS.has(request.method) && !isSameOrigin(request.headers, env().APP_URL)) {
     throw new AppError(
       "FORBIDDEN",
       "Changes to the queues are accepted only from the dashboard's own page (the Origin header must be this portal's).",
     );
   }
-  const session = await resolveStaffSession(cookieValue(request.headers, STAFF_SESSION_COOKIE));
-  if (session?.stage !== "ready") throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!can(session.principal.role, "queues.manage")) {
     throw new AppError("FORBIDDEN", `Your role (${session.principal.role.toLowerCase()}) does not allow queues.manage.`);
   }
