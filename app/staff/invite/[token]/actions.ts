@@ -11,7 +11,7 @@ import { acceptInviteSchema } from "./actions.schema.ts";
 
 export async function acceptInviteAction(token: string, _previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
-    const { password } = acceptInviteSchema.parse(formDataToObject(formData));
+    const { password } = acceptInviteSchema.parse(formData instanceof FormData ? formDataToObject(formData) : formData);
     await acceptStaffInvite({ token: String(token), password, address: clientAddress(await headers()) });
   } catch (error) {
     const { error: failure } = actionError(error);
