@@ -2,10 +2,9 @@ import { Section, Text } from "@react-email/components";
 import { z } from "zod";
 import { defineEmailTemplate } from "./components/define-template.ts";
 import { type EmailLocale, formatEmailDate, localized, plural } from "./components/i18n.ts";
-import { EmailLayout } from "./components/layout.tsx";
 import { Paragraph, PrimaryButton, SmallPrint, Subheading, TextLink } from "./components/parts.tsx";
 import { calendarDateSchema, companyNameSchema, referenceSchema, requestTypeSchema, webUrlSchema } from "./components/schemas.ts";
-import { daysLeftPhrase, staffFooter, staffTypeLabel } from "./components/staff-parts.tsx";
+import { daysLeftPhrase, StaffEmailLayout, staffTypeLabel } from "./components/staff-parts.tsx";
 import { styles } from "./components/styles.ts";
 
 const itemSchema = z.strictObject({
@@ -111,18 +110,12 @@ export const staffDailyDigestEmail = defineEmailTemplate({
     const t = text[locale];
     const formattedDate = formatEmailDate(date, locale);
     return (
-      <EmailLayout
-        locale={locale}
-        companyName={companyName}
-        preview={t.preview(formattedDate)}
-        heading={t.heading}
-        footer={staffFooter(locale, companyName)}
-      >
+      <StaffEmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedDate)} heading={t.heading}>
         <Paragraph>{t.intro(formattedDate, windowDays)}</Paragraph>
         {assigned && <DigestList locale={locale} title={t.assigned} section={assigned} />}
         {unassigned && <DigestList locale={locale} title={t.unassigned} section={unassigned} />}
         <PrimaryButton href={dashboardUrl}>{t.open}</PrimaryButton>
-      </EmailLayout>
+      </StaffEmailLayout>
     );
   },
 });

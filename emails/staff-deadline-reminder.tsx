@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { defineEmailTemplate } from "./components/define-template.ts";
 import { formatEmailDate, localized } from "./components/i18n.ts";
-import { EmailLayout } from "./components/layout.tsx";
 import { Paragraph, PrimaryButton } from "./components/parts.tsx";
 import { calendarDateSchema, companyNameSchema, referenceSchema, requestTypeSchema, webUrlSchema } from "./components/schemas.ts";
-import { daysLeftPhrase, inDaysPhrase, StaffRequestPanel, staffFooter } from "./components/staff-parts.tsx";
+import { daysLeftPhrase, inDaysPhrase, StaffEmailLayout, StaffRequestPanel } from "./components/staff-parts.tsx";
 
 /** Written by the reminder sweep (lib/reminders/reminder-queries.ts): no personal data of the person. */
 const schema = z.strictObject({
@@ -72,13 +71,7 @@ export const staffDeadlineReminderEmail = defineEmailTemplate({
     const t = text[locale];
     const formattedDate = formatEmailDate(date, locale);
     return (
-      <EmailLayout
-        locale={locale}
-        companyName={companyName}
-        preview={t.preview(formattedDate)}
-        heading={t.heading(props)}
-        footer={staffFooter(locale, companyName)}
-      >
+      <StaffEmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedDate)} heading={t.heading(props)}>
         <Paragraph>
           {kind === "due"
             ? t.due(formattedDate, daysLeftPhrase(locale, daysLeft))
@@ -89,7 +82,7 @@ export const staffDeadlineReminderEmail = defineEmailTemplate({
         {!assignedToYou && <Paragraph>{t.unassigned}</Paragraph>}
         <StaffRequestPanel locale={locale} reference={reference} type={type} dueDate={dueDate} requestUrl={requestUrl} />
         <PrimaryButton href={requestUrl}>{t.open}</PrimaryButton>
-      </EmailLayout>
+      </StaffEmailLayout>
     );
   },
 });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { defineEmailTemplate } from "./components/define-template.ts";
 import { formatEmailDate, localized } from "./components/i18n.ts";
-import { EmailLayout } from "./components/layout.tsx";
 import { Paragraph, PrimaryButton } from "./components/parts.tsx";
 import { calendarDateSchema, companyNameSchema, referenceSchema, requestTypeSchema, webUrlSchema } from "./components/schemas.ts";
-import { daysLeftPhrase, StaffRequestPanel, staffFooter } from "./components/staff-parts.tsx";
+import { daysLeftPhrase, StaffEmailLayout, StaffRequestPanel } from "./components/staff-parts.tsx";
 
 /** Written by the reminder sweep (lib/reminders/reminder-queries.ts) for every active admin. */
 const schema = z.strictObject({
@@ -52,19 +51,13 @@ export const staffOverdueEscalationEmail = defineEmailTemplate({
     const t = text[locale];
     const formattedDate = formatEmailDate(dueDate, locale);
     return (
-      <EmailLayout
-        locale={locale}
-        companyName={companyName}
-        preview={t.preview(formattedDate)}
-        heading={t.heading(reference)}
-        footer={staffFooter(locale, companyName)}
-      >
+      <StaffEmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedDate)} heading={t.heading(reference)}>
         <Paragraph>{t.intro(formattedDate, daysLeftPhrase(locale, -daysOverdue))}</Paragraph>
         <Paragraph>{assignee ? t.assignee(assignee) : t.nobody}</Paragraph>
         <Paragraph>{t.action}</Paragraph>
         <StaffRequestPanel locale={locale} reference={reference} type={type} dueDate={dueDate} requestUrl={requestUrl} />
         <PrimaryButton href={requestUrl}>{t.open}</PrimaryButton>
-      </EmailLayout>
+      </StaffEmailLayout>
     );
   },
 });

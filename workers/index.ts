@@ -85,9 +85,9 @@ async function scheduleMaintenance() {
     "purge-expired-records": 60 * 60_000,
     "purge-expired-packages": 15 * 60_000,
     "resume-stalled-fulfilment": 5 * 60_000,
-    // Reminders count in days, so a quarter of an hour is prompt enough; the digest goes out within
-    // five minutes of its hour. Both are once-only by their notification keys (lib/reminders).
-    "send-deadline-reminders": 15 * 60_000,
+    // Reminders count in days, so hourly is prompt enough; the digest goes out within five minutes
+    // of its hour. Both are once-only by their notification keys (lib/reminders).
+    "send-deadline-reminders": 60 * 60_000,
     "send-daily-digests": 5 * 60_000,
   } as const;
   for (const [id, ms] of Object.entries(every)) {

@@ -2,9 +2,10 @@
 // request by its reference and right only: never the person's name or address, since these land in
 // staff inboxes and the request page behind the link is where staff see the rest.
 import { Section, Text } from "@react-email/components";
+import type { ComponentProps } from "react";
 import type { RequestType } from "../../lib/deadlines/types.ts";
-import type { EmailLocale } from "./i18n.ts";
-import { formatEmailDate, localized, plural } from "./i18n.ts";
+import { type EmailLocale, formatEmailDate, localized, plural } from "./i18n.ts";
+import { EmailLayout } from "./layout.tsx";
 import { TextLink } from "./parts.tsx";
 import { styles } from "./styles.ts";
 
@@ -39,8 +40,9 @@ export function staffTypeLabel(locale: EmailLocale, type: RequestType): string {
   return text[locale].types[type];
 }
 
-export function staffFooter(locale: EmailLocale, companyName: string): string {
-  return text[locale].footer(companyName);
+/** The shared frame, with a footer saying why a member of the privacy team got the email. */
+export function StaffEmailLayout(props: Omit<ComponentProps<typeof EmailLayout>, "footer">) {
+  return <EmailLayout {...props} footer={text[props.locale].footer(props.companyName)} />;
 }
 
 /** "in 3 days" or "today" (days ahead, never negative). */

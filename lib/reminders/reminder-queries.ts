@@ -13,6 +13,13 @@
 
 export type SqlQuery = { text: string; values: unknown[] };
 
+/**
+ * Run before each statement, in its transaction. The planner cannot see inside the CTEs, guesses
+ * joins far too large, and then spends longer compiling the statement (JIT) than running it:
+ * measured on 100,000 open requests, a sweep with nothing new took 245 ms with JIT and 88 ms without.
+ */
+export const REMINDER_TRANSACTION_SETUP = "SET LOCAL jit = off";
+
 type SweepParams = { now: Date; timeZone: string; appUrl: string };
 
 const OPEN_STATUSES = `('VERIFIED', 'AWAITING_SUBJECT', 'APPROVED', 'IN_PROGRESS')`;
@@ -65,16 +72,21 @@ function upcomingDateReminder(options: {
 }): SqlQuery {
   const { column, kind } = options;
   const text = `WITH ${CLOCK},
-  points AS (SELECT array_agg(DISTINCT p) AS days, max(p) AS furthest FROM unnest($4::int[]) AS p),
+  reach AS (SELECT max(p) AS furthest FROM unnest($4::int[]) AS p),
+  -- The point each number of days left falls under: a handful of rows, joined by hash.
+  points AS (
+    SELECT d AS days_left, (SELECT min(p) FROM unnest($4::int[]) AS p WHERE p >= d) AS point
+    FROM reach CROSS JOIN generate_series(0, reach.furthest) AS d
+  ),
   keyed AS (
     SELECT r.id, r.reference, lower(r.type::text) AS type, r."dueDate", r.${column} AS target,
            CASE WHEN NOT r.extended AND r."extensionNoticeBy" >= clock.today THEN r."extensionNoticeBy" END AS extend_by,
-           r.${column} - clock.today AS days_left, assignee.id AS assignee_id, assignee.email AS assignee_email,
-           '${kind}:' || r.id || ':' || ${ISO(`r.${column}`)} || ':' ||
-             (SELECT min(p) FROM unnest(points.days) AS p WHERE p >= r.${column} - clock.today) AS key
-    FROM clock CROSS JOIN points
+           points.days_left, assignee.id AS assignee_id, assignee.email AS assignee_email,
+           '${kind}:' || r.id || ':' || ${ISO(`r.${column}`)} || ':' || points.point AS key
+    FROM clock CROSS JOIN reach
     JOIN requests r ON r.status IN ${OPEN_STATUSES} AND NOT r."clockPaused"
-      AND r.${column} BETWEEN clock.today AND clock.today + points.furthest
+      AND r.${column} BETWEEN clock.today AND clock.today + reach.furthest
+    JOIN points ON points.days_left = r.${column} - clock.today
     LEFT JOIN staff_users assignee ON assignee.id = r."assigneeId" AND assignee."disabledAt" IS NULL
     WHERE ${options.extraCondition}
   ),
