@@ -24,7 +24,7 @@ export default async function EditConnectorPage({
   await connection();
   const { key } = await params;
   const created = (await searchParams).created === "1";
-  const connector = await connectorForEdit(decodeURIComponent(key)).catch((error) => {
+  const connector = await connectorForEdit(key).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

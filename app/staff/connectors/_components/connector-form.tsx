@@ -13,8 +13,8 @@ export type ConnectorFormValues = {
   type: string;
   actions: string[];
   enabled: boolean;
-  maxAttempts: number;
-  concurrency: number;
+  maxAttempts: number | null;
+  concurrency: number | null;
   rateLimitPerSecond: number | null;
   configText: string;
   fieldDescriptionsText: string;
@@ -30,6 +30,13 @@ type Props = {
 };
 
 const ACTIONS = ["access", "portability", "erasure", "rectification"] as const;
+
+/** The limits; an empty field means the connectors file's default (5 attempts, concurrency 2, no rate limit). */
+const numberFields = [
+  { field: "maxAttempts", label: "Attempts per task (default 5)", min: 1, max: 20 },
+  { field: "concurrency", label: "Concurrency (default 2)", min: 1, max: 50 },
+  { field: "rateLimitPerSecond", label: "Rate limit (tasks per second, empty for none)", min: 1, max: 1000 },
+] as const;
 
 type State = (ActionResult<unknown> & { message?: string }) | null;
 
@@ -162,33 +169,18 @@ export function ConnectorForm({ mode, initial, secretsByType, examples }: Props)
       </div>
 
       <div className="connector-form__numbers">
-        <NumberField
-          label="Attempts per task"
-          field="maxAttempts"
-          errors={issuesFor("maxAttempts")}
-          value={values.maxAttempts}
-          min={1}
-          max={20}
-          onChange={(n) => set("maxAttempts", n ?? 5)}
-        />
-        <NumberField
-          label="Concurrency"
-          field="concurrency"
-          errors={issuesFor("concurrency")}
-          value={values.concurrency}
-          min={1}
-          max={50}
-          onChange={(n) => set("concurrency", n ?? 2)}
-        />
-        <NumberField
-          label="Rate limit (tasks per second, empty for none)"
-          field="rateLimitPerSecond"
-          errors={issuesFor("rateLimitPerSecond")}
-          value={values.rateLimitPerSecond}
-          min={1}
-          max={1000}
-          onChange={(n) => set("rateLimitPerSecond", n)}
-        />
+        {numberFields.map(({ field, label, min, max }) => (
+          <NumberField
+            key={field}
+            label={label}
+            field={field}
+            errors={issuesFor(field)}
+            value={values[field]}
+            min={min}
+            max={max}
+            onChange={(n) => set(field, n)}
+          />
+        ))}
       </div>
 
       <div className="field">
