@@ -27,15 +27,27 @@ export const daysToRespondSql = Prisma.sql`(${responseDaySql} - ${receivedDaySql
 /** Days between the answer and the due date: positive early, 0 on the due date, negative late. */
 export const daysBeforeDueSql = Prisma.sql`("dueDate" - ${responseDaySql})`;
 
-/** Requests received in the period (local days, both ends included), in the jurisdiction if one is named. */
-export function periodWhereSql(period: ReportPeriod): Prisma.Sql {
-  // The instant bounds let the receivedAt index narrow the scan and the day test is exact: no time
-  // zone is more than 14 hours from UTC, so one day either side holds every candidate.
+/**
+ * Every request that may have been received in the period, by instant only (and the jurisdiction
+ * if one is named): no time zone is more than 14 hours from UTC, so one day either side of the
+ * period holds every candidate. This alone lets the planner estimate rows well and walk the
+ * receivedAt index in order; `inPeriodSql` then decides on the local day.
+ */
+export function periodRangeSql(period: ReportPeriod): Prisma.Sql {
   const lower = utcTimestamp(Date.parse(`${period.from}T00:00:00Z`) - MS_PER_DAY);
   const upper = utcTimestamp(Date.parse(`${period.to}T00:00:00Z`) + 2 * MS_PER_DAY);
   const jurisdiction = period.jurisdiction ? Prisma.sql`AND jurisdiction = ${period.jurisdiction}` : Prisma.empty;
-  return Prisma.sql`"receivedAt" >= ${lower}::timestamp AND "receivedAt" < ${upper}::timestamp
-    AND ${receivedDaySql} BETWEEN ${period.from}::date AND ${period.to}::date ${jurisdiction}`;
+  return Prisma.sql`"receivedAt" >= ${lower}::timestamp AND "receivedAt" < ${upper}::timestamp ${jurisdiction}`;
+}
+
+/** Received in the period: the local day of receipt is between from and to, both included. */
+export function inPeriodSql(period: ReportPeriod): Prisma.Sql {
+  return Prisma.sql`(${receivedDaySql} BETWEEN ${period.from}::date AND ${period.to}::date)`;
+}
+
+/** Requests received in the period, in the jurisdiction if one is named. */
+export function periodWhereSql(period: ReportPeriod): Prisma.Sql {
+  return Prisma.sql`${periodRangeSql(period)} AND ${inPeriodSql(period)}`;
 }
 
 /** A UTC instant as a zone-less timestamp literal, compared exactly with the stored columns. */

@@ -6,7 +6,7 @@ import { readRegisterPage } from "./read-register-page.ts";
 import { registerColumns, registerRecord } from "./register-columns.ts";
 import type { ReportPeriod } from "./report-query.ts";
 
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = 5000;
 
 export function streamRegister(
   period: ReportPeriod,
@@ -31,23 +31,29 @@ export function streamRegister(
         controller.enqueue(encoder.encode(head));
       },
       async pull(controller) {
-        const page = await readRegisterPage(period, { after: cursor, limit: options.pageSize ?? PAGE_SIZE }).catch((error) => {
-          // The headers are gone already: the client sees a cut download, the log says why.
-          logger.error({ err: loggableError(error) }, "request register stream failed");
-          throw error;
-        });
-        const parts = page.rows.map((row) => {
-          const record = registerRecord(row);
-          if (format === "csv") return csvRow(keys.map((key) => record[key]));
-          const line = `${first ? "" : ","}\n${JSON.stringify(record)}`;
-          first = false;
-          return line;
-        });
-        if (parts.length > 0) controller.enqueue(encoder.encode(parts.join("")));
-        cursor = page.next;
-        if (!cursor) {
-          if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
-          controller.close();
+        // A stream pulls again only after something was enqueued: read on past pages that hold
+        // only requests a time zone puts outside the period.
+        for (;;) {
+          const page = await readRegisterPage(period, { after: cursor, limit: options.pageSize ?? PAGE_SIZE }).catch((error) => {
+            // The headers are gone already: the client sees a cut download, the log says why.
+            logger.error({ err: loggableError(error) }, "request register stream failed");
+            throw error;
+          });
+          const parts = page.rows.map((row) => {
+            const record = registerRecord(row);
+            if (format === "csv") return csvRow(keys.map((key) => record[key]));
+            const line = `${first ? "" : ","}\n${JSON.stringify(record)}`;
+            first = false;
+            return line;
+          });
+          if (parts.length > 0) controller.enqueue(encoder.encode(parts.join("")));
+          cursor = page.next;
+          if (!cursor) {
+            if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
+            controller.close();
+            return;
+          }
+          if (parts.length > 0) return;
         }
       },
     },
