@@ -1,0 +1,188 @@
+/**
+ * The staff dashboard with a million requests. Seeds a database of its own (bench/dashboard/seed.ts),
+ * then times the dashboard's list query (a page and the view's capped total) for the default view and
+ * filtered ones, and the counts at the top, through the service (`listDashboardRequests`,
+ * `countDashboardRequests`: Prisma, row mapping, masking) and the very same SQL sent straight through
+ * `pg` (the floor), as p50 and p95 over --runs runs, with their ratio. Also the deadline-reminder
+ * sweep when its module is there. Prints figures only; compare them with BASELINE.
+ *
+ *   npx tsx bench/dashboard/run.ts [--requests 1000000] [--runs 200] [--explain] [--keep] [--database URL]
+ *
+ * --keep leaves the seeded database (its URL is printed) and --database URL reuses one, so plans can be
+ * looked at again without seeding; --explain prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
+ */
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createTestDatabase } from "../../tests/support/test-database.ts";
+import { testEnv } from "../../tests/support/test-env.ts";
+import { seedDashboard } from "./seed.ts";
+
+/** First figures recorded for this benchmark (see README.md); a later run far above them is a regression. */
+const BASELINE = {
+  figures: "not recorded yet",
+  recorded: "",
+};
+
+const { values: cli } = parseArgs({
+  options: {
+    requests: { type: "string", default: "1000000" },
+    runs: { type: "string", default: "200" },
+    explain: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    database: { type: "string" },
+  },
+});
+const RUNS = Number(cli.runs);
+const WARM_UP = 10;
+
+const database = cli.database ? { url: cli.database, drop: async () => {} } : await createTestDatabase("bench_dashboard");
+Object.assign(process.env, testEnv({ DATABASE_URL: database.url, SMTP_URL: "smtp://127.0.0.1:2525?tls=off", LOG_LEVEL: "error" }));
+
+const { disconnectDb } = await import("../../lib/db.ts");
+const { parseDashboardParams, REQUEST_STATUSES } = await import("../../lib/staff/dashboard-params.ts");
+const { controllerToday, dashboardCountsQuery, dashboardListQuery, dashboardTotalQuery } = await import(
+  "../../lib/staff/dashboard-query.ts"
+);
+const { listDashboardRequests } = await import("../../lib/staff/list-dashboard-requests.ts");
+const { countDashboardRequests } = await import("../../lib/staff/count-dashboard-requests.ts");
+
+const client = new pg.Client({ connectionString: database.url });
+await client.connect();
+const floorPool = new pg.Pool({ connectionString: database.url, max: 2 });
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+type Figures = { p50: number; p95: number };
+
+/** Runs the two alternately, so both see the same caches and the same background load. */
+async function compare(service: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<{ service: Figures; floor: Figures }> {
+  for (let i = 0; i < WARM_UP; i++) {
+    await service();
+    await floor();
+  }
+  const times = { service: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, work] of [
+      ["service", service],
+      ["floor", floor],
+    ] as const) {
+      const started = performance.now();
+      await work();
+      times[name].push(performance.now() - started);
+    }
+  }
+  const figures = (list: number[]) => {
+    list.sort((a, b) => a - b);
+    return { p50: percentile(list, 50), p95: percentile(list, 95) };
+  };
+  return { service: figures(times.service), floor: figures(times.floor) };
+}
+
+async function explain(label: string, query: { text: string; values: unknown[] }) {
+  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
+  console.log(`\n--- ${label}\n${plan.rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
+}
+
+const existing = Number((await client.query("SELECT count(*)::int AS n FROM requests")).rows[0].n);
+let staffIds: string[];
+if (existing === 0) {
+  console.log(`Seeding ${Number(cli.requests).toLocaleString("en")} requests into ${database.url}`);
+  const seeded = await seedDashboard(client, Number(cli.requests), (line) => console.log(line));
+  staffIds = seeded.staffIds;
+  console.log(
+    `Seeded ${seeded.requests.toLocaleString("en")} requests and ${seeded.tasks.toLocaleString("en")} connector tasks in ${seeded.seconds.toFixed(0)} s`,
+  );
+} else {
+  staffIds = (await client.query<{ id: string }>(`SELECT id FROM staff_users ORDER BY email`)).rows.map((row) => row.id);
+  console.log(`Reusing ${existing.toLocaleString("en")} requests in ${database.url}`);
+}
+// staff1 (the first seeded) is "me" in the assignee=mine view.
+const me =
+  (await client.query<{ id: string }>(`SELECT id FROM staff_users WHERE email = 'staff1@company.example'`)).rows[0]?.id ?? staffIds[0];
+const shape = await client.query<{ status: string; n: number }>(
+  `SELECT status, count(*)::int AS n FROM requests GROUP BY status ORDER BY status`,
+);
+console.log(`Statuses: ${shape.rows.map((row) => `${row.status.toLowerCase()} ${row.n.toLocaleString("en")}`).join(", ")}`);
+
+const views: Array<{ name: string; query: Record<string, string> }> = [
+  { name: "default (open, earliest due)", query: {} },
+  { name: "jurisdiction US_CA + in progress", query: { jurisdiction: "US_CA", status: "IN_PROGRESS" } },
+  { name: "assignee = mine", query: { assignee: "mine" } },
+  { name: "search email prefix 'claire.mar'", query: { q: "claire.mar" } },
+  { name: "due within 7 days", query: { dueWithin: "7" } },
+  { name: "all statuses, newest received", query: { status: REQUEST_STATUSES.join(","), sort: "receivedAt", dir: "desc" } },
+  { name: "default, last page (offset 9,975)", query: { page: "400" } },
+];
+
+const now = new Date();
+const context = { today: controllerToday(now), viewerId: me };
+type Row = { view: string; runs: number; rows: string; total: string; service: Figures; floor: Figures };
+const results: Row[] = [];
+
+for (const view of views) {
+  const { params, problems } = parseDashboardParams(view.query);
+  if (problems.length > 0) throw new Error(`${view.name}: ${JSON.stringify(problems)}`);
+  const list = dashboardListQuery({ params, context, limit: params.size, offset: (params.page - 1) * params.size });
+  const total = dashboardTotalQuery({ params, context });
+  if (cli.explain) {
+    await explain(`${view.name}: page`, list);
+    await explain(`${view.name}: total`, total);
+  }
+  const page = await listDashboardRequests({ params, viewerId: me, now });
+  const figures = await compare(
+    () => listDashboardRequests({ params, viewerId: me, now }),
+    () => Promise.all([floorPool.query(list.text, list.values), floorPool.query(total.text, total.values)]),
+  );
+  results.push({ view: view.name, runs: RUNS, rows: String(page.rows.length), total: page.total.toLocaleString("en"), ...figures });
+}
+
+const counts = dashboardCountsQuery({ today: context.today });
+if (cli.explain) await explain("counts", counts);
+const countFigures = await countDashboardRequests({ now });
+results.push({
+  view: "counts at the top",
+  runs: RUNS,
+  rows: "",
+  total: "",
+  ...(await compare(
+    () => countDashboardRequests({ now }),
+    () => floorPool.query(counts.text, counts.values),
+  )),
+});
+
+// The reminder sweep is another module's; measured here because it reads the same million rows.
+if (existsSync(new URL("../../lib/reminders/send-deadline-reminders.ts", import.meta.url))) {
+  const { measureReminderSweep } = await import("./reminder-sweep.ts");
+  const sweep = await measureReminderSweep({ now, runs: Math.min(RUNS, 50), firstRuns: 3, explain: cli.explain, pool: floorPool });
+  for (const row of sweep) results.push({ ...row, rows: "", total: "" });
+} else {
+  console.log("\nreminder sweep: not measured (module missing: lib/reminders/send-deadline-reminders.ts)");
+}
+
+const ms = (value: number) => value.toFixed(1).padStart(8);
+console.log(`\nTimes in ms after ${WARM_UP} warm-up runs, service and pg alternating; ratio = service p50 / pg p50`);
+console.log(
+  `${"measured".padEnd(58)} ${"runs".padStart(4)} ${"rows".padStart(4)} ${"total".padStart(7)} | service p50      p95 |   pg p50      p95 | ratio`,
+);
+for (const row of results) {
+  console.log(
+    `${row.view.padEnd(58)} ${String(row.runs).padStart(4)} ${row.rows.padStart(4)} ${row.total.padStart(7)} |    ${ms(row.service.p50)} ${ms(row.service.p95)} | ${ms(row.floor.p50)} ${ms(row.floor.p95)} | ${(row.service.p50 / row.floor.p50).toFixed(2)}`,
+  );
+}
+console.log(
+  `Counts: ${Object.entries(countFigures)
+    .map(([name, value]) => `${name} ${value.toLocaleString("en")}`)
+    .join(", ")}`,
+);
+console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+console.log(`Baseline: ${BASELINE.figures}${BASELINE.recorded ? ` (${BASELINE.recorded})` : ""}`);
+
+await floorPool.end();
+await client.end();
+await disconnectDb();
+if (cli.keep || cli.database) console.log(`Database kept: ${database.url}`);
+else await database.drop();

@@ -1,0 +1,150 @@
+// The dashboard's view as it sits in the URL (/staff/requests?status=…&sort=…&page=…), so a view
+// can be bookmarked and shared. Each parameter is parsed on its own: a bad value is reported by
+// name and replaced by its default, and the rest of the view still applies. Client-safe (no I/O):
+// the table's sort links and the pagination are built from the same module.
+import { z } from "zod";
+import { JURISDICTIONS } from "../deadlines/rules.ts";
+import { RequestStatus, RequestType } from "../generated/prisma/enums.ts";
+
+export const REQUEST_STATUSES = Object.values(RequestStatus) as RequestStatus[];
+export const REQUEST_TYPES = Object.values(RequestType) as RequestType[];
+
+/** "Open" on the dashboard: verified requests someone must act on (unverified ones are counted apart). */
+export const DEFAULT_STATUSES: RequestStatus[] = ["VERIFIED", "AWAITING_SUBJECT", "APPROVED", "IN_PROGRESS"];
+
+export const SORT_COLUMNS = ["dueDate", "receivedAt", "reference", "status"] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/**
+ * Offset pagination reads and skips every row before the page: past this many rows a view must be
+ * narrowed by its filters instead. The total shown is capped at the same number.
+ */
+export const MAX_ROWS = 10_000;
+
+/** "mine" means the signed-in staff member; otherwise a staff member's id. */
+export type AssigneeFilter = "anyone" | "unassigned" | "mine" | { staffUserId: string };
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** A GET form sends empty fields as `name=`: treated as not given. */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const single = <T extends z.ZodType>(schema: T) => z.preprocess((value) => blankToUndefined(firstValue(value)), schema);
+const flag = single(z.enum(["1", "true", "on"]).optional()).transform((value) => value !== undefined);
+
+const statusValue = z.string().transform((value, ctx) => {
+  const upper = value.trim().toUpperCase();
+  if ((REQUEST_STATUSES as string[]).includes(upper)) return upper as RequestStatus;
+  ctx.addIssue({ code: "custom", message: `unknown status "${value}" (one of ${REQUEST_STATUSES.join(", ").toLowerCase()})` });
+  return z.NEVER;
+});
+
+const fieldSchemas = {
+  status: z
+    .preprocess(
+      (value) => {
+        const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(blankToUndefined).filter(Boolean);
+        return list.flatMap((item) => String(item).split(","));
+      },
+      z.array(statusValue).max(REQUEST_STATUSES.length * 2),
+    )
+    .transform((list) => (list.length === 0 ? DEFAULT_STATUSES : REQUEST_STATUSES.filter((status) => list.includes(status)))),
+  type: single(
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(
+        z.enum(REQUEST_TYPES as [RequestType, ...RequestType[]], {
+          message: `unknown right (one of ${REQUEST_TYPES.join(", ").toLowerCase()})`,
+        }),
+      )
+      .optional(),
+  ),
+  jurisdiction: single(
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(z.enum(JURISDICTIONS, { message: "unknown jurisdiction code" }))
+      .optional(),
+  ),
+  assignee: single(
+    z
+      .union([z.enum(["anyone", "unassigned", "mine"]), z.uuid().transform((staffUserId) => ({ staffUserId }))], {
+        message: 'expected "anyone", "unassigned", "mine" or a staff member',
+      })
+      .default("anyone"),
+  ) as z.ZodType<AssigneeFilter>,
+  dueWithin: single(z.coerce.number({ message: "expected a number of days" }).int("expected whole days").min(0).max(366).optional()),
+  overdue: flag,
+  failed: flag,
+  q: single(z.string().trim().max(254, "at most 254 characters").optional()),
+  sort: single(z.enum(SORT_COLUMNS, { message: `sortable columns: ${SORT_COLUMNS.join(", ")}` }).default("dueDate")),
+  dir: single(z.enum(["asc", "desc"], { message: 'expected "asc" or "desc"' }).default("asc")),
+  page: single(z.coerce.number({ message: "expected a page number" }).int("expected a page number").min(1, "pages start at 1").default(1)),
+  size: single(
+    z.coerce
+      .number()
+      .refine((value): value is PageSize => (PAGE_SIZES as readonly number[]).includes(value), `page sizes: ${PAGE_SIZES.join(", ")}`)
+      .default(25),
+  ),
+};
+
+type Fields = typeof fieldSchemas;
+export type DashboardParams = { [K in keyof Fields]: z.output<Fields[K]> } & { size: PageSize };
+export type ParamProblem = { param: string; message: string };
+
+export const defaultDashboardParams: DashboardParams = parseDashboardParams({}).params;
+
+/** The view a URL asks for, with one problem per parameter that could not be used. */
+export function parseDashboardParams(searchParams: Record<string, string | string[] | undefined>): {
+  params: DashboardParams;
+  problems: ParamProblem[];
+} {
+  const problems: ParamProblem[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(fieldSchemas)) {
+    const parsed = schema.safeParse(searchParams[name]);
+    if (parsed.success) {
+      out[name] = parsed.data;
+    } else {
+      problems.push({ param: name, message: parsed.error.issues[0]?.message ?? "invalid value" });
+      out[name] = schema.parse(undefined);
+    }
+  }
+  const params = out as DashboardParams;
+  const lastPage = maxPage(params.size);
+  if (params.page > lastPage) {
+    problems.push({
+      param: "page",
+      message: `only the first ${MAX_ROWS.toLocaleString("en")} rows of a view can be paged through (page ${lastPage} at this size); narrow the filters`,
+    });
+    params.page = lastPage;
+  }
+  return { params, problems };
+}
+
+export function maxPage(size: PageSize): number {
+  return Math.ceil(MAX_ROWS / size);
+}
+
+/** The query string of a view, leaving out what is at its default so URLs stay short. */
+export function dashboardSearch(params: DashboardParams, patch: Partial<DashboardParams> = {}): string {
+  const view = { ...params, ...patch };
+  const query = new URLSearchParams();
+  const defaultStatuses = view.status.length === DEFAULT_STATUSES.length && view.status.every((s) => DEFAULT_STATUSES.includes(s));
+  if (!defaultStatuses) for (const status of view.status) query.append("status", status);
+  if (view.type) query.set("type", view.type);
+  if (view.jurisdiction) query.set("jurisdiction", view.jurisdiction);
+  if (view.assignee !== "anyone") query.set("assignee", typeof view.assignee === "string" ? view.assignee : view.assignee.staffUserId);
+  if (view.dueWithin !== undefined) query.set("dueWithin", String(view.dueWithin));
+  if (view.overdue) query.set("overdue", "1");
+  if (view.failed) query.set("failed", "1");
+  if (view.q) query.set("q", view.q);
+  if (view.sort !== "dueDate") query.set("sort", view.sort);
+  if (view.dir !== "asc") query.set("dir", view.dir);
+  if (view.page !== 1) query.set("page", String(view.page));
+  if (view.size !== 25) query.set("size", String(view.size));
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}

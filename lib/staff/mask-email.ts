@@ -1,0 +1,9 @@
+// Staff lists show whose request it is without spelling out the address: enough to tell two
+// people apart at a glance (c•••@example.com), not enough to copy an address off the screen.
+
+/** The first character of the local part, a fixed mask (it says nothing about length), the domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "•••";
+  return `${Array.from(email.slice(0, at))[0]}•••${email.slice(at)}`;
+}
