@@ -31,6 +31,10 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const groupHeight = series.length * (BAR + BAR_GAP) - BAR_GAP;
   const height = LEGEND + groups.length * (groupHeight + GROUP_GAP);
+  // Each legend entry starts after the previous one's text (about 7.5 units a character at 13px).
+  const legendOffsets = series.map((_, index) =>
+    series.slice(0, index).reduce((x, item) => x + 20 + item.label.length * 7.5 + 24, LABEL_WIDTH),
+  );
   return (
     <figure className="report-chart">
       <svg
@@ -53,7 +57,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
         </defs>
         <g>
           {series.map((item, index) => (
-            <g key={item.label} transform={`translate(${LABEL_WIDTH + index * 170}, 6)`}>
+            <g key={item.label} transform={`translate(${legendOffsets[index]}, 6)`}>
               <rect width="14" height="14" fill={`url(#${id}-fill-${index})`} stroke="#1b1f24" strokeWidth="0.5" />
               <text x="20" y="12" fontSize="13" fill="#1b1f24">
                 {item.label}

@@ -8,7 +8,7 @@ export function RetentionRuns({ runs }: { runs: ListedRetentionRun[] }) {
   return (
     <div className="table-scroll">
       <table className="staff-table">
-        <caption>The last {runs.length} runs of the retention purge, newest first</caption>
+        <caption>{runs.length === 1 ? "The last run" : `The last ${runs.length} runs`} of the retention purge, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Run</th>
