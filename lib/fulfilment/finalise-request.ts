@@ -1,6 +1,7 @@
 // The parent job of a request's flow, run once every connector task has succeeded: access and
 // portability get one encrypted package and a download link; erasure and rectification get
 // their receipts summed up for the person. Idempotent: a completed request is left alone.
+
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { publicUrls } from "../requests/public-urls.ts";
 import { queueRequestEmail } from "../requests/queue-request-email.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
+import { readRetentionSettings } from "../retention/retention-settings.ts";
 import { buildPackage } from "./package/build-package.ts";
 import { wrapPackageKey } from "./package/encrypted-file.ts";
 import { openUploadedFile, readStagingFile, storagePath } from "./staging-file.ts";
@@ -58,7 +60,9 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
     sources: request.tasks.map((task) => packageSourceOf(task)),
   });
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + config.DOWNLOAD_TTL_DAYS * 86_400_000);
+  // The admins' retention setting (DOWNLOAD_TTL_DAYS until they set one) decides how long it stays.
+  const { packageDays } = await readRetentionSettings();
+  const expiresAt = new Date(Date.now() + packageDays * 86_400_000);
   const emailId = await db().$transaction(async (tx: Tx) => {
     const current = await tx.dsarRequest.findUniqueOrThrow({ where: { id: request.id } });
     if (current.status !== "IN_PROGRESS") return null;

@@ -2,6 +2,7 @@
 // every event with the new one first (so a refused extension changes nothing), then the event
 // row, the recomputed deadline columns and the audit event are written together.
 
+import { sha256Hex } from "../crypto.ts";
 import type { Tx } from "../db.ts";
 import { DeadlineError } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
@@ -63,7 +64,9 @@ export async function recordClockEvent(tx: Tx, request: DsarRequest, event: NewC
       extended: result.extended,
       ...(event.days != null ? { days: event.days } : {}),
       ...(event.months != null ? { months: event.months } : {}),
-      ...(event.type === "EXTEND" ? { reason: event.reason } : {}),
+      // The reason is free text staff typed and may name the person; the append-only log keeps
+      // only its hash (the clock event row keeps the text until the retention purge).
+      ...(event.type === "EXTEND" && event.reason ? { reasonSha256: sha256Hex(event.reason) } : {}),
     },
   });
   return { previousDueDate: previousDueDate as string, result };

@@ -2,7 +2,7 @@
 // details on closed requests. Admins set both in the Setting row "retention"
 // (app/staff/settings/retention); until they do, the defaults below apply.
 //
-// Packages: a new package's link expiry is fixed when it is built, from DOWNLOAD_TTL_DAYS. The daily
+// Packages: a new package's link expiry is set from packageDays when it is built. The daily
 // retention purge brings any later expiry forward to "ready + packageDays", so a package is kept for
 // the shorter of the two and shortening the setting also shortens packages already sent.
 import { z } from "zod";
