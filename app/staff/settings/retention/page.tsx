@@ -73,21 +73,13 @@ export default async function RetentionSettingsPage() {
       />
 
       <section aria-labelledby="packages-title">
-        <h2 id="packages-title">Packages and DOWNLOAD_TTL_DAYS</h2>
+        <h2 id="packages-title">Download packages</h2>
         <p>
-          A new package&apos;s link expiry is fixed when it is built, from DOWNLOAD_TTL_DAYS ({linkDays} days here), and the email to the
-          person gives that date. Each night the purge brings any later expiry forward to the day ready plus this setting, and expired
-          packages are deleted with their keys. A package is therefore kept for the shorter of the two.
+          A new package&apos;s link expires this many days after it is ready, and the email to the person gives that date. Each night the
+          purge brings the expiry of packages already sent forward to the day ready plus this setting, so shortening it also applies to
+          them, and expired packages are deleted with their keys. Until an administrator saves a value, DOWNLOAD_TTL_DAYS ({linkDays} days
+          here) applies.
         </p>
-        {settings.packageDays < linkDays ? (
-          <p className="message message--error">
-            This setting ({settings.packageDays} days) is shorter than DOWNLOAD_TTL_DAYS: emails still announce {linkDays} days, but
-            packages are deleted after {settings.packageDays}. Lower DOWNLOAD_TTL_DAYS to match.
-          </p>
-        ) : null}
-        {settings.packageDays > linkDays ? (
-          <p className="hint">Links still expire after {linkDays} days: raise DOWNLOAD_TTL_DAYS to keep packages longer.</p>
-        ) : null}
       </section>
 
       <section aria-labelledby="purge-title">
