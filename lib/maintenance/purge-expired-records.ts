@@ -1,5 +1,7 @@
-// Deletes what is no longer needed: rate-limit windows, idempotency records, and spent or
-// expired proof-of-email challenges (their hashes serve nothing once the request moved on).
+// Deletes what is no longer needed: rate-limit windows, idempotency records, spent or expired
+// proof-of-email challenges (their hashes serve nothing once the request moved on), staff
+// sessions that ended a month ago, and the once-only markers of staff notices that can no longer
+// be sent again (digests of past days; reminders of requests no longer open).
 import { db } from "../db.ts";
 import { purgeExpiredRateLimits } from "../security/rate-limit.ts";
 
@@ -10,5 +12,17 @@ export async function purgeExpiredRecords(now = new Date()) {
   const { count: verificationChallenges } = await db().verificationChallenge.deleteMany({
     where: { OR: [{ expiresAt: { lt: weekAgo } }, { consumedAt: { lt: weekAgo } }] },
   });
-  return { rateLimitWindows, idempotencyRecords, verificationChallenges };
+  const monthAgo = new Date(now.getTime() - 30 * 24 * 3_600_000);
+  const { count: staffSessions } = await db().staffSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: monthAgo } }, { revokedAt: { lt: monthAgo } }] },
+  });
+  // A marker of an open request must stay, or its reminder or escalation would go out again.
+  const staffNotifications = await db().$executeRaw`
+    DELETE FROM staff_notifications n
+    WHERE n."createdAt" < ${weekAgo}
+      AND NOT EXISTS (
+        SELECT 1 FROM requests r
+        WHERE r.id = n."requestId" AND r.status IN ('VERIFIED', 'AWAITING_SUBJECT', 'APPROVED', 'IN_PROGRESS')
+      )`;
+  return { rateLimitWindows, idempotencyRecords, verificationChallenges, staffSessions, staffNotifications };
 }
