@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { createApiKey } from "../lib/auth/create-api-key.ts";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
 import { listApiKeys } from "../lib/auth/list-api-keys.ts";
+import { resetStaffPassword } from "../lib/auth/reset-staff-password.ts";
 import { revokeApiKey } from "../lib/auth/revoke-api-key.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
 import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
@@ -42,6 +43,9 @@ Commands:
       Lists the API keys: prefix, name, role, created, last used, revoked.
   revoke-api-key --prefix P
       Revokes the key whose prefix is P (the 8 characters after dsar_); it stops working at once.
+  reset-password --email E
+      Gives a staff member a new one-time password (shown once; to be changed at the next
+      sign-in) and ends their sessions. Two-factor stays as it is.
   extend-deadline --reference R --reason TEXT [--days N | --months N]
       Extends the time to answer (the most the law allows unless N is given) and emails the
       person the reasons and the new date. Refused when too late or not allowed.
@@ -114,6 +118,12 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!values.prefix) throw new UsageError("revoke-api-key needs --prefix (see list-api-keys)");
     const revoked = await revokeApiKey({ prefix: values.prefix }, operator);
     console.log(`${revoked.alreadyRevoked ? "Already revoked" : "Revoked"}: API key "${revoked.name}" (${revoked.role.toLowerCase()}).`);
+  },
+  async "reset-password"(args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" } }, strict: true });
+    if (!values.email) throw new UsageError("reset-password needs --email");
+    const { email, oneTimePassword } = await resetStaffPassword({ email: values.email });
+    console.log(`New one-time password for ${email} (shown once): ${oneTimePassword}`);
   },
   async "extend-deadline"(args) {
     const { values } = parseArgs({
