@@ -74,6 +74,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/reports/register": { GET: ["auditor", "admin"] },
   "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
   "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
+  "/staff/queues/[[...path]]": { GET: ["admin"], POST: ["admin"], PUT: ["admin"], PATCH: ["admin"], DELETE: ["admin"] },
 };
 
 // Server actions: "file#export" → who may run it. "own-session" actions act only on the caller's
@@ -215,6 +216,8 @@ async function call(request: APIRequestContext, method: Method, path: string, wh
   const { cookie, bearer } = credentials[who];
   const headers: Record<string, string> = {};
   if (useCookie && cookie) headers.cookie = cookie;
+  // Browsers send the page's origin with every change; the queues dashboard requires it.
+  if (method !== "GET") headers.origin = `http://127.0.0.1:${e2ePorts.web}`;
   if (!useCookie && bearer) headers.authorization = `Bearer ${bearer}`;
   return request.fetch(concrete(path), {
     method,

@@ -12,9 +12,16 @@ export function StaffNav({ items }: { items: Array<{ href: string; label: string
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? "page" : undefined}>
-                {item.label}
-              </Link>
+              {item.href.startsWith("/staff/queues") ? (
+                // The queues dashboard is served by a route handler, not a page: a plain link, no prefetch.
+                <a href={item.href} aria-current={current ? "page" : undefined}>
+                  {item.label}
+                </a>
+              ) : (
+                <Link href={item.href} aria-current={current ? "page" : undefined}>
+                  {item.label}
+                </Link>
+              )}
             </li>
           );
         })}
