@@ -1,0 +1,58 @@
+"use client";
+// The dashboard's rows and what can be done with them: the TanStack table (selection, sort state
+// from the URL) and the bulk-action form its row boxes belong to.
+import { useCallback, useMemo } from "react";
+import { type DashboardParams, dashboardSearch, SORT_COLUMNS, type SortColumn } from "@/lib/staff/dashboard-params.ts";
+import type { DashboardRow } from "@/lib/staff/dashboard-row.ts";
+import { BulkActionBar } from "./bulk-action-bar.tsx";
+import { requestColumns } from "./request-columns.tsx";
+import { ServerTableView, useServerTable } from "./server-table.tsx";
+
+const isSortColumn = (id: string): id is SortColumn => (SORT_COLUMNS as readonly string[]).includes(id);
+
+export function RequestsTable(props: {
+  rows: DashboardRow[];
+  total: number;
+  params: DashboardParams;
+  timeZone: string;
+  canDecide: boolean;
+  canAssign: boolean;
+  assignees: string[];
+}) {
+  const { params } = props;
+  const columns = useMemo(() => requestColumns(props.timeZone), [props.timeZone]);
+  const table = useServerTable({
+    columns,
+    data: props.rows,
+    sort: { id: params.sort, desc: params.dir === "desc" },
+    page: { index: params.page - 1, size: params.size },
+    rowCount: props.total,
+    getRowId: (row) => row.reference,
+  });
+  const selected = table.getSelectedRowIds();
+  const clearSelection = useCallback(() => table.resetRowSelection(true), [table]);
+  const sortHref = (columnId: string, nextDesc: boolean) =>
+    isSortColumn(columnId)
+      ? `/staff/requests${dashboardSearch(params, { sort: columnId, dir: params.sort === columnId && nextDesc ? "desc" : "asc", page: 1 })}`
+      : null;
+
+  return (
+    <>
+      <BulkActionBar
+        selected={selected}
+        canDecide={props.canDecide}
+        canAssign={props.canAssign}
+        assignees={props.assignees}
+        exportViewHref={`/staff/requests/export${dashboardSearch(params, { page: 1 })}`}
+        onDone={clearSelection}
+      />
+      <ServerTableView
+        table={table}
+        caption="Requests"
+        sortHref={sortHref}
+        className="staff-table requests-table"
+        empty="No request matches this view."
+      />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+// The deadline dashboard: every request, filtered, sorted and paged in SQL, the view held in the
+// URL. Open requests by earliest due date unless the URL says otherwise; a bad parameter is named
+// and replaced by its default rather than failing the page.
+import "./_components/dashboard.css";
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { can } from "@/lib/auth/permissions.ts";
+import { requireStaffPage } from "@/lib/auth/require-staff.ts";
+import { env } from "@/lib/env.ts";
+import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
+import { MAX_ROWS, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
+import { listAssignableStaff } from "@/lib/staff/list-assignable-staff.ts";
+import { listDashboardRequests } from "@/lib/staff/list-dashboard-requests.ts";
+import { DashboardCountsList } from "./_components/dashboard-counts.tsx";
+import { DashboardFilters } from "./_components/dashboard-filters.tsx";
+import { PaginationNav } from "./_components/pagination-nav.tsx";
+import { RequestsTable } from "./_components/requests-table.tsx";
+
+export const metadata: Metadata = { title: "Requests" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RequestsPage({ searchParams }: Props) {
+  const me = await requireStaffPage("requests.read");
+  await connection();
+  const { params, problems } = parseDashboardParams(await searchParams);
+  const [page, counts, staff] = await Promise.all([
+    listDashboardRequests({ params, viewerId: me.userId }),
+    countDashboardRequests(),
+    listAssignableStaff(),
+  ]);
+  const first = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + 1;
+  const last = (params.page - 1) * params.size + page.rows.length;
+  const totalText = page.total > MAX_ROWS ? `more than ${MAX_ROWS.toLocaleString("en")}` : page.total.toLocaleString("en");
+
+  return (
+    <div className="staff-page dashboard">
+      <h1>Requests</h1>
+      {problems.length > 0 ? (
+        <div className="error-summary" role="alert" aria-labelledby="view-problems-heading">
+          <h2 id="view-problems-heading" className="error-summary__title">
+            Part of this view could not be used
+          </h2>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem.param}>
+                <code>{problem.param}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+          <p>The rest of the view is shown, with the default in place of each value above.</p>
+        </div>
+      ) : null}
+      <DashboardCountsList counts={counts} />
+      <DashboardFilters params={params} staff={staff} />
+      <p className="dashboard-summary" role="status">
+        {page.rows.length === 0
+          ? "No request matches this view."
+          : `Showing ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${totalText} requests.`}
+      </p>
+      <RequestsTable
+        rows={page.rows}
+        total={page.total}
+        params={params}
+        timeZone={env().CONTROLLER_TIME_ZONE}
+        canDecide={can(me.role, "requests.decide")}
+        canAssign={can(me.role, "requests.assign")}
+        assignees={staff.map((member) => member.email)}
+        key={JSON.stringify(params)}
+      />
+      <PaginationNav params={params} total={page.total} />
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { referencePrefix } from "./dashboard-conditions.ts";
+import { DEFAULT_STATUSES, dashboardSearch, defaultDashboardParams, MAX_ROWS, parseDashboardParams } from "./dashboard-params.ts";
+import { maskEmail } from "./mask-email.ts";
+
+describe("the dashboard view in the URL", () => {
+  it("defaults to open requests by earliest due date, 25 a page", () => {
+    expect(parseDashboardParams({})).toEqual({
+      params: {
+        status: DEFAULT_STATUSES,
+        type: undefined,
+        jurisdiction: undefined,
+        assignee: "anyone",
+        dueWithin: undefined,
+        overdue: false,
+        failed: false,
+        q: undefined,
+        sort: "dueDate",
+        dir: "asc",
+        page: 1,
+        size: 25,
+      },
+      problems: [],
+    });
+  });
+
+  it("reads what a GET form sends: repeated and comma-separated statuses, empty fields, checkboxes", () => {
+    const { params, problems } = parseDashboardParams({
+      status: ["completed", "SUBMITTED,denied"],
+      type: "erasure",
+      jurisdiction: "us_ca",
+      assignee: "mine",
+      dueWithin: "7",
+      overdue: "1",
+      failed: "on",
+      q: "  Claire ",
+      sort: "receivedAt",
+      dir: "desc",
+      page: "3",
+      size: "100",
+      unknown: "ignored",
+    });
+    expect(problems).toEqual([]);
+    expect(params).toMatchObject({
+      status: ["SUBMITTED", "COMPLETED", "DENIED"],
+      type: "ERASURE",
+      jurisdiction: "US_CA",
+      assignee: "mine",
+      dueWithin: 7,
+      overdue: true,
+      failed: true,
+      q: "Claire",
+      sort: "receivedAt",
+      dir: "desc",
+      page: 3,
+      size: 100,
+    });
+    expect(parseDashboardParams({ q: "", type: "", jurisdiction: "", dueWithin: "" }).params).toEqual(defaultDashboardParams);
+    expect(parseDashboardParams({ assignee: "6f9619ff-8b86-4011-b42d-00c04fc964ff" }).params.assignee).toEqual({
+      staffUserId: "6f9619ff-8b86-4011-b42d-00c04fc964ff",
+    });
+  });
+
+  it("names each bad value and uses the default for it, keeping the rest of the view", () => {
+    const { params, problems } = parseDashboardParams({
+      status: ["VERIFIED", "LOST"],
+      sort: "email",
+      size: "33",
+      page: "0",
+      dueWithin: "soon",
+      assignee: "bob",
+      jurisdiction: "XX_NOWHERE",
+      type: "ACCESS",
+    });
+    expect(problems.map((problem) => problem.param).sort()).toEqual([
+      "assignee",
+      "dueWithin",
+      "jurisdiction",
+      "page",
+      "size",
+      "sort",
+      "status",
+    ]);
+    expect(problems.find((problem) => problem.param === "status")?.message).toMatch(/unknown status "LOST"/);
+    expect(problems.find((problem) => problem.param === "size")?.message).toBe("page sizes: 25, 50, 100");
+    expect(params).toMatchObject({ status: DEFAULT_STATUSES, sort: "dueDate", size: 25, page: 1, type: "ACCESS", assignee: "anyone" });
+  });
+
+  it("refuses pages past the rows offset paging may skip, and says to narrow the view", () => {
+    const { params, problems } = parseDashboardParams({ page: "401" });
+    expect(params.page).toBe(MAX_ROWS / 25);
+    expect(problems).toEqual([{ param: "page", message: expect.stringContaining("narrow the filters") }]);
+    expect(parseDashboardParams({ page: "100", size: "100" }).problems).toEqual([]);
+  });
+
+  it("writes a view back as a short query string that parses to the same view", () => {
+    expect(dashboardSearch(defaultDashboardParams)).toBe("");
+    const { params } = parseDashboardParams({
+      status: ["SUBMITTED"],
+      assignee: "unassigned",
+      q: "a b",
+      sort: "status",
+      dir: "desc",
+      page: "2",
+    });
+    const search = dashboardSearch(params);
+    expect(search).toBe("?status=SUBMITTED&assignee=unassigned&q=a+b&sort=status&dir=desc&page=2");
+    const back = parseDashboardParams(Object.fromEntries(new URLSearchParams(search)));
+    expect(back.params).toEqual(params);
+    expect(dashboardSearch(params, { page: 1, sort: "dueDate" })).toBe("?status=SUBMITTED&assignee=unassigned&q=a+b&dir=desc");
+  });
+});
+
+describe("search terms and masks", () => {
+  it("reads the start of a reference however it was typed", () => {
+    expect(referencePrefix("DSR-7K3M-Q9PX")).toBe("DSR-7K3M-Q9PX");
+    expect(referencePrefix("dsr7k3mq9")).toBe("DSR-7K3M-Q9");
+    expect(referencePrefix("7k3m")).toBe("DSR-7K3M");
+    expect(referencePrefix("dsr-7kom")).toBe("DSR-7K0M");
+    expect(referencePrefix("DSR-1IL")).toBe("DSR-111");
+    expect(referencePrefix("claire.m")).toBeNull();
+    expect(referencePrefix("DSR-7K3M-Q9PX-1")).toBeNull();
+    expect(referencePrefix("DSR-U")).toBeNull();
+  });
+
+  it("masks an address down to its first character and its domain", () => {
+    expect(maskEmail("claire@example.com")).toBe("c•••@example.com");
+    expect(maskEmail("é@exemple.fr")).toBe("é•••@exemple.fr");
+    expect(maskEmail("no-at-sign")).toBe("•••");
+  });
+});
