@@ -1,0 +1,110 @@
+// The dashboard rendered from real rows: the names Playwright finds things by (the "Requests" table,
+// labelled row boxes and filters, the "Bulk actions" region), urgency said in words as well as
+// colour, and no bulk decision control for a role that may not take it.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
+import { insertRequest, uniquePrefix } from "@/lib/staff/dashboard-fixtures.test-support.ts";
+import { type DashboardParams, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
+import { controllerToday } from "@/lib/staff/dashboard-query.ts";
+import { type DashboardPage, listDashboardRequests } from "@/lib/staff/list-dashboard-requests.ts";
+import { DashboardCountsList } from "./dashboard-counts.tsx";
+import { DashboardFilters } from "./dashboard-filters.tsx";
+import { PaginationNav } from "./pagination-nav.tsx";
+import { RequestsTable } from "./requests-table.tsx";
+
+const today = controllerToday(new Date());
+const prefix = uniquePrefix();
+let params: DashboardParams;
+let page: DashboardPage;
+const references: string[] = [];
+
+function table(may: boolean) {
+  return renderToStaticMarkup(
+    createElement(RequestsTable, {
+      rows: page.rows,
+      total: page.total,
+      params,
+      timeZone: "Europe/Paris",
+      canDecide: may,
+      canAssign: may,
+      assignees: ["agent@example.test"],
+    }),
+  );
+}
+
+beforeAll(async () => {
+  for (const [status, dueInDays] of [
+    ["IN_PROGRESS", -3],
+    ["VERIFIED", 2],
+    ["VERIFIED", 6],
+    ["AWAITING_SUBJECT", 30],
+  ] as const) {
+    const row = await insertRequest(today, {
+      email: `${prefix}.${references.length}@example.test`,
+      status,
+      dueInDays,
+      clockPaused: status === "AWAITING_SUBJECT",
+    });
+    references.push(row.reference);
+  }
+  params = parseDashboardParams({ q: prefix, sort: "dueDate", dir: "asc" }).params;
+  page = await listDashboardRequests({ params, viewerId: null });
+});
+
+describe("the dashboard's markup", () => {
+  it("renders a Requests table with a labelled box per row, linked references and sortable headers", () => {
+    const html = table(true);
+    expect(html).toContain("<caption>Requests</caption>");
+    for (const reference of references) {
+      expect(html).toContain(`aria-label="Select ${reference}"`);
+      expect(html).toContain(`form="bulk-actions-form" name="reference" value="${reference}"`);
+    }
+    expect(html).toContain('aria-label="Select all requests on this page"');
+    expect(html).toContain(`href="/staff/requests/${page.rows[0].id}"`);
+    expect(html).toMatch(
+      /<th scope="col" aria-sort="ascending"><a class="sort-link" href="\/staff\/requests\?q=[^"]*&amp;dir=desc">Due date/,
+    );
+    expect(html).toMatch(/<a class="sort-link" href="\/staff\/requests\?q=[^"]*&amp;sort=receivedAt">Received/);
+    expect(html).not.toMatch(/sort=person/);
+  });
+
+  it("says how urgent each deadline is in words, with the colour class beside them", () => {
+    const html = table(true);
+    expect(html).toContain('<span class="days-left days-left--overdue">Overdue by 3 days</span>');
+    expect(html).toContain('<span class="days-left days-left--urgent"><strong>Urgent: </strong>2 days left</span>');
+    expect(html).toContain('<span class="days-left days-left--soon"><strong>Soon: </strong>6 days left</span>');
+    expect(html).toMatch(/days-left--later">30 days left<span class="days-left__paused"> \(clock paused\)/);
+    expect(html).toContain("d•••@example.test");
+    expect(html).not.toContain(`${prefix}.`);
+  });
+
+  it("offers bulk decisions to a role that may take them, and only the export to one that may not", () => {
+    const agent = table(true);
+    expect(agent).toContain('<h2 id="bulk-actions-heading">Bulk actions</h2>');
+    for (const label of ["Approve selected", "Deny selected", "Assign selected", "Export selected as CSV"]) expect(agent).toContain(label);
+    const auditor = table(false);
+    expect(auditor).not.toContain("Bulk actions");
+    for (const label of ["Approve selected", "Deny selected", "Assign selected", 'name="intent"']) expect(auditor).not.toContain(label);
+    expect(auditor).toContain("Export selected as CSV");
+    expect(auditor).toContain(`href="/staff/requests/export?q=${prefix}"`);
+  });
+
+  it("renders the filters as a labelled GET form, the counts as links, and the pages", async () => {
+    const filters = renderToStaticMarkup(createElement(DashboardFilters, { params, staff: [{ id: "s1", email: "agent@example.test" }] }));
+    expect(filters).toMatch(/<form class="dashboard-filters"[^>]* action="\/staff\/requests" method="get">/);
+    for (const label of ["Search reference or email", "Right", "Jurisdiction", "Assignee", "Due within (days)", "Rows per page"]) {
+      expect(filters).toMatch(new RegExp(`<label class="label" for="[^"]+">${label.replace(/[()]/g, "\\$&")}</label>`));
+    }
+    expect(filters).toContain(`value="${prefix}"`);
+    expect(filters).toContain("Apply filters</button>");
+    const counts = renderToStaticMarkup(createElement(DashboardCountsList, { counts: await countDashboardRequests() }));
+    expect(counts).toMatch(/href="\/staff\/requests\?overdue=1"><span class="dashboard-count__number">\d+/);
+    const nav = renderToStaticMarkup(createElement(PaginationNav, { params: { ...params, page: 2 }, total: 60 }));
+    expect(nav).toContain('aria-label="Pagination"');
+    expect(nav).toContain("Page 2 of 3");
+    expect(nav).toContain(">Previous page</a>");
+    expect(nav).toContain(">Next page</a>");
+  });
+});
