@@ -22,22 +22,26 @@ export const referencesSchema = z.preprocess(
     .transform((list) => [...new Set(list)]),
 );
 
-export const bulkActionSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("approve"), references: referencesSchema }),
-  z.object({
-    action: z.literal("deny"),
-    references: referencesSchema,
-    reason: z.enum(DenialReason, { message: `Choose a reason: ${Object.values(DenialReason).join(", ")}.` }),
-    /** Shown to each person under the reason; required with OTHER (deny-request.ts says so per row). */
-    message: z.string().trim().max(5000, "Keep the message under 5,000 characters.").optional(),
-  }),
-  z.object({
-    action: z.literal("assign"),
-    references: referencesSchema,
-    /** A staff member's email; empty to unassign. */
-    assigneeEmail: z.string().trim().max(320),
-  }),
-]);
+export const bulkActionSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("approve"), references: referencesSchema }),
+    z.object({
+      action: z.literal("deny"),
+      references: referencesSchema,
+      reason: z.enum(DenialReason, { message: `Choose a reason: ${Object.values(DenialReason).join(", ")}.` }),
+      /** Shown to each person under the reason; required with OTHER (deny-request.ts says so per row). */
+      message: z.string().trim().max(5000, "Keep the message under 5,000 characters.").optional(),
+    }),
+    z.object({
+      action: z.literal("assign"),
+      references: referencesSchema,
+      /** A staff member's email; empty to unassign. */
+      assigneeEmail: z.string().trim().max(320),
+    }),
+  ],
+  { message: "Choose what to do with the selected requests: approve, deny or assign." },
+);
 
 export type BulkAction = z.output<typeof bulkActionSchema>;
 export type BulkActionName = BulkAction["action"];

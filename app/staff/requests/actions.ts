@@ -9,11 +9,11 @@ import { bulkPermission, runBulkAction } from "@/lib/staff/run-bulk-action.ts";
 import { bulkFormSchema, bulkIntentSchema } from "./actions.schema.ts";
 
 export async function bulkAction(_previous: unknown, formData: FormData): Promise<ActionResult<BulkResult>> {
-  const intent = bulkIntentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) {
-    return { ok: false, error: { code: "VALIDATION_FAILED", message: "Choose what to do with the selected requests." } };
-  }
-  return runStaffAction(bulkPermission[intent.data], bulkFormSchema, formData, async (input, me) => {
+  // Who may do it is checked before the input is read: without a valid button, the stricter
+  // permission applies and the schema then names the missing choice.
+  const intent = bulkIntentSchema.safeParse(formData instanceof FormData ? formData.get("intent") : undefined);
+  const permission = intent.success ? bulkPermission[intent.data] : "requests.decide";
+  return runStaffAction(permission, bulkFormSchema, formData, async (input, me) => {
     const result = await runBulkAction({ input, principal: me });
     revalidatePath("/staff/requests");
     return result;

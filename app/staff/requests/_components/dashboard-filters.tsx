@@ -4,6 +4,26 @@ import { JURISDICTIONS } from "@/lib/deadlines/rules.ts";
 import { type DashboardParams, PAGE_SIZES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/staff/dashboard-params.ts";
 import { rightNames, statusNames } from "./labels.ts";
 
+type Option = [value: string, label: string];
+
+function FilterSelect(props: { name: string; label: string; value: string; options: Option[] }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div className="filter-field">
+      <label className="label" htmlFor={id}>
+        {props.label}
+      </label>
+      <select id={id} name={props.name} className="select" defaultValue={props.value}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function DashboardFilters(props: { params: DashboardParams; staff: Array<{ id: string; email: string }> }) {
   const { params } = props;
   const assignee = typeof params.assignee === "string" ? params.assignee : params.assignee.staffUserId;
@@ -40,47 +60,29 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
             The start of a reference (DSR-7K3M) or of an address; a whole address finds exactly that person.
           </p>
         </div>
-        <div className="filter-field">
-          <label className="label" htmlFor="filter-type">
-            Right
-          </label>
-          <select id="filter-type" name="type" className="select" defaultValue={params.type ?? ""}>
-            <option value="">Any right</option>
-            {REQUEST_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {rightNames[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label className="label" htmlFor="filter-jurisdiction">
-            Jurisdiction
-          </label>
-          <select id="filter-jurisdiction" name="jurisdiction" className="select" defaultValue={params.jurisdiction ?? ""}>
-            <option value="">Any jurisdiction</option>
-            {JURISDICTIONS.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label className="label" htmlFor="filter-assignee">
-            Assignee
-          </label>
-          <select id="filter-assignee" name="assignee" className="select" defaultValue={assignee}>
-            <option value="anyone">Anyone</option>
-            <option value="unassigned">Unassigned</option>
-            <option value="mine">Assigned to me</option>
-            {props.staff.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.email}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="type"
+          label="Right"
+          value={params.type ?? ""}
+          options={[["", "Any right"], ...REQUEST_TYPES.map((type): Option => [type, rightNames[type]])]}
+        />
+        <FilterSelect
+          name="jurisdiction"
+          label="Jurisdiction"
+          value={params.jurisdiction ?? ""}
+          options={[["", "Any jurisdiction"], ...JURISDICTIONS.map((code): Option => [code, code])]}
+        />
+        <FilterSelect
+          name="assignee"
+          label="Assignee"
+          value={assignee}
+          options={[
+            ["anyone", "Anyone"],
+            ["unassigned", "Unassigned"],
+            ["mine", "Assigned to me"],
+            ...props.staff.map((member): Option => [member.id, member.email]),
+          ]}
+        />
         <div className="filter-field">
           <label className="label" htmlFor="filter-due">
             Due within (days)
@@ -104,18 +106,12 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
             <input type="checkbox" name="failed" value="1" defaultChecked={params.failed} /> With failed tasks
           </label>
         </div>
-        <div className="filter-field">
-          <label className="label" htmlFor="filter-size">
-            Rows per page
-          </label>
-          <select id="filter-size" name="size" className="select" defaultValue={String(params.size)}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="size"
+          label="Rows per page"
+          value={String(params.size)}
+          options={PAGE_SIZES.map((size): Option => [String(size), String(size)])}
+        />
       </div>
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
