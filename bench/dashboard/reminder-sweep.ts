@@ -29,6 +29,7 @@ export async function measureReminderSweep(options: { now: Date; runs: number; f
   const { readReminderSettings } = await import("../../lib/reminders/read-reminder-settings.ts");
   const { EXTENSION_NOTICE_DAYS_BEFORE } = await import("../../lib/reminders/reminder-settings.schema.ts");
   const { closeQueues } = await import("../../lib/queue/enqueue.ts");
+  const { closeQueueRuntime } = await import("../../lib/queue/backend.ts");
   const { env } = await import("../../lib/env.ts");
   const { pool, now } = options;
 
@@ -100,6 +101,7 @@ export async function measureReminderSweep(options: { now: Date; runs: number; f
   }
   await reset();
   await closeQueues();
+  await closeQueueRuntime();
   await deleteQueueKeys(env().REDIS_URL, env().QUEUE_PREFIX);
 
   return [
