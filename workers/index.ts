@@ -46,7 +46,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
   await connectors.sync();
   const resync = setInterval(() => {
     connectors.sync().catch((error) => logger.warn({ err: loggableError(error) }, "connector workers not synced"));
-  }, 60_000);
+  }, 10_000);
   resync.unref();
   if (options.schedule !== false) await scheduleMaintenance();
 

@@ -20,7 +20,7 @@ export async function saveConnectorAction(_previous: unknown, formData: FormData
   const message =
     result.data.outcome === "unchanged"
       ? "Nothing changed."
-      : `Saved (${result.data.changed.join(", ")}).${result.data.workerResync ? " The connector's worker takes up the new concurrency and rate limit within a minute." : ""}`;
+      : `Saved (${result.data.changed.join(", ")}).${result.data.workerResync ? " The connector's worker takes up the new concurrency and rate limit within seconds." : ""}`;
   return { ...result, message };
 }
 
