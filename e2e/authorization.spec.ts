@@ -74,6 +74,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/reports/register": { GET: ["auditor", "admin"] },
   "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
   "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
+  "/staff/requests/export": { GET: staff },
   "/staff/queues/[[...path]]": { GET: ["admin"], POST: ["admin"], PUT: ["admin"], PATCH: ["admin"], DELETE: ["admin"] },
 };
 
@@ -108,6 +109,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/connectors/actions.ts#setConnectorEnabledAction": ["admin"],
   "app/staff/connectors/actions.ts#testConnectorAction": ["admin"],
   "app/staff/invite/[token]/actions.ts#acceptInviteAction": everyone,
+  "app/staff/requests/actions.ts#bulkAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#approveAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#denyAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#askForInformationAction": ["agent", "admin"],
