@@ -2,7 +2,7 @@
 // What can be done with the ticked rows. The row boxes belong to this form (form="…"), so it also
 // posts without JavaScript. Approve, deny and assign appear only for roles that may do them (the
 // server refuses them anyway); exporting the selection needs only the right to read requests.
-import { type MouseEvent, useActionState, useEffect, useState } from "react";
+import { type MouseEvent, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { DenialReason } from "@/lib/generated/prisma/enums.ts";
 import type { BulkResult } from "@/lib/staff/bulk-action.schema.ts";
@@ -31,9 +31,13 @@ export function BulkActionBar(props: {
   onDone: () => void;
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(bulkAction, null);
+  // Clears the selection once per successful result (not again on every later render).
+  const handled = useRef<State>(null);
   const { onDone } = props;
   useEffect(() => {
-    if (state?.ok) onDone();
+    if (!state?.ok || handled.current === state) return;
+    handled.current = state;
+    onDone();
   }, [state, onDone]);
 
   // With JavaScript, the export carries only the references (never a message typed for a denial).

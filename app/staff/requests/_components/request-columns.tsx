@@ -23,9 +23,10 @@ function Checkbox(props: {
   value?: string;
 }) {
   const ref = useRef<HTMLInputElement>(null);
+  // After every render: a click on the box clears the DOM's flag whatever React last set.
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = Boolean(props.indeterminate);
-  }, [props.indeterminate]);
+  });
   return (
     <input
       ref={ref}
@@ -71,7 +72,7 @@ export function requestColumns(timeZone: string): ServerColumns<DashboardRow> {
         <Checkbox
           label="Select all requests on this page"
           checked={table.getIsAllPageRowsSelected()}
-          indeterminate={table.getIsSomePageRowsSelected()}
+          indeterminate={table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected()}
           onChange={table.getToggleAllPageRowsSelectedHandler()}
         />
       ),
