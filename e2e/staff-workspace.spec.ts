@@ -1,6 +1,7 @@
 // The privacy team's morning: sign in with two-factor, find the overdue request through the
 // dashboard's filters, approve it and watch its tasks finish, deny another with a reason and see
 // the email the person gets; an auditor sees everything and can change nothing.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -136,6 +137,19 @@ test("an auditor sees the queue and a request but no button that changes anythin
   const buttons = (await page.getByRole("button").allTextContents()).map((t) => t.trim());
   // Signing out is the only thing an auditor can press (evidence is a download link).
   expect(buttons).toEqual(["Sign out"]);
+
+  // One click gives the evidence bundle, and the offline verifier accepts it with the published key.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the evidence bundle" }).click();
+  const bundle = join(mkdtempSync(join(tmpdir(), "dsar-evidence-")), "bundle.zip");
+  await (await downloading).saveAs(bundle);
+  const { publicKey } = (await (await request.get("/.well-known/evidence-key")).json()) as { publicKey: string };
+  const verified = spawnSync(process.execPath, ["--import", "tsx", "scripts/evidence-verify.ts", bundle, "--key", publicKey], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+  });
+  expect(`${verified.stdout}${verified.stderr}`).toMatch(/^VALID$/m);
+  expect(verified.status).toBe(0);
 
   const key = await apiKeyFor("auditor");
   for (const action of ["approve", "deny", "extend", "request-information", "assign", "close"]) {
