@@ -147,7 +147,7 @@ test("an auditor sees the queue and a request but no button that changes anythin
   const verified = spawnSync(process.execPath, ["--import", "tsx", "scripts/evidence-verify.ts", bundle, "--key", publicKey], {
     encoding: "utf8",
     // No database, no configuration: the verifier works on any machine with the project.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv,
   });
   expect(`${verified.stdout}${verified.stderr}`).toMatch(/^VALID$/m);
   expect(verified.status).toBe(0);
