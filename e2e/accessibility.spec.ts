@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { inbox, linkIn, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+import { verifiedRequest } from "./support/requests.ts";
+import { createStaff, signIn } from "./support/staff.ts";
 
 async function expectNoSeriousViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -42,3 +44,32 @@ for (const locale of ["en", "fr"] as const) {
     await expectNoSeriousViolations(page, "status");
   });
 }
+
+test("the staff pages have no serious accessibility problem", async ({ page }) => {
+  await page.goto("/staff/sign-in");
+  await expectNoSeriousViolations(page, "sign-in");
+  const admin = await createStaff("admin");
+  await signIn(page, admin);
+  await expectNoSeriousViolations(page, "dashboard");
+  const firstRequest = page
+    .getByRole("table", { name: /Requests/ })
+    .getByRole("link", { name: /^DSR-/ })
+    .first();
+  if (await firstRequest.count()) {
+    await firstRequest.click();
+    await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    await expectNoSeriousViolations(page, "request");
+  }
+  for (const path of [
+    "/staff/reports",
+    "/staff/connectors",
+    "/staff/users",
+    "/staff/settings/reminders",
+    "/staff/settings/retention",
+    "/staff/settings/auto-approval",
+    "/staff/account",
+  ]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
+});

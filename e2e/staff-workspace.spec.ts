@@ -8,21 +8,10 @@ import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { runAdmin } from "./support/admin-cli.ts";
 import { inbox, sql, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
+import { verifiedRequest } from "./support/requests.ts";
 import { apiKeyFor, createStaff, signIn } from "./support/staff.ts";
 
 test.describe.configure({ mode: "serial" });
-
-/** A verified request filed `daysAgo` days ago, its due date moved as the clock would have. */
-async function verifiedRequest(email: string, type: "ACCESS" | "ERASURE", dueInDays: number) {
-  const [row] = await sql<{ id: string; reference: string }>(
-    `INSERT INTO requests (id, reference, "submissionId", type, status, channel, locale, email, "emailHash", "fullName", country, jurisdiction, "timeZone", "holidayRegion", "receivedAt", "verifiedAt", "verifyBy", "dueDate", "updatedAt")
-     VALUES (gen_random_uuid(), 'DSR-' || upper(substr(md5(random()::text), 1, 4)) || '-' || upper(substr(md5(random()::text), 1, 4)), gen_random_uuid(), $2, 'VERIFIED', 'WEB', 'en', $1, md5($1), 'Test Person', 'FR', 'EU_GDPR', 'Europe/Paris', 'FR',
-             now() - interval '35 days', now() - interval '35 days', now() - interval '28 days', current_date + $3::int, now())
-     RETURNING id, reference`,
-    [email, type, dueInDays],
-  );
-  return row;
-}
 
 test.beforeAll(async () => {
   // A small customer table in the test database, registered as a data source, plus a manual one.
