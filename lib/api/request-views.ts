@@ -1,10 +1,12 @@
 // Stored requests as the staff API shows them (the shapes of staff-api-responses.schema.ts).
 // Lists mask the person's email address; one request shows the details in full.
+
 import type { z } from "zod";
 import { localDateOf, parseLocalDate } from "../deadlines/calendar.ts";
 import type { ConnectorTaskStatus, Prisma } from "../generated/prisma/client.ts";
 import { dayOf } from "../requests/request-deadline.ts";
 import { isOpen } from "../requests/request-status.ts";
+import { maskEmail } from "../staff/mask-email.ts";
 import type { connectorTaskSchema, requestDetailSchema, requestSummarySchema, taskProgressSchema } from "./staff-api-responses.schema.ts";
 
 export const summarySelect = {
@@ -30,13 +32,7 @@ type SummaryRow = Prisma.DsarRequestGetPayload<{ select: typeof summarySelect }>
 type DetailRow = Prisma.DsarRequestGetPayload<{ include: typeof detailInclude }>;
 type TaskProgress = z.input<typeof taskProgressSchema>;
 
-/** `camille.durand@example.com` → `c***@example.com`: enough to tell rows apart, not to read the address. */
-export function maskEmail(email: string | null): string | null {
-  if (!email) return null;
-  const at = email.lastIndexOf("@");
-  if (at < 1) return "***";
-  return `${email[0]}***${email.slice(at)}`;
-}
+export { maskEmail };
 
 /** Calendar days from today on the controller's clock to the due day; null once the request is closed. */
 export function daysLeft(row: { status: SummaryRow["status"]; dueDate: Date; timeZone: string }, now: Date): number | null {

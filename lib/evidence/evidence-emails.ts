@@ -1,7 +1,9 @@
 // emails/ of an evidence bundle: each message sent to the person, as the text kept as evidence (its
 // links already replaced by [private] when it was sent), with subject, times and delivery result.
 // The address is masked: the bundle proves what was sent, not to read out who it was for.
+
 import type { EmailMessage } from "../generated/prisma/client.ts";
+import { maskEmail } from "../staff/mask-email.ts";
 import { redactedError } from "./evidence-connectors.ts";
 
 type EvidenceEmail = Pick<
@@ -20,12 +22,7 @@ type EvidenceEmail = Pick<
   | "createdAt"
 >;
 
-/** c***@example.com: the first character and the domain, enough to tell addresses apart on a timeline. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${address[0]}***@${address.slice(at + 1)}`;
-}
+export { maskEmail };
 
 export function emailsEvidence(reference: string, emails: EvidenceEmail[]) {
   const files: Array<{ path: string; content: Buffer }> = [];

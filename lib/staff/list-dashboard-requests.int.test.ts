@@ -74,7 +74,7 @@ describe("the dashboard list", () => {
     expect(page.today).toBe("2026-06-10");
     const b = page.rows[0];
     expect(b).toMatchObject({
-      person: "d•••@example.test",
+      person: "d***@example.test",
       type: "ERASURE",
       jurisdiction: "US_CA",
       dueDate: "2026-06-07",
