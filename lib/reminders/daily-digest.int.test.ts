@@ -1,7 +1,8 @@
 // The daily digest against the real database: what each staff member's digest lists, once per
 // local day from the configured hour, none when there is nothing due.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "../db.ts";
+import { createTestDatabase } from "../../tests/support/test-database.ts";
+import { db, disconnectDb } from "../db.ts";
 import {
   createRequest,
   createRequests,
@@ -15,7 +16,16 @@ import {
 import { sendDailyDigests } from "./send-daily-digests.ts";
 import { updateReminderSettings } from "./update-reminder-settings.ts";
 
-afterAll(removeFixtures);
+// A database of its own: an admin's digest lists every unassigned open request, and the shared
+// test database holds those of every other test file. Nothing reads the configuration before this.
+const database = await createTestDatabase("digest");
+process.env.DATABASE_URL = database.url;
+
+afterAll(async () => {
+  await removeFixtures();
+  await disconnectDb();
+  await database.drop();
+});
 
 const system = { type: "SYSTEM" as const };
 const digests = (staffUserIds: string[]) => staffEmails({ staffUserIds, template: "staff-daily-digest" });

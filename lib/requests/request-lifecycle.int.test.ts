@@ -131,8 +131,10 @@ describe("filing and verifying a request", () => {
     expect(first.expired).toBeGreaterThanOrEqual(2);
     const rows = await db().dsarRequest.findMany({ where: { submissionId: created.submissionId } });
     expect(rows.map((r) => r.status)).toEqual(["EXPIRED", "EXPIRED"]);
-    const again = await expireUnverifiedRequests(later);
-    expect(again.expired).toBe(0);
+    // Other test files file requests too: "once" is checked on this submission's own records.
+    await expireUnverifiedRequests(later);
+    const expiries = await db().auditEvent.count({ where: { requestId: { in: rows.map((r) => r.id) }, action: "request.expired" } });
+    expect(expiries).toBe(2);
     const notice = await waitForEmail(catcher(), email, (m) => m.text.includes(rows[0].reference) && !/\b\d{6}\b/.test(m.text));
     expect(notice.text).toContain(rows[1].reference);
   });
