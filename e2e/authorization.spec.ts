@@ -175,7 +175,7 @@ test("the table names every page, route handler and server action of the app", (
 
 // ---- calling them as each role ------------------------------------------------------------
 
-const describe = (allowed: Allowed) =>
+const whoMay = (allowed: Allowed) =>
   Array.isArray(allowed) ? `only ${allowed.join(", ")}` : allowed === everyone ? "open to everyone" : "needs its own signature";
 
 type Credentials = Record<Who, { cookie?: string; bearer?: string }>;
@@ -231,7 +231,7 @@ async function call(request: APIRequestContext, method: Method, path: string, wh
 }
 
 for (const [path, allowed] of Object.entries(pages)) {
-  test(`page ${path}: ${describe(allowed)}`, async ({ request }) => {
+  test(`page ${path}: ${whoMay(allowed)}`, async ({ request }) => {
     for (const who of ["anonymous", ...staff] as Who[]) {
       const response = await call(request, "GET", path, who, true);
       const status = response.status();
@@ -255,7 +255,7 @@ for (const [path, allowed] of Object.entries(pages)) {
 
 for (const [path, methods] of Object.entries(routes)) {
   for (const [method, allowed] of Object.entries(methods) as Array<[Method, Allowed]>) {
-    test(`route ${method} ${path}: ${describe(allowed)}`, async ({ request }) => {
+    test(`route ${method} ${path}: ${whoMay(allowed)}`, async ({ request }) => {
       const viaCookie = path.startsWith("/staff/");
       for (const who of ["anonymous", ...staff] as Who[]) {
         const response = await call(request, method, path, who, viaCookie);

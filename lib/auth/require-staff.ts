@@ -37,7 +37,7 @@ export async function requireStaffPage(permission: Permission): Promise<Extract<
 /** For server actions: throws UNAUTHORIZED or FORBIDDEN (runStaffAction turns them into results). */
 export async function requireStaffActor(permission: Permission): Promise<Extract<StaffPrincipal, { kind: "user" }>> {
   const session = await currentStaffSession();
-  if (!session || session.stage !== "ready") throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  if (session?.stage !== "ready") throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!can(session.principal.role, permission)) {
     throw new AppError("FORBIDDEN", `Your role (${session.principal.role.toLowerCase()}) does not allow this (${permission}).`);
   }
