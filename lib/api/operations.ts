@@ -212,7 +212,8 @@ export const operations = {
     auth: { kind: "apiKey", permission: "evidence.read" },
     pathParams: referenceParam,
     success: { status: 200, description: "The bundle.", contentTypes: ["application/zip"] },
-    errors: [400, 401, 403, 404],
+    // A malformed reference is answered like an unknown one: 404.
+    errors: [401, 403, 404],
   },
   reportRegister: {
     operationId: "reportRegister",
