@@ -25,16 +25,7 @@ export function AuthForm({ action, fields, submitLabel, danger }: Props) {
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
   return (
     <form action={formAction} className="staff-form" noValidate>
-      {state?.error ? (
-        <p className="message message--error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state?.message ? (
-        <p className="message message--success" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessages state={state} />
       {fields.map((field) => {
         const error = state?.fieldErrors?.[field.name];
         const hintId = field.hint ? `${field.name}-hint` : undefined;
@@ -112,6 +103,22 @@ export function ActionButton({
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
   return (
     <form action={formAction} className="inline-form">
+      <FormMessages state={state} />
+      <button
+        type="submit"
+        className={danger ? "button button--danger button--small" : "button button--secondary button--small"}
+        aria-disabled={pending}
+      >
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** The outcome of the last submission: a refusal (role=alert) or a confirmation (role=status). */
+function FormMessages({ state }: { state: AuthFormState }) {
+  return (
+    <>
       {state?.error ? (
         <p className="message message--error" role="alert">
           {state.error}
@@ -122,13 +129,6 @@ export function ActionButton({
           {state.message}
         </p>
       ) : null}
-      <button
-        type="submit"
-        className={danger ? "button button--danger button--small" : "button button--secondary button--small"}
-        aria-disabled={pending}
-      >
-        {label}
-      </button>
-    </form>
+    </>
   );
 }
