@@ -2,14 +2,26 @@
 // what staff read names the request and links to it, never the person.
 import { afterAll, describe, expect, it } from "vitest";
 import { waitForEmail } from "../../tests/support/mailbox.ts";
+import { createTestDatabase } from "../../tests/support/test-database.ts";
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
-import { db } from "../db.ts";
+import { db, disconnectDb } from "../db.ts";
 import { createRequest, createStaff, PERSON, removeFixtures, staffRequestUrl } from "./reminder-fixtures.test-support.ts";
 import { sendDailyDigests } from "./send-daily-digests.ts";
 import { sendDeadlineReminders } from "./send-deadline-reminders.ts";
 
+// A database of its own: the digest goes to every staff member of the database, and the shared
+// test database holds hundreds from other files, whose digests would queue ahead of ours.
+// Nothing reads the configuration before this line.
+const database = await createTestDatabase("delivery");
+process.env.DATABASE_URL = database.url;
+
+// Registered before the workers' own hooks, so it runs after they stop (after-hooks run in reverse).
+afterAll(async () => {
+  await removeFixtures();
+  await disconnectDb();
+  await database.drop();
+});
 runWorkersDuringTests();
-afterAll(removeFixtures);
 
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
 

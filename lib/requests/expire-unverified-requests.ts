@@ -35,11 +35,14 @@ export async function expireUnverifiedRequests(now = new Date(), batchSize = 200
       const ids: string[] = [];
       for (const group of bySubmission.values()) {
         const first = group[0];
+        // No address left to write to (a purged or imported row): close it without an email
+        // rather than fail the whole batch, which would leave every request in it open forever.
+        if (!first.email) continue;
         ids.push(
           await queueEmail(tx, {
             template: "request-expired",
             locale: first.locale as Locale,
-            to: first.email as string,
+            to: first.email,
             requestId: first.id,
             props: {
               references: group.map((r) => r.reference),
