@@ -139,6 +139,22 @@ describe("filing and verifying a request", () => {
     expect(notice.text).toContain(rows[1].reference);
   });
 
+  it("expires a request with no address left without an email, and the rest of its batch with theirs", async () => {
+    const email = uniqueEmail();
+    const created = await file(email);
+    await waitForEmail(catcher(), email);
+    const orphan = await db().dsarRequest.update({
+      where: { id: (await file(uniqueEmail())).requests[0].id },
+      data: { email: null },
+    });
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    await expireUnverifiedRequests(later);
+    const rows = await db().dsarRequest.findMany({ where: { id: { in: [orphan.id, created.requests[0].id] } } });
+    expect(rows.map((r) => r.status)).toEqual(["EXPIRED", "EXPIRED"]);
+    expect(await db().emailMessage.count({ where: { requestId: orphan.id, template: "request-expired" } })).toBe(0);
+    await waitForEmail(catcher(), email, (m) => m.text.includes(created.requests[0].reference) && !/\b\d{6}\b/.test(m.text));
+  });
+
   it("lets the person withdraw an open request with the status link only", async () => {
     const email = uniqueEmail();
     const created = await file(email);
