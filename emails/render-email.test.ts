@@ -88,6 +88,14 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     statusUrl,
   },
   "request-closed": { companyName, reference: "DSAR-2024-0011", type: "erasure", outcome: "fulfilled", statusUrl },
+  "staff-request-assigned": {
+    companyName,
+    reference: "DSAR-2024-0013",
+    type: "access",
+    dueDate: "2024-12-27",
+    assignedBy: "ana@example.com",
+    requestUrl: "https://privacy.example.com/staff/requests/5f0c",
+  },
   "staff-deadline-reminder": {
     companyName,
     kind: "due",

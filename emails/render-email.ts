@@ -17,6 +17,7 @@ import { staffDailyDigestEmail } from "./staff-daily-digest.tsx";
 import { staffDeadlineReminderEmail } from "./staff-deadline-reminder.tsx";
 import { staffInvitationEmail } from "./staff-invitation.tsx";
 import { staffOverdueEscalationEmail } from "./staff-overdue-escalation.tsx";
+import { staffRequestAssignedEmail } from "./staff-request-assigned.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
 
 /** Every email the portal sends, by the name jobs use to ask for it. */
@@ -34,6 +35,7 @@ export const emailTemplates = {
   "staff-overdue-escalation": staffOverdueEscalationEmail,
   "staff-daily-digest": staffDailyDigestEmail,
   "staff-invitation": staffInvitationEmail,
+  "staff-request-assigned": staffRequestAssignedEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
 };

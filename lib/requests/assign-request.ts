@@ -1,10 +1,15 @@
 // Staff give a request to a colleague (or take it back): the assignee sees it under "assigned to
-// me" and gets its reminders. Only active agents and admins can hold a request; auditors read.
+// me", gets its reminders, and is told by email unless they assigned it to themselves. Only
+// active agents and admins can hold a request; auditors read.
 import { z } from "zod";
 import { normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
+import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { dayOf } from "./request-deadline.ts";
 import { isOpen } from "./request-status.ts";
 
 export const assignRequestSchema = z.object({
@@ -17,7 +22,7 @@ export const assignRequestSchema = z.object({
 
 export async function assignRequest(options: { reference: string; assigneeEmail: string | null; actor: Actor }) {
   const { assigneeEmail } = assignRequestSchema.parse({ assigneeEmail: options.assigneeEmail });
-  return db().$transaction(async (tx: Tx) => {
+  const { emailId, ...result } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
     if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
     if (!isOpen(request.status)) {
@@ -28,7 +33,7 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
     }
     const assignee = assigneeEmail ? await activeAssignee(tx, assigneeEmail) : null;
     const assigneeId = assignee?.id ?? null;
-    if (request.assigneeId === assigneeId) return { reference: request.reference, assigneeId, changed: false };
+    if (request.assigneeId === assigneeId) return { reference: request.reference, assigneeId, changed: false, emailId: null };
     const moved = await tx.dsarRequest.updateMany({
       where: { id: request.id, assigneeId: request.assigneeId },
       data: { assigneeId },
@@ -41,12 +46,42 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
       action: "request.assigned",
       data: { assigneeId, previousAssigneeId: request.assigneeId },
     });
-    return { reference: request.reference, assigneeId, changed: true };
+    const selfAssigned = options.actor.type === "STAFF" && options.actor.id === assigneeId;
+    const emailId =
+      assignee && !selfAssigned
+        ? await queueEmail(tx, {
+            template: "staff-request-assigned",
+            locale: "en",
+            to: assignee.email,
+            staffUserId: assignee.id,
+            requestId: request.id,
+            props: {
+              companyName: env().COMPANY_NAME,
+              reference: request.reference,
+              type: request.type.toLowerCase(),
+              dueDate: dayOf(request.dueDate),
+              assignedBy: await assignedBy(tx, options.actor),
+              requestUrl: new URL(`/staff/requests/${request.id}`, env().APP_URL).toString(),
+            },
+          })
+        : null;
+    return { reference: request.reference, assigneeId, changed: true, emailId };
   });
+  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  return result;
+}
+
+/** Who to name in the email: a colleague by their address, an integration by its key's name. */
+async function assignedBy(tx: Tx, actor: Actor): Promise<string | null> {
+  if (actor.type === "STAFF" && actor.id)
+    return (await tx.staffUser.findUnique({ where: { id: actor.id }, select: { email: true } }))?.email ?? null;
+  if (actor.type === "API_KEY" && actor.id)
+    return (await tx.apiKey.findUnique({ where: { id: actor.id }, select: { name: true } }))?.name ?? null;
+  return null;
 }
 
 async function activeAssignee(tx: Tx, email: string) {
-  const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
+  const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, email: true, role: true, disabledAt: true } });
   if (!user) throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`);
   if (user.disabledAt) throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`);
   if (user.role === "AUDITOR") {

@@ -41,6 +41,22 @@ describe("assigning a request", () => {
     ]);
   });
 
+  it("tells the new assignee by email, unless they took the request themselves", async () => {
+    const [admin, agent] = [await createStaff("ADMIN"), await createStaff("AGENT")];
+    const { reference, id } = await fileRequest();
+    await assignRequest({ reference, assigneeEmail: agent.email, actor: { type: "STAFF", id: admin.id } });
+    const email = await nextEmail(agent.email, (m) => m.subject.includes(reference));
+    expect(email.subject).toBe(`[Example Company] ${reference} is assigned to you`);
+    expect(email.text).toContain(`${admin.email} assigned this request to you.`);
+    expect(email.text).toContain(`/staff/requests/${id}`);
+    const row = await db().emailMessage.findFirstOrThrow({ where: { requestId: id, template: "staff-request-assigned" } });
+    expect(row.staffUserId).toBe(agent.id);
+
+    const { reference: taken, id: takenId } = await fileRequest();
+    await assignRequest({ reference: taken, assigneeEmail: agent.email, actor: { type: "STAFF", id: agent.id } });
+    expect(await db().emailMessage.count({ where: { requestId: takenId, template: "staff-request-assigned" } })).toBe(0);
+  });
+
   it("refuses an auditor, a disabled account, an unknown address and a closed request, naming the problem", async () => {
     const actor = { type: "STAFF" as const, id: (await createStaff("ADMIN")).id };
     const auditor = await createStaff("AUDITOR");
