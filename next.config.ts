@@ -20,9 +20,6 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() answers 403 on staff pages a role may not see (lib/auth/require-staff.ts).
     authInterrupts: true,
-    // Staff attach documents of up to 50 MB to manual tasks (lib/fulfilment/complete-manual-task.ts).
-    serverActions: { bodySizeLimit: "51mb" },
-    proxyClientMaxBodySize: "51mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -57,5 +57,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // The manual-task upload route answers JSON or a redirect (no page, so no CSP to set), and must
+  // not have its body of up to 50 MB cloned and buffered here.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|staff/requests/[^/]+/tasks/[^/]+/complete$).*)" }],
 };

@@ -75,6 +75,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
   "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
   "/staff/requests/export": { GET: staff },
+  "/staff/requests/[id]/tasks/[taskId]/complete": { POST: ["agent", "admin"] },
   "/staff/queues/[[...path]]": { GET: ["admin"], POST: ["admin"], PUT: ["admin"], PATCH: ["admin"], DELETE: ["admin"] },
 };
 
@@ -119,7 +120,6 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#addNoteAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
-  "app/staff/requests/[id]/actions.ts#completeTaskAction": ["agent", "admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------

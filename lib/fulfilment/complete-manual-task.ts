@@ -9,7 +9,7 @@ import { completeTask } from "./run-connector-task.ts";
 import { writeUploadedFile } from "./staging-file.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export const completeManualTaskSchema = z.object({
   note: z.string().trim().min(5, "Say what was done (at least 5 characters).").max(5000),

@@ -1,15 +1,17 @@
 // The queues dashboard (bull-board) at /staff/queues: its page, static files and JSON API, all
-// behind queues.manage (see _board/authorize.ts). The page's scripts get this request's CSP nonce.
+// behind queues.manage: an API key, or the session cookie with changes (retry, clean, pause) only
+// from the dashboard's own page (lib/auth/require-staff-from-page.ts). The page's scripts get this
+// request's CSP nonce.
+import { requireStaffFromPage } from "@/lib/auth/require-staff-from-page.ts";
 import { AppError } from "@/lib/errors.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
-import { authorizeQueuesRequest } from "../_board/authorize.ts";
 import { queuesBoard } from "../_board/board.ts";
 
 export const dynamic = "force-dynamic";
 
 async function handleQueuesRequest(request: Request): Promise<Response> {
   try {
-    await authorizeQueuesRequest(request);
+    await requireStaffFromPage(request, "queues.manage");
   } catch (error) {
     // A person opening the page without a session goes to sign in; the API answers with the JSON error.
     const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");

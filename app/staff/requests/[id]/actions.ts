@@ -5,7 +5,6 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
-import { completeManualTask } from "@/lib/fulfilment/complete-manual-task.ts";
 import { retryConnectorTask } from "@/lib/fulfilment/retry-connector-task.ts";
 import { addRequestNote } from "@/lib/requests/add-request-note.ts";
 import { approveRequest } from "@/lib/requests/approve-request.ts";
@@ -19,7 +18,6 @@ import {
   askFormSchema,
   assignFormSchema,
   closeFormSchema,
-  completeTaskFormSchema,
   denyFormSchema,
   extendFormSchema,
   noteFormSchema,
@@ -105,14 +103,5 @@ export async function retryTaskAction(_previous: unknown, formData: FormData): P
     await retryConnectorTask(taskId, actorOf(me));
     refresh(reference);
     return "The task runs again.";
-  });
-}
-
-export async function completeTaskAction(_previous: unknown, formData: FormData): Promise<Result> {
-  return runStaffAction("tasks.manage", completeTaskFormSchema, formData, async ({ reference, taskId, note, erased, file }, me) => {
-    const attached = file ? { name: file.name, content: Buffer.from(await file.arrayBuffer()) } : undefined;
-    await completeManualTask(taskId, { note, erased, file: attached }, actorOf(me));
-    refresh(reference);
-    return attached ? `Task completed with ${attached.name}.` : "Task completed.";
   });
 }

@@ -1,9 +1,10 @@
 // One row per connector × action: state, attempts, the last error in full (staff only), the
 // receipt; a retry for a failed task and a completion form for a manual task waiting for staff.
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
-import { completeTaskAction, retryTaskAction } from "../actions.ts";
+import { retryTaskAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant, words } from "./format.ts";
+import { UploadForm } from "./upload-form.tsx";
 
 type Task = RequestDetails["tasks"][number];
 
@@ -74,13 +75,13 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
       {canManage
         ? tasks
             .filter((task) => actions.completeTask(task))
-            .map((task) => <CompleteTaskForm key={task.id} task={task} reference={request.reference} />)
+            .map((task) => <CompleteTaskForm key={task.id} task={task} reference={request.reference} requestId={request.id} />)
         : null}
     </section>
   );
 }
 
-function CompleteTaskForm({ task, reference }: { task: Task; reference: string }) {
+function CompleteTaskForm({ task, reference, requestId }: { task: Task; reference: string; requestId: string }) {
   const prefix = `task-${task.id}`;
   const takesFile = task.action === "ACCESS" || task.action === "PORTABILITY";
   return (
@@ -88,7 +89,9 @@ function CompleteTaskForm({ task, reference }: { task: Task; reference: string }
       <h3 id={`${prefix}-heading`}>
         Manual task: {task.connectorName} ({words(task.action)})
       </h3>
-      <ActionForm action={completeTaskAction} reference={reference} hidden={{ taskId: task.id }} submitLabel="Complete task">
+      <UploadForm action={`/staff/requests/${requestId}/tasks/${task.id}/complete`} submitLabel="Complete task">
+        <input type="hidden" name="reference" value={reference} />
+        <input type="hidden" name="taskId" value={task.id} />
         <div className="field">
           <label className="label" htmlFor={`${prefix}-note`}>
             What was done
@@ -117,7 +120,7 @@ function CompleteTaskForm({ task, reference }: { task: Task; reference: string }
             <input id={`${prefix}-file`} name="file" type="file" className="input" aria-describedby={`${prefix}-file-hint`} />
           </div>
         ) : null}
-      </ActionForm>
+      </UploadForm>
     </section>
   );
 }

@@ -1,0 +1,51 @@
+"use client";
+// A form that posts files to a route handler (not a server action, whose bodies stay small): with
+// JavaScript it sends the form with fetch, announces the answer where the form is and refreshes the
+// page; without, the browser posts it and the route sends it back to the request page.
+import { useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, useState } from "react";
+
+type Outcome = { ok: boolean; message: string } | null;
+
+export function UploadForm({ action, submitLabel, children }: { action: string; submitLabel: string; children: ReactNode }) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    try {
+      const response = await fetch(action, {
+        method: "POST",
+        body: new FormData(event.currentTarget),
+        headers: { accept: "application/json" },
+      });
+      const body = (await response.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
+      if (response.ok) {
+        setOutcome({ ok: true, message: body.message ?? "Done." });
+        router.refresh();
+      } else {
+        setOutcome({ ok: false, message: body.error?.message ?? `The server refused the form (${response.status}).` });
+      }
+    } catch {
+      setOutcome({ ok: false, message: "The form did not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form action={action} method="post" encType="multipart/form-data" onSubmit={submit} className="staff-form action-form">
+      {children}
+      <button type="submit" className="button" disabled={pending}>
+        {submitLabel}
+      </button>
+      {outcome ? (
+        <p className={outcome.ok ? "message message--success" : "message message--error"} role={outcome.ok ? "status" : "alert"}>
+          {outcome.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
