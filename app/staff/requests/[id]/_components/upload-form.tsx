@@ -1,14 +1,13 @@
 "use client";
 // A form that posts files to a route handler (not a server action, whose bodies stay small): with
-// JavaScript it sends the form with fetch, announces the answer where the form is and refreshes the
-// page; without, the browser posts it and the route sends it back to the request page.
-import { useRouter } from "next/navigation";
+// JavaScript it sends the form with fetch, announces a refusal where the form is, and on success
+// announces it and reloads the page (the task's row then shows what was recorded); without, the
+// browser posts it and the route sends it back to the request page.
 import { type FormEvent, type ReactNode, useState } from "react";
 
 type Outcome = { ok: boolean; message: string } | null;
 
 export function UploadForm({ action, submitLabel, children }: { action: string; submitLabel: string; children: ReactNode }) {
-  const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,7 +23,7 @@ export function UploadForm({ action, submitLabel, children }: { action: string; 
       const body = (await response.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
       if (response.ok) {
         setOutcome({ ok: true, message: body.message ?? "Done." });
-        router.refresh();
+        window.location.reload();
       } else {
         setOutcome({ ok: false, message: body.error?.message ?? `The server refused the form (${response.status}).` });
       }
