@@ -7,7 +7,7 @@ export function evidenceZipResponse(bundle: EvidenceBundle): Response {
     status: 200,
     headers: {
       "content-type": "application/zip",
-      // The file name is built from the reference (DSR-XXXX-XXXX): nothing to quote or encode.
+      // The file name is built from the reference (like DSR-7K3M-Q9PX): nothing to quote or encode.
       "content-disposition": `attachment; filename="${bundle.fileName}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",

@@ -10,7 +10,7 @@ const reference = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "not a request reference (DSR-XXXX-XXXX)");
+  .regex(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "not a request reference (like DSR-7K3M-Q9PX)");
 
 /** One ticked box arrives as a string, several as an array; repeats count once. */
 export const referencesSchema = z.preprocess(

@@ -3,6 +3,7 @@
 // busy while the server answers, and recovery codes shown once when an action returns them.
 import { useActionState } from "react";
 import type { AuthFormState } from "../auth-actions.schema.ts";
+import { FormOutcome, StaffField } from "./staff-field.tsx";
 
 export type AuthField = {
   name: string;
@@ -25,40 +26,22 @@ export function AuthForm({ action, fields, submitLabel, danger }: Props) {
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
   return (
     <form action={formAction} className="staff-form" noValidate>
-      <FormMessages state={state} />
-      {fields.map((field) => {
-        const error = state?.fieldErrors?.[field.name];
-        const hintId = field.hint ? `${field.name}-hint` : undefined;
-        const errorId = error ? `${field.name}-error` : undefined;
-        return (
-          <div key={field.name} className={error ? "field field--error" : "field"}>
-            <label className="label" htmlFor={field.name}>
-              {field.label}
-            </label>
-            {field.hint ? (
-              <p id={hintId} className="hint">
-                {field.hint}
-              </p>
-            ) : null}
-            {error ? (
-              <p id={errorId} className="field-error">
-                {error}
-              </p>
-            ) : null}
+      <FormOutcome error={state?.error} success={state?.message} />
+      {fields.map((field) => (
+        <StaffField key={field.name} name={field.name} label={field.label} hint={field.hint} error={state?.fieldErrors?.[field.name]}>
+          {(control) => (
             <input
-              id={field.name}
+              {...control}
               name={field.name}
               type={field.type}
               autoComplete={field.autoComplete}
               inputMode={field.inputMode}
               className="input"
               required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
             />
-          </div>
-        );
-      })}
+          )}
+        </StaffField>
+      ))}
       <button type="submit" className={danger ? "button button--danger" : "button"} aria-disabled={pending}>
         {submitLabel}
       </button>
@@ -103,7 +86,7 @@ export function ActionButton({
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
   return (
     <form action={formAction} className="inline-form">
-      <FormMessages state={state} />
+      <FormOutcome error={state?.error} success={state?.message} />
       <button
         type="submit"
         className={danger ? "button button--danger button--small" : "button button--secondary button--small"}
@@ -112,23 +95,5 @@ export function ActionButton({
         {label}
       </button>
     </form>
-  );
-}
-
-/** The outcome of the last submission: a refusal (role=alert) or a confirmation (role=status). */
-function FormMessages({ state }: { state: AuthFormState }) {
-  return (
-    <>
-      {state?.error ? (
-        <p className="message message--error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state?.message ? (
-        <p className="message message--success" role="status">
-          {state.message}
-        </p>
-      ) : null}
-    </>
   );
 }

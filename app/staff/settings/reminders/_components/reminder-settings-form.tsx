@@ -3,6 +3,7 @@
 // each field's problem next to the field, which is marked invalid).
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import { FormOutcome, StaffField } from "../../../_components/staff-field.tsx";
 
 type Settings = { daysBefore: number[]; digestHour: number; escalateOverdue: boolean };
 
@@ -19,85 +20,59 @@ export function ReminderSettingsForm({ action, current, timeZone }: Props) {
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   // "daysBefore.1" is a problem with the daysBefore field.
   const problemWith = (field: string) => issues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))?.message;
-  const field = (name: keyof Settings) => {
-    const message = problemWith(name);
-    return {
-      className: message ? "field field--error" : "field",
-      invalid: message ? true : undefined,
-      describedBy: message ? `${name}-error ${name}-hint` : `${name}-hint`,
-      error: message ? (
-        <p id={`${name}-error`} className="field-error">
-          {message}
-        </p>
-      ) : null,
-    };
-  };
-  const days = field("daysBefore");
-  const hour = field("digestHour");
-  const escalate = field("escalateOverdue");
+  const escalateError = problemWith("escalateOverdue");
   return (
     <form action={formAction} className="staff-form staff-narrow">
-      {state && !state.ok ? (
-        <p className="message message--error" role="alert">
-          {issues.length > 0 ? "The settings were not saved: correct the fields marked below." : state.error.message}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p className="message message--success" role="status">
-          {state.data}
-        </p>
-      ) : null}
-      <div className={days.className}>
-        <label className="label" htmlFor="daysBefore">
-          Remind the assignee this many days before the due date
-        </label>
-        <p id="daysBefore-hint" className="hint">
-          Up to 6 numbers from 1 to 60, separated by commas. Leave empty to send no reminders before due dates.
-        </p>
-        {days.error}
-        <input
-          id="daysBefore"
-          name="daysBefore"
-          className="input"
-          inputMode="numeric"
-          defaultValue={current.daysBefore.join(", ")}
-          aria-invalid={days.invalid}
-          aria-describedby={days.describedBy}
-        />
-      </div>
-      <div className={hour.className}>
-        <label className="label" htmlFor="digestHour">
-          Send the daily digest from
-        </label>
-        <p id="digestHour-hint" className="hint">
-          The hour on the controller's clock ({timeZone}).
-        </p>
-        {hour.error}
-        <select
-          id="digestHour"
-          name="digestHour"
-          className="select"
-          defaultValue={String(current.digestHour)}
-          aria-invalid={hour.invalid}
-          aria-describedby={hour.describedBy}
-        >
-          {hours.map((value) => (
-            <option key={value} value={String(value)}>
-              {String(value).padStart(2, "0")}:00
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={escalate.className}>
-        {escalate.error}
+      <FormOutcome
+        error={
+          state && !state.ok
+            ? issues.length > 0
+              ? "The settings were not saved: correct the fields marked below."
+              : state.error.message
+            : undefined
+        }
+        success={state?.ok ? state.data : undefined}
+      />
+      <StaffField
+        name="daysBefore"
+        label="Remind the assignee this many days before the due date"
+        hint="Up to 6 numbers from 1 to 60, separated by commas. Leave empty to send no reminders before due dates."
+        error={problemWith("daysBefore")}
+      >
+        {(control) => (
+          <input {...control} name="daysBefore" className="input" inputMode="numeric" defaultValue={current.daysBefore.join(", ")} />
+        )}
+      </StaffField>
+      <StaffField
+        name="digestHour"
+        label="Send the daily digest from"
+        hint={`The hour on the controller's clock (${timeZone}).`}
+        error={problemWith("digestHour")}
+      >
+        {(control) => (
+          <select {...control} name="digestHour" className="select" defaultValue={String(current.digestHour)}>
+            {hours.map((value) => (
+              <option key={value} value={String(value)}>
+                {String(value).padStart(2, "0")}:00
+              </option>
+            ))}
+          </select>
+        )}
+      </StaffField>
+      <div className={escalateError ? "field field--error" : "field"}>
+        {escalateError ? (
+          <p id="escalateOverdue-error" className="field-error">
+            {escalateError}
+          </p>
+        ) : null}
         <div className="checkbox">
           <input
             id="escalateOverdue"
             name="escalateOverdue"
             type="checkbox"
             defaultChecked={current.escalateOverdue}
-            aria-invalid={escalate.invalid}
-            aria-describedby={escalate.describedBy}
+            aria-invalid={escalateError ? true : undefined}
+            aria-describedby={escalateError ? "escalateOverdue-error escalateOverdue-hint" : "escalateOverdue-hint"}
           />
           <label htmlFor="escalateOverdue">Tell every admin when a request is overdue</label>
           <p id="escalateOverdue-hint" className="hint">

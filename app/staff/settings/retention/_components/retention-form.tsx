@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { RetentionSettings } from "@/lib/retention/retention-settings.ts";
+import { FormOutcome, StaffField } from "../../../_components/staff-field.tsx";
 import { saveRetentionSettingsAction } from "../actions.ts";
 
 type Field = { name: keyof RetentionSettings; label: string; hint: string; min: number; max: number };
@@ -13,35 +14,21 @@ export function RetentionForm({ current, fields }: { current: RetentionSettings;
   const values = state?.ok ? state.data : current;
   return (
     <form action={formAction} className="staff-form staff-narrow" noValidate>
-      {state && !state.ok ? (
-        <p className="message message--error" role="alert">
-          {state.error.message}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p className="message message--success" role="status">
-          Saved. The next purge uses these values.
-        </p>
-      ) : null}
-      {fields.map((field) => {
-        const error = issues.find((issue) => issue.path === field.name)?.message;
-        const hintId = `${field.name}-hint`;
-        const errorId = `${field.name}-error`;
-        return (
-          <div key={field.name} className={error ? "field field--error" : "field"}>
-            <label className="label" htmlFor={field.name}>
-              {field.label}
-            </label>
-            <p id={hintId} className="hint">
-              {field.hint}
-            </p>
-            {error ? (
-              <p id={errorId} className="field-error">
-                {error}
-              </p>
-            ) : null}
+      <FormOutcome
+        error={state && !state.ok ? state.error.message : undefined}
+        success={state?.ok ? "Saved. The next purge uses these values." : undefined}
+      />
+      {fields.map((field) => (
+        <StaffField
+          key={field.name}
+          name={field.name}
+          label={field.label}
+          hint={field.hint}
+          error={issues.find((issue) => issue.path === field.name)?.message}
+        >
+          {(control) => (
             <input
-              id={field.name}
+              {...control}
               name={field.name}
               type="number"
               inputMode="numeric"
@@ -51,12 +38,10 @@ export function RetentionForm({ current, fields }: { current: RetentionSettings;
               required
               className="input input--number"
               defaultValue={values[field.name]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${hintId} ${errorId}` : hintId}
             />
-          </div>
-        );
-      })}
+          )}
+        </StaffField>
+      ))}
       <button type="submit" className="button" aria-disabled={pending}>
         Save retention settings
       </button>
