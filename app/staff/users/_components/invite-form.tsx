@@ -2,6 +2,7 @@
 // Invite a colleague: their email and role. They receive a link to choose their password.
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import { StaffField } from "../../_components/staff-field.tsx";
 import { inviteStaffUserAction } from "../actions.ts";
 
 type State = ActionResult<{ message: string }> | null;
@@ -21,26 +22,9 @@ export function InviteForm() {
           {state.error.message}
         </p>
       ) : null}
-      <div className={issue("email") ? "field field--error" : "field"}>
-        <label className="label" htmlFor="email">
-          Email address
-        </label>
-        {issue("email") ? (
-          <p id="email-error" className="field-error">
-            {issue("email")}
-          </p>
-        ) : null}
-        <input
-          id="email"
-          name="email"
-          type="email"
-          className="input"
-          autoComplete="off"
-          required
-          aria-invalid={issue("email") ? true : undefined}
-          aria-describedby={issue("email") ? "email-error" : undefined}
-        />
-      </div>
+      <StaffField name="email" label="Email address" error={issue("email")}>
+        {(control) => <input {...control} name="email" type="email" className="input" autoComplete="off" required />}
+      </StaffField>
       <fieldset className={issue("role") ? "field field--error" : "field"}>
         <legend className="label">Role</legend>
         {issue("role") ? <p className="field-error">{issue("role")}</p> : null}
