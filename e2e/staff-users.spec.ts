@@ -23,7 +23,7 @@ test("an invited agent sets a password from the emailed link and signs in", asyn
   await colleague.getByLabel("New password", { exact: true }).fill("short");
   await colleague.getByLabel("New password again").fill("short");
   await colleague.getByRole("button", { name: "Save my password" }).click();
-  await expect(colleague.getByText(/at least 12 characters/)).toBeVisible();
+  await expect(colleague.getByText("The password must be at least 12 characters long.")).toBeVisible();
   await colleague.getByLabel("New password", { exact: true }).fill("a colleague's long passphrase");
   await colleague.getByLabel("New password again").fill("a colleague's long passphrase");
   await colleague.getByRole("button", { name: "Save my password" }).click();
