@@ -5,6 +5,8 @@ import { verifiedRequest } from "./support/requests.ts";
 import { createStaff, signIn } from "./support/staff.ts";
 
 async function expectNoSeriousViolations(page: Page, where: string) {
+  // After a client-side navigation Next streams the new page's metadata: let the title arrive first.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
