@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { codeIn, inbox, linkIn, sql, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
-import { e2eStateFile } from "./support/ports.ts";
+import { e2ePorts, e2eStateFile } from "./support/ports.ts";
 
 async function fileRequest(page: Page, locale: "en" | "fr", email: string, rights: string[], country: string) {
   await page.goto(`/${locale}`);
@@ -151,7 +151,7 @@ test("a person answers the privacy team's question on the status page, and the c
         QUEUE_PREFIX: state.queuePrefix,
         SMTP_URL: "smtp://127.0.0.1:1?tls=off",
         MAIL_FROM: "privacy@example.test",
-        APP_URL: "http://127.0.0.1:3210",
+        APP_URL: `http://127.0.0.1:${e2ePorts.web}`,
       } as NodeJS.ProcessEnv,
     },
   );
