@@ -17,6 +17,7 @@ const { readConnectorsFile } = await import("../../lib/connectors/read-connector
 const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
 const { signPayload, verifySignature } = await import("../../lib/connectors/http/index.ts");
 const { approveRequest } = await import("../../lib/requests/approve-request.ts");
+const { confirmAccountId } = await import("../../lib/requests/confirm-account-id.ts");
 const { createSubmission } = await import("../../lib/requests/create-submission.ts");
 const { requestFormSchema } = await import("../../lib/requests/request-input.schema.ts");
 const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
@@ -104,7 +105,16 @@ function pair(right: Right, channel: Channel): [Person, Person] {
   ];
 }
 
-const people = rights.flatMap((right) => channels.flatMap((channel) => pair(right, channel)));
+const confirmedPerson = (right: Right): Person => ({
+  email: `c-${right}@example.test`,
+  account: `ACC-C-${right}`,
+  name: `Chloé ${right}`,
+});
+
+const people = [
+  ...rights.flatMap((right) => channels.flatMap((channel) => pair(right, channel))),
+  ...rights.map((right) => confirmedPerson(right)),
+];
 
 let disabledBefore: string[] = [];
 
@@ -123,6 +133,7 @@ beforeAll(async () => {
   await shop.query(`
     CREATE TABLE customers (customer_id serial PRIMARY KEY, email text NOT NULL, account_no text NOT NULL UNIQUE, full_name text);
     CREATE TABLE orders (order_id serial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, item text NOT NULL);
+    CREATE TABLE loyalty_cards (card_id serial PRIMARY KEY, account_no text NOT NULL, label text NOT NULL);
   `);
   for (const person of people) {
     const { rows } = await shop.query<{ customer_id: number }>(
@@ -134,6 +145,7 @@ beforeAll(async () => {
       `order of ${person.account} #1`,
       `order of ${person.account} #2`,
     ]);
+    await shop.query("INSERT INTO loyalty_cards (account_no, label) VALUES ($1, $2)", [person.account, `card of ${person.account}`]);
     contacts.push({ ...person, erased: false });
   }
 
@@ -156,6 +168,10 @@ connectors:
           rectify: { fullName: full_name }
         - table: orders
           via: { parent: customers, column: customer_id, parentColumn: customer_id }
+          erase: { strategy: delete }
+        # Found by the account number alone: only once staff confirmed it on the request.
+        - table: loyalty_cards
+          identity: { accountId: account_no, accountIdConfirmedByStaff: true }
           erase: { strategy: delete }
   - key: swap-crm
     name: CRM
@@ -234,7 +250,12 @@ async function shopRows(person: Person) {
     [person.account, person.email],
   );
   const orders = await shop.query<{ item: string }>("SELECT item FROM orders WHERE item LIKE $1", [`order of ${person.account} #%`]);
-  return { customer: customers.rows[0] ?? null, orders: orders.rows.map((row) => row.item).sort() };
+  const cards = await shop.query<{ label: string }>("SELECT label FROM loyalty_cards WHERE account_no = $1", [person.account]);
+  return {
+    customer: customers.rows[0] ?? null,
+    orders: orders.rows.map((row) => row.item).sort(),
+    cards: cards.rows.map((row) => row.label),
+  };
 }
 
 function crmContact(person: Person): Contact {
@@ -242,7 +263,8 @@ function crmContact(person: Person): Contact {
 }
 
 async function expectUntouched(person: Person) {
-  const { customer, orders } = await shopRows(person);
+  const { customer, orders, cards } = await shopRows(person);
+  expect(cards).toEqual([`card of ${person.account}`]);
   expect(customer).toMatchObject({ email: person.email, account_no: person.account, full_name: person.name });
   expect(orders).toEqual([`order of ${person.account} #1`, `order of ${person.account} #2`]);
   expect(crmContact(person)).toMatchObject({ email: person.email, name: person.name, erased: false });
@@ -289,6 +311,8 @@ describe("an account number typed on the form reaches no one else's data", () =>
             expect(delivered).not.toContain(other.email);
             expect(delivered).not.toContain(other.account);
             expect(delivered).not.toContain(other.name);
+            // Nobody confirmed the number, so the table found by account number alone gives nothing.
+            expect(delivered).not.toContain("card of");
           }
           // The other person, whose account number was typed, is as they were (A's own erasure
           // or correction stays visible while B's request runs, so B is checked only before).
@@ -302,5 +326,39 @@ describe("an account number typed on the form reaches no one else's data", () =>
         if (right === "access" || right === "portability") await expectUntouched(a);
       }, 240_000);
     }
+  }
+});
+
+describe("an account number staff confirmed", () => {
+  for (const right of rights) {
+    it(`${right}: is given to the http source and finds the table mapped by account number alone`, async () => {
+      const me = confirmedPerson(right);
+      const others = pair(right, "form");
+      const sentBefore = received.length;
+      const reference = await file("api", right, me, me.account);
+      const message = await waitForEmail(catcher(), me.email, (m) => m.text.includes(reference), 30_000);
+      await verifyByCode(reference, codeIn(message));
+      const agent = await db().staffUser.create({
+        data: { email: `agent-${right}@example.test`, role: "AGENT", passwordHash: "not-used", mustChangePassword: false },
+      });
+      await confirmAccountId({ reference, confirmed: true, actor: { type: "STAFF", id: agent.id } });
+      await approveRequest({ reference, actor: system });
+      await waitForRequests([reference], "COMPLETED", 90_000);
+      const calls = received.slice(sentBefore).filter((call) => call.subject);
+      expect(calls.length).toBeGreaterThan(0);
+      for (const call of calls) expect(call.subject).toEqual({ email: me.email, accountId: me.account });
+      const delivered = await expectOwnRightDone(right, me, reference);
+      const { cards } = await shopRows(me);
+      if (right === "access" || right === "portability") {
+        expect(delivered).toContain(`card of ${me.account}`);
+        expect(delivered).not.toMatch(/ACC-[AB]-/);
+      } else if (right === "erasure") {
+        expect(cards).toEqual([]);
+      } else {
+        expect(cards).toEqual([`card of ${me.account}`]);
+      }
+      // Earlier scenarios' people keep their cards whatever happened to their other rows.
+      for (const other of others) expect((await shopRows(other)).cards).toEqual([`card of ${other.account}`]);
+    }, 120_000);
   }
 });
