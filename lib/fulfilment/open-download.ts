@@ -41,12 +41,14 @@ export async function openDownload(
     throw new AppError("GONE", "This download has expired and the file was deleted. You can make a new request at any time.");
   }
   await db().$transaction(async (tx: Tx) => {
-    // Counted atomically: two downloads at once cannot both take the last one.
-    const counted = await tx.exportArtifact.updateMany({
-      where: { id: artifact.id, downloadCount: { lt: artifact.maxDownloads }, deletedAt: null },
-      data: { downloadCount: { increment: 1 } },
-    });
-    if (counted.count === 0)
+    // Counted atomically: two downloads at once cannot both take the last one. The count recorded is the
+    // one this increment produced (RETURNING), not the one read before it, which another download may
+    // have changed in between.
+    const [counted] = await tx.$queryRaw<{ downloadCount: number }[]>`
+      UPDATE export_artifacts SET "downloadCount" = "downloadCount" + 1
+      WHERE id = ${artifact.id}::uuid AND "downloadCount" < "maxDownloads" AND "deletedAt" IS NULL
+      RETURNING "downloadCount"`;
+    if (!counted)
       throw new AppError("GONE", "This file was already downloaded the most times allowed. You can make a new request at any time.");
     await tx.artifactDownload.create({
       data: { artifactId: artifact.id, at: now, clientHash: keyedHash("download-client", clientAddress) },
@@ -55,7 +57,7 @@ export async function openDownload(
       requestId: artifact.requestId,
       actor: { type: "SUBJECT" },
       action: "package.downloaded",
-      data: { artifactId: artifact.id, download: artifact.downloadCount + 1, of: artifact.maxDownloads },
+      data: { artifactId: artifact.id, download: counted.downloadCount, of: artifact.maxDownloads },
     });
   });
   return {
