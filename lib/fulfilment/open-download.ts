@@ -3,6 +3,8 @@
 import type { Readable } from "node:stream";
 import { keyedHash } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { localDayOf } from "../deadlines/calendar.ts";
+import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { unwrapPackageKey } from "./package/encrypted-file.ts";
@@ -24,6 +26,8 @@ export async function getDownloadInfo(token: string, now = new Date()) {
     reference: artifact.request.reference,
     type: artifact.request.type,
     expiresAt: artifact.expiresAt.toISOString(),
+    /** The day it expires on the controller's calendar, as the package email says it. */
+    expiresOn: localDayOf(artifact.expiresAt, env().CONTROLLER_TIME_ZONE),
     downloadsLeft: Math.max(0, artifact.maxDownloads - artifact.downloadCount),
     sizeBytes: Number(artifact.sizeBytes),
     available: !artifact.deletedAt && artifact.expiresAt > now && artifact.downloadCount < artifact.maxDownloads,

@@ -5,12 +5,11 @@ import { connection } from "next/server";
 import { rolePermissions } from "@/lib/auth/permissions.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
+import { env } from "@/lib/env.ts";
 import { ActionButton } from "../_components/auth-form.tsx";
 import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
 
 export const metadata: Metadata = { title: "Your account" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function AccountPage() {
   await connection();
@@ -18,6 +17,9 @@ export default async function AccountPage() {
   if (!session) redirect("/staff/sign-in");
   if (session.stage !== "ready") redirect("/staff/requests");
   const now = new Date();
+  // On the controller's clock, as every staff page, never the server's own zone.
+  const timeZone = env().CONTROLLER_TIME_ZONE;
+  const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const user = await db().staffUser.findUniqueOrThrow({
     where: { id: session.principal.userId },
     select: {
@@ -65,7 +67,7 @@ export default async function AccountPage() {
       )}
       <h2>Signed-in sessions</h2>
       <table className="staff-table">
-        <caption className="visually-hidden">Your sessions</caption>
+        <caption className="visually-hidden">Your sessions (times in {timeZone})</caption>
         <thead>
           <tr>
             <th scope="col">Signed in</th>
