@@ -7,6 +7,7 @@ import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { connectorSubject } from "./connector-subject.ts";
 import { writeStagingFile } from "./staging-file.ts";
 
 const RECHECK_MS = { callback: 15_000, staff: 60_000 };
@@ -34,7 +35,7 @@ export async function runConnectorTask(taskId: string, job?: Job, token?: string
   });
   const type = connectorType(connector.type);
   const config = type.configSchema.parse(openConnectorConfig(connector.configEncrypted));
-  const subject: Subject = { email: request.email, accountId: request.accountId, fullName: request.fullName };
+  const subject: Subject = connectorSubject(request);
   const context = { taskId, requestId: request.id, reference: request.reference, action: task.action.toLowerCase() as "access" };
   try {
     let receipt: Record<string, unknown>;
