@@ -29,7 +29,10 @@ export async function cancelRequestWork(tx: Tx, requestId: string, now: Date): P
     where: { requestId, status: { in: openTaskStatuses } },
     data: { status: "CANCELLED", finishedAt: now, callbackDeadline: null },
   });
-  await tx.connectorTask.updateMany({ where: { requestId, resultPath: { not: null } }, data: { resultPath: null, resultKeyWrapped: null } });
+  await tx.connectorTask.updateMany({
+    where: { requestId, resultPath: { not: null } },
+    data: { resultPath: null, resultKeyWrapped: null },
+  });
   return {
     requestId,
     tasks: tasks.map((task) => ({ id: task.id, connectorKey: task.connectorKey })),

@@ -63,7 +63,8 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
     if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
     // The row is locked now: a retry that queued a task since the read above is seen here.
     const queued = await tx.connectorTask.count({ where: { requestId: request.id, status: { in: ["PENDING", "RUNNING"] } } });
-    if (queued > 0) throw new AppError("CONFLICT", `A connector task of ${request.reference} was queued meanwhile; reload it and try again.`);
+    if (queued > 0)
+      throw new AppError("CONFLICT", `A connector task of ${request.reference} was queued meanwhile; reload it and try again.`);
     const work = await cancelRequestWork(tx, request.id, now);
     await appendAuditEvent(tx, {
       requestId: request.id,

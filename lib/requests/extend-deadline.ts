@@ -6,8 +6,8 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { queueRequestEmail } from "./queue-request-email.ts";
 import { moveRequestFrom } from "./move-request-from.ts";
+import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
 import { isOpen, openStatuses } from "./request-status.ts";
 
@@ -30,7 +30,10 @@ export async function extendDeadline(options: {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
     if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
     if (!isOpen(read.status) || read.status === "SUBMITTED") {
-      throw new AppError("INVALID_STATE", `Only an open, verified request can be extended; ${read.reference} is ${read.status.toLowerCase()}.`);
+      throw new AppError(
+        "INVALID_STATE",
+        `Only an open, verified request can be extended; ${read.reference} is ${read.status.toLowerCase()}.`,
+      );
     }
     // Compatible with any change that keeps the request open; refused if it closed meanwhile.
     const request = await moveRequestFrom(
