@@ -69,7 +69,7 @@ export async function withIdempotency(
         retryAfterSeconds: 1,
       });
     }
-    await sleep(Math.min(25 * 2 ** attempt, 250));
+    await sleep(Math.min(25 * 2 ** attempt, 250, waitUntil - Date.now()));
   }
 
   const hook: TransactionHook = async (tx, result) => {
