@@ -38,7 +38,9 @@ describe("Idempotency-Key under concurrency (pool of 3)", () => {
     const email = `shared${Date.now()}@example.test`;
     const key = `shared-${Date.now()}`;
     const sender = address();
-    const calls = Array.from({ length: 20 }, () => fileRequest(post(body(email), { "idempotency-key": key, "x-forwarded-for": sender })));
+    const calls = Array.from({ length: 20 }, () =>
+      fileRequest(post(body(email), { "idempotency-key": key, "x-dsar-socket-address": sender })),
+    );
     const [answers, healthDuring] = await Promise.all([Promise.all(calls.map(async (c) => answer(await c))), health()]);
     expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
     const created = answers.filter((a) => a.status === 202);
@@ -48,7 +50,7 @@ describe("Idempotency-Key under concurrency (pool of 3)", () => {
     expect(await db().dsarRequest.count({ where: { email } })).toBe(1);
     expect(healthDuring.status).toBe(200);
 
-    const retried = await answer(await fileRequest(post(body(email), { "idempotency-key": key, "x-forwarded-for": sender })));
+    const retried = await answer(await fileRequest(post(body(email), { "idempotency-key": key, "x-dsar-socket-address": sender })));
     expect(retried).toEqual({ ...created[0], replayed: "true" });
     expect(await db().dsarRequest.count({ where: { email } })).toBe(1);
   });
@@ -59,7 +61,7 @@ describe("Idempotency-Key under concurrency (pool of 3)", () => {
       Array.from({ length: 12 }, async (_, i) =>
         answer(
           await fileRequest(
-            post(body(`many${i}-${stamp}@example.test`), { "idempotency-key": `many-${stamp}-${i}`, "x-forwarded-for": address() }),
+            post(body(`many${i}-${stamp}@example.test`), { "idempotency-key": `many-${stamp}-${i}`, "x-dsar-socket-address": address() }),
           ),
         ),
       ),
@@ -90,8 +92,8 @@ describe("Idempotency-Key scopes (one per client)", () => {
   it("two anonymous clients with the same key each get their own request", async () => {
     const key = `common-${Date.now()}`;
     const [a, b] = [`scope-a${Date.now()}@example.test`, `scope-b${Date.now()}@example.test`];
-    const first = await answer(await fileRequest(post(body(a), { "idempotency-key": key, "x-forwarded-for": address() })));
-    const second = await answer(await fileRequest(post(body(b), { "idempotency-key": key, "x-forwarded-for": address() })));
+    const first = await answer(await fileRequest(post(body(a), { "idempotency-key": key, "x-dsar-socket-address": address() })));
+    const second = await answer(await fileRequest(post(body(b), { "idempotency-key": key, "x-dsar-socket-address": address() })));
     expect([first.status, second.status]).toEqual([202, 202]);
     expect(second.replayed).toBeNull();
     expect(second.body.reference).not.toBe(first.body.reference);
@@ -104,7 +106,7 @@ describe("Idempotency-Key scopes (one per client)", () => {
     const key = `integration-${Date.now()}`;
     const email = `keyed${Date.now()}@example.test`;
     const sender = address();
-    const as = (apiKey: string) => ({ "idempotency-key": key, "x-forwarded-for": sender, authorization: `Bearer ${apiKey}` });
+    const as = (apiKey: string) => ({ "idempotency-key": key, "x-dsar-socket-address": sender, authorization: `Bearer ${apiKey}` });
     const first = await answer(await fileRequest(post(body(email), as(one.key))));
     const replay = await answer(await fileRequest(post(body(email), as(one.key))));
     const other = await answer(await fileRequest(post(body(email), as(two.key))));
