@@ -225,15 +225,11 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  const web = spawn(
-    process.execPath,
-    [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: childEnv,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const web = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: root,
     env: { ...childEnv, DSAR_SERVICE: "workers" },
