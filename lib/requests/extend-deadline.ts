@@ -5,13 +5,14 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
 import { isOpen } from "./request-status.ts";
 
 export const extendDeadlineSchema = z.object({
-  reason: z.string().trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
+  reason: safeText({ multiline: true }).trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
   days: z.number().int().min(1).max(90).optional(),
   months: z.number().int().min(1).max(2).optional(),
 });
