@@ -17,11 +17,12 @@ export function hasHostileCharacters(value: string, multiline = false): boolean 
 
 /**
  * A z.string() that refuses hostile characters before any other check; chain .trim(), .max() and
- * the rest as usual. `message` is the text (or a validation.* key on the public side) of that refusal.
+ * the rest as usual (white space around the text, a pasted line break included, is not judged: the
+ * fields trim it). `message` is the text (or a validation.* key on the public side) of that refusal.
  */
 export function safeText(options: { multiline?: boolean; message?: string; typeMessage?: string } = {}) {
   const message = options.message ?? HOSTILE_TEXT_MESSAGE;
   return z
     .string(options.typeMessage ? { message: options.typeMessage } : undefined)
-    .refine((value) => !hasHostileCharacters(value, options.multiline ?? false), { message, abort: true });
+    .refine((value) => !hasHostileCharacters(value.trim(), options.multiline ?? false), { message, abort: true });
 }
