@@ -180,10 +180,22 @@ async function main() {
     // Access and portability requests go all the way to the person's inbox without a staff member;
     // erasures and corrections wait for a decision in the staff workspace.
     AUTO_APPROVE_RIGHTS: process.env.AUTO_APPROVE_RIGHTS ?? "access,portability",
+    // The demo CRM (an http connector) listens on loopback, which connectors may call only when listed.
+    CONNECTOR_ALLOWED_HOSTS: process.env.CONNECTOR_ALLOWED_HOSTS ?? "127.0.0.1",
   };
   Object.assign(process.env, childEnv);
   // The operator commands of `npm run demo:admin` run against this same demo.
-  const shared = ["DATABASE_URL", "QUEUE_BACKEND", "REDIS_URL", "SMTP_URL", "MAIL_FROM", "APP_URL", "ENCRYPTION_KEY", "STORAGE_DIR"];
+  const shared = [
+    "DATABASE_URL",
+    "QUEUE_BACKEND",
+    "REDIS_URL",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "APP_URL",
+    "ENCRYPTION_KEY",
+    "STORAGE_DIR",
+    "CONNECTOR_ALLOWED_HOSTS",
+  ];
   writeFileSync(
     join(dataDir, "demo.env"),
     shared
