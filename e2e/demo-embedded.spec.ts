@@ -115,10 +115,10 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
     const first = startDemo(clone);
     started.push(first.child);
     await first.ready;
+    // Nobody's folder was opened up to make it work (an earlier demo added o+rx to every parent).
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(first.output()).not.toContain("EACCES");
     expect(first.output()).toContain(`data in ${clusterDir}`);
-    // Nobody's folder was opened up to make it work.
-    expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(first.output()).toContain("queues run on PostgreSQL");
     expect(first.output()).toContain(`http://localhost:${ports.inbox}`);
 
