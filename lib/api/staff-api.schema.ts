@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/index.ts";
 import { DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
+import { safeText } from "../http/safe-text.ts";
 import { askForInformationSchema } from "../requests/ask-for-information.ts";
 import { CLOSE_MESSAGE_MAX } from "../requests/close-request.ts";
 import { DENIAL_MESSAGE_MAX } from "../requests/deny-request.ts";
@@ -77,8 +78,7 @@ export const approveBodySchema = z.strictObject({});
 /** `POST …/deny`. The message is required with the reason `other` (checked by the service). */
 export const denyBodySchema = z.strictObject({
   reason: caseInsensitiveEnum(denialReasonNames),
-  message: z
-    .string()
+  message: safeText({ multiline: true })
     .max(DENIAL_MESSAGE_MAX)
     .optional()
     .meta({ description: "Shown to the person under the reason; at least 10 characters with the reason `other`." }),
@@ -106,8 +106,7 @@ export const confirmAccountIdBodySchema = z.strictObject({
 /** `POST …/close`. The message is required for a partial answer (checked by the service). */
 export const closeBodySchema = z.strictObject({
   outcome: caseInsensitiveEnum(closeOutcomeNames),
-  message: z
-    .string()
+  message: safeText({ multiline: true })
     .max(CLOSE_MESSAGE_MAX)
     .optional()
     .meta({ description: "Shown to the person; for `partially_fulfilled`, what was not done and why (at least 10 characters)." }),

@@ -62,4 +62,13 @@ describe("staffActionsFor", () => {
     expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "manual" })).toBe(true);
     expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "http" })).toBe(false);
   });
+
+  it("offers neither retry nor completion once the request is closed: nothing may act on it any more", () => {
+    for (const status of ["COMPLETED", "DENIED", "WITHDRAWN", "EXPIRED", "VERIFIED"] as const) {
+      const offered = actions(status);
+      expect(offered.retryTask({ status: "FAILED", connectorType: "http" }), status).toBe(false);
+      expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "manual" }), status).toBe(false);
+    }
+    expect(actions("APPROVED").retryTask({ status: "FAILED", connectorType: "http" })).toBe(true);
+  });
 });

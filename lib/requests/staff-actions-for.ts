@@ -34,8 +34,9 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
     note: true,
     /** close-request.ts refuses while a task is queued or running. */
     close: approved && !tasks.some((task) => task.status === "PENDING" || task.status === "RUNNING"),
-    retryTask: (task: TaskState) => task.status === "FAILED",
-    completeTask: (task: TaskState) => task.connectorType === "manual" && task.status === "AWAITING_STAFF",
+    /** Tasks run only while the request is approved or in progress (retry-connector-task.ts, complete-manual-task.ts). */
+    retryTask: (task: TaskState) => approved && task.status === "FAILED",
+    completeTask: (task: TaskState) => approved && task.connectorType === "manual" && task.status === "AWAITING_STAFF",
   };
 }
 

@@ -133,18 +133,27 @@ export const httpConnector: ConnectorType<HttpConfig> = {
   secretPaths: httpSecretPaths,
 
   async test(config) {
+    // Only the status and the time taken: never the answer's body, which would turn the button
+    // into a way of reading whatever the address serves.
     const where = endpointName(config);
     const body: HttpRequestBody = { requestId: null, taskId: null, reference: null, action: "test", subject: null, callbackUrl: null };
     try {
       const answer = await postSigned(config, body);
       if (answer.status === 200 || answer.status === 204)
-        return { ok: true, message: `${where} accepted a signed test call (${answer.status})` };
-      return { ok: false, message: `${where} answered ${answer.status} to the test call; expected 200 or 204` };
+        return { ok: true, message: `${where} accepted a signed test call (${answer.status}, ${answer.elapsedMs} ms)` };
+      return { ok: false, message: `${where} answered ${answer.status} in ${answer.elapsedMs} ms to the test call; expected 200 or 204` };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const refused = error instanceof HttpConnectorError && (error.status === 401 || error.status === 403);
-      const hint = refused ? ". Check that both sides use the same secret and that their clocks agree within 5 minutes" : "";
-      return { ok: false, message: `${message}${hint}` };
+      if (!(error instanceof HttpConnectorError)) return { ok: false, message: `The test call to ${where} failed` };
+      const { code, elapsedMs } = error.details;
+      const after = elapsedMs === undefined ? "" : ` after ${elapsedMs} ms`;
+      if (error.status !== undefined) {
+        const refused = error.status === 401 || error.status === 403;
+        const hint = refused ? ". Check that both sides use the same secret and that their clocks agree within 5 minutes" : "";
+        return { ok: false, message: `${where} answered ${error.status}${after} to the test call; expected 200 or 204${hint}` };
+      }
+      if (code === "ETIMEDOUT") return { ok: false, message: `${where} did not answer within ${config.timeoutSeconds} s (timeoutSeconds)` };
+      if (code === "EREFUSEDADDRESS") return { ok: false, message: error.message };
+      return { ok: false, message: `Could not reach ${where}${code ? ` (${code})` : ""}${after}` };
     }
   },
 

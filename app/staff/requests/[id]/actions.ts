@@ -114,7 +114,7 @@ export async function closeAction(_previous: unknown, formData: FormData): Promi
 
 export async function retryTaskAction(_previous: unknown, formData: FormData): Promise<Result> {
   return runStaffAction("tasks.manage", retryFormSchema, formData, async ({ reference, taskId }, me) => {
-    await retryConnectorTask(taskId, actorOf(me));
+    await retryConnectorTask(taskId, actorOf(me), { reference });
     refresh(reference);
     return "The task runs again.";
   });
