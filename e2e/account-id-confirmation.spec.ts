@@ -13,7 +13,7 @@ test("an agent confirms a typed account number; until then the page says it is n
 
   await signIn(page, agent);
   await page.goto(`/staff/requests/${request.reference}`);
-  const person = page.getByRole("region", { name: "Person" });
+  const person = page.getByRole("region", { name: "Person", exact: true });
   await expect(person).toContainText("C-7731");
   await expect(person).toContainText("Not confirmed — not used to find data");
 
@@ -29,7 +29,7 @@ test("an agent confirms a typed account number; until then the page says it is n
   const auditorPage = await context.newPage();
   await signIn(auditorPage, auditor);
   await auditorPage.goto(`/staff/requests/${request.reference}`);
-  const seen = auditorPage.getByRole("region", { name: "Person" });
+  const seen = auditorPage.getByRole("region", { name: "Person", exact: true });
   await expect(seen).toContainText(`Confirmed as theirs by ${agent.email}`);
   await expect(seen.getByRole("button")).toHaveCount(0);
   await context.close();
