@@ -30,6 +30,7 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     types: ["portability"],
     verifyWithinDays: 7,
     newRequestUrl: "https://portal.example/new",
+    complaint: { authority: "CNIL", url: "https://www.cnil.fr", kind: "supervisory-authority", appeal: false },
   },
   "request-withdrawn": { companyName, reference: "DSAR-2024-0004", type: "rectification", statusUrl },
   "information-requested": {

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { rolePermissions } from "@/lib/auth/permissions.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
+import { env } from "@/lib/env.ts";
 import { type AuthField, AuthForm } from "../_components/auth-form.tsx";
 import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
 
@@ -23,14 +24,15 @@ const confirmFields: AuthField[] = [
   },
 ];
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 export default async function AccountPage() {
   await connection();
   const session = await currentStaffSession();
   if (!session) redirect("/staff/sign-in");
   if (session.stage !== "ready") redirect("/staff/requests");
   const now = new Date();
+  // On the controller's clock, as every staff page, never the server's own zone.
+  const timeZone = env().CONTROLLER_TIME_ZONE;
+  const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const user = await db().staffUser.findUniqueOrThrow({
     where: { id: session.principal.userId },
     select: {
@@ -84,7 +86,7 @@ export default async function AccountPage() {
       )}
       <h2>Signed-in sessions</h2>
       <table className="staff-table">
-        <caption className="visually-hidden">Your sessions</caption>
+        <caption className="visually-hidden">Your sessions (times in {timeZone})</caption>
         <thead>
           <tr>
             <th scope="col">Signed in</th>
