@@ -3,6 +3,7 @@
 // off or recovery codes replaced, no account enumeration and no lock anyone can trigger at sign-in,
 // and a new session token once the second factor is passed.
 import { describe, expect, it } from "vitest";
+import { keyedHash } from "../crypto.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { createStaffUser } from "./create-staff-user.ts";
@@ -232,6 +233,20 @@ describe("signing in reveals no account and lets nobody lock one", () => {
       "UNAUTHORIZED",
     ]);
     expect(JSON.parse(known[5]).retryAfterSeconds).toBe(9);
+  });
+
+  it("a miss on an unknown email is audited like one on an account (the same work, so the same time), without the email", async () => {
+    const user = await agentWithTwoFactor();
+    const unknown = `nobody-${n++}@staff.test`;
+    await refusal(signInStaff({ email: unknown, password: "not the password", address: address() }));
+    await refusal(signInStaff({ email: user.email, password: "not the password", address: address() }));
+    const misses = await db().auditEvent.findMany({ where: { action: "staff.sign-in-failed" }, orderBy: { id: "desc" }, take: 200 });
+    const forUnknown = misses.filter((e) => (e.data as { emailHash?: string }).emailHash === keyedHash("staff-sign-in-email", unknown));
+    const forUser = misses.filter((e) => (e.data as { userId?: string }).userId === user.id);
+    expect(forUnknown).toHaveLength(1);
+    expect(forUser).toHaveLength(1);
+    expect(JSON.stringify(forUnknown[0].data)).not.toContain("nobody");
+    expect(Object.keys(forUnknown[0].data as object).sort()).toEqual(Object.keys(forUser[0].data as object).sort());
   });
 
   it("misses from one address slow down that address only: the holder signs in from another at once", async () => {
