@@ -39,7 +39,7 @@ export async function takeSecondFactorAttempt(userId: string, sessionId: string,
       "lockedUntil" = CASE
         WHEN (u."secondFactorFailures" + 1) % ${SECOND_FACTOR_TRIES} = 0 THEN clock.now + make_interval(mins => LEAST(
           ${MAX_LOCK_MINUTES},
-          ${FIRST_LOCK_MINUTES} * power(2, (u."secondFactorFailures" + 1) / ${SECOND_FACTOR_TRIES} - 1)
+          ${FIRST_LOCK_MINUTES} * power(2, LEAST(20, (u."secondFactorFailures" + 1) / ${SECOND_FACTOR_TRIES} - 1))
         )::int)
         ELSE u."lockedUntil"
       END

@@ -144,6 +144,37 @@ describe("wrong second-factor codes are counted per account", () => {
   });
 });
 
+describe("long histories of wrong guesses", () => {
+  it("thousands of earlier wrong codes still give a one-day lock, not an arithmetic error", async () => {
+    const user = await agentWithTwoFactor();
+    await db().staffUser.update({ where: { id: user.id }, data: { secondFactorFailures: 10_004 } });
+    const now = new Date();
+    const session = await signInStaff({ email: user.email, password: user.password, address: address(), now });
+    expect((await refusal(verifySecondFactor({ sessionId: session.sessionId, code: wrongCode(user.secret, now), now }))).code).toBe(
+      "TOO_MANY_ATTEMPTS",
+    );
+    const { lockedUntil } = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(lockedUntil?.getTime()).toBe(now.getTime() + 24 * 3_600_000);
+  });
+
+  it("thousands of earlier sign-in tries from a pair still give a 15-minute wait", async () => {
+    const email = `nobody-${n++}@staff.test`;
+    const from = address();
+    const now = new Date();
+    await db().signInThrottle.create({
+      data: {
+        key: keyedHash("sign-in-throttle", `${email}\n${from}`),
+        attempts: 10_000,
+        nextAttemptAt: now,
+        expiresAt: new Date(now.getTime() + 60_000),
+      },
+    });
+    await refusal(signInStaff({ email, password: "not the password", address: from, now }));
+    const waiting = await refusal(signInStaff({ email, password: "not the password", address: from, now }));
+    expect(waiting.retryAfterSeconds).toBe(900);
+  });
+});
+
 describe("turning two-factor off and replacing recovery codes need the password and a current code", () => {
   async function signedInWithTwoFactor() {
     const user = await agentWithTwoFactor();
