@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { keyedHash } from "../crypto.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { changeStaffPassword } from "./change-staff-password.ts";
 import { createStaffUser } from "./create-staff-user.ts";
 import { hashPassword } from "./password.ts";
 import { regenerateRecoveryCodes } from "./regenerate-recovery-codes.ts";
@@ -235,6 +236,38 @@ describe("turning two-factor off and replacing recovery codes need the password 
     expect(await resolveStaffSession(token)).toBeNull();
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
     expect(await emailsTo(user.id, "staff-account-locked")).toBe(1);
+  });
+});
+
+describe("the current password asked by the password form cannot be guessed with a session cookie", () => {
+  it("five tries per account per 15 minutes, counted before the password is checked, parallel ones included", async () => {
+    const user = await agentWithTwoFactor();
+    const session = await signInStaff({ email: user.email, password: user.password, address: address() });
+    // One instant for every try, so they all fall in one window of the limit.
+    const now = new Date();
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        refusal(
+          changeStaffPassword({
+            userId: user.id,
+            sessionId: session.sessionId,
+            currentPassword: `guess ${i}`,
+            newPassword: "a brand new passphrase",
+          }),
+        ),
+      ),
+    );
+    expect(tries.filter((t) => t.code === "VALIDATION_FAILED")).toHaveLength(5);
+    expect(tries.filter((t) => t.code === "RATE_LIMITED")).toHaveLength(3);
+    const right = await refusal(
+      changeStaffPassword({
+        userId: user.id,
+        sessionId: session.sessionId,
+        currentPassword: user.password,
+        newPassword: "a brand new passphrase",
+      }),
+    );
+    expect(right.code).toBe("RATE_LIMITED");
   });
 });
 
