@@ -146,6 +146,9 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     dashboardUrl: "https://portal.example/staff/requests",
   },
   "staff-invitation": { companyName, inviteUrl: "https://portal.example/staff/invite/1nv1te", role: "admin", validHours: 72 },
+  "staff-account-locked": { companyName, wrongCodes: 5, lockedMinutes: 15, signInUrl: "https://portal.example/staff/sign-in" },
+  "staff-two-factor-turned-off": { companyName, signInUrl: "https://portal.example/staff/sign-in" },
+  "staff-recovery-codes-replaced": { companyName, signInUrl: "https://portal.example/staff/sign-in" },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -6,10 +6,23 @@ import { rolePermissions } from "@/lib/auth/permissions.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
-import { ActionButton } from "../_components/auth-form.tsx";
+import { type AuthField, AuthForm } from "../_components/auth-form.tsx";
 import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
 
 export const metadata: Metadata = { title: "Your account" };
+
+// Turning two-factor off and new recovery codes take the password and a current code again.
+const confirmFields: AuthField[] = [
+  { name: "password", label: "Your password", type: "password", autoComplete: "current-password" },
+  {
+    name: "code",
+    label: "Code from your authenticator app",
+    type: "text",
+    autoComplete: "one-time-code",
+    inputMode: "text",
+    hint: "Or one of your unused recovery codes.",
+  },
+];
 
 export default async function AccountPage() {
   await connection();
@@ -55,10 +68,16 @@ export default async function AccountPage() {
           <p>
             On since {dateTime.format(user.totpEnabledAt)}. {user.recoveryCodeHashes.length} recovery codes left.
           </p>
-          <div className="button-row">
-            <ActionButton action={regenerateRecoveryCodesAction} label="New recovery codes" />
-            {user.role !== "ADMIN" ? <ActionButton action={turnOffTwoFactorAction} label="Turn off two-factor" danger /> : null}
-          </div>
+          <h3>New recovery codes</h3>
+          <p>The codes you have now stop working, and your other sessions are signed out. Confirm it is you:</p>
+          <AuthForm action={regenerateRecoveryCodesAction} fields={confirmFields} submitLabel="New recovery codes" idPrefix="codes" />
+          {user.role !== "ADMIN" ? (
+            <>
+              <h3>Turn off two-factor</h3>
+              <p>Your account will sign in with the password alone, and your other sessions are signed out. Confirm it is you:</p>
+              <AuthForm action={turnOffTwoFactorAction} fields={confirmFields} submitLabel="Turn off two-factor" danger idPrefix="off" />
+            </>
+          ) : null}
         </>
       ) : (
         <p>
