@@ -115,7 +115,9 @@ async function prepare(start: Start): Promise<Fixture> {
   await db().dsarRequest.update({ where: { id }, data: { status: "IN_PROGRESS", decidedAt: new Date() } });
   if (start === "all-done") {
     const receipt = { records: 0, categories: {} };
-    await db().connectorTask.create({ data: { requestId: id, connectorId: idleConnector.id, action: "ACCESS", status: "SUCCEEDED", receipt } });
+    await db().connectorTask.create({
+      data: { requestId: id, connectorId: idleConnector.id, action: "ACCESS", status: "SUCCEEDED", receipt },
+    });
   }
   if (start === "failed-task" || start === "callback-and-failed") {
     const failed = await db().connectorTask.create({
@@ -194,12 +196,7 @@ const effects: Record<Op, { audit: string; email?: string; status?: RequestStatu
 //              state allows `a` only (`b` needs a state no state shared with `a` gives)
 //   once       both answer success, but the change is made (and audited, and emailed) once
 
-type Rule =
-  | { rule: "one"; loser?: string[] }
-  | { rule: "both" }
-  | { rule: "first" }
-  | { rule: "only"; refusal: string }
-  | { rule: "once" };
+type Rule = { rule: "one"; loser?: string[] } | { rule: "both" } | { rule: "first" } | { rule: "only"; refusal: string } | { rule: "once" };
 type Row = { a: Op; b: Op; start: Start; why: string } & Rule;
 
 const table: Row[] = [
@@ -366,7 +363,8 @@ describe("two changes to one request at the same moment", () => {
       for (const [op, times] of Object.entries(succeeded)) {
         const effect = effects[op as Op];
         expect(newAudit.filter((event) => event.action === effect.audit).length, `${label}: ${effect.audit}`).toBe(times);
-        if (effect.email) expect(newEmails.filter((email) => email.template === effect.email).length, `${label}: ${effect.email}`).toBe(times);
+        if (effect.email)
+          expect(newEmails.filter((email) => email.template === effect.email).length, `${label}: ${effect.email}`).toBe(times);
       }
 
       // The status is the one the last winner (in the audit log's order) moved it to.
@@ -374,7 +372,9 @@ describe("two changes to one request at the same moment", () => {
         Object.entries(succeeded).some(([op, times]) => times > 0 && effects[op as Op].audit === event.action && effects[op as Op].status),
       );
       const last = movers.at(-1);
-      const expected = last ? (Object.values(effects).find((effect) => effect.audit === last.action)?.status as RequestStatus) : fixture.start;
+      const expected = last
+        ? (Object.values(effects).find((effect) => effect.audit === last.action)?.status as RequestStatus)
+        : fixture.start;
       const request = await db().dsarRequest.findUniqueOrThrow({ where: { id: fixture.id }, include: { tasks: true } });
       expect(request.status, label).toBe(expected);
 
@@ -383,7 +383,10 @@ describe("two changes to one request at the same moment", () => {
         const open = request.tasks.filter((task) => ["PENDING", "RUNNING", "WAITING_CALLBACK", "AWAITING_STAFF"].includes(task.status));
         expect(open, label).toEqual([]);
         expect(await queuedJobs(fixture.id), label).toEqual([]);
-        expect(request.tasks.filter((task) => task.resultPath !== null), label).toEqual([]);
+        expect(
+          request.tasks.filter((task) => task.resultPath !== null),
+          label,
+        ).toEqual([]);
         expect(await stagingFilesOf(request.tasks.map((task) => task.id)), label).toEqual([]);
       }
       // A received result is one file, which the key kept opens.
