@@ -31,7 +31,6 @@ const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-00000000003
 const secret = randomBytes(24).toString("hex");
 const suffix = randomBytes(3).toString("hex");
 let http: { id: string; key: string };
-let manual: { id: string; key: string };
 let paper: { id: string; key: string };
 
 // The http connector's system: holds each call until the test lets it answer with one record.
@@ -63,7 +62,8 @@ beforeAll(async () => {
       configEncrypted: sealConnectorConfig({ url, secret }),
     },
   });
-  manual = await db().connector.create({
+  // Enabled, so an approval gives it a task and a queued job.
+  await db().connector.create({
     data: {
       key: `closed-manual-${suffix}`,
       name: "Closed archive",
