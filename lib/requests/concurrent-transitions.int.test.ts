@@ -17,6 +17,7 @@ import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { finaliseRequest } from "../fulfilment/finalise-request.ts";
 import { receiveConnectorCallback } from "../fulfilment/receive-connector-callback.ts";
+import { removeRequestJobs } from "../fulfilment/remove-request-jobs.ts";
 import { retryConnectorTask } from "../fulfilment/retry-connector-task.ts";
 import { readStagingFile, storagePath } from "../fulfilment/staging-file.ts";
 import { closeFlowProducer } from "../fulfilment/start-fulfilment.ts";
@@ -40,6 +41,7 @@ let httpConnector: { id: string; key: string };
 let idleConnector: { id: string; key: string };
 let gate: pg.Client;
 let watcher: pg.Client;
+const created: string[] = [];
 
 beforeAll(async () => {
   const suffix = randomBytes(3).toString("hex");
@@ -56,7 +58,14 @@ beforeAll(async () => {
     },
   });
   idleConnector = await db().connector.create({
-    data: { key: `race-idle-${suffix}`, name: "Race archive", type: "manual", actions: ["ACCESS"], enabled: false, configEncrypted: "-" },
+    data: {
+      key: `race-idle-${suffix}`,
+      name: "Race archive",
+      type: "manual",
+      actions: ["ACCESS"],
+      enabled: false,
+      configEncrypted: sealConnectorConfig({ instructions: "Look in the drawer." }),
+    },
   });
   await db().connector.create({
     data: {
@@ -77,6 +86,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await gate?.end();
   await watcher?.end();
+  // The jobs approvals and retries queued here are not left for the workers of later files.
+  const tasks = await db().connectorTask.findMany({ where: { requestId: { in: created } }, include: { connector: true } });
+  for (const requestId of created) {
+    const own = tasks.filter((task) => task.requestId === requestId);
+    await removeRequestJobs(
+      requestId,
+      own.map((task) => ({ id: task.id, connectorKey: task.connector.key })),
+    );
+  }
   // No request of this file stays approved with work to do for a later file's workers.
   await db().connector.updateMany({ where: { key: { startsWith: "race-" } }, data: { enabled: false } });
   await closeFlowProducer();
@@ -99,12 +117,13 @@ type Fixture = {
 };
 
 async function prepare(start: Start): Promise<Fixture> {
-  const created = await createSubmission({
+  const submission = await createSubmission({
     input: { types: ["access"], email: uniqueEmail("race"), country: "FR", locale: "en" },
     channel: "WEB",
   });
-  const { id, reference } = created.requests[0];
-  const statusToken = await issueStatusToken(db() as never, created.submissionId);
+  const { id, reference } = submission.requests[0];
+  created.push(id);
+  const statusToken = await issueStatusToken(db() as never, submission.submissionId);
   await db().dsarRequest.update({ where: { id }, data: { status: "VERIFIED", verifiedAt: new Date() } });
   const fixture: Fixture = { id, reference, statusToken, start: "VERIFIED" };
   if (start === "verified") return fixture;
