@@ -19,6 +19,7 @@ import { approveRequest } from "../requests/approve-request.ts";
 import { closeRequest } from "../requests/close-request.ts";
 import { createSubmission } from "../requests/create-submission.ts";
 import { issueStatusToken } from "../requests/status-links.ts";
+import { auditActionLabel } from "../requests/timeline-labels.ts";
 import { withdrawRequest } from "../requests/withdraw-request.ts";
 import { completeManualTask } from "./complete-manual-task.ts";
 import { receiveConnectorCallback } from "./receive-connector-callback.ts";
@@ -144,6 +145,9 @@ describe("withdrawing or closing a request stops its work", () => {
     expect(await jobsLeft(id)).toEqual([]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { requestId: id, action: "request.withdrawn" } });
     expect(audit.data).toEqual({ from: "IN_PROGRESS", cancelledTasks: tasks.length });
+    expect(auditActionLabel(audit.action, audit.data as Record<string, unknown>)).toBe(
+      `Withdrawn by the person (${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} cancelled)`,
+    );
     // The job, were it still somewhere, finds its task cancelled and runs nothing.
     expect(await runConnectorTask(tasks[0].id)).toBe("cancelled");
   });
