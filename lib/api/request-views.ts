@@ -94,6 +94,7 @@ export function toRequestDetail(row: DetailRow, now: Date): z.input<typeof reque
       email: row.email,
       fullName: row.fullName,
       accountId: row.accountId,
+      accountIdConfirmedAt: iso(row.accountIdConfirmedAt),
       country: row.country,
       region: row.region,
       locale: row.locale,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { localDayOf } from "../deadlines/calendar.ts";
 import { env } from "../env.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -97,7 +98,8 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
         reference: request.reference,
         type: request.type === "ACCESS" ? "access" : "portability",
         downloadUrl,
-        expiresOn: expiresAt.toISOString().slice(0, 10),
+        // The day on the controller's calendar, not UTC's (a day late in the evening west of UTC).
+        expiresOn: localDayOf(expiresAt, config.CONTROLLER_TIME_ZONE),
         maxDownloads: config.DOWNLOAD_MAX_COUNT,
         sources: request.tasks.map((task) => ({
           name: task.connector.name,

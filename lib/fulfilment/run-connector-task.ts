@@ -13,6 +13,7 @@ import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
 import { isFulfilling } from "../requests/request-status.ts";
+import { connectorSubject } from "./connector-subject.ts";
 import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { summariseReceipt } from "./summarise-receipt.ts";
 import { openTaskStatuses } from "./task-status.ts";
@@ -62,7 +63,7 @@ export async function runConnectorTask(
   if (claimed.count === 0) return "cancelled";
   const type = connectorType(connector.type);
   const config = type.configSchema.parse(openConnectorConfig(connector.configEncrypted));
-  const subject: Subject = { email: request.email, accountId: request.accountId, fullName: request.fullName };
+  const subject: Subject = connectorSubject(request);
   const context = { taskId, requestId: request.id, reference: request.reference, action: task.action.toLowerCase() as "access" };
   try {
     let receipt: Record<string, unknown>;

@@ -6,6 +6,7 @@
 import type { FlowProducer } from "bullmq";
 import { db } from "../db.ts";
 import { queueRuntime } from "../queue/backend.ts";
+import { FAILED_JOB_AGE_SECONDS } from "../queue/enqueue.ts";
 import { connectorQueueName, queueNames } from "../queue/jobs.ts";
 import { fulfillingStatuses, isFulfilling } from "../requests/request-status.ts";
 import { removeRequestJobs } from "./remove-request-jobs.ts";
@@ -41,6 +42,7 @@ export async function startFulfilment(requestId: string): Promise<void> {
       attempts: 5,
       backoff: { type: "exponential", delay: 10_000 },
       removeOnComplete: { age: 86_400 },
+      removeOnFail: { age: FAILED_JOB_AGE_SECONDS },
     },
     children: tasks.map((task) => ({
       name: "connector.run",
@@ -53,7 +55,7 @@ export async function startFulfilment(requestId: string): Promise<void> {
         // A failed task leaves the request in progress, visible and retryable; the parent waits.
         failParentOnFailure: false,
         removeOnComplete: { age: 86_400 },
-        removeOnFail: false,
+        removeOnFail: { age: FAILED_JOB_AGE_SECONDS },
       },
     })),
   });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
@@ -13,7 +14,7 @@ import { recordClockEvent } from "./record-clock-event.ts";
 export const informationKinds = ["clarification", "identity"] as const;
 
 export const askForInformationSchema = z.object({
-  message: z.string().trim().min(10, "Say what you need from the person (at least 10 characters).").max(5000),
+  message: safeText({ multiline: true }).trim().min(10, "Say what you need from the person (at least 10 characters).").max(5000),
   kind: z.enum(informationKinds).default("clarification"),
 });
 

@@ -10,6 +10,7 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { cancelRequestWork, clearCancelledWork } from "../fulfilment/cancel-request-work.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { complaintRouteFor } from "./complaint-authorities.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
@@ -22,8 +23,7 @@ export const closeRequestSchema = z
   .object({
     outcome: z.enum(["FULFILLED", "PARTIALLY_FULFILLED"], { message: "Choose FULFILLED or PARTIALLY_FULFILLED." }),
     /** Shown to the person; required for a partial answer. */
-    message: z
-      .string()
+    message: safeText({ multiline: true })
       .trim()
       .max(CLOSE_MESSAGE_MAX, `Keep it under ${CLOSE_MESSAGE_MAX} characters.`)
       .nullish()

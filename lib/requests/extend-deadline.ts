@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
@@ -12,7 +13,7 @@ import { recordClockEvent } from "./record-clock-event.ts";
 import { isOpen, openStatuses } from "./request-status.ts";
 
 export const extendDeadlineSchema = z.object({
-  reason: z.string().trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
+  reason: safeText({ multiline: true }).trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
   days: z.number().int().min(1).max(90).optional(),
   months: z.number().int().min(1).max(2).optional(),
 });

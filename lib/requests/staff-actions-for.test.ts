@@ -23,6 +23,12 @@ describe("staffActionsFor", () => {
     }
   });
 
+  it("offers to confirm the account number only between verification and approval", () => {
+    for (const status of Object.values(RequestStatus)) {
+      expect(actions(status).confirmAccountId, status).toBe(status === "VERIFIED" || status === "AWAITING_SUBJECT");
+    }
+  });
+
   it("offers nothing but a note on a closed request", () => {
     for (const status of ["COMPLETED", "DENIED", "WITHDRAWN", "EXPIRED"] as const) {
       const offered = actions(status);

@@ -25,6 +25,8 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
     /** deny-request.ts: any reason once verified; only an unverifiable identity before. */
     denyReasons: verified || awaiting ? allReasons : status === "SUBMITTED" ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[]) : [],
     askForInformation: verified || awaiting,
+    /** confirm-account-id.ts: only between verification and approval, and only when one was given. */
+    confirmAccountId: verified || awaiting,
     recordInformationReceived: awaiting,
     /** Where the law allows an extension at all; the engine refuses a late or second one with the dates. */
     extend: isOpen(status) && status !== "SUBMITTED" && request.maxExtendedDueDate !== null,
