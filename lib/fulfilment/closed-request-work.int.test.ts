@@ -25,7 +25,7 @@ import { completeManualTask } from "./complete-manual-task.ts";
 import { receiveConnectorCallback } from "./receive-connector-callback.ts";
 import { retryConnectorTask } from "./retry-connector-task.ts";
 import { runConnectorTask } from "./run-connector-task.ts";
-import { newStagingPath, storagePath, writeStagingFile } from "./staging-file.ts";
+import { newStagingPath, openUploadedFile, storagePath, writeStagingFile } from "./staging-file.ts";
 import { closeFlowProducer } from "./start-fulfilment.ts";
 
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000032" };
@@ -289,5 +289,30 @@ describe("the audit log keeps counts and hashes of a task's result", () => {
     const uploads = (await readdir(storagePath("uploads"))).filter((file) => file.startsWith(task.id));
     expect(uploads).toHaveLength(1);
     expect(row.resultPath?.endsWith(uploads[0])).toBe(true);
+  });
+
+  it("a double-clicked upload completes once, and the task's key opens the file it names, with that click's document", async () => {
+    const { id } = await fileRequest("access", "IN_PROGRESS");
+    const task = await db().connectorTask.create({
+      data: { requestId: id, connectorId: paper.id, action: "ACCESS", status: "AWAITING_STAFF" },
+    });
+    const clicks = ["first scan", "second scan"].map((text) =>
+      completeManualTask(task.id, { note: "Scanned the form", file: { name: "form.pdf", content: Buffer.from(text) } }, staff).then(
+        () => text,
+      ),
+    );
+    const results = await Promise.allSettled(clicks);
+    const won = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(won).toHaveLength(1);
+    const lost = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(["CONFLICT", "INVALID_STATE"]).toContain(lost.reason.code);
+    const row = await db().connectorTask.findUniqueOrThrow({ where: { id: task.id } });
+    const uploads = (await readdir(storagePath("uploads"))).filter((file) => file.startsWith(task.id));
+    expect(uploads).toHaveLength(1);
+    expect(row.resultPath?.endsWith(uploads[0])).toBe(true);
+    const chunks: Buffer[] = [];
+    for await (const chunk of openUploadedFile(row.resultPath as string, row.resultKeyWrapped as string)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe(won[0]);
+    expect(await db().auditEvent.count({ where: { requestId: id, action: "connector.task-succeeded" } })).toBe(1);
   });
 });
