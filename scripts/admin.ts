@@ -57,7 +57,7 @@ Commands:
   complete-task --task ID --note TEXT [--erased N] [--file PATH]
       Completes a manual connector task: what was done, for erasure how many records, and for
       access the document found (it goes into the person's package).
-  tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed]
+  tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed|cancelled]
       Lists connector tasks (open ones by default): id, request, connector, status, last error.
   retry-task --task ID
       Runs a failed connector task again, once its cause is fixed.
