@@ -45,7 +45,7 @@ function publicPost(body: unknown) {
   return new Request("http://localhost/api/v1/requests", {
     method: "POST",
     body: JSON.stringify(body),
-    headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+    headers: { "content-type": "application/json", "x-dsar-socket-address": nextAddress() },
   });
 }
 
@@ -108,7 +108,7 @@ describe("public API bodies", () => {
           new Request(`http://localhost/api/v1/requests/x/verify`, {
             method: "POST",
             body: JSON.stringify({ code }),
-            headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+            headers: { "content-type": "application/json", "x-dsar-socket-address": nextAddress() },
           }),
           { params: Promise.resolve({ reference: ref }) },
         );
