@@ -4,6 +4,7 @@
 // 10 MB cut).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { apiKeyFor, createStaff, sessionCookieFor } from "./support/staff.ts";
 
 const securityHeaders = ["x-frame-options", "x-content-type-options", "referrer-policy", "content-security-policy"];
 
@@ -56,4 +57,43 @@ test("a 12 MB connector callback reaches its route whole, untouched by the proxy
     data: "{}",
   });
   expect(malformed.status()).toBe(401);
+});
+
+test("NUL and other hostile characters in every dynamic segment and query never answer 500", async ({ request }) => {
+  const admin = await createStaff("admin");
+  const cookie = `dsar_staff_session=${await sessionCookieFor(admin)}`;
+  const bearer = `Bearer ${await apiKeyFor("admin")}`;
+  const bad = ["%00", "%1B", "a%00b", "%EF%BF%BD", "%C3%A9%00"];
+  const gets = [
+    "/{}",
+    "/{}/privacy",
+    "/en/{}",
+    "/en/status/{}",
+    "/en/verify/{}",
+    "/en/download/{}",
+    "/en/submitted?ref={}",
+    "/en/status/AAAAAAAAAAAAAAAAAAAAAAAA?confirm={}&withdrawn={}",
+    "/language?to={}&next=/{}",
+    "/staff/requests/{}",
+    "/staff/requests/{}/evidence",
+    "/staff/requests?q={}&status={}&assignee={}&sort={}",
+    "/staff/connectors/{}",
+    "/staff/invite/{}",
+    "/api/v1/requests/{}",
+    "/api/v1/requests/{}/evidence",
+    "/api/v1/requests?status={}&dueBefore={}",
+    "/api/v1/reports/register?from={}",
+  ];
+  for (const value of bad) {
+    for (const template of gets) {
+      const path = template.replaceAll("{}", value);
+      const response = await request.get(path, { headers: { cookie, authorization: bearer }, maxRedirects: 0 });
+      expect(response.status(), path).toBeLessThan(500);
+    }
+    for (const action of ["approve", "deny", "verify"]) {
+      const path = `/api/v1/requests/${value}/${action}`;
+      const response = await request.post(path, { headers: { authorization: bearer, "content-type": "application/json" }, data: "{}" });
+      expect(response.status(), path).toBeLessThan(500);
+    }
+  }
 });
