@@ -95,6 +95,14 @@ export const assignBodySchema = z.strictObject({
   userEmail: z.email("Give a staff member's email address, or null to unassign.").nullable(),
 });
 
+/** `POST …/confirm-account-id`: the account number the person typed is theirs (true), or not confirmed after all (false). */
+export const confirmAccountIdBodySchema = z.strictObject({
+  confirmed: z
+    .boolean("Give confirmed: true to confirm the account number is the person's, or false to take a confirmation back.")
+    .default(true)
+    .meta({ description: "Default true. Only a confirmed account number is given to connectors to find the person's data." }),
+});
+
 /** `POST …/close`. The message is required for a partial answer (checked by the service). */
 export const closeBodySchema = z.strictObject({
   outcome: caseInsensitiveEnum(closeOutcomeNames),

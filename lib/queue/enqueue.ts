@@ -1,7 +1,7 @@
 // Producers. Called after the transaction that wrote the row has committed; if this fails the
 // row stays pending and a maintenance sweep enqueues it again, so nothing is lost.
 import type { JobsOptions, Queue } from "bullmq";
-import { loggableError, logger } from "../logger.ts";
+import { settleAfterCommit } from "./after-commit.ts";
 import { queueRuntime } from "./backend.ts";
 import { type JobName, type JobPayload, jobQueue, jobSchemas, type QueueName } from "./jobs.ts";
 
@@ -17,6 +17,12 @@ export function getQueue(name: QueueName): Queue {
   return queue;
 }
 
+/**
+ * How long a failed job stays in the queue store (dashboard, retries by id). Its row keeps the
+ * failure for staff; past this a retry adds the job again (retry-connector-task.ts).
+ */
+export const FAILED_JOB_AGE_SECONDS = 7 * 24 * 3600;
+
 export const defaultJobOptions: Partial<Record<JobName, JobsOptions>> = {
   // SMTP down for an hour still delivers: 12 attempts, exponential from 5 s (~3 h in all),
   // and the redelivery sweep picks up anything that ran out of attempts.
@@ -27,19 +33,15 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   const data = jobSchemas[name].parse(payload);
   return getQueue(jobQueue[name]).add(name, data, {
     removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: FAILED_JOB_AGE_SECONDS },
     ...defaultJobOptions[name],
     ...options,
   });
 }
 
-/** Enqueue after commit, never throwing: the outbox sweep is the safety net. */
+/** Enqueue after commit, never throwing nor waiting long on a store that is down: the outbox sweep is the safety net. */
 export async function enqueueAfterCommit<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
-  try {
-    await enqueue(name, payload, options);
-  } catch (error) {
-    logger.warn({ err: loggableError(error), job: name }, "enqueue failed; the maintenance sweep will retry");
-  }
+  await settleAfterCommit(enqueue(name, payload, options), { job: name });
 }
 
 export async function closeQueues(): Promise<void> {

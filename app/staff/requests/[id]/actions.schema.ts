@@ -26,6 +26,12 @@ export const assignFormSchema = z.object({ reference, assigneeEmail: safeText().
 
 export const noteFormSchema = z.object({ reference, body: text });
 
+/** The button sends confirmed=true to confirm, confirmed=false to take a confirmation back. */
+export const confirmAccountIdFormSchema = z.object({
+  reference,
+  confirmed: z.enum(["true", "false"], { message: "Say whether the account number is confirmed." }).transform((value) => value === "true"),
+});
+
 export const closeFormSchema = z.object({ reference, outcome: z.string(), message: text.optional() });
 
 export const retryFormSchema = z.object({ reference, taskId });

@@ -90,7 +90,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             myEmail={me.email}
           />
         </div>
-        <PersonSection details={details} timeZone={timeZone} />
+        <PersonSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
       </div>
       <TasksSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
       <MessagesSection details={details} timeZone={timeZone} />
