@@ -15,6 +15,7 @@ import { POST as fileRequest, GET as listRequests } from "../../app/api/v1/reque
 import { GET as exportCsv } from "../../app/staff/requests/export/route.ts";
 import { createApiKey } from "../../lib/auth/create-api-key.ts";
 import { db } from "../../lib/db.ts";
+import { SOCKET_ADDRESS_HEADER } from "../../lib/http/client-address.ts";
 import { getAs, postAs, storeRequest } from "../support/staff-api-calls.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
@@ -45,7 +46,7 @@ function publicPost(body: unknown) {
   return new Request("http://localhost/api/v1/requests", {
     method: "POST",
     body: JSON.stringify(body),
-    headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+    headers: { "content-type": "application/json", [SOCKET_ADDRESS_HEADER]: nextAddress() },
   });
 }
 
@@ -108,7 +109,7 @@ describe("public API bodies", () => {
           new Request(`http://localhost/api/v1/requests/x/verify`, {
             method: "POST",
             body: JSON.stringify({ code }),
-            headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+            headers: { "content-type": "application/json", [SOCKET_ADDRESS_HEADER]: nextAddress() },
           }),
           { params: Promise.resolve({ reference: ref }) },
         );

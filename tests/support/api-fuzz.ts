@@ -3,6 +3,7 @@
 // written by calls that were refused. Shared by the in-suite run (tests/integration/api-fuzz.int.test.ts)
 // and the long run (bench/fuzz/run.ts). Needs the test configuration in process.env before use.
 import fc from "fast-check";
+import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeader } from "../../lib/http/client-address.ts";
 
 /** Strings no field may hold, and their JSON spellings, mixed into every generator. */
 const hostilePieces = [
@@ -225,13 +226,15 @@ export async function fuzzPublicApi(seed: number, count: number): Promise<FuzzSt
   const { POST: fileRequest } = await import("../../app/api/v1/requests/route.ts");
   const { POST: verify } = await import("../../app/api/v1/requests/[reference]/verify/route.ts");
   const { db } = await import("../../lib/db.ts");
+  // The caller's address comes from the header the web server writes; each call is its own caller.
+  trustSocketAddressHeader();
   const stats = emptyStats();
   const before = await db().dsarRequest.count();
   const changedBefore = await db().dsarRequest.count({ where: { status: { not: "SUBMITTED" } } });
   let accepted = 0;
   const calls = fc.sample(publicCall, { seed, numRuns: count });
   for (const [index, call] of calls.entries()) {
-    const headers: Record<string, string> = { "x-forwarded-for": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+    const headers: Record<string, string> = { [SOCKET_ADDRESS_HEADER]: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
     if (call.contentType) headers["content-type"] = call.contentType;
     const request = new Request(`http://localhost/api/v1/requests${call.route === "verify" ? "/x/verify" : ""}`, {
       method: "POST",
