@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "../../app/api/v1/requests/[reference]/approve/route.ts";
 import { POST as assign } from "../../app/api/v1/requests/[reference]/assign/route.ts";
 import { POST as close } from "../../app/api/v1/requests/[reference]/close/route.ts";
+import { POST as confirmAccountId } from "../../app/api/v1/requests/[reference]/confirm-account-id/route.ts";
 import { POST as deny } from "../../app/api/v1/requests/[reference]/deny/route.ts";
 import { GET as evidence } from "../../app/api/v1/requests/[reference]/evidence/route.ts";
 import { POST as extend } from "../../app/api/v1/requests/[reference]/extend/route.ts";
@@ -149,7 +150,7 @@ describe("staff API bodies, queries and paths", () => {
   );
 
   it("answers 404, not 500, for a reference of the wrong shape on every route that takes one", async () => {
-    const handlers = [approve, deny, extend, requestInformation, assign, close];
+    const handlers = [approve, deny, extend, requestInformation, assign, close, confirmAccountId];
     for (const bad of [...Object.values(HOSTILE), "%E0%A4%A", "DSR-AAAA-BBBB\u0000"]) {
       for (const handler of handlers) expect((await postAs(handler, adminKey, bad, {})).status).toBe(404);
       expect((await getAs(getRequest, adminKey, `/requests/x`, bad)).status).toBe(404);
