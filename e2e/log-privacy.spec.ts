@@ -244,7 +244,7 @@ test("callbacks with a bad body or a bad signature are refused", async ({ reques
   const post = (raw: string, signed: boolean) => {
     const { timestamp, signature } = signPayload(signed ? secret : "not-the-secret-0123456789abcdef", raw);
     return request.post(`/api/v1/connector-callbacks/${taskId}`, {
-      data: raw,
+      data: Buffer.from(raw), // as bytes: Playwright would quote a string that is not valid JSON
       headers: { "content-type": "application/json", [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature },
     });
   };
@@ -259,6 +259,10 @@ test("no line the web app or the workers logged holds any of the person's detail
   await expect
     .poll(() => readFileSync(join(e2eLogDir, "workers.log"), "utf8").includes('"msg":"job failed"'), { timeout: 15_000 })
     .toBe(true);
+  // Staff reading the logs still learn what failed: the HTTP status, PostgreSQL's SQLSTATE (P0001: raised by the trigger).
+  const workersLog = readFileSync(join(e2eLogDir, "workers.log"), "utf8");
+  expect(workersLog).toMatch(/"queue":"connector-canary-crm".*"err":\{"type":"HttpConnectorError","status":500\}/);
+  expect(workersLog).toMatch(/"queue":"connector-canary-shop".*"errorCode":"P0001"/);
   const found: string[] = [];
   for (const name of ["web", "workers"]) {
     const lines = readFileSync(join(e2eLogDir, `${name}.log`), "utf8").split("\n");

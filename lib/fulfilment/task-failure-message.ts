@@ -6,7 +6,8 @@
 // error code, and the task's id.
 import { RateLimitError, UnrecoverableError } from "bullmq";
 
-export type TaskFailureKind = { type: string; status?: number; code?: string };
+/** `errorCode`, not `code`: the logger redacts any `code` key (it means a verification code there). */
+export type TaskFailureKind = { type: string; status?: number; errorCode?: string };
 
 /** Codes are identifiers (SQLSTATE 23505, ECONNREFUSED, UND_ERR_SOCKET), never free text. */
 const codePattern = /^[A-Z0-9_]{2,40}$/;
@@ -19,14 +20,15 @@ function ownCode(error: object): string | undefined {
 /** The class, status and code of a failure, looking through `cause` (fetch and rectify wrap the real error). */
 export function taskFailureKind(error: unknown): TaskFailureKind {
   if (!(error instanceof Error)) return { type: typeof error };
-  const kind: TaskFailureKind = { type: error.name || "Error" };
+  // pg names its DatabaseError "error"; the class name says more.
+  const kind: TaskFailureKind = { type: error.name && error.name !== "error" ? error.name : error.constructor.name || "Error" };
   const status = (error as { status?: unknown }).status;
   if (typeof status === "number" && Number.isInteger(status)) kind.status = status;
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
     const code = ownCode(current);
     if (code) {
-      kind.code = code;
+      kind.errorCode = code;
       break;
     }
     current = (current as { cause?: unknown }).cause;
@@ -37,7 +39,9 @@ export function taskFailureKind(error: unknown): TaskFailureKind {
 /** One line naming the task and the kind of failure, with no text from the source. */
 export function taskFailureMessage(taskId: string, error: unknown): string {
   const kind = taskFailureKind(error);
-  const details = [kind.status !== undefined ? `status ${kind.status}` : "", kind.code ? `code ${kind.code}` : ""].filter(Boolean);
+  const details = [kind.status !== undefined ? `status ${kind.status}` : "", kind.errorCode ? `code ${kind.errorCode}` : ""].filter(
+    Boolean,
+  );
   return `Connector task ${taskId} failed: ${kind.type}${details.length ? ` (${details.join(", ")})` : ""}; the full message is on the task`;
 }
 
