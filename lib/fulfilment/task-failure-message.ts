@@ -4,7 +4,8 @@
 // blanks. The queue store (failed jobs, their stack traces, the events stream) and the logs get
 // only the kind of failure: the error's class, an HTTP status, a PostgreSQL SQLSTATE or a system
 // error code, and the task's id.
-import { RateLimitError, UnrecoverableError } from "bullmq";
+import { UnrecoverableError } from "bullmq";
+import { isBullmqControl, type QueueSafe } from "../queue/job-errors.ts";
 
 /** `errorCode`, not `code`: the logger redacts any `code` key (it means a verification code there). */
 export type TaskFailureKind = { type: string; status?: number; errorCode?: string };
@@ -46,7 +47,8 @@ export function taskFailureMessage(taskId: string, error: unknown): string {
 }
 
 /** The error a connector job throws to BullMQ: the safe message, and the task id for the log line. */
-export class ConnectorTaskFailure extends Error {
+export class ConnectorTaskFailure extends Error implements QueueSafe {
+  readonly queueSafe = true;
   readonly taskId: string;
   readonly kind: TaskFailureKind;
   constructor(taskId: string, error: unknown) {
@@ -58,7 +60,8 @@ export class ConnectorTaskFailure extends Error {
 }
 
 /** Same, but BullMQ does not try it again. */
-export class UnrecoverableConnectorTaskFailure extends UnrecoverableError {
+export class UnrecoverableConnectorTaskFailure extends UnrecoverableError implements QueueSafe {
+  readonly queueSafe = true;
   readonly taskId: string;
   readonly kind: TaskFailureKind;
   constructor(taskId: string, error: unknown) {
@@ -69,16 +72,13 @@ export class UnrecoverableConnectorTaskFailure extends UnrecoverableError {
   }
 }
 
-/** BullMQ recognises these by name: a job moved to delayed, waiting or rate-limited has not failed. */
-const bullmqControl = new Set(["DelayedError", "WaitingError", "WaitingChildrenError", "RateLimitError"]);
-
 /**
  * What to throw to BullMQ instead of `error`: BullMQ's own control errors pass unchanged (a job
  * moved to delayed or waiting is no failure), an unrecoverable error stays unrecoverable, and
  * every other error becomes a ConnectorTaskFailure.
  */
 export function queueSafeError(taskId: string, error: unknown): Error {
-  if (error instanceof Error && (bullmqControl.has(error.name) || error.message === new RateLimitError().message)) return error;
+  if (isBullmqControl(error)) return error as Error;
   if (error instanceof UnrecoverableError) return new UnrecoverableConnectorTaskFailure(taskId, error);
   return new ConnectorTaskFailure(taskId, error);
 }

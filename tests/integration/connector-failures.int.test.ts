@@ -99,6 +99,15 @@ async function failedTaskOf(reference: string) {
   throw new Error(`the task of ${reference} did not fail`);
 }
 
+/** The task's job once BullMQ has moved it to failed (the row says FAILED a moment before). */
+async function failedJobOf(taskId: string) {
+  const queue = getQueue(connectorQueueName(key));
+  for (let tries = 0; tries < 100 && (await queue.getJobState(`task-${taskId}`)) !== "failed"; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return queue.getJob(`task-${taskId}`);
+}
+
 /** Every key of this run's queue store and everything it holds, as text. */
 async function queueStoreText(): Promise<string> {
   const redis = queueRuntime().connection as Redis;
@@ -124,7 +133,7 @@ describe("a source whose errors quote the person", () => {
     expect(task.lastError).toContain(canary.name);
     expect(task.lastError).toContain("answered 409");
 
-    const job = await getQueue(connectorQueueName(key)).getJob(`task-${task.id}`);
+    const job = await failedJobOf(task.id);
     expect(job?.failedReason).toBe(`Connector task ${task.id} failed: HttpConnectorError (status 409); the full message is on the task`);
     expect((job?.stacktrace ?? []).join("\n")).not.toContain(canary.accountId);
     expect(job?.opts.removeOnFail).toEqual({ age: expect.any(Number) });
@@ -141,7 +150,7 @@ describe("a source whose errors quote the person", () => {
     healthy = false;
     const { reference } = await fileAndApprove("aged");
     const task = await failedTaskOf(reference);
-    const job = await getQueue(connectorQueueName(key)).getJob(`task-${task.id}`);
+    const job = await failedJobOf(task.id);
     await job?.remove(); // what the age limit does
     healthy = true;
     await retryConnectorTask(task.id, staff);
@@ -153,6 +162,7 @@ describe("a source whose errors quote the person", () => {
     healthy = false;
     const { reference, id } = await fileAndApprove("purged");
     const task = await failedTaskOf(reference);
+    await failedJobOf(task.id);
     const emails = await db().emailMessage.findMany({ where: { requestId: id }, select: { id: true } });
     const jobs = [
       { queue: connectorQueueName(key), jobId: `task-${task.id}` },
