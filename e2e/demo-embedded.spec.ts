@@ -1,23 +1,43 @@
-// `npm run demo` with no database and no Redis: the embedded PostgreSQL and BullMQ's PostgreSQL
-// backend carry a request from the form to a verified status; Ctrl-C stops it all, and a second
-// run keeps the data.
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// `npm run demo` with no database and no Redis, from a fresh clone inside a `mktemp -d` folder (as
+// CI clones, and as a clone in a 700 home folder): the embedded PostgreSQL and BullMQ's PostgreSQL
+// backend carry a request from the form to a download; Ctrl-C stops it all, and a second run keeps
+// the data. As root, PostgreSQL runs as the postgres user, who cannot enter that folder.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import yauzl from "yauzl";
+import { postgresUser, privateFolderFor, reachableBy } from "../scripts/dev/embedded-postgres-place.ts";
 import { linkIn, waitForEmail } from "./support/fixtures.ts";
 
-const ports = { web: 3330, smtp: 2537, inbox: 2592, crm: 2594, pg: 54349 };
-const root = new URL("..", import.meta.url).pathname;
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+const ports = { web: 3330 + offset, smtp: 2537 + offset, inbox: 2592 + offset, crm: 2594 + offset, pg: 54349 + offset };
+const checkout = new URL("..", import.meta.url).pathname;
 
-function startDemo(dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+/**
+ * A copy of this checkout in a fresh `mktemp -d` folder (mode 700): the sources with their times
+ * (so the demo reuses the build), node_modules as hard links (same bytes, new paths), the build.
+ */
+function cloneIntoPrivateFolder(): { folder: string; clone: string } {
+  const folder = mkdtempSync(join(tmpdir(), "dsar-clone-"));
+  const clone = join(folder, "dsar-portal");
+  const skipped = new Set([".git", "node_modules", ".data", "test-results", "playwright-report"]);
+  cpSync(checkout, clone, {
+    recursive: true,
+    preserveTimestamps: true,
+    filter: (source) => !skipped.has(source.slice(checkout.length).split("/")[0] as string),
+  });
+  const links = spawnSync("cp", ["-al", join(checkout, "node_modules"), join(clone, "node_modules")], { encoding: "utf8" });
+  if (links.status !== 0) throw new Error(`could not link node_modules: ${links.stderr}`);
+  return { folder, clone };
+}
+
+function startDemo(clone: string): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   let output = "";
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    DEMO_DATA_DIR: dataDir,
     PORT: String(ports.web),
     APP_URL: `http://127.0.0.1:${ports.web}`,
     DEMO_SMTP_PORT: String(ports.smtp),
@@ -29,7 +49,7 @@ function startDemo(dataDir: string): { child: ChildProcess; output: () => string
     LOG_LEVEL: "warn",
   };
   const child = spawn("npm", ["run", "demo"], {
-    cwd: root,
+    cwd: clone,
     env: env as NodeJS.ProcessEnv,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -76,13 +96,29 @@ async function stopDemo(child: ChildProcess): Promise<boolean> {
 test("the demo runs on an embedded database with no Redis, delivers a download from its sample sources, and keeps its data across runs", async ({
   page,
 }) => {
-  test.setTimeout(360_000);
-  const dataDir = mkdtempSync(join(tmpdir(), "dsar-demo-"));
+  test.setTimeout(420_000);
+  const { folder, clone } = cloneIntoPrivateFolder();
+  const dataDir = join(clone, ".data");
+  // As root the case CI meets: the postgres user cannot enter the folder the clone sits in.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot)
+    expect(
+      reachableBy(
+        postgresUser(() => {}),
+        folder,
+      ),
+    ).toBe(false);
+  expect(statSync(folder).mode & 0o777).toBe(0o700);
+  const clusterDir = asRoot ? join(privateFolderFor(join(dataDir, "postgres")), "data") : join(dataDir, "postgres");
   const started: ChildProcess[] = [];
   try {
-    const first = startDemo(dataDir);
+    const first = startDemo(clone);
     started.push(first.child);
     await first.ready;
+    // Nobody's folder was opened up to make it work (an earlier demo added o+rx to every parent).
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(first.output()).not.toContain("EACCES");
+    expect(first.output()).toContain(`data in ${clusterDir}`);
     expect(first.output()).toContain("queues run on PostgreSQL");
     expect(first.output()).toContain(`http://localhost:${ports.inbox}`);
 
@@ -114,7 +150,7 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
       page.getByRole("button", { name: "Download my data (ZIP)" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${reference}.zip`);
-    const zipPath = join(dataDir, "download.zip");
+    const zipPath = join(folder, "download.zip");
     await download.saveAs(zipPath);
     const listing = await zipEntries(zipPath);
     expect(listing).toEqual(
@@ -128,13 +164,13 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
     );
 
     expect(await stopDemo(first.child)).toBe(true);
-    const pidFile = join(dataDir, "postgres", "postmaster.pid");
+    const pidFile = join(clusterDir, "postmaster.pid");
     expect(existsSync(pidFile)).toBe(false);
     // Stopped in order: the database last, so nothing is cut off mid-query.
     expect(first.output()).toContain("Stopped. Your data is kept");
     expect(first.output()).not.toMatch(/terminating connection|unhandled|ECONNREFUSED/i);
 
-    const second = startDemo(dataDir);
+    const second = startDemo(clone);
     started.push(second.child);
     await second.ready;
     await page.goto(statusUrl);
@@ -145,6 +181,7 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
   } finally {
     // A failed run must not leave a demo behind on these ports.
     for (const child of started) if (child.exitCode === null && child.signalCode === null) await stopDemo(child).catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+    if (asRoot) rmSync(privateFolderFor(join(dataDir, "postgres")), { recursive: true, force: true });
   }
 });

@@ -17,6 +17,7 @@ const ianaTimeZone = z.string().refine((zone) => {
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).describe("PostgreSQL connection URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_BACKEND: z.enum(["redis", "postgres"]).default("redis"),
   QUEUE_PREFIX: z
@@ -40,6 +41,7 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   AUTO_APPROVE_RIGHTS: z
     .string()
     .default("")

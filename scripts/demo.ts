@@ -75,12 +75,12 @@ async function startEmbeddedDatabaseProcess(options: { dataDir: string; port: nu
       DEMO_DB_NAME: "dsar",
     },
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = await new Promise<{ url: string; dataDir: string }>((resolve, reject) => {
     let buffered = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       buffered += chunk.toString();
       const line = buffered.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
+      if (line) resolve(JSON.parse(line) as { url: string; dataDir: string });
     });
     child.once("exit", (code) => reject(new Error(`it exited with code ${code}`)));
   });
@@ -90,7 +90,7 @@ async function startEmbeddedDatabaseProcess(options: { dataDir: string; port: nu
     child.kill("SIGTERM");
     await exited;
   };
-  return { url, stop };
+  return { ...started, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
@@ -129,6 +129,7 @@ async function main() {
 
   const cleanups: Array<() => Promise<void>> = [];
   let databaseUrl = process.env.DATABASE_URL;
+  let databaseDir: string | undefined;
   if (databaseUrl && (await databaseAnswers(databaseUrl))) {
     log(`Using the PostgreSQL at DATABASE_URL.`);
   } else {
@@ -143,7 +144,8 @@ async function main() {
       // Stopped last: the web app and the workers must be done with it first.
       cleanups.push(embedded.stop);
       databaseUrl = embedded.url;
-      log(`Embedded PostgreSQL running on 127.0.0.1:${pgPort} (data in ${join(dataDir, "postgres")}).`);
+      databaseDir = embedded.dataDir;
+      log(`Embedded PostgreSQL running on 127.0.0.1:${pgPort} (data in ${databaseDir}).`);
     } catch (error) {
       fail(
         `The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : error}\nSet DATABASE_URL to a PostgreSQL 14+ server instead.`,
@@ -237,15 +239,11 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  const web = spawn(
-    process.execPath,
-    [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: childEnv,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const web = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: root,
     env: { ...childEnv, DSAR_SERVICE: "workers" },
@@ -266,7 +264,9 @@ async function main() {
     await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r)))));
     clearTimeout(hardStop);
     for (const cleanup of cleanups) await cleanup().catch(() => {});
-    log("Stopped. Your data is kept in .data/ for the next run.");
+    log(
+      `Stopped. Your data is kept in ${dataDir}${databaseDir && !databaseDir.startsWith(dataDir) ? ` and ${databaseDir}` : ""} for the next run.`,
+    );
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -297,7 +297,7 @@ async function main() {
   are approved automatically; erasures and corrections wait for staff. Operator commands:
     npm run demo:admin -- help
 
-  Database: ${databaseUrl?.includes(`:${pgPort}/`) ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"} · Queues: ${useRedis ? "Redis" : "PostgreSQL"}
+  Database: ${databaseDir ? `embedded PostgreSQL (${databaseDir})` : "DATABASE_URL"} · Queues: ${useRedis ? "Redis" : "PostgreSQL"}
   Press Ctrl-C to stop.
 `);
 }

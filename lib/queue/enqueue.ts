@@ -1,7 +1,7 @@
 // Producers. Called after the transaction that wrote the row has committed; if this fails the
 // row stays pending and a maintenance sweep enqueues it again, so nothing is lost.
 import type { JobsOptions, Queue } from "bullmq";
-import { loggableError, logger } from "../logger.ts";
+import { settleAfterCommit } from "./after-commit.ts";
 import { queueRuntime } from "./backend.ts";
 import { type JobName, type JobPayload, jobQueue, jobSchemas, type QueueName } from "./jobs.ts";
 
@@ -39,13 +39,9 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   });
 }
 
-/** Enqueue after commit, never throwing: the outbox sweep is the safety net. */
+/** Enqueue after commit, never throwing nor waiting long on a store that is down: the outbox sweep is the safety net. */
 export async function enqueueAfterCommit<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
-  try {
-    await enqueue(name, payload, options);
-  } catch (error) {
-    logger.warn({ err: loggableError(error), job: name }, "enqueue failed; the maintenance sweep will retry");
-  }
+  await settleAfterCommit(enqueue(name, payload, options), { job: name });
 }
 
 export async function closeQueues(): Promise<void> {

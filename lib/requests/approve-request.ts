@@ -4,6 +4,7 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { startFulfilment } from "../fulfilment/start-fulfilment.ts";
+import { settleAfterCommit } from "../queue/after-commit.ts";
 import { assertTransition } from "./request-status.ts";
 
 export async function approveRequest(options: { reference: string; actor: Actor; now?: Date }) {
@@ -31,6 +32,8 @@ export async function approveRequest(options: { reference: string; actor: Actor;
     });
     return { id: request.id, reference: request.reference, connectors: connectors.length };
   });
-  await startFulfilment(approved.id);
+  // The approval stands once committed; a fan-out the queue store cannot take now is added when it
+  // is back, or by the stalled-fulfilment sweep.
+  await settleAfterCommit(startFulfilment(approved.id), { requestId: approved.id, job: "fulfilment.start" });
   return approved;
 }

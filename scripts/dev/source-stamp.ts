@@ -1,7 +1,7 @@
 // A fingerprint of everything the web build depends on, so the demo rebuilds only after a change.
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 const inputs = ["app", "lib", "emails", "next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"];
 
@@ -13,7 +13,8 @@ export function sourceStamp(root: string): string {
     if (stat.isDirectory()) {
       for (const entry of readdirSync(path).sort()) visit(join(path, entry));
     } else {
-      hash.update(`${path}:${stat.size}:${stat.mtimeMs}\n`);
+      // Paths relative to the checkout: a copy made with its times kept reuses the build.
+      hash.update(`${relative(root, path)}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
   for (const input of inputs) visit(join(root, input));

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AccessRecord, Deferred } from "../connector.ts";
+import type { AccessRecord, Deferred, Subject } from "../connector.ts";
 import {
   type HttpConfig,
   httpConfigSchema,
@@ -108,6 +108,13 @@ describe("http connector, what the system receives", () => {
       callbackUrl: "http://127.0.0.1:3000/api/v1/connector-callbacks/task-1",
     });
     expect(requestBodySchema.safeParse(body).success).toBe(true);
+  });
+
+  it("only the verified email when no account number was confirmed, and never anything else about the person", async () => {
+    reply = json(200, { affected: 0, details: [] });
+    const typedOnly = { email: "ada@example.test", accountId: null, fullName: "Ada Byron", details: "C-1042" } as unknown as Subject;
+    await httpConnector.erase(config(), typedOnly, { ...context, action: "erasure" });
+    expect((received[0].json as { subject: unknown }).subject).toEqual({ email: "ada@example.test" });
   });
 
   it("a signature the system refuses when the secrets differ", async () => {

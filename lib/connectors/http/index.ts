@@ -9,9 +9,14 @@
 //   (plus any `headers` from the config)
 //   { "requestId": "…", "taskId": "…", "reference": "…",
 //     "action": "access" | "erasure" | "rectification" | "portability",
-//     "subject": { "email": "…", "accountId": "…"?, "fullName": "…"? },
+//     "subject": { "email": "…", "accountId": "…"? },
 //     "corrections": [{ "field": "…", "correctValue": "…", "currentValue": "…"? }],  (rectification only)
 //     "callbackUrl": "https://portal.example.com/api/v1/connector-callbacks/<taskId>" }
+// `subject` holds only proven identifiers: `email` is the address the person verified (a link or
+// code sent to it). `accountId` is sent only once staff confirmed it belongs to the person; the
+// number typed on the form is never sent before that, since anyone can type someone else's.
+// Find the person with the email, and with the account id too when one is sent (both must
+// match): never with the account id instead of the email.
 // "Test connection" sends `"action": "test"` with `subject`, the ids and `callbackUrl` all null:
 // answer 200 or 204 without touching any data.
 //
@@ -72,11 +77,11 @@ async function send(
     taskId: context.taskId,
     reference: context.reference,
     action,
-    // Only the identifiers the person gave: an absent one is left out rather than sent as null.
+    // Only proven identifiers (see Subject): the account id only once staff confirmed it; an
+    // absent one is left out rather than sent as null.
     subject: {
       email: subject.email,
       ...(subject.accountId ? { accountId: subject.accountId } : {}),
-      ...(subject.fullName ? { fullName: subject.fullName } : {}),
     },
     ...extra,
     callbackUrl: callbackUrlFor(context.taskId),
