@@ -55,16 +55,17 @@ async function startCrm(): Promise<string> {
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
         action: string;
-        subject: { email: string; fullName?: string; accountId?: string } | null;
+        subject: { email: string } | null;
         corrections?: unknown[];
       };
       if (body.action === "test") return void response.writeHead(204).end();
       if (body.action === "access" || body.action === "portability") return void response.writeHead(202).end();
-      const { subject } = body;
+      // Its error quotes its own record of the person, found by the address it was sent.
+      const record = body.subject?.email === person.email ? person : { name: "?", accountId: "?" };
       response
         .writeHead(500, { "content-type": "text/plain" })
         .end(
-          `Customer ${subject?.fullName} <${subject?.email}> (account ${subject?.accountId}) is locked; pending ${JSON.stringify(body.corrections ?? [])}`,
+          `Customer ${record.name} <${body.subject?.email}> (account ${record.accountId}) is locked; pending ${JSON.stringify(body.corrections ?? [])}`,
         );
     });
   });

@@ -48,13 +48,13 @@ beforeAll(async () => {
         signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
       });
       if (!check.ok) return void response.writeHead(401).end();
-      const body = JSON.parse(raw) as { action: string; subject: { fullName?: string; accountId?: string } | null };
+      const body = JSON.parse(raw) as { action: string; subject: { email: string } | null };
       if (body.action === "test" || healthy) {
         const result = { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] };
         return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
       }
-      // What a real system does too often: its error names the record it choked on.
-      response.writeHead(409).end(`customer "${body.subject?.fullName}" (account ${body.subject?.accountId}) is locked`);
+      // What a real system does too often: its error quotes its own record of the person it choked on.
+      response.writeHead(409).end(`customer ${body.subject?.email} (${canary.name}, account ${canary.accountId}) is locked`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -131,6 +131,7 @@ describe("a source whose errors quote the person", () => {
     const { reference } = await fileAndApprove("quoted");
     const task = await failedTaskOf(reference);
     expect(task.lastError).toContain(canary.name);
+    expect(task.lastError).toContain(`quoted-${runId}@example.test`);
     expect(task.lastError).toContain("answered 409");
 
     const job = await failedJobOf(task.id);
@@ -144,6 +145,7 @@ describe("a source whose errors quote the person", () => {
     expect(stored).toContain(task.id); // the store was read
     expect(stored).not.toContain(canary.name);
     expect(stored).not.toContain(canary.accountId);
+    expect(stored).not.toContain(`quoted-${runId}`);
   });
 
   it("is retried to the end by staff after the age limit removed its failed job", async () => {
