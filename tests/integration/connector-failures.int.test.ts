@@ -16,11 +16,13 @@ import { queueRuntime } from "../../lib/queue/backend.ts";
 import { getQueue } from "../../lib/queue/enqueue.ts";
 import { connectorQueueName, queueNames } from "../../lib/queue/jobs.ts";
 import { approveRequest } from "../../lib/requests/approve-request.ts";
+import { confirmAccountId } from "../../lib/requests/confirm-account-id.ts";
 import { createSubmission } from "../../lib/requests/create-submission.ts";
 import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { runRetentionPurge } from "../../lib/retention/run-retention-purge.ts";
 import { requestsWithTasks, waitForRequests } from "../support/fulfilment-requests.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
+import { createStaff } from "../support/staff-requests.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
 runWorkersDuringTests();
@@ -48,13 +50,14 @@ beforeAll(async () => {
         signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
       });
       if (!check.ok) return void response.writeHead(401).end();
-      const body = JSON.parse(raw) as { action: string; subject: { email: string } | null };
+      const body = JSON.parse(raw) as { action: string; subject: { email?: string; accountId?: string } | null };
       if (body.action === "test" || healthy) {
         const result = { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] };
         return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
       }
-      // What a real system does too often: its error quotes its own record of the person it choked on.
-      response.writeHead(409).end(`customer ${body.subject?.email} (${canary.name}, account ${canary.accountId}) is locked`);
+      // What a real system does too often: its error names the record it choked on (the address and
+      // account number it was sent, the name from its own record).
+      response.writeHead(409).end(`customer ${body.subject?.email} (${canary.name}, account ${body.subject?.accountId}) is locked`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -85,6 +88,9 @@ async function fileAndApprove(label: string) {
   const { reference, id } = created.requests[0];
   const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(reference), 30_000);
   await verifyByCode(reference, codeIn(message));
+  // Connectors are given the account number only once staff confirmed it is the person's.
+  const agent = await createStaff("AGENT");
+  await confirmAccountId({ reference, confirmed: true, actor: { type: "STAFF", id: agent.id } });
   await approveRequest({ reference, actor: staff });
   return { reference, id };
 }
@@ -131,6 +137,7 @@ describe("a source whose errors quote the person", () => {
     const { reference } = await fileAndApprove("quoted");
     const task = await failedTaskOf(reference);
     expect(task.lastError).toContain(canary.name);
+    expect(task.lastError).toContain(canary.accountId);
     expect(task.lastError).toContain(`quoted-${runId}@example.test`);
     expect(task.lastError).toContain("answered 409");
 

@@ -221,7 +221,7 @@ async function file(channel: Channel, right: Right, person: Person, typedAccount
   const response = await fileRequestRoute(
     new Request("http://localhost/api/v1/requests", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": `10.15.1.${++addresses}` },
+      headers: { "content-type": "application/json", "x-dsar-socket-address": `10.15.1.${++addresses}` },
       body: JSON.stringify({
         type: right,
         email: person.email,
