@@ -167,7 +167,12 @@ async function run(kind: "floor" | "app", databaseUrl: string, children: ChildPr
   // Warm up (modules loaded, connections opened) before measuring.
   const warmUp = new Agent({ keepAlive: true });
   for (let i = 0; i < 20; i++) {
-    await post(port, warmUp, JSON.stringify({ type: "access", email: `warm${i}-${kind}@bench.test`, country: "FR", fullName: "Bench Person" }), null);
+    await post(
+      port,
+      warmUp,
+      JSON.stringify({ type: "access", email: `warm${i}-${kind}@bench.test`, country: "FR", fullName: "Bench Person" }),
+      null,
+    );
   }
   warmUp.destroy();
   const outcome = await load(port, kind);
@@ -265,7 +270,11 @@ function print(floor: Outcome, app: Outcome): void {
   console.log("| ------ | ----- | ------- | ------ | ------ | ------------ | ------- |");
   console.log(row("floor: bare HTTP + one INSERT", floor));
   console.log(row("POST /api/v1/requests", app));
-  for (const [name, o] of [["floor", floor], ["app", app]] as const) if (o.firstError) console.log(`first error (${name}): ${o.firstError}`);
+  for (const [name, o] of [
+    ["floor", floor],
+    ["app", app],
+  ] as const)
+    if (o.firstError) console.log(`first error (${name}): ${o.firstError}`);
   console.log(`\nratio app/floor: ${(app.calls / app.seconds / (floor.calls / floor.seconds)).toFixed(2)}`);
   console.log(`shared keys answered with another reference than their first: ${app.mismatchedReplays}`);
   console.log(`baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
