@@ -253,6 +253,7 @@ describe("the current password asked by the password form cannot be guessed with
             sessionId: session.sessionId,
             currentPassword: `guess ${i}`,
             newPassword: "a brand new passphrase",
+            now,
           }),
         ),
       ),
@@ -265,6 +266,7 @@ describe("the current password asked by the password form cannot be guessed with
         sessionId: session.sessionId,
         currentPassword: user.password,
         newPassword: "a brand new passphrase",
+        now,
       }),
     );
     expect(right.code).toBe("RATE_LIMITED");
