@@ -26,7 +26,7 @@ import { receiveConnectorCallback } from "./receive-connector-callback.ts";
 import { retryConnectorTask } from "./retry-connector-task.ts";
 import { runConnectorTask } from "./run-connector-task.ts";
 import { newStagingPath, openUploadedFile, storagePath, writeStagingFile } from "./staging-file.ts";
-import { closeFlowProducer } from "./start-fulfilment.ts";
+import { closeFlowProducer, startFulfilment } from "./start-fulfilment.ts";
 
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000032" };
 const secret = randomBytes(24).toString("hex");
@@ -150,6 +150,15 @@ describe("withdrawing or closing a request stops its work", () => {
     );
     // The job, were it still somewhere, finds its task cancelled and runs nothing.
     expect(await runConnectorTask(tasks[0].id)).toBe("cancelled");
+  });
+
+  it("an approval whose fan-out is added only after a withdrawal committed queues nothing", async () => {
+    // As if the person withdrew between the approval's commit and its enqueue (or a retry's).
+    const { id, reference, statusToken } = await fileRequest("erasure", "IN_PROGRESS");
+    await db().connectorTask.create({ data: { requestId: id, connectorId: paper.id, action: "ERASURE" } });
+    await withdrawRequest(statusToken, reference);
+    await startFulfilment(id);
+    expect(await jobsLeft(id)).toEqual([]);
   });
 
   it("closing removes the staging files of finished tasks, cancels a task awaiting a callback, and a late callback keeps nothing", async () => {
