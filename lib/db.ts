@@ -21,8 +21,16 @@ const globalForDb = globalThis as unknown as { dsarPrisma?: PrismaClient; dsarDb
 globalForDb.dsarDbScope ??= new AsyncLocalStorage<Scope>();
 const scope = globalForDb.dsarDbScope;
 
+const TRANSACTION_MAX_WAIT_MS = 30_000;
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
+    // Under a burst a transaction queues for a pooled connection like any query does, instead of
+    // failing after Prisma's default 2 s: no caller holds one connection while waiting for another
+    // (the guard below), so waiting always ends.
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+  });
   const begin = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
   // Interactive transactions run their callback in a scope that db() recognises (the guard
   // below), and run the caller's hook, if any, before committing.
