@@ -1,6 +1,6 @@
 // No log line of the web app or the workers holds a person's details, whatever path they take.
 // One person's canary values (name, email, phone, account id, postal address, free text) go
-// through the public API, the web form, staff actions, erasures that fail on two sources whose
+// through the public API, the web form, staff actions (API and page), erasures that fail on two sources whose
 // errors quote them (an HTTP system and a PostgreSQL trigger), and callbacks with bad bodies; then
 // every line the stack printed (test-results/e2e-logs/, written by support/server.ts) is searched.
 import { randomBytes } from "node:crypto";
@@ -14,7 +14,7 @@ import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from "../lib/connecto
 import { runAdmin } from "./support/admin-cli.ts";
 import { codeIn, inbox, sql, waitForEmail } from "./support/fixtures.ts";
 import { e2eLogDir } from "./support/ports.ts";
-import { apiKeyFor } from "./support/staff.ts";
+import { apiKeyFor, createStaff, signIn } from "./support/staff.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -234,6 +234,17 @@ test("staff ask, extend and approve with messages that name the person; the eras
     { staff: true },
   );
   expect(closed.status()).toBe(200);
+});
+
+test("an agent writes a note naming the person on the request's page", async ({ page }) => {
+  const agent = await createStaff("agent");
+  await signIn(page, agent);
+  const [{ id }] = await sql<{ id: string }>(`SELECT id FROM requests WHERE reference = $1`, [references.rectification]);
+  await page.goto(`/staff/requests/${id}`);
+  const note = `Called ${person.name} on ${person.phone}; account ${person.accountId}, ${person.address}.`;
+  await page.getByLabel("New note").fill(note);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("region", { name: "Internal notes" })).toContainText(person.phone);
 });
 
 test("callbacks with a bad body or a bad signature are refused", async ({ request }) => {

@@ -8,6 +8,7 @@ import { registerWorker } from "../../workers/register-worker.ts";
 const { queueRuntime } = await import("../../lib/queue/backend.ts");
 const { enqueue, getQueue } = await import("../../lib/queue/enqueue.ts");
 const { queueNames } = await import("../../lib/queue/jobs.ts");
+const { cleanOldFailedJobs } = await import("../../lib/retention/clean-old-failed-jobs.ts");
 
 const person = { name: "Ottilie Scrubtest", email: "ottilie.scrubtest@example.test" };
 
@@ -37,5 +38,19 @@ describe("a processor's error in the queue store", () => {
     expect(events).toContain("[redacted]"); // the stream was read, and holds the failure
     expect(events).not.toContain(person.name);
     expect(events).not.toContain(person.email);
+  });
+
+  it("leaves the store once older than the age limit, even when nothing else fails in its queue", async () => {
+    const job = await enqueue("maintenance.purge-expired-records", {}, { jobId: `aged-${Date.now()}` });
+    const queue = getQueue(queueNames.maintenance);
+    for (let tries = 0; tries < 100 && (await queue.getJobState(job.id as string)) !== "failed"; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await queue.getJobState(job.id as string)).toBe("failed");
+    await cleanOldFailedJobs(3_600_000); // younger than an hour: kept
+    expect(await queue.getJobState(job.id as string)).toBe("failed");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await cleanOldFailedJobs(10)).toBeGreaterThanOrEqual(1);
+    expect(await queue.getJob(job.id as string)).toBeUndefined();
   });
 });
