@@ -114,7 +114,7 @@ describe("the storage folder unusable while a package is built", () => {
     // Nothing half-written is left beside it: only the package under its own name.
     expect(readdirSync(packagesDir)).toEqual([`${requestId}.zip.enc`]);
     const chunks: Buffer[] = [];
-    for await (const chunk of openPackage(packagePath, unwrapPackageKey(artifact.wrappedKey))) chunks.push(chunk as Buffer);
+    for await (const chunk of openPackage(packagePath, unwrapPackageKey(artifact.wrappedKey as string))) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).subarray(0, 2).toString("latin1")).toBe("PK"); // a ZIP, whole (authenticated segments)
     await waitUntil(async () => (await downloadEmails()).length === 1, "the download email", 60_000);
   }, 330_000);
