@@ -123,7 +123,7 @@ async function inStorage<T>(storageDir: string, reference: string, write: () => 
     const fsError = error as NodeJS.ErrnoException;
     if (!fsError?.code || !fsError.syscall) throw error;
     throw new Error(
-      `The package of ${reference} could not be written to the storage folder (STORAGE_DIR=${storageDir}): ${fsError.code} on ${fsError.syscall} ${fsError.path ?? ""}. Check that the folder exists, is writable and has space; the build is retried.`,
+      `The package of ${reference} could not be written to the storage folder (STORAGE_DIR=${storageDir}): ${fsError.code} on ${fsError.syscall}${fsError.path ? ` ${fsError.path}` : ""}. Check that the folder exists, is writable and has space; the build is retried.`,
       { cause: error },
     );
   }

@@ -3,11 +3,15 @@
 // package's name exists until a build succeeds, and once the folder is usable again the request
 // completes with exactly one package, which opens.
 //
-// How the fault is made: `STORAGE_DIR/packages` is a regular file, so the packages folder cannot
-// be created (ENOTDIR/EEXIST), whoever runs the test (chmod does not stop root). Staging files,
-// written to `STORAGE_DIR/staging`, are unaffected, so the connector tasks succeed first.
+// How the faults are made: unwritable — `STORAGE_DIR/packages` is a regular file, so the packages
+// folder cannot be created (EEXIST), whoever runs the test (chmod does not stop root); full — a
+// 64 KiB tmpfs mounted on the packages folder and filled to the last byte, so the build's writes
+// fail (ENOSPC), then the filler removed. Mounting needs root (CAP_SYS_ADMIN): without it that case is
+// skipped and says why. Staging files, in `STORAGE_DIR/staging`, are unaffected, so the connector
+// tasks succeed first.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -74,6 +78,17 @@ afterAll(async () => {
   await admin.end();
 }, 60_000);
 
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN), tried on a folder of its own. */
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), "dsar-mount-probe-"));
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4k", "tmpfs", probe]).status === 0;
+  if (mounted) spawnSync("umount", [probe]);
+  rmSync(probe, { recursive: true, force: true });
+  return mounted;
+}
+const mountable = canMountTmpfs();
+
 describe("the storage folder unusable while a package is built", () => {
   it("fails the build with an error naming the storage, retries it, offers nothing until a build succeeds, then exactly one package", async () => {
     writeFileSync(packagesDir, "not a folder");
@@ -118,4 +133,49 @@ describe("the storage folder unusable while a package is built", () => {
     expect(Buffer.concat(chunks).subarray(0, 2).toString("latin1")).toBe("PK"); // a ZIP, whole (authenticated segments)
     await waitUntil(async () => (await downloadEmails()).length === 1, "the download email", 60_000);
   }, 330_000);
+
+  it.skipIf(!mountable)(
+    "runs out of space mid-write: fails and retries, leaves no partial file, then builds one package (needs root to mount a tmpfs)",
+    async () => {
+      mkdirSync(packagesDir, { recursive: true });
+      expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k,mode=700", "tmpfs", packagesDir]).status).toBe(0);
+      try {
+        // Filled to the last byte: any write of the build fails with ENOSPC.
+        const filler = join(packagesDir, "filler");
+        const block = Buffer.alloc(4096, 1);
+        try {
+          for (let i = 0; i < 1000; i++) appendFileSync(filler, block);
+        } catch (error) {
+          expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+        }
+        expect(() => appendFileSync(filler, "x")).toThrow(/ENOSPC/);
+        const email = `storage-full-${runId}@example.test`;
+        const reference = await fileVerifiedRequest(email, "access");
+        await approveRequest({ reference, actor: staff });
+        const [{ id: requestId }] = await requestsWithTasks([reference]);
+        const retried = await waitUntil(
+          async () => {
+            const job = await getQueue(queueNames.fulfilment).getJob(`finalise-${requestId}`);
+            return job && job.attemptsMade >= 2 ? job : undefined;
+          },
+          "the finaliser to fail twice",
+          120_000,
+        );
+        expect(retried.failedReason).toContain("ENOSPC");
+        expect(retried.failedReason).toContain("STORAGE_DIR");
+        expect(await db().exportArtifact.count({ where: { requestId } })).toBe(0);
+        // The failed builds removed what they had written: the full folder holds only the filler.
+        expect(readdirSync(packagesDir)).toEqual(["filler"]);
+
+        rmSync(filler); // space again
+        const [done] = await waitForRequests([reference], "COMPLETED", 150_000);
+        const artifacts = await db().exportArtifact.findMany({ where: { requestId: done.id } });
+        expect(artifacts).toHaveLength(1);
+        expect(readdirSync(packagesDir)).toEqual([`${requestId}.zip.enc`]);
+      } finally {
+        spawnSync("umount", [packagesDir]);
+      }
+    },
+    330_000,
+  );
 });
