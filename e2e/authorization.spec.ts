@@ -70,6 +70,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/requests/[reference]/request-information": { POST: ["agent", "admin"] },
   "/api/v1/requests/[reference]/assign": { POST: ["agent", "admin"] },
   "/api/v1/requests/[reference]/close": { POST: ["agent", "admin"] },
+  "/api/v1/requests/[reference]/confirm-account-id": { POST: ["agent", "admin"] },
   "/api/v1/requests/[reference]/evidence": { GET: ["auditor", "admin"] },
   "/api/v1/reports/register": { GET: ["auditor", "admin"] },
   "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
@@ -119,6 +120,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#assignAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#addNoteAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#confirmAccountIdAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
 };
 

@@ -30,6 +30,7 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     types: ["portability"],
     verifyWithinDays: 7,
     newRequestUrl: "https://portal.example/new",
+    complaint: { authority: "CNIL", url: "https://www.cnil.fr", kind: "supervisory-authority", appeal: false },
   },
   "request-withdrawn": { companyName, reference: "DSAR-2024-0004", type: "rectification", statusUrl },
   "information-requested": {
@@ -145,6 +146,9 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     dashboardUrl: "https://portal.example/staff/requests",
   },
   "staff-invitation": { companyName, inviteUrl: "https://portal.example/staff/invite/1nv1te", role: "admin", validHours: 72 },
+  "staff-account-locked": { companyName, wrongCodes: 5, lockedMinutes: 15, signInUrl: "https://portal.example/staff/sign-in" },
+  "staff-two-factor-turned-off": { companyName, signInUrl: "https://portal.example/staff/sign-in" },
+  "staff-recovery-codes-replaced": { companyName, signInUrl: "https://portal.example/staff/sign-in" },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -13,11 +13,14 @@ import { requestClosedEmail } from "./request-closed.tsx";
 import { requestDeniedEmail } from "./request-denied.tsx";
 import { requestExpiredEmail } from "./request-expired.tsx";
 import { requestWithdrawnEmail } from "./request-withdrawn.tsx";
+import { staffAccountLockedEmail } from "./staff-account-locked.tsx";
 import { staffDailyDigestEmail } from "./staff-daily-digest.tsx";
 import { staffDeadlineReminderEmail } from "./staff-deadline-reminder.tsx";
 import { staffInvitationEmail } from "./staff-invitation.tsx";
 import { staffOverdueEscalationEmail } from "./staff-overdue-escalation.tsx";
+import { staffRecoveryCodesReplacedEmail } from "./staff-recovery-codes-replaced.tsx";
 import { staffRequestAssignedEmail } from "./staff-request-assigned.tsx";
+import { staffTwoFactorTurnedOffEmail } from "./staff-two-factor-turned-off.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
 
 /** Every email the portal sends, by the name jobs use to ask for it. */
@@ -36,6 +39,9 @@ export const emailTemplates = {
   "staff-daily-digest": staffDailyDigestEmail,
   "staff-invitation": staffInvitationEmail,
   "staff-request-assigned": staffRequestAssignedEmail,
+  "staff-account-locked": staffAccountLockedEmail,
+  "staff-two-factor-turned-off": staffTwoFactorTurnedOffEmail,
+  "staff-recovery-codes-replaced": staffRecoveryCodesReplacedEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
 };

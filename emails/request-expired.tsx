@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ComplaintSection, complaintSchema } from "./components/complaint.tsx";
 import { defineEmailTemplate } from "./components/define-template.ts";
 import { localized, plural } from "./components/i18n.ts";
 import { EmailLayout } from "./components/layout.tsx";
@@ -17,6 +18,8 @@ const schema = z
     ...requestGroupShape,
     verifyWithinDays: z.number().int().positive(),
     newRequestUrl: webUrlSchema,
+    /** No action was taken, so the person is told where to complain (GDPR Art. 12(4)), as in a denial. */
+    complaint: complaintSchema,
   })
   .refine(typesMatchReferences, typesMatchReferencesIssue);
 
@@ -52,7 +55,7 @@ const text = localized({
 export const requestExpiredEmail = defineEmailTemplate({
   schema,
   subject: (locale, props) => text[locale].subject(props.companyName),
-  component: function RequestExpiredEmail({ locale, companyName, references, types, verifyWithinDays, newRequestUrl }) {
+  component: function RequestExpiredEmail({ locale, companyName, references, types, verifyWithinDays, newRequestUrl, complaint }) {
     const t = text[locale];
     return (
       <EmailLayout locale={locale} companyName={companyName} preview={t.preview} heading={t.heading}>
@@ -61,6 +64,7 @@ export const requestExpiredEmail = defineEmailTemplate({
         <Paragraph>{t.why(verifyWithinDays)}</Paragraph>
         <Paragraph>{t.again}</Paragraph>
         <PrimaryButton href={newRequestUrl}>{t.button}</PrimaryButton>
+        <ComplaintSection locale={locale} reference={references.join(", ")} complaint={complaint} />
         <SmallPrint>{t.notYou}</SmallPrint>
       </EmailLayout>
     );

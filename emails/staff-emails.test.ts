@@ -72,4 +72,22 @@ describe("staff emails", () => {
     await expect(renderEmail("staff-daily-digest", "en", empty)).rejects.toThrow(/assigned: a digest needs at least one section/);
     await expect(renderEmail("staff-deadline-reminder", "en", { ...reminder, daysLeft: -1 })).rejects.toThrow(/daysLeft/);
   });
+
+  it("security notices say what happened, what it means if it was not the holder, and link to sign in", async () => {
+    const signInUrl = "https://portal.example/staff/sign-in";
+    const locked = await renderEmail("staff-account-locked", "en", { companyName, wrongCodes: 5, lockedMinutes: 30, signInUrl });
+    expect(locked.subject).toBe("[Acme] Your staff account was locked after wrong two-factor codes");
+    expect(locked.text).toContain("5 wrong two-factor codes were entered for your staff account, so it is locked for 30 minutes");
+    expect(locked.text).toContain("someone else knows it");
+    expect(locked.text).toContain(signInUrl);
+    const lockedFr = await renderEmail("staff-account-locked", "fr", { companyName, wrongCodes: 5, lockedMinutes: 1, signInUrl });
+    expect(lockedFr.text).toContain("verrouillé pendant 1\u00a0minute ");
+    const off = await renderEmail("staff-two-factor-turned-off", "en", { companyName, signInUrl });
+    expect(off.subject).toBe("[Acme] Two-factor was turned off on your staff account");
+    expect(off.text).toContain("Your other sessions were ended.");
+    const offFr = await renderEmail("staff-two-factor-turned-off", "fr", { companyName, signInUrl });
+    expect(offFr.text).toContain("La vérification en deux étapes a été désactivée");
+    const codes = await renderEmail("staff-recovery-codes-replaced", "en", { companyName, signInUrl });
+    expect(codes.text).toContain("The earlier ones no longer work");
+  });
 });

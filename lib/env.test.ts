@@ -71,6 +71,8 @@ describe("parseEnv", () => {
     { variable: "VERIFY_WITHIN_DAYS", value: "0", problem: "zero days" },
     { variable: "TRUST_PROXY", value: "yes", problem: "not true/false/1/0" },
     { variable: "QUEUE_BACKEND", value: "kafka", problem: "an unknown backend" },
+    { variable: "CONNECTOR_ALLOWED_HOSTS", value: "crm.internal, http://10.0.0.1/", problem: "a URL instead of a host" },
+    { variable: "CONNECTOR_ALLOWED_HOSTS", value: "10.0.0.0/40", problem: "a range wider than IPv4 has" },
   ])("stops with a message naming $variable when it is $problem", ({ variable, value }) => {
     const error = refusal({ ...complete, [variable]: value });
     expect(error.name).toBe("EnvError");
@@ -100,6 +102,15 @@ describe("parseEnv", () => {
     const error = refusal({ ...complete, PORT: "70000", DATABASE_URL: "mysql://x/y", MAIL_FROM: undefined });
     expect(error.problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["DATABASE_URL", "MAIL_FROM", "PORT"]);
     expect(error.message.split("\n")).toHaveLength(4);
+  });
+
+  it("reads CONNECTOR_ALLOWED_HOSTS as a list of names, addresses and ranges, empty by default", () => {
+    expect(parseEnv(complete).CONNECTOR_ALLOWED_HOSTS).toEqual([]);
+    const env = parseEnv({ ...complete, CONNECTOR_ALLOWED_HOSTS: " crm.internal,10.0.4.7 , 10.1.0.0/16,::1,fd00::/8" });
+    expect(env.CONNECTOR_ALLOWED_HOSTS).toEqual(["crm.internal", "10.0.4.7", "10.1.0.0/16", "::1", "fd00::/8"]);
+    expect(refusal({ ...complete, CONNECTOR_ALLOWED_HOSTS: "crm internal" }).problems).toEqual([
+      'CONNECTOR_ALLOWED_HOSTS: "crm internal" is not a host name, an IP address or a CIDR range such as 10.0.0.0/8',
+    ]);
   });
 
   it("treats empty strings as not set, so defaults apply", () => {

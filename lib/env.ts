@@ -1,6 +1,7 @@
 // Configuration, validated once at start-up. A bad value stops the process with a message
 // naming the variable. Documented in .env.example (keep the two in step).
 import { z } from "zod";
+import { isAllowedHostEntry } from "./connectors/http/address-guard.ts";
 
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -16,6 +17,7 @@ const ianaTimeZone = z.string().refine((zone) => {
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).describe("PostgreSQL connection URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_BACKEND: z.enum(["redis", "postgres"]).default("redis"),
   QUEUE_PREFIX: z
@@ -39,6 +41,7 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   AUTO_APPROVE_RIGHTS: z
     .string()
     .default("")
@@ -54,6 +57,22 @@ export const envSchema = z.object({
           message: "each one of access, portability, erasure, rectification",
         }),
       ),
+    ),
+  // http connectors may not call loopback, link-local or private addresses, except these hosts.
+  CONNECTOR_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string()).superRefine((entries, context) => {
+        for (const entry of entries.filter((candidate) => !isAllowedHostEntry(candidate)))
+          context.addIssue({ code: "custom", message: `"${entry}" is not a host name, an IP address or a CIDR range such as 10.0.0.0/8` });
+      }),
     ),
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   DOWNLOAD_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),

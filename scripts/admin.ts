@@ -182,7 +182,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async tasks(args) {
     const { values } = parseArgs({ args, options: { status: { type: "string" } }, strict: true });
     const status = values.status?.toUpperCase();
-    const statuses = ["PENDING", "RUNNING", "WAITING_CALLBACK", "AWAITING_STAFF", "SUCCEEDED", "FAILED"] as const;
+    const statuses = ["PENDING", "RUNNING", "WAITING_CALLBACK", "AWAITING_STAFF", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
     if (status && !statuses.includes(status as (typeof statuses)[number]))
       throw new UsageError(`--status must be one of ${statuses.join(", ").toLowerCase()}`);
     const tasks = await db().connectorTask.findMany({

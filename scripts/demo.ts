@@ -182,10 +182,22 @@ async function main() {
     // Access and portability requests go all the way to the person's inbox without a staff member;
     // erasures and corrections wait for a decision in the staff workspace.
     AUTO_APPROVE_RIGHTS: process.env.AUTO_APPROVE_RIGHTS ?? "access,portability",
+    // The demo CRM (an http connector) listens on loopback, which connectors may call only when listed.
+    CONNECTOR_ALLOWED_HOSTS: process.env.CONNECTOR_ALLOWED_HOSTS ?? "127.0.0.1",
   };
   Object.assign(process.env, childEnv);
   // The operator commands of `npm run demo:admin` run against this same demo.
-  const shared = ["DATABASE_URL", "QUEUE_BACKEND", "REDIS_URL", "SMTP_URL", "MAIL_FROM", "APP_URL", "ENCRYPTION_KEY", "STORAGE_DIR"];
+  const shared = [
+    "DATABASE_URL",
+    "QUEUE_BACKEND",
+    "REDIS_URL",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "APP_URL",
+    "ENCRYPTION_KEY",
+    "STORAGE_DIR",
+    "CONNECTOR_ALLOWED_HOSTS",
+  ];
   writeFileSync(
     join(dataDir, "demo.env"),
     shared
@@ -227,15 +239,11 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  const web = spawn(
-    process.execPath,
-    [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      env: childEnv,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const web = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const workers = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: root,
     env: { ...childEnv, DSAR_SERVICE: "workers" },

@@ -12,8 +12,10 @@ import { readZipEntries } from "../lib/evidence/read-zip-entries.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "evidence-verify-"));
 const key = newSigningKey();
+const forger = newSigningKey();
 const paths = {
   bundle: join(dir, "bundle.zip"),
+  forged: join(dir, "forged.zip"),
   tampered: join(dir, "tampered.zip"),
   pem: join(dir, "key.pem"),
   json: join(dir, "key.json"),
@@ -23,6 +25,8 @@ const paths = {
 beforeAll(async () => {
   const { zip } = await syntheticBundle(key, 5);
   writeFileSync(paths.bundle, zip);
+  // Signed by someone else's key, which the bundle carries: intact, but not the portal's.
+  writeFileSync(paths.forged, (await syntheticBundle(forger, 5)).zip);
   writeFileSync(paths.tampered, await zipOf(flipByte((await readZipEntries(zip)).entries, bundleFiles.connectors)));
   writeFileSync(paths.pem, key.document.pem);
   writeFileSync(paths.json, JSON.stringify(key.document));
@@ -52,11 +56,25 @@ describe("npm run evidence:verify", () => {
     }
   }, 60_000);
 
-  it("without --key, checks integrity against the bundle's own key and warns that authenticity needs --key", () => {
+  it("without --key, checks integrity against the bundle's own key, warns, and exits 3 (not 0): authenticity was not checked", () => {
     const { code, out } = verifyCli(paths.bundle);
-    expect(code).toBe(0);
+    expect(code).toBe(3);
     expect(out).toContain("WARNING: No --key given");
-    expect(out).toContain("VALID (integrity only: authenticity needs --key)");
+    expect(out).toContain("INTACT, AUTHENTICITY NOT CHECKED (pass --key)");
+    expect(out).not.toMatch(/^VALID/m);
+  });
+
+  it("a bundle signed by any other key is never accepted by the exit code: 3 without --key, 1 with the portal's key", () => {
+    expect(verifyCli(paths.forged).code).toBe(3);
+    const withKey = verifyCli(paths.forged, "--key", key.document.publicKey);
+    expect(withKey.code).toBe(1);
+    expect(withKey.out).toContain(`does not verify with the key given (key id ${key.keyId})`);
+  }, 60_000);
+
+  it("a changed bundle checked without --key is invalid (1), not merely unauthenticated (3)", () => {
+    const { code, out } = verifyCli(paths.tampered);
+    expect(code).toBe(1);
+    expect(out).toContain("INVALID: 1 problem(s)");
   });
 
   it("says INVALID, names the file and exits 1 when the bundle was changed", () => {

@@ -1,6 +1,8 @@
 // `npm run evidence:verify -- FILE.zip [--key PUBLIC_KEY]`: checks an evidence bundle offline.
 // Needs no database and no configuration (nothing here imports lib/env.ts or lib/db.ts), so an
-// auditor can run it on any machine with the project. Exit code 0 valid, 1 invalid, 2 usage error.
+// auditor can run it on any machine with the project. Exit code 0 valid and signed with the key given,
+// 1 invalid, 2 usage error, 3 intact but authenticity not checked (no --key): a script that tests for 0
+// never accepts a bundle re-signed with someone else's key.
 
 import type { KeyObject } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
@@ -18,9 +20,14 @@ chain, and that timeline.csv agrees with timeline.json. Works offline.
   --key PUBLIC_KEY   The portal's public key: the raw key in base64, or the path of a PEM file
                      or of the JSON served at /.well-known/evidence-key (also printed by
                      npm run admin -- evidence-key). Without it, only integrity is checked,
-                     against the key the bundle carries, not who signed it.
+                     against the key the bundle carries, not who signed it, and the exit
+                     code is 3, never 0.
 
-Exit code: 0 valid, 1 invalid, 2 usage error.`;
+Exit code: 0 valid and signed with the key given, 1 invalid, 2 usage error,
+3 intact but authenticity not checked (no --key: anyone could have signed it).`;
+
+/** Exit codes, as documented in the usage text. */
+const EXIT = { valid: 0, invalid: 1, usage: 2, authenticityNotChecked: 3 } as const;
 
 class UsageError extends Error {}
 
@@ -56,7 +63,7 @@ function printReport(file: string, report: VerificationReport): void {
   console.log(`  checked    ${report.checked.files} file(s), ${report.checked.events} audit event(s)`);
   for (const warning of report.warnings) console.log(`\nWARNING: ${warning}`);
   if (report.valid) {
-    console.log(`\nVALID${report.keySource === "given" ? "" : " (integrity only: authenticity needs --key)"}`);
+    console.log(report.keySource === "given" ? "\nVALID" : "\nINTACT, AUTHENTICITY NOT CHECKED (pass --key)");
     return;
   }
   console.log(`\nINVALID: ${report.problems.length} problem(s)`);
@@ -75,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseCommandLine(argv);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
+    return EXIT.usage;
   }
   if (parsed.values.help) {
     console.log(usage);
@@ -102,11 +109,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const report = verifyEvidenceBundle(contents, { publicKey });
     printReport(file, report);
-    return report.valid ? 0 : 1;
+    if (!report.valid) return EXIT.invalid;
+    return report.keySource === "given" ? EXIT.valid : EXIT.authenticityNotChecked;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${usage}`);
-      return 2;
+      return EXIT.usage;
     }
     throw error;
   }

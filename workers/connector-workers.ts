@@ -1,9 +1,10 @@
 // One worker per connector queue, with that connector's concurrency and rate limit. Kept in step
 // with the connectors table, so a connector added by apply-connectors gets its worker without a
 // restart.
-import type { Worker } from "bullmq";
+import type { Job, Worker } from "bullmq";
 import { db } from "../lib/db.ts";
 import { recordAbandonedTask, runConnectorTask } from "../lib/fulfilment/run-connector-task.ts";
+import { queueSafeError } from "../lib/fulfilment/task-failure-message.ts";
 import { logger } from "../lib/logger.ts";
 import { connectorQueueName } from "../lib/queue/jobs.ts";
 import { registerWorker } from "./register-worker.ts";
@@ -21,14 +22,15 @@ export function connectorWorkers() {
       await current?.worker.close();
       const worker = registerWorker(
         connectorQueueName(connector.key),
-        { "connector.run": ({ taskId }, job, token) => runConnectorTask(taskId, job, token) },
+        { "connector.run": ({ taskId }, job, token) => runTask(taskId, job, token) },
         {
           concurrency: connector.concurrency,
           limiter: connector.rateLimitPerSecond ? { max: connector.rateLimitPerSecond, duration: 1000 } : undefined,
         },
       );
       worker.on("failed", (job, error) => {
-        // Out of attempts, or stalled too often: make sure the task shows it (the processor may not have run to record it).
+        // Stalled too often: the processor never got to record it, so the task is marked here.
+        // (Other final failures were recorded with their full text by runTask below.)
         const final = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message));
         if (final) void recordAbandonedTask(job.data.taskId, error.message).catch(() => {});
       });
@@ -44,4 +46,22 @@ export function connectorWorkers() {
       running.clear();
     },
   };
+}
+
+/**
+ * Runs the task; a failure reaches BullMQ (its failed job, stack trace and events stream, kept
+ * for days and shown on the queues dashboard) and the "job failed" log line only as its kind and
+ * the task id. The source's own text stays on the task row: when the task ends before the
+ * processor could record it (a config that no longer parses), it is recorded here.
+ */
+async function runTask(taskId: string, job: Job, token?: string) {
+  try {
+    return await runConnectorTask(taskId, job, token);
+  } catch (error) {
+    const safe = queueSafeError(taskId, error);
+    if (safe === error) throw error;
+    const final = safe.name === "UnrecoverableError" || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (final) await recordAbandonedTask(taskId, error instanceof Error ? error.message : String(error)).catch(() => {});
+    throw safe;
+  }
 }

@@ -1,6 +1,7 @@
 // Every processor is registered through here: one place sets concurrency, validates payloads,
 // and logs failures (ids only, never personal data).
 import type { Job, Worker } from "bullmq";
+import { ConnectorTaskFailure, UnrecoverableConnectorTaskFailure } from "../lib/fulfilment/task-failure-message.ts";
 import { loggableError, logger } from "../lib/logger.ts";
 import { queueRuntime } from "../lib/queue/backend.ts";
 import { type JobName, type JobPayload, parseJobPayload, type QueueName } from "../lib/queue/jobs.ts";
@@ -27,10 +28,18 @@ export function registerWorker(queue: QueueName, processors: Processors, options
     },
   );
   worker.on("failed", (job, error) => {
-    logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: loggableError(error) }, "job failed");
+    logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, ...failureFields(error) }, "job failed");
   });
   worker.on("error", (error) => {
     logger.error({ queue, err: loggableError(error) }, "worker error");
   });
   return worker;
+}
+
+/** A connector task's failure is logged by its task id, class, status and code: a source's text may quote the person. */
+function failureFields(error: Error): Record<string, unknown> {
+  if (error instanceof ConnectorTaskFailure || error instanceof UnrecoverableConnectorTaskFailure) {
+    return { taskId: error.taskId, err: error.kind };
+  }
+  return { err: loggableError(error) };
 }

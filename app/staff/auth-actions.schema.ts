@@ -1,13 +1,20 @@
 // Inputs of the sign-in and account actions (auth-actions.ts).
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text.ts";
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(320),
+  email: safeText().trim().min(1, "Enter your email address.").max(320),
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
 export const codeSchema = z.object({
-  code: z.string().trim().min(1, "Enter the code.").max(20, "The code is too long."),
+  code: safeText().trim().min(1, "Enter the code.").max(20, "The code is too long."),
+});
+
+/** The password and a current code, before two-factor is turned off or recovery codes replaced. */
+export const confirmIdentitySchema = z.object({
+  password: z.string().min(1, "Enter your password.").max(200),
+  code: z.string().trim().min(1, "Enter the code from your authenticator app, or a recovery code.").max(20, "The code is too long."),
 });
 
 export const changePasswordSchema = z

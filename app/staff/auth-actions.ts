@@ -4,17 +4,19 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { changeStaffPassword } from "@/lib/auth/change-staff-password.ts";
+import { regenerateRecoveryCodes } from "@/lib/auth/regenerate-recovery-codes.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { revokeAllStaffSessions, revokeStaffSession } from "@/lib/auth/revoke-staff-sessions.ts";
-import { confirmTwoFactorSetup, regenerateRecoveryCodes, turnOffTwoFactor } from "@/lib/auth/set-up-two-factor.ts";
+import { confirmTwoFactorSetup } from "@/lib/auth/set-up-two-factor.ts";
 import { signInStaff } from "@/lib/auth/sign-in-staff.ts";
 import { actionError, formDataToObject } from "@/lib/auth/staff-action.ts";
 import { STAFF_SESSION_COOKIE, staffSessionCookieOptions } from "@/lib/auth/staff-session-cookie.ts";
+import { turnOffTwoFactor } from "@/lib/auth/turn-off-two-factor.ts";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor.ts";
 import { db } from "@/lib/db.ts";
 import { appendAuditEvent } from "@/lib/evidence/append-audit-event.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
-import { type AuthFormState, changePasswordSchema, codeSchema, signInSchema } from "./auth-actions.schema.ts";
+import { type AuthFormState, changePasswordSchema, codeSchema, confirmIdentitySchema, signInSchema } from "./auth-actions.schema.ts";
 
 function formState(error: unknown): AuthFormState {
   const { error: failure } = actionError(error);
@@ -40,7 +42,9 @@ export async function verifySecondFactorAction(_previous: AuthFormState, formDat
     const session = await currentStaffSession();
     if (!session) return { error: "Your sign-in has expired. Sign in again." };
     const { code } = codeSchema.parse(formDataToObject(formData));
-    await verifySecondFactor({ sessionId: session.sessionId, code });
+    // The session gets a new token once the code is accepted; the old cookie value stops working.
+    const passed = await verifySecondFactor({ sessionId: session.sessionId, code });
+    (await cookies()).set(STAFF_SESSION_COOKIE, passed.token, staffSessionCookieOptions(passed.expiresAt));
   } catch (error) {
     return formState(error);
   }
@@ -66,30 +70,35 @@ export async function confirmTwoFactorAction(_previous: AuthFormState, formData:
       return { error: "Your sign-in has expired. Sign in again." };
     }
     const { code } = codeSchema.parse(formDataToObject(formData));
-    const { recoveryCodes } = await confirmTwoFactorSetup({ userId: session.principal.userId, sessionId: session.sessionId, code });
+    const confirmed = await confirmTwoFactorSetup({ userId: session.principal.userId, sessionId: session.sessionId, code });
+    (await cookies()).set(STAFF_SESSION_COOKIE, confirmed.token, staffSessionCookieOptions(confirmed.expiresAt));
+    const { recoveryCodes } = confirmed;
     return { recoveryCodes, message: "Two-factor is on." };
   } catch (error) {
     return formState(error);
   }
 }
 
-export async function regenerateRecoveryCodesAction(_previous: AuthFormState): Promise<AuthFormState> {
+// Both take the password and a current code: a session cookie alone cannot weaken the sign-in.
+export async function regenerateRecoveryCodesAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
     if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
-    const { recoveryCodes } = await regenerateRecoveryCodes(session.principal.userId);
-    return { recoveryCodes, message: "New recovery codes replace the old ones." };
+    const input = confirmIdentitySchema.parse(formDataToObject(formData));
+    const { recoveryCodes } = await regenerateRecoveryCodes({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
+    return { recoveryCodes, message: "New recovery codes replace the old ones. Your other sessions were signed out." };
   } catch (error) {
     return formState(error);
   }
 }
 
-export async function turnOffTwoFactorAction(_previous: AuthFormState): Promise<AuthFormState> {
+export async function turnOffTwoFactorAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
     if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
-    await turnOffTwoFactor(session.principal.userId);
-    return { message: "Two-factor is off." };
+    const input = confirmIdentitySchema.parse(formDataToObject(formData));
+    await turnOffTwoFactor({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
+    return { message: "Two-factor is off. Your other sessions were signed out." };
   } catch (error) {
     return formState(error);
   }

@@ -1,5 +1,5 @@
 // The stack the end-to-end tests run against: a fresh database, a mail catcher, the built web
-// app (`next start`) and the workers, on the local PostgreSQL and Redis. Stops it all on SIGTERM.
+// app (`scripts/web-server.ts`, i.e. `next start` plus the client's socket address) and the workers, on the local PostgreSQL and Redis. Stops it all on SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -27,7 +27,7 @@ writeFileSync(
 );
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], {
+  spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], {
     cwd: root,
     env,
     stdio: "inherit",

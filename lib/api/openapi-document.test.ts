@@ -41,6 +41,7 @@ const builtFromTable: ApiOperation[] = [
   operations.requestInformation,
   operations.assignRequest,
   operations.closeRequest,
+  operations.confirmAccountId,
 ];
 
 function routeFileOf(op: ApiOperation): string {

@@ -10,6 +10,7 @@ import {
   approveBodySchema,
   assignBodySchema,
   closeBodySchema,
+  confirmAccountIdBodySchema,
   denyBodySchema,
   extendBodySchema,
   listRequestsQuerySchema,
@@ -19,6 +20,7 @@ import {
   actionResultSchema,
   approveResultSchema,
   closeResultSchema,
+  confirmAccountIdResultSchema,
   denyResultSchema,
   extendResultSchema,
   requestDetailSchema,
@@ -187,6 +189,22 @@ export const operations = {
     body: { schema: assignBodySchema, required: true },
     idempotent: true,
     success: { status: 200, description: "Assigned.", schema: actionResultSchema },
+    errors: actionErrors,
+  },
+  confirmAccountId: {
+    operationId: "confirmAccountId",
+    method: "post",
+    path: "/requests/{reference}/confirm-account-id",
+    tag: "Staff",
+    summary: "Confirm that the account number the person typed is theirs, or take the confirmation back",
+    description:
+      "The account number on the form is free text: connectors are given it only once staff confirmed it belongs to the person " +
+      "(otherwise they find the person by the verified email alone). Allowed between verification and approval.",
+    auth: decide,
+    pathParams: referenceParam,
+    body: { schema: confirmAccountIdBodySchema, required: false },
+    idempotent: true,
+    success: { status: 200, description: "Confirmed, or the confirmation taken back.", schema: confirmAccountIdResultSchema },
     errors: actionErrors,
   },
   closeRequest: {

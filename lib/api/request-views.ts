@@ -45,7 +45,8 @@ export function taskProgress(statuses: Array<{ status: ConnectorTaskStatus; coun
   const total = statuses.reduce((sum, s) => sum + s.count, 0);
   const succeeded = count("SUCCEEDED");
   const failed = count("FAILED");
-  return { total, succeeded, failed, open: total - succeeded - failed };
+  // A cancelled task (the request was withdrawn or closed) is neither done nor still open.
+  return { total, succeeded, failed, open: total - succeeded - failed - count("CANCELLED") };
 }
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
@@ -93,6 +94,7 @@ export function toRequestDetail(row: DetailRow, now: Date): z.input<typeof reque
       email: row.email,
       fullName: row.fullName,
       accountId: row.accountId,
+      accountIdConfirmedAt: iso(row.accountIdConfirmedAt),
       country: row.country,
       region: row.region,
       locale: row.locale,

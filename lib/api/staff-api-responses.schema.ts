@@ -81,7 +81,10 @@ export const personSchema = z
   .object({
     email: z.string().nullable(),
     fullName: z.string().nullable(),
-    accountId: z.string().nullable(),
+    accountId: z.string().nullable().meta({ description: "As the person typed it: a hint, given to connectors only once confirmed." }),
+    accountIdConfirmedAt: instant.nullable().meta({
+      description: "When staff confirmed the account number is the person's; null while it is not confirmed (and not used to find data).",
+    }),
     country: z.string(),
     region: z.string().nullable(),
     locale: z.string(),
@@ -127,6 +130,13 @@ export const extendResultSchema = actionResultSchema.extend({ previousDueDate: d
 export const requestInformationResultSchema = actionResultSchema
   .extend({ clockPaused: z.boolean().meta({ description: "Whether this law stops the clock until the answer." }) })
   .meta({ id: "RequestInformationResult" });
+
+export const confirmAccountIdResultSchema = actionResultSchema
+  .extend({
+    accountIdConfirmed: z.boolean().meta({ description: "Whether connectors will be given the account number." }),
+    changed: z.boolean().meta({ description: "False when it already was so." }),
+  })
+  .meta({ id: "ConfirmAccountIdResult" });
 
 export const closeResultSchema = actionResultSchema.extend({ outcome: z.enum(closeOutcomeNames) }).meta({ id: "CloseResult" });
 

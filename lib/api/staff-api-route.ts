@@ -9,7 +9,7 @@ import { actorOf, type StaffPrincipal } from "../auth/staff-principal.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
 import { apiRoute, jsonResponse } from "../http/api-response.ts";
 import { withIdempotency } from "../http/idempotency.ts";
-import { readJsonBody } from "../http/read-json-body.ts";
+import { readJsonBody, readOptionalJsonBody } from "../http/read-json-body.ts";
 import type { ApiOperation } from "./operations.ts";
 import { parseInput, parseReference, queryObject, validationError } from "./parse-input.ts";
 
@@ -73,12 +73,6 @@ export function staffReadRoute<const Op extends ReadOperation>(
     return jsonResponse(body, operation.success.status);
   });
   return Object.assign(handler, { operation });
-}
-
-/** Approving needs no fields: no body at all is fine, and a body, when sent, must still be JSON. */
-async function readOptionalJsonBody(request: Request): Promise<{ value: unknown; raw: string }> {
-  if (request.body === null || request.headers.get("content-length") === "0") return { value: {}, raw: "" };
-  return readJsonBody(request);
 }
 
 function principalScope(principal: StaffPrincipal): string {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/index.ts";
 import { DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
+import { safeText } from "../http/safe-text.ts";
 import { askForInformationSchema } from "../requests/ask-for-information.ts";
 import { CLOSE_MESSAGE_MAX } from "../requests/close-request.ts";
 import { DENIAL_MESSAGE_MAX } from "../requests/deny-request.ts";
@@ -77,8 +78,7 @@ export const approveBodySchema = z.strictObject({});
 /** `POST …/deny`. The message is required with the reason `other` (checked by the service). */
 export const denyBodySchema = z.strictObject({
   reason: caseInsensitiveEnum(denialReasonNames),
-  message: z
-    .string()
+  message: safeText({ multiline: true })
     .max(DENIAL_MESSAGE_MAX)
     .optional()
     .meta({ description: "Shown to the person under the reason; at least 10 characters with the reason `other`." }),
@@ -95,11 +95,18 @@ export const assignBodySchema = z.strictObject({
   userEmail: z.email("Give a staff member's email address, or null to unassign.").nullable(),
 });
 
+/** `POST …/confirm-account-id`: the account number the person typed is theirs (true), or not confirmed after all (false). */
+export const confirmAccountIdBodySchema = z.strictObject({
+  confirmed: z
+    .boolean("Give confirmed: true to confirm the account number is the person's, or false to take a confirmation back.")
+    .default(true)
+    .meta({ description: "Default true. Only a confirmed account number is given to connectors to find the person's data." }),
+});
+
 /** `POST …/close`. The message is required for a partial answer (checked by the service). */
 export const closeBodySchema = z.strictObject({
   outcome: caseInsensitiveEnum(closeOutcomeNames),
-  message: z
-    .string()
+  message: safeText({ multiline: true })
     .max(CLOSE_MESSAGE_MAX)
     .optional()
     .meta({ description: "Shown to the person; for `partially_fulfilled`, what was not done and why (at least 10 characters)." }),

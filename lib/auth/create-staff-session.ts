@@ -1,8 +1,11 @@
 // Opens a staff session after a correct password. The cookie carries a random token; only its
-// keyed hash is stored. The session still needs the second factor when the account has one.
+// keyed hash is stored. The session still needs the second factor when the account has one; once
+// it is passed the session gets a new token (rotateStaffSessionToken), so a token seen before the
+// second factor never carries the rights gained after it.
 import { keyedHash, randomToken } from "../crypto.ts";
-import { db } from "../db.ts";
+import { db, type Tx } from "../db.ts";
 import { env } from "../env.ts";
+import { AppError } from "../errors.ts";
 
 export async function createStaffSession(userId: string, now = new Date()) {
   const token = randomToken();
@@ -12,6 +15,21 @@ export async function createStaffSession(userId: string, now = new Date()) {
     select: { id: true, expiresAt: true },
   });
   return { token, sessionId: session.id, expiresAt: session.expiresAt };
+}
+
+/**
+ * Marks the second factor passed and replaces the session's token, in the caller's transaction.
+ * Refused when the session has ended meanwhile.
+ */
+export async function rotateStaffSessionToken(tx: Tx, sessionId: string, secondFactorAt: Date) {
+  const token = randomToken();
+  const updated = await tx.staffSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { tokenHash: staffSessionTokenHash(token), secondFactorAt },
+  });
+  if (updated.count === 0) throw new AppError("UNAUTHORIZED", "Sign in again to continue.");
+  const { expiresAt } = await tx.staffSession.findUniqueOrThrow({ where: { id: sessionId }, select: { expiresAt: true } });
+  return { token, expiresAt };
 }
 
 export function staffSessionTokenHash(token: string): string {

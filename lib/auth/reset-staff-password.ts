@@ -17,7 +17,7 @@ export async function resetStaffPassword(options: { email: string; actor?: Actor
     if (user.disabledAt) throw new AppError("INVALID_STATE", `The account ${email} is disabled: enable it first.`);
     await tx.staffUser.update({
       where: { id: user.id },
-      data: { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, mustChangePassword: true, secondFactorFailures: 0, lockedUntil: null },
     });
     await tx.staffSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await appendAuditEvent(tx, { actor: options.actor ?? { type: "SYSTEM" }, action: "staff.password-reset", data: { userId: user.id } });

@@ -1,11 +1,13 @@
 // Two-factor setup: a new secret is kept (encrypted) until the person proves their app has it by
-// entering a code; then two-factor is on, this session counts as verified, and ten recovery codes
-// are shown once.
+// entering a code; then two-factor is on, this session counts as verified (with a new token, as
+// after the second factor at sign-in), and ten recovery codes are shown once. Turning it off and
+// new recovery codes: turn-off-two-factor.ts, regenerate-recovery-codes.ts.
 import { decryptString, encryptString } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { rotateStaffSessionToken } from "./create-staff-session.ts";
 import { generateRecoveryCodes } from "./recovery-codes.ts";
 import { generateTotpSecret, totpUri, verifyTotp } from "./totp.ts";
 
@@ -30,37 +32,15 @@ export async function confirmTwoFactorSetup(options: { userId: string; sessionId
   const step = verifyTotp(decryptString(user.totpSecretEncrypted, "totp"), options.code, now, null);
   if (step === null) throw new AppError("INVALID_CODE", "This code does not match. Check the time on your phone and try the next code.");
   const { codes, hashes } = generateRecoveryCodes();
-  await db().$transaction(async (tx: Tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: hashes } });
-    await tx.staffSession.update({ where: { id: options.sessionId }, data: { secondFactorAt: now } });
-    await appendAuditEvent(tx, { actor: { type: "STAFF", id: user.id }, action: "staff.two-factor-enabled", data: {} });
-  });
-  return { recoveryCodes: codes };
-}
-
-/** New recovery codes replace the old ones (for someone who used or lost theirs). */
-export async function regenerateRecoveryCodes(userId: string) {
-  const { codes, hashes } = generateRecoveryCodes();
-  await db().$transaction(async (tx: Tx) => {
+  const session = await db().$transaction(async (tx: Tx) => {
     const updated = await tx.staffUser.updateMany({
-      where: { id: userId, totpEnabledAt: { not: null } },
-      data: { recoveryCodeHashes: hashes },
+      where: { id: user.id, totpEnabledAt: null },
+      data: { totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: hashes, secondFactorFailures: 0, lockedUntil: null },
     });
-    if (updated.count === 0) throw new AppError("INVALID_STATE", "Turn on two-factor first.");
-    await appendAuditEvent(tx, { actor: { type: "STAFF", id: userId }, action: "staff.recovery-codes-regenerated", data: {} });
+    if (updated.count === 0) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
+    const rotated = await rotateStaffSessionToken(tx, options.sessionId, now);
+    await appendAuditEvent(tx, { actor: { type: "STAFF", id: user.id }, action: "staff.two-factor-enabled", data: {} });
+    return rotated;
   });
-  return { recoveryCodes: codes };
-}
-
-/** Agents and auditors may turn two-factor off; admins must keep it. */
-export async function turnOffTwoFactor(userId: string) {
-  await db().$transaction(async (tx: Tx) => {
-    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: userId } });
-    if (user.role === "ADMIN") throw new AppError("FORBIDDEN", "Administrators must keep two-factor on.");
-    await tx.staffUser.update({
-      where: { id: userId },
-      data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] },
-    });
-    await appendAuditEvent(tx, { actor: { type: "STAFF", id: userId }, action: "staff.two-factor-disabled", data: {} });
-  });
+  return { recoveryCodes: codes, token: session.token, expiresAt: session.expiresAt };
 }

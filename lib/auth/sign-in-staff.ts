@@ -1,16 +1,19 @@
-// Checks a staff member's email and password and opens a session. A wrong email and a wrong
-// password get the same answer, in the same time; attempts are throttled per address and per
-// account (five misses lock the account for 15 minutes).
-import { normaliseEmail } from "../crypto.ts";
+// Checks a staff member's email and password and opens a session. Nothing in the answers tells an
+// account from an unknown email: the same message, in the same time (a decoy hash), and the same
+// growing delays, which are kept per (email, client address) pair whether or not the email is an
+// account (lib/security/sign-in-throttle.ts), so nobody can lock the holder out from their own
+// address. Attempts are also limited per address. The one lock on an account is set by wrong
+// second-factor codes (second-factor-attempts.ts), and it is shown only to someone who typed the
+// right password.
+import { keyedHash, normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
+import { clearSignInAttempts, takeSignInAttempt } from "../security/sign-in-throttle.ts";
 import { createStaffSession } from "./create-staff-session.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
-const MAX_MISSES = 5;
-const LOCK_MINUTES = 15;
 export const SIGN_IN_REFUSED = "The email or password is incorrect.";
 
 // A real argon2id hash of a random string, so an unknown email costs the same time as a known one.
@@ -24,21 +27,26 @@ export async function signInStaff(options: { email: string; password: string; ad
   const now = options.now ?? new Date();
   await consumeRateLimit({ name: "staff-sign-in-address", limit: 30, windowSeconds: 900 }, options.address, now);
   const email = normaliseEmail(options.email);
-  await consumeRateLimit({ name: "staff-sign-in-account", limit: 10, windowSeconds: 900 }, email, now);
+  // Counted before the password is checked, so parallel guesses wait like serial ones.
+  await takeSignInAttempt(email, options.address, now);
   const user = await db().staffUser.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoy()), options.password).catch(() => false);
-  if (!user || user.disabledAt || user.inviteTokenHash) throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError("TOO_MANY_ATTEMPTS", "Too many attempts for this account: try again in a few minutes.", {
-      retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000),
-    });
-  }
-  if (!passwordOk) {
-    await recordMiss(user.id, user.failedSignIns + 1, now);
+  if (!user || user.disabledAt || user.inviteTokenHash || !passwordOk) {
+    // Every refusal is audited, an unknown email too (by a keyed hash, never the address): the same
+    // work either way, so the time taken tells nothing either.
+    await auditMiss(user?.id ?? null, email);
     throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
   }
+  await clearSignInAttempts(email, options.address);
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new AppError(
+      "TOO_MANY_ATTEMPTS",
+      `This account is locked after too many wrong two-factor codes: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      { retryAfterSeconds },
+    );
+  }
   await db().$transaction(async (tx: Tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
     await appendAuditEvent(tx, {
       actor: { type: "STAFF", id: user.id },
       action: "staff.signed-in",
@@ -48,13 +56,12 @@ export async function signInStaff(options: { email: string; password: string; ad
   return createStaffSession(user.id, now);
 }
 
-async function recordMiss(userId: string, misses: number, now: Date) {
-  const locked = misses >= MAX_MISSES;
+async function auditMiss(userId: string | null, email: string) {
   await db().$transaction(async (tx: Tx) => {
-    await tx.staffUser.update({
-      where: { id: userId },
-      data: locked ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { failedSignIns: misses },
+    await appendAuditEvent(tx, {
+      actor: { type: "SYSTEM" },
+      action: "staff.sign-in-failed",
+      data: { userId, emailHash: keyedHash("staff-sign-in-email", email) },
     });
-    await appendAuditEvent(tx, { actor: { type: "SYSTEM" }, action: "staff.sign-in-failed", data: { userId, locked } });
   });
 }

@@ -1,48 +1,39 @@
 // The second step of signing in: a code from the authenticator app, or a single-use recovery code.
-import { decryptString } from "../crypto.ts";
+// Wrong codes are counted per account before each comparison (second-factor-attempts.ts); a right
+// one gives the session a new token, which the caller puts in the cookie.
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-import { consumeRateLimit } from "../security/rate-limit.ts";
-import { looksLikeRecoveryCode, recoveryCodeHash } from "./recovery-codes.ts";
-import { verifyTotp } from "./totp.ts";
+import { rotateStaffSessionToken } from "./create-staff-session.ts";
+import { matchSecondFactorCode } from "./match-second-factor-code.ts";
+import { revokeStaffSession } from "./revoke-staff-sessions.ts";
+import { secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
 
 export async function verifySecondFactor(options: { sessionId: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();
-  // Six digits leave a million guesses: five tries per five minutes per session keeps that out of reach.
-  await consumeRateLimit({ name: "staff-second-factor", limit: 5, windowSeconds: 300 }, options.sessionId, now);
   const session = await db().staffSession.findUnique({ where: { id: options.sessionId }, include: { user: true } });
   if (!session || session.revokedAt || !session.user.totpSecretEncrypted || !session.user.totpEnabledAt) {
     throw new AppError("UNAUTHORIZED", "Sign in again to continue.");
   }
-  const { user } = session;
-  const usedRecoveryCode = looksLikeRecoveryCode(options.code);
-  let data: { totpLastStep?: number; recoveryCodeHashes?: string[] };
-  if (usedRecoveryCode) {
-    const hash = recoveryCodeHash(options.code);
-    if (!user.recoveryCodeHashes.includes(hash)) throw new AppError("INVALID_CODE", "This code is not valid. Check it and try again.");
-    data = { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash) };
-  } else {
-    const step = verifyTotp(decryptString(user.totpSecretEncrypted as string, "totp"), options.code, now, user.totpLastStep);
-    if (step === null) throw new AppError("INVALID_CODE", "This code is not valid. Check it and try again.");
-    data = { totpLastStep: step };
-  }
-  await db().$transaction(async (tx: Tx) => {
-    // The recovery code list and the last step are compared-and-set, so two tabs cannot both use one code.
-    const updated = await tx.staffUser.updateMany({
-      where: { id: user.id, totpLastStep: user.totpLastStep, recoveryCodeHashes: { equals: user.recoveryCodeHashes } },
-      data,
-    });
+  const attempt = await takeSecondFactorAttempt(session.userId, session.id, now).catch(async (error: unknown) => {
+    // Locked: this session, still waiting for its code, ends too.
+    if (error instanceof AppError && error.code === "TOO_MANY_ATTEMPTS") await revokeStaffSession(session.id, now);
+    throw error;
+  });
+  // Read after counting, so the comparison sees what earlier attempts used up.
+  const user = await db().staffUser.findUniqueOrThrow({ where: { id: session.userId } });
+  const match = matchSecondFactorCode(user, options.code, now);
+  if (!match) throw await secondFactorFailure(attempt, new AppError("INVALID_CODE", "This code is not valid. Check it and try again."));
+  const rotated = await db().$transaction(async (tx: Tx) => {
+    const updated = await tx.staffUser.updateMany({ where: { id: user.id, ...match.where }, data: match.data });
     if (updated.count === 0) throw new AppError("INVALID_CODE", "This code was just used. Wait for the next one.");
-    await tx.staffSession.update({ where: { id: session.id }, data: { secondFactorAt: now } });
+    const next = await rotateStaffSessionToken(tx, session.id, now);
     await appendAuditEvent(tx, {
       actor: { type: "STAFF", id: user.id },
       action: "staff.second-factor-passed",
-      data: {
-        method: usedRecoveryCode ? "recovery-code" : "totp",
-        recoveryCodesLeft: data.recoveryCodeHashes?.length ?? user.recoveryCodeHashes.length,
-      },
+      data: { method: match.method, recoveryCodesLeft: match.recoveryCodesLeft },
     });
+    return next;
   });
-  return { recoveryCodesLeft: data.recoveryCodeHashes?.length ?? user.recoveryCodeHashes.length };
+  return { recoveryCodesLeft: match.recoveryCodesLeft, token: rotated.token, expiresAt: rotated.expiresAt };
 }

@@ -2,11 +2,20 @@
 // The fan-out knows nothing of a connector's type: it calls these functions through the registry.
 import type { z } from "zod";
 
-/** Who the request is about: only the identifiers the person gave and proved. */
+/**
+ * Who the request is about: only identifiers that are proven, built in one place
+ * (`lib/fulfilment/connector-subject.ts`). A connector may find the person's data with each of
+ * them; nothing typed but unproven (the name, an unconfirmed account number) ever gets here.
+ */
 export type Subject = {
+  /** The address the person proved they control (the link or code sent to it). Always present. */
   email: string;
+  /**
+   * An account number staff confirmed belongs to this person (`accountIdConfirmedAt`); absent
+   * while it is only what the person typed. Narrows a match made on the email, or finds tables
+   * mapped by account number alone; never widens a match on its own.
+   */
   accountId?: string | null;
-  fullName?: string | null;
 };
 
 /** A correction asked for on the form: `field` is the form's field name (fullName, email, …) or free text. */

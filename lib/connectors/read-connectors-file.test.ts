@@ -92,3 +92,40 @@ describe("reading a connectors file", () => {
     expect(problems[0].line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("a connectors file whose postgres table is found by the account number alone", () => {
+  const file = (identity: string) => `connectors:
+  - key: shop
+    name: Shop
+    type: postgres
+    actions: [access]
+    config:
+      url: postgresql://shop@127.0.0.1/shop
+      tables:
+        - table: customers
+          identity: { email: email }
+        - table: loyalty_cards
+          identity: ${identity}
+`;
+
+  it("is refused at the table's identity, with its line, naming the table and the fixes", async () => {
+    const { problems } = await readConnectorsFile(file("{ accountId: card_no }"), {}, { liveChecks: false });
+    expect(problems).toEqual([
+      {
+        line: 12,
+        column: expect.any(Number),
+        path: "connectors[0].config.tables[1].identity",
+        message: expect.stringMatching(/^Table "loyalty_cards" is found by the account number alone.*accountIdConfirmedByStaff: true/),
+      },
+    ]);
+  });
+
+  it("is accepted once the file states that staff confirm account numbers", async () => {
+    const { problems } = await readConnectorsFile(
+      file("{ accountId: card_no, accountIdConfirmedByStaff: true }"),
+      {},
+      { liveChecks: false },
+    );
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, formatLocalDate, localDateOf, parseLocalDate, weekdayName } from "./calendar.ts";
+import { addMonths, formatLocalDate, localDateOf, localDayOf, parseLocalDate, weekdayName } from "./calendar.ts";
 
 // Every expected value below was worked out by hand on a printed calendar, not by running the code.
 
@@ -57,5 +57,15 @@ describe("dates print and parse without drift", () => {
     { date: "2028-02-29", weekday: "Tuesday" },
   ])("$date is a $weekday", ({ date, weekday }) => {
     expect(weekdayName(parseLocalDate(date))).toBe(weekday);
+  });
+});
+
+describe("localDayOf: the day a person reads, on the controller's calendar", () => {
+  it("23:30 in Los Angeles is still that day there, though UTC is already on the next", () => {
+    const instant = new Date("2026-05-21T06:30:00Z"); // 23:30 PDT on 20 May
+    expect(localDayOf(instant, "America/Los_Angeles")).toBe("2026-05-20");
+    expect(localDayOf(instant, "UTC")).toBe("2026-05-21");
+    // 00:30 in Paris on 1 February is 23:30 UTC on 31 January.
+    expect(localDayOf(new Date("2026-01-31T23:30:00Z"), "Europe/Paris")).toBe("2026-02-01");
   });
 });

@@ -134,6 +134,14 @@ export function localDateOf(instantMs: number, timeZone: string): LocalDate {
   return dateFromParts(year, month, day);
 }
 
+/**
+ * The day (YYYY-MM-DD) an instant falls on in `timeZone`: what a person there reads as its date. Never
+ * `toISOString().slice(0, 10)`, which is the UTC day, one day off in the evening west of UTC.
+ */
+export function localDayOf(instant: Date, timeZone: string): string {
+  return formatLocalDate(localDateOf(instant.getTime(), timeZone));
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   return date + days;
 }

@@ -5,6 +5,9 @@ import { computeDeadline } from "./compute-deadline.ts";
 import type { ClockEvent, DeadlineInput } from "./input.ts";
 
 const RUNS = 200;
+// A fixed seed: every run checks the same inputs, so the suite cannot pass or fail by the luck of the
+// draw. To explore new inputs, change the seed on purpose and keep it if the properties still hold.
+fc.configureGlobal({ seed: 20_260_107 });
 const DAY_MS = 86_400_000;
 
 /** Realistic controller set-ups: a law, the controller's zone and its holiday region. */

@@ -1,13 +1,16 @@
 // The parent job of a request's flow, run once every connector task has succeeded: access and
 // portability get one encrypted package and a download link; erasure and rectification get
-// their receipts summed up for the person. Idempotent: a completed request is left alone.
+// their receipts summed up for the person. Idempotent: a completed request is left alone, and the
+// completion is conditional on the request still being in progress, so a close or a withdrawal at
+// the same moment, or a second finaliser, wins or loses whole (one closing email, never two).
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { localDayOf } from "../deadlines/calendar.ts";
 import { env } from "../env.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -37,7 +40,9 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
       : request.type === "ERASURE"
         ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
         : await completeRectification(request);
-  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  // No email: the request was closed, withdrawn or completed by someone else meanwhile.
+  if (!emailId) return "already-completed";
+  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return "completed";
 }
 
@@ -45,7 +50,8 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   const config = env();
   const key = randomBytes(32);
   const dir = storagePath("packages");
-  const outputPath = join(dir, `${request.id}.zip.enc`);
+  // Each attempt writes a file of its own: two finalisers at once never write into one file.
+  const outputPath = join(dir, `${request.id}.${randomUUID()}.zip.enc`);
   const built = await inStorage(config.STORAGE_DIR, request.reference, async () => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     return buildPackage({
@@ -66,8 +72,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   const { packageDays } = await readRetentionSettings();
   const expiresAt = new Date(Date.now() + packageDays * 86_400_000);
   const emailId = await db().$transaction(async (tx: Tx) => {
-    const current = await tx.dsarRequest.findUniqueOrThrow({ where: { id: request.id } });
-    if (current.status !== "IN_PROGRESS") return null;
+    if (!(await markCompleted(tx, request, "FULFILLED"))) return null;
     const artifact = await tx.exportArtifact.create({
       data: {
         requestId: request.id,
@@ -81,7 +86,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
         maxDownloads: config.DOWNLOAD_MAX_COUNT,
       },
     });
-    await markCompleted(tx, request, "FULFILLED", {
+    await auditCompletion(tx, request, "FULFILLED", {
       artifactId: artifact.id,
       packageSha256: built.sha256,
       files: built.manifest.files.length,
@@ -95,7 +100,8 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
         reference: request.reference,
         type: request.type === "ACCESS" ? "access" : "portability",
         downloadUrl,
-        expiresOn: expiresAt.toISOString().slice(0, 10),
+        // The day on the controller's calendar, not UTC's (a day late in the evening west of UTC).
+        expiresOn: localDayOf(expiresAt, config.CONTROLLER_TIME_ZONE),
         maxDownloads: config.DOWNLOAD_MAX_COUNT,
         sources: request.tasks.map((task) => ({
           name: task.connector.name,
@@ -105,6 +111,11 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
       [downloadUrl, token],
     );
   });
+  if (!emailId) {
+    // Closed or withdrawn meanwhile, or another finaliser won: this package is nobody's.
+    await rm(outputPath, { force: true });
+    return null;
+  }
   // The staging files served their purpose once the package exists.
   for (const task of request.tasks) if (task.resultPath) await rm(task.resultPath, { force: true });
   await db().connectorTask.updateMany({ where: { requestId: request.id }, data: { resultPath: null, resultKeyWrapped: null } });
@@ -208,20 +219,27 @@ async function completeWith(
   data: Record<string, unknown> = {},
 ) {
   return db().$transaction(async (tx: Tx) => {
-    const current = await tx.dsarRequest.findUniqueOrThrow({ where: { id: request.id } });
-    if (current.status !== "IN_PROGRESS") return null;
-    await markCompleted(tx, request, outcome, data);
+    if (!(await markCompleted(tx, request, outcome))) return null;
+    await auditCompletion(tx, request, outcome, data);
     return queueRequestEmail(tx, request, template, props);
   });
 }
 
-async function markCompleted(
+/** Completes the request if it is still in progress (its row then stays locked until the commit). */
+async function markCompleted(tx: Tx, request: RequestWithTasks, outcome: "FULFILLED" | "PARTIALLY_FULFILLED"): Promise<boolean> {
+  const moved = await tx.dsarRequest.updateMany({
+    where: { id: request.id, status: "IN_PROGRESS" },
+    data: { status: "COMPLETED", outcome, closedAt: new Date() },
+  });
+  return moved.count === 1;
+}
+
+async function auditCompletion(
   tx: Tx,
   request: RequestWithTasks,
   outcome: "FULFILLED" | "PARTIALLY_FULFILLED",
   data: Record<string, unknown>,
 ) {
-  await tx.dsarRequest.update({ where: { id: request.id }, data: { status: "COMPLETED", outcome, closedAt: new Date() } });
   await appendAuditEvent(tx, {
     requestId: request.id,
     actor: { type: "SYSTEM" },

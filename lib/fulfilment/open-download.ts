@@ -3,6 +3,8 @@
 import type { Readable } from "node:stream";
 import { keyedHash } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { localDayOf } from "../deadlines/calendar.ts";
+import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { unwrapPackageKey } from "./package/encrypted-file.ts";
@@ -24,6 +26,8 @@ export async function getDownloadInfo(token: string, now = new Date()) {
     reference: artifact.request.reference,
     type: artifact.request.type,
     expiresAt: artifact.expiresAt.toISOString(),
+    /** The day it expires on the controller's calendar, as the package email says it. */
+    expiresOn: localDayOf(artifact.expiresAt, env().CONTROLLER_TIME_ZONE),
     downloadsLeft: Math.max(0, artifact.maxDownloads - artifact.downloadCount),
     sizeBytes: Number(artifact.sizeBytes),
     available: !artifact.deletedAt && artifact.expiresAt > now && artifact.downloadCount < artifact.maxDownloads,
@@ -41,12 +45,14 @@ export async function openDownload(
     throw new AppError("GONE", "This download has expired and the file was deleted. You can make a new request at any time.");
   }
   await db().$transaction(async (tx: Tx) => {
-    // Counted atomically: two downloads at once cannot both take the last one.
-    const counted = await tx.exportArtifact.updateMany({
-      where: { id: artifact.id, downloadCount: { lt: artifact.maxDownloads }, deletedAt: null },
-      data: { downloadCount: { increment: 1 } },
-    });
-    if (counted.count === 0)
+    // Counted atomically: two downloads at once cannot both take the last one. The count recorded is the
+    // one this increment produced (RETURNING), not the one read before it, which another download may
+    // have changed in between.
+    const [counted] = await tx.$queryRaw<{ downloadCount: number }[]>`
+      UPDATE export_artifacts SET "downloadCount" = "downloadCount" + 1
+      WHERE id = ${artifact.id}::uuid AND "downloadCount" < "maxDownloads" AND "deletedAt" IS NULL
+      RETURNING "downloadCount"`;
+    if (!counted)
       throw new AppError("GONE", "This file was already downloaded the most times allowed. You can make a new request at any time.");
     await tx.artifactDownload.create({
       data: { artifactId: artifact.id, at: now, clientHash: keyedHash("download-client", clientAddress) },
@@ -55,7 +61,7 @@ export async function openDownload(
       requestId: artifact.requestId,
       actor: { type: "SUBJECT" },
       action: "package.downloaded",
-      data: { artifactId: artifact.id, download: artifact.downloadCount + 1, of: artifact.maxDownloads },
+      data: { artifactId: artifact.id, download: counted.downloadCount, of: artifact.maxDownloads },
     });
   });
   return {

@@ -1,12 +1,20 @@
 // An http connector's system calls back with the result of a task it answered 202 to. The call
 // is signed with the connector's secret (same scheme as the portal's own calls) and may arrive
 // once per task: a repeated callback for a finished task changes nothing.
+//
+// Refused unless the request is still approved or in progress. An access result is written to a
+// staging file of its own, claimed on the task before writing (the task keeps the path until it
+// completes), so duplicate callbacks never write into one file and the key kept opens the file
+// named. A withdrawal or close meanwhile cancels the task: the completion then finds it cancelled
+// and the file is removed.
+import { rm } from "node:fs/promises";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { type HttpConfig, httpConfigSchema, parseCallbackResult, verifySignature } from "../connectors/http/index.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { isFulfilling } from "../requests/request-status.ts";
 import { completeTask } from "./run-connector-task.ts";
-import { writeStagingFile } from "./staging-file.ts";
+import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
 const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
@@ -16,7 +24,10 @@ export async function receiveConnectorCallback(
   rawBody: string,
   headers: Headers,
 ): Promise<{ status: "accepted" | "already-done" }> {
-  const task = await db().connectorTask.findUnique({ where: { id: taskId }, include: { connector: true } });
+  const task = await db().connectorTask.findUnique({
+    where: { id: taskId },
+    include: { connector: true, request: { select: { status: true } } },
+  });
   // The same answer for an unknown task and a wrong signature: nothing to learn by probing.
   if (task?.connector.type !== "http") throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
   const config: HttpConfig = httpConfigSchema.parse(openConnectorConfig(task.connector.configEncrypted));
@@ -28,6 +39,9 @@ export async function receiveConnectorCallback(
   });
   if (!verified.ok) throw new AppError("UNAUTHORIZED", `Invalid callback signature (${verified.reason}).`);
   if (task.status === "SUCCEEDED") return { status: "already-done" };
+  if (task.status === "CANCELLED" || !isFulfilling(task.request.status)) {
+    throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
+  }
   if (task.status !== "WAITING_CALLBACK") throw new AppError("CONFLICT", "This task is not waiting for a callback.");
   let json: unknown;
   try {
@@ -44,20 +58,53 @@ export async function receiveConnectorCallback(
   }
   if (action === "access" || action === "portability") {
     const records = result as Array<{ category: string; fields: Record<string, unknown> }>;
-    const written = await writeStagingFile(
-      taskId,
-      (async function* () {
-        for (const record of records) yield { source: task.connector.key, category: record.category, fields: record.fields };
-      })(),
-    );
-    await completeTask(
+    const path = newStagingPath(taskId);
+    const claimed = await db().connectorTask.updateMany({
+      where: { id: taskId, status: "WAITING_CALLBACK", resultPath: null },
+      data: { resultPath: path },
+    });
+    if (claimed.count === 0) return lostTo(taskId);
+    let written: Awaited<ReturnType<typeof writeStagingFile>>;
+    try {
+      written = await writeStagingFile(
+        path,
+        (async function* () {
+          for (const record of records) yield { source: task.connector.key, category: record.category, fields: record.fields };
+        })(),
+      );
+    } catch (error) {
+      // Let the source call again.
+      await db().connectorTask.updateMany({ where: { id: taskId, resultPath: path }, data: { resultPath: null } });
+      await rm(path, { force: true });
+      throw error;
+    }
+    const completed = await completeTask(
       taskId,
       { records: written.total, categories: written.categories, via: "callback" },
-      { resultPath: written.path, resultKeyWrapped: written.keyWrapped },
+      { expect: { status: "WAITING_CALLBACK", resultPath: path }, staging: { resultPath: path, resultKeyWrapped: written.keyWrapped } },
     );
+    if (!completed) {
+      await rm(path, { force: true });
+      return lostTo(taskId);
+    }
   } else {
-    await completeTask(taskId, { ...(result as object), via: "callback" });
+    const completed = await completeTask(
+      taskId,
+      { ...(result as object), via: "callback" },
+      { expect: { status: "WAITING_CALLBACK", resultPath: null } },
+    );
+    if (!completed) return lostTo(taskId);
   }
   await wakeTaskJob(taskId, task.connector.key);
   return { status: "accepted" };
+}
+
+/** Another callback for the task got there first, or the task was cancelled or failed meanwhile. */
+async function lostTo(taskId: string): Promise<{ status: "already-done" }> {
+  const task = await db().connectorTask.findUnique({ where: { id: taskId }, select: { status: true } });
+  if (task?.status === "SUCCEEDED") return { status: "already-done" };
+  if (task?.status === "CANCELLED") {
+    throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
+  }
+  throw new AppError("CONFLICT", "Another callback for this task is being received, or the task is no longer waiting for one.");
 }

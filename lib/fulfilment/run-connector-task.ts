@@ -1,13 +1,22 @@
 // Runs one connector task: the processor of a `connector.run` job. Idempotent: a task already
 // done is success. A source that answers later (a callback, a person completing a manual task)
 // leaves the task waiting: the job checks again later until it is done or its wait is over.
+// Nothing runs for a request that is no longer approved or in progress, and every change of the
+// task is conditional on the state this run claimed: a withdrawal or close cancelling the task
+// meanwhile wins, and what the source returned afterwards is not kept.
+import { rm } from "node:fs/promises";
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import type { Correction, Deferred, Subject } from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-import { writeStagingFile } from "./staging-file.ts";
+import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
+import { isFulfilling } from "../requests/request-status.ts";
+import { connectorSubject } from "./connector-subject.ts";
+import { newStagingPath, writeStagingFile } from "./staging-file.ts";
+import { summariseReceipt } from "./summarise-receipt.ts";
+import { openTaskStatuses } from "./task-status.ts";
 
 const RECHECK_MS = { callback: 15_000, staff: 60_000 };
 
@@ -15,26 +24,46 @@ function isDeferred(value: unknown): value is Deferred {
   return typeof value === "object" && value !== null && "deferred" in value;
 }
 
-export async function runConnectorTask(taskId: string, job?: Job, token?: string): Promise<"done" | "already-done" | "waiting"> {
+export async function runConnectorTask(
+  taskId: string,
+  job?: Job,
+  token?: string,
+): Promise<"done" | "already-done" | "waiting" | "cancelled"> {
   const task = await db().connectorTask.findUnique({ where: { id: taskId }, include: { connector: true, request: true } });
   if (!task) throw new UnrecoverableError(`Connector task ${taskId} does not exist`);
   if (task.status === "SUCCEEDED") return "already-done";
+  if (task.status === "CANCELLED") return "cancelled";
+  if (!isFulfilling(task.request.status)) {
+    // Closed before this change cancelled tasks with it: nothing is run, polled or kept.
+    await db().connectorTask.updateMany({
+      where: { id: taskId, status: { in: openTaskStatuses } },
+      data: { status: "CANCELLED", finishedAt: new Date(), callbackDeadline: null },
+    });
+    return "cancelled";
+  }
   if (task.status === "WAITING_CALLBACK" || task.status === "AWAITING_STAFF") {
     if (task.callbackDeadline && task.callbackDeadline < new Date()) {
-      await markFailed(taskId, `No callback from ${task.connector.name} by ${task.callbackDeadline.toISOString()}`);
+      const failed = await markFailed(
+        taskId,
+        task.status,
+        `No callback from ${task.connector.name} by ${task.callbackDeadline.toISOString()}`,
+      );
+      if (!failed) return "cancelled";
       throw new UnrecoverableError(`No callback from ${task.connector.key} in time`);
     }
     return waitAgain(job, token, task.status === "AWAITING_STAFF" ? "staff" : "callback");
   }
   const { request, connector } = task;
   if (!request.email) throw new UnrecoverableError(`Request ${request.reference} has no personal details any more`);
-  await db().connectorTask.update({
-    where: { id: taskId },
+  // The claim: from here on, only this run moves the task (unless a withdrawal cancels it).
+  const claimed = await db().connectorTask.updateMany({
+    where: { id: taskId, status: { in: ["PENDING", "RUNNING", "FAILED"] } },
     data: { status: "RUNNING", attempts: { increment: 1 }, startedAt: new Date(), lastError: null },
   });
+  if (claimed.count === 0) return "cancelled";
   const type = connectorType(connector.type);
   const config = type.configSchema.parse(openConnectorConfig(connector.configEncrypted));
-  const subject: Subject = { email: request.email, accountId: request.accountId, fullName: request.fullName };
+  const subject: Subject = connectorSubject(request);
   const context = { taskId, requestId: request.id, reference: request.reference, action: task.action.toLowerCase() as "access" };
   try {
     let receipt: Record<string, unknown>;
@@ -42,7 +71,7 @@ export async function runConnectorTask(taskId: string, job?: Job, token?: string
     if (task.action === "ACCESS" || task.action === "PORTABILITY") {
       const result = await type.access(config, subject, context);
       if (isDeferred(result)) return defer(taskId, result, job, token);
-      const written = await writeStagingFile(taskId, result);
+      const written = await writeStagingFile(newStagingPath(taskId), result);
       staging = { resultPath: written.path, resultKeyWrapped: written.keyWrapped };
       receipt = { records: written.total, categories: written.categories };
     } else if (task.action === "ERASURE") {
@@ -55,67 +84,88 @@ export async function runConnectorTask(taskId: string, job?: Job, token?: string
       if (isDeferred(result)) return defer(taskId, result, job, token);
       receipt = result;
     }
-    await completeTask(taskId, receipt, staging);
-    return "done";
+    if (await completeTask(taskId, receipt, { expect: { status: "RUNNING" }, staging })) return "done";
+    // Cancelled while the source was working: nothing it returned is kept, but what it did is
+    // recorded (an erasure that had already started cannot be undone).
+    if (staging.resultPath) await rm(staging.resultPath, { force: true });
+    await db().$transaction((tx: Tx) =>
+      appendAuditEvent(tx, {
+        requestId: request.id,
+        actor: { type: "SYSTEM" },
+        action: "connector.task-result-discarded",
+        data: { taskId, connector: connector.key, action: task.action, receipt: summariseReceipt(receipt) },
+      }),
+    );
+    return "cancelled";
   } catch (error) {
     if (error instanceof DelayedError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : true;
-    await db().connectorTask.update({
-      where: { id: taskId },
+    const recorded = await db().connectorTask.updateMany({
+      where: { id: taskId, status: "RUNNING" },
       data: { status: lastAttempt ? "FAILED" : "PENDING", lastError: message.slice(0, 1000), finishedAt: lastAttempt ? new Date() : null },
     });
+    if (recorded.count === 0) return "cancelled";
     throw error;
   }
 }
 
-/** Records a finished task and its receipt (counts and hashes only), once. */
+/**
+ * Records a finished task and its receipt (counts and hashes only), once: only if the task is
+ * still in the state the caller claimed (`expect`), so a cancelled task, or a task another caller
+ * finished first, is left alone. Returns whether this call finished it.
+ */
 export async function completeTask(
   taskId: string,
   receipt: object,
-  staging: { resultPath?: string; resultKeyWrapped?: string } = {},
-  completedById?: string,
-) {
-  await db().$transaction(async (tx: Tx) => {
+  options: {
+    expect: { status: ConnectorTaskStatus; resultPath?: string | null };
+    staging?: { resultPath?: string; resultKeyWrapped?: string };
+    completedById?: string;
+    note?: string;
+  },
+): Promise<boolean> {
+  const { expect, staging = {}, completedById, note } = options;
+  return db().$transaction(async (tx: Tx) => {
     const moved = await tx.connectorTask.updateMany({
-      where: { id: taskId, status: { not: "SUCCEEDED" } },
+      where: { id: taskId, ...expect },
       data: {
         status: "SUCCEEDED",
         receipt: receipt as object,
         finishedAt: new Date(),
         lastError: null,
         completedById: completedById ?? null,
+        ...(note !== undefined ? { note } : {}),
         ...staging,
       },
     });
-    if (moved.count === 0) return;
+    if (moved.count === 0) return false;
     const task = await tx.connectorTask.findUniqueOrThrow({ where: { id: taskId }, include: { connector: true } });
     await appendAuditEvent(tx, {
       requestId: task.requestId,
       actor: completedById ? { type: "STAFF", id: completedById } : { type: "SYSTEM" },
       action: "connector.task-succeeded",
-      data: { taskId, connector: task.connector.key, action: task.action, attempts: task.attempts, receipt: summarise(receipt) },
+      data: { taskId, connector: task.connector.key, action: task.action, attempts: task.attempts, receipt: summariseReceipt(receipt) },
     });
+    return true;
   });
 }
 
-function summarise(receipt: object): unknown {
-  // Receipts hold counts, strategies and reasons; keep the audit entry small.
-  return JSON.parse(
-    JSON.stringify(receipt, (_key, value) => (typeof value === "string" && value.length > 500 ? `${value.slice(0, 500)}…` : value)),
-  );
+async function markFailed(taskId: string, from: ConnectorTaskStatus, message: string): Promise<boolean> {
+  const moved = await db().connectorTask.updateMany({
+    where: { id: taskId, status: from },
+    data: { status: "FAILED", lastError: message, finishedAt: new Date() },
+  });
+  return moved.count === 1;
 }
 
-async function markFailed(taskId: string, message: string) {
-  await db().connectorTask.update({ where: { id: taskId }, data: { status: "FAILED", lastError: message, finishedAt: new Date() } });
-}
-
-async function defer(taskId: string, deferred: Deferred, job?: Job, token?: string): Promise<"waiting"> {
-  await db().connectorTask.update({
-    where: { id: taskId },
+async function defer(taskId: string, deferred: Deferred, job?: Job, token?: string): Promise<"waiting" | "cancelled"> {
+  const moved = await db().connectorTask.updateMany({
+    where: { id: taskId, status: "RUNNING" },
     data:
       deferred.deferred === "callback" ? { status: "WAITING_CALLBACK", callbackDeadline: deferred.until } : { status: "AWAITING_STAFF" },
   });
+  if (moved.count === 0) return "cancelled";
   return waitAgain(job, token, deferred.deferred);
 }
 

@@ -1,11 +1,13 @@
 // Access results of one connector task, kept until the package is built: JSON lines, encrypted
-// with a key of their own (wrapped by the master key), deleted once packaged.
+// with a key of their own (wrapped by the master key), deleted once packaged. Each attempt (a run,
+// a callback, an upload) writes a file of its own, named before it is claimed on the task: two
+// writers never share a file, so the key the task keeps always opens the file it names.
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17,12 +19,20 @@ export function storagePath(...parts: string[]): string {
   return join(env().STORAGE_DIR, ...parts);
 }
 
-/** Writes the records to an encrypted staging file; returns where, the wrapped key and counts per category. */
-export async function writeStagingFile(taskId: string, records: AsyncIterable<AccessRecord>) {
-  const dir = storagePath("staging");
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+/** A new path for one attempt's access results: `staging/<taskId>.<attempt>.jsonl.enc`. */
+export function newStagingPath(taskId: string): string {
+  return storagePath("staging", `${taskId}.${randomUUID()}.jsonl.enc`);
+}
+
+/** A new path for one attempt's staff upload: `uploads/<taskId>.<attempt>.enc`. */
+export function newUploadPath(taskId: string): string {
+  return storagePath("uploads", `${taskId}.${randomUUID()}.enc`);
+}
+
+/** Writes the records to an encrypted staging file at `path`; returns it, the wrapped key and counts per category. */
+export async function writeStagingFile(path: string, records: AsyncIterable<AccessRecord>) {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  const path = join(dir, `${taskId}.jsonl.enc`);
   const partial = `${path}.partial`;
   const lines = new PassThrough();
   const done = pipeline(lines, createEncryptStream(key), createWriteStream(partial, { mode: 0o600 }));
@@ -47,11 +57,9 @@ export async function writeStagingFile(taskId: string, records: AsyncIterable<Ac
 }
 
 /** A staff upload (a scan, a vendor's export) kept encrypted until it goes into the package. */
-export async function writeUploadedFile(taskId: string, content: Buffer) {
-  const dir = storagePath("uploads");
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+export async function writeUploadedFile(path: string, content: Buffer) {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  const path = join(dir, `${taskId}.enc`);
   await pipeline(Readable.from([content]), createEncryptStream(key), createWriteStream(`${path}.partial`, { mode: 0o600 }));
   await rename(`${path}.partial`, path);
   return { path, keyWrapped: wrapPackageKey(key) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError, type ErrorCode } from "../errors.ts";
-import { MAX_JSON_BODY_BYTES, readJsonBody } from "./read-json-body.ts";
+import { MAX_JSON_BODY_BYTES, readJsonBody, readOptionalJsonBody } from "./read-json-body.ts";
 
 const url = "http://localhost:3000/api/v1/requests";
 const json = { "content-type": "application/json" };
@@ -122,5 +122,24 @@ describe("readJsonBody", () => {
 
   it.each(['{"type": "access",', "{type: 'access'}", "not json"])("refuses the broken JSON %j and says so", async (body) => {
     await expectRefusal(readJsonBody(post(body)), "BAD_REQUEST", /^The body is not valid JSON\.$/);
+  });
+});
+
+describe("readOptionalJsonBody", () => {
+  const empty = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+
+  it("takes no body as {}, with no Content-Type (curl -X POST) and from a stream that sends nothing", async () => {
+    expect(await readOptionalJsonBody(post(null, {}))).toEqual({ value: {}, raw: "" });
+    const streamedEmpty = new Request(url, { method: "POST", body: empty(), duplex: "half" } as RequestInit);
+    expect(await readOptionalJsonBody(streamedEmpty)).toEqual({ value: {}, raw: "" });
+  });
+
+  it("still wants JSON when a body is sent, and still limits its size", async () => {
+    expect((await refusal(readOptionalJsonBody(post("a=b", { "content-type": "application/x-www-form-urlencoded" })))).code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+    expect((await refusal(readOptionalJsonBody(post("{nope")))).code).toBe("BAD_REQUEST");
+    expect(await readOptionalJsonBody(post("{}"))).toEqual({ value: {}, raw: "{}" });
+    expect((await refusal(readOptionalJsonBody(post("x".repeat(MAX_JSON_BODY_BYTES + 1))))).code).toBe("PAYLOAD_TOO_LARGE");
   });
 });

@@ -105,7 +105,7 @@ export const en = {
     fullName: "Full name",
     fullNameHint: "Helps us find your data.",
     accountId: "Customer or account number",
-    accountIdHint: "If you have one: it helps us find your data.",
+    accountIdHint: "If you have one. Our team checks that it is yours before using it to find your data.",
     details: "Anything else we should know?",
     detailsHint: "For example, which of our services you used, or which data you mean.",
     correctionsLegend: "What should we correct?",
@@ -151,6 +151,9 @@ export const en = {
     invalidCode: (left: number) => `This code is not right. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
     tooManyAttempts:
       "You entered a wrong code too many times, so this code no longer works. Use the link in the email, or ask for a new code below.",
+    codesUsedUp:
+      "Too many wrong codes were entered for this request, so codes no longer work for it. Use the link in the most recent email from us, or make a new request.",
+    resendLimit: "We cannot send more new codes for this request. Use the link in the most recent email from us, or make a new request.",
     codeExpired: "This code has expired. Ask for a new one below.",
     resendTitle: "Did not get the email?",
     resendText: "Check your spam folder first. You can also ask for a new email: the previous link and code will stop working.",
@@ -258,7 +261,7 @@ export const en = {
     collectTitle: "What we collect",
     collect: [
       "Your email address: to make sure the request really comes from you, and to send you our answer.",
-      "Your name and customer or account number, if you give them: to find your data in our systems.",
+      "Your name and customer or account number, if you give them: to help our team find your data. We use the number to search our systems only once our team has checked that it is yours.",
       "Your country, and your state or province in the United States and Canada: to know which law applies and by when we must answer.",
       "The rights you chose, the details and corrections you write, and the messages we exchange about your request.",
       "Your connection's internet address, only for a short time and only as a one-way fingerprint, to stop abuse of the form. It is never stored with your request.",

@@ -101,7 +101,7 @@ export const fr: Messages = {
     fullName: "Nom complet",
     fullNameHint: "Nous aide à retrouver vos données.",
     accountId: "Numéro de client ou de compte",
-    accountIdHint: "Si vous en avez un\u00a0: il nous aide à retrouver vos données.",
+    accountIdHint: "Si vous en avez un. Notre équipe vérifie qu’il est bien le vôtre avant de s’en servir pour retrouver vos données.",
     details: "Autre chose à nous préciser\u00a0?",
     detailsHint: "Par exemple, lesquels de nos services vous avez utilisés, ou de quelles données il s’agit.",
     correctionsLegend: "Que devons-nous corriger\u00a0?",
@@ -149,6 +149,10 @@ export const fr: Messages = {
     invalidCode: (left: number) => `Ce code n’est pas le bon. Il vous reste ${left} ${left <= 1 ? "essai" : "essais"}.`,
     tooManyAttempts:
       "Vous avez saisi un code erroné trop de fois\u00a0: ce code ne fonctionne plus. Utilisez le lien reçu par e-mail, ou demandez un nouveau code ci-dessous.",
+    codesUsedUp:
+      "Trop de codes erronés ont été saisis pour cette demande\u00a0: les codes ne fonctionnent plus pour elle. Utilisez le lien de notre e-mail le plus récent, ou faites une nouvelle demande.",
+    resendLimit:
+      "Nous ne pouvons plus envoyer de nouveau code pour cette demande. Utilisez le lien de notre e-mail le plus récent, ou faites une nouvelle demande.",
     codeExpired: "Ce code a expiré. Demandez-en un nouveau ci-dessous.",
     resendTitle: "Vous n’avez pas reçu l’e-mail\u00a0?",
     resendText:
@@ -259,7 +263,7 @@ export const fr: Messages = {
     collectTitle: "Ce que nous collectons",
     collect: [
       "Votre adresse e-mail\u00a0: pour vérifier que la demande vient bien de vous et vous envoyer notre réponse.",
-      "Votre nom et votre numéro de client ou de compte, si vous les indiquez\u00a0: pour retrouver vos données dans nos systèmes.",
+      "Votre nom et votre numéro de client ou de compte, si vous les indiquez\u00a0: pour aider notre équipe à retrouver vos données. Nous ne cherchons dans nos systèmes avec ce numéro qu’une fois que notre équipe a vérifié qu’il est bien le vôtre.",
       "Votre pays, et votre État ou province aux États-Unis et au Canada\u00a0: pour savoir quelle loi s’applique et dans quel délai nous devons répondre.",
       "Les droits choisis, les précisions et corrections que vous écrivez, et les messages que nous échangeons au sujet de votre demande.",
       "L’adresse internet de votre connexion, pour une courte durée et seulement sous forme d’empreinte irréversible, afin d’empêcher les abus du formulaire. Elle n’est jamais enregistrée avec votre demande.",

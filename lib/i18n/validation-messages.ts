@@ -22,6 +22,7 @@ export const validationMessages = {
     "validation.code": "Enter the 6-digit code from the email.",
     "validation.answer": "Write your answer (at most 5,000 characters).",
     "validation.invalid": "This value is not valid.",
+    "validation.text": "Remove the control characters or broken characters from this text.",
     "validation.unknownField": "This field is not part of a request: remove it or check its spelling.",
   },
   fr: {
@@ -44,6 +45,7 @@ export const validationMessages = {
     "validation.code": "Saisissez le code à 6 chiffres reçu par e-mail.",
     "validation.answer": "Écrivez votre réponse (au plus 5 000 caractères).",
     "validation.invalid": "Cette valeur n’est pas valide.",
+    "validation.text": "Retirez de ce texte les caractères de contrôle ou les caractères invalides.",
     "validation.unknownField": "Ce champ ne fait pas partie d’une demande : retirez-le ou vérifiez son orthographe.",
   },
 } as const satisfies Record<Locale, Record<string, string>>;

@@ -8,11 +8,15 @@ import { db } from "../db.ts";
 import { purgeExpiredRecords } from "./purge-expired-records.ts";
 
 const DAY = 86_400_000;
+// A run-wide unique part and a counter: two requests of this file never draw the same reference
+// (four random hex digits did, once in 65,536 runs, failing on the unique index).
+const run = randomUUID();
+let made = 0;
 
 async function requestWithStatus(status: "VERIFIED" | "COMPLETED") {
   return db().dsarRequest.create({
     data: {
-      reference: `DSR-PURG-${randomUUID().slice(0, 4).toUpperCase()}`,
+      reference: `DSR-PURG-${run}-${made++}`,
       submissionId: randomUUID(),
       type: "ACCESS",
       status,

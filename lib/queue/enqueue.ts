@@ -17,6 +17,12 @@ export function getQueue(name: QueueName): Queue {
   return queue;
 }
 
+/**
+ * How long a failed job stays in the queue store (dashboard, retries by id). Its row keeps the
+ * failure for staff; past this a retry adds the job again (retry-connector-task.ts).
+ */
+export const FAILED_JOB_AGE_SECONDS = 7 * 24 * 3600;
+
 export const defaultJobOptions: Partial<Record<JobName, JobsOptions>> = {
   // SMTP down for an hour still delivers: 12 attempts, exponential from 5 s (~3 h in all),
   // and the redelivery sweep picks up anything that ran out of attempts.
@@ -27,7 +33,7 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   const data = jobSchemas[name].parse(payload);
   return getQueue(jobQueue[name]).add(name, data, {
     removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: FAILED_JOB_AGE_SECONDS },
     ...defaultJobOptions[name],
     ...options,
   });

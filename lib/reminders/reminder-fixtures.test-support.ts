@@ -82,15 +82,29 @@ export function staffRequestUrl(requestId: string): string {
   return `${process.env.APP_URL}/staff/requests/${requestId}`;
 }
 
-/** Staff emails the sweeps wrote, for the given requests or staff, oldest first. */
-export function staffEmails(where: { requestIds?: string[]; staffUserIds?: string[]; template?: string }) {
-  return db().emailMessage.findMany({
+/**
+ * Staff emails the sweeps wrote, for the given requests or staff, oldest first. `createdAt` is the
+ * sweep's transaction start to the millisecond, so two sweeps in the same millisecond tie, and tied
+ * rows come back in no set order: within a tie, the later point (fewer days left, a later digest day)
+ * was written later.
+ */
+export async function staffEmails(where: { requestIds?: string[]; staffUserIds?: string[]; template?: string }) {
+  const emails = await db().emailMessage.findMany({
     where: {
       staffUserId: where.staffUserIds ? { in: where.staffUserIds } : { not: null },
       ...(where.requestIds ? { requestId: { in: where.requestIds } } : {}),
       ...(where.template ? { template: where.template } : {}),
     },
     orderBy: { createdAt: "asc" },
+  });
+  const point = (email: { props: unknown }) => {
+    const props = plainProps(email) ?? {};
+    return [-(Number(props.daysLeft) || 0), String(props.date ?? "")] as const;
+  };
+  return emails.sort((a, b) => {
+    const [aDays, aDate] = point(a);
+    const [bDays, bDate] = point(b);
+    return a.createdAt.getTime() - b.createdAt.getTime() || aDays - bDays || aDate.localeCompare(bDate);
   });
 }
 

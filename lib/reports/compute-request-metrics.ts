@@ -1,5 +1,6 @@
 // The yearly metrics of CCPA regs §7102 per right: requests received, complied with in whole or in
-// part, denied, and the median and mean days to respond; and the share answered on time per
+// part, denied (a request that could never be verified counts as denied, §7102(a)(2), with the
+// grounds broken down), and the median and mean days to respond; and the share answered on time per
 // jurisdiction. Computed by PostgreSQL in two aggregate queries, whatever the number of rows.
 import { db } from "../db.ts";
 import { REQUEST_TYPES, type RequestType } from "../deadlines/types.ts";
@@ -22,8 +23,16 @@ export type RightMetrics = Counts & {
   right: RequestType | "all";
   compliedInWhole: number;
   compliedInPart: number;
+  /** Refused by staff, or closed because the person never confirmed their address (not verifiable). */
   denied: number;
+  /** Of the denied: not verifiable (identity not verified, or expired unconfirmed). */
+  deniedUnverifiable: number;
+  /** Of the denied: the information is exempt (a legal exception applies). */
+  deniedExempt: number;
+  /** Of the denied: any other grounds (unfounded or excessive, no data held, other). */
+  deniedOther: number;
   withdrawn: number;
+  /** Of the denied unverifiable: closed automatically because the address was never confirmed. */
   expiredUnverified: number;
   /** Still open when the report was produced. */
   pending: number;
@@ -48,14 +57,18 @@ export async function computeRequestMetrics(period: ReportPeriod, today: string)
   const where = periodWhereSql(period);
   const rights = await db().$queryRaw<RightRow[]>`
     WITH scoped AS (
-      SELECT type, status, outcome, ${respondedSql} AS responded, ${daysToRespondSql} AS days, ${daysBeforeDueSql} AS margin
+      SELECT type, status, outcome, "denialReason", ${respondedSql} AS responded, ${daysToRespondSql} AS days, ${daysBeforeDueSql} AS margin
       FROM requests WHERE ${where}
     )
     SELECT type::text AS type,
       count(*)::int AS received,
       count(*) FILTER (WHERE status = 'COMPLETED' AND outcome IS DISTINCT FROM 'PARTIALLY_FULFILLED')::int AS "compliedInWhole",
       count(*) FILTER (WHERE status = 'COMPLETED' AND outcome = 'PARTIALLY_FULFILLED')::int AS "compliedInPart",
-      count(*) FILTER (WHERE status = 'DENIED')::int AS denied,
+      count(*) FILTER (WHERE status IN ('DENIED', 'EXPIRED'))::int AS denied,
+      count(*) FILTER (WHERE status = 'EXPIRED' OR (status = 'DENIED' AND "denialReason" = 'IDENTITY_NOT_VERIFIED'))::int AS "deniedUnverifiable",
+      count(*) FILTER (WHERE status = 'DENIED' AND "denialReason" = 'EXEMPTION_APPLIES')::int AS "deniedExempt",
+      count(*) FILTER (WHERE status = 'DENIED' AND "denialReason" IS DISTINCT FROM 'IDENTITY_NOT_VERIFIED'
+        AND "denialReason" IS DISTINCT FROM 'EXEMPTION_APPLIES')::int AS "deniedOther",
       count(*) FILTER (WHERE status = 'WITHDRAWN')::int AS withdrawn,
       count(*) FILTER (WHERE status = 'EXPIRED')::int AS "expiredUnverified",
       count(*) FILTER (WHERE ${openSql})::int AS pending,
@@ -107,6 +120,9 @@ function emptyRightRow(): RightRow {
     compliedInWhole: 0,
     compliedInPart: 0,
     denied: 0,
+    deniedUnverifiable: 0,
+    deniedExempt: 0,
+    deniedOther: 0,
     withdrawn: 0,
     expiredUnverified: 0,
     pending: 0,

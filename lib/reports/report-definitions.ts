@@ -6,9 +6,15 @@ export const reportDefinitions = {
   received: "Every request received in the period, whatever became of it.",
   compliedInWhole: "Completed with everything the person asked for.",
   compliedInPart: "Completed, but part of the request could not be carried out (for example a correction no source could apply).",
-  denied: "Refused, with a recorded reason.",
+  denied:
+    "Refused, with a recorded reason, or closed because the person never confirmed their email address: the regulation (CCPA regs §7102(a)(2)) counts a request that cannot be verified as denied. Broken down below by grounds.",
+  deniedUnverifiable:
+    "Denied because the request could not be verified: refused for identity not verified, or closed because the email address was never confirmed.",
+  deniedExempt: "Denied because a legal exception applies to the information asked for.",
+  deniedOther: "Denied on other grounds: manifestly unfounded or excessive, no data held, or another reason given to the person.",
   withdrawn: "Withdrawn by the person before an answer: not an answer, so left out of the days to respond.",
-  expiredUnverified: "Closed because the person never confirmed their email address: not an answer, so left out of the days to respond.",
+  expiredUnverified:
+    "Closed because the person never confirmed their email address (part of denied as not verifiable); no substantive answer was given, so left out of the days to respond.",
   pending: "Still open on the day of the report.",
   daysToRespond:
     "Calendar days from the day the request was received to the day it was answered (the day it was completed or denied); an answer on the day of receipt counts 0. Median and mean are over answered requests only.",

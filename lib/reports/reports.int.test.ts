@@ -166,6 +166,9 @@ describe("metrics per right (CCPA regs §7102)", () => {
       compliedInWhole: 2,
       compliedInPart: 1,
       denied: 1,
+      deniedUnverifiable: 1,
+      deniedExempt: 0,
+      deniedOther: 0,
       withdrawn: 1,
       expiredUnverified: 0,
       pending: 1,
@@ -180,7 +183,10 @@ describe("metrics per right (CCPA regs §7102)", () => {
     expect(of("erasure")).toMatchObject({
       received: 3,
       compliedInWhole: 1,
-      denied: 1,
+      // §7102 counts a request that could not be verified as denied: the one that expired unconfirmed too.
+      denied: 2,
+      deniedUnverifiable: 1,
+      deniedOther: 1,
       expiredUnverified: 1,
       responded: 2,
       medianDays: 16,
@@ -193,7 +199,10 @@ describe("metrics per right (CCPA regs §7102)", () => {
       received: 10,
       compliedInWhole: 4,
       compliedInPart: 1,
-      denied: 2,
+      denied: 3,
+      deniedUnverifiable: 2,
+      deniedExempt: 0,
+      deniedOther: 1,
       withdrawn: 1,
       expiredUnverified: 1,
       pending: 1,
@@ -203,6 +212,38 @@ describe("metrics per right (CCPA regs §7102)", () => {
       medianDays: 10,
       meanDays: 19.14,
       onTimeShare: 0.7143,
+    });
+  });
+
+  it("denied counts every refusal and every request never verified, broken down by the grounds of §7102(a)(2)", async () => {
+    const denial = (suffix: string, status: "DENIED" | "EXPIRED", denialReason?: SeededRequest["denialReason"]): SeededRequest => ({
+      reference: `R16-${suffix}`,
+      type: "ACCESS",
+      status,
+      outcome: status,
+      denialReason,
+      jurisdiction: "US_CA",
+      receivedAt: "2016-05-02T18:00:00Z",
+      closedAt: "2016-05-09T18:00:00Z",
+      dueDate: "2016-06-15",
+    });
+    await seedRequests([
+      denial("X1", "EXPIRED"),
+      denial("X2", "EXPIRED"),
+      denial("D1", "DENIED", "IDENTITY_NOT_VERIFIED"),
+      denial("D2", "DENIED", "EXEMPTION_APPLIES"),
+      denial("D3", "DENIED", "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE"),
+      denial("D4", "DENIED", "NO_DATA_HELD"),
+      denial("D5", "DENIED", "OTHER"),
+    ]);
+    const { byRight } = await computeRequestMetrics({ from: "2016-01-01", to: "2016-12-31", jurisdiction: null }, "2017-02-01");
+    expect(byRight.find((row) => row.right === "access")).toMatchObject({
+      received: 7,
+      denied: 7,
+      deniedUnverifiable: 3,
+      deniedExempt: 1,
+      deniedOther: 3,
+      expiredUnverified: 2,
     });
   });
 
@@ -345,10 +386,11 @@ describe("GET /api/v1/reports/metrics", () => {
     expect(rights.headers.get("content-disposition")).toBe('attachment; filename="request-metrics_2019-01-01_2019-12-31_all.rights.csv"');
     const rightsCsv = (await rights.text()).split("\r\n");
     expect(rightsCsv[0]).toBe(
-      "right,received,compliedInWhole,compliedInPart,denied,withdrawn,expiredUnverified,pending,responded,onTime,late,onTimeShare,medianDays,meanDays",
+      "right,received,compliedInWhole,compliedInPart,denied,deniedUnverifiable,deniedExempt,deniedOther,withdrawn,expiredUnverified,pending,responded,onTime,late,onTimeShare,medianDays,meanDays",
     );
-    expect(rightsCsv[1]).toBe("access,6,2,1,1,1,0,1,4,3,1,0.75,15,23.75");
-    expect(rightsCsv[2]).toBe("rectification,0,0,0,0,0,0,0,0,0,0,,,");
+    expect(rightsCsv[1]).toBe("access,6,2,1,1,1,0,0,1,0,1,4,3,1,0.75,15,23.75");
+    expect(rightsCsv[2]).toBe("rectification,0,0,0,0,0,0,0,0,0,0,0,0,0,,,");
+    expect(rightsCsv[3]).toBe("erasure,3,1,0,2,1,0,1,0,1,0,2,1,1,0.5,16,16");
     const places = await getMetrics(get("/api/v1/reports/metrics?from=2019-01-01&to=2019-12-31&format=csv&table=jurisdictions"));
     expect((await places.text()).split("\r\n").slice(0, 2)).toEqual([
       "jurisdiction,received,responded,onTime,late,onTimeShare,pending,pendingOverdue",

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 
 export const addRequestNoteSchema = z.object({
-  body: z.string().trim().min(1, "Write the note.").max(10_000, "Keep the note under 10,000 characters."),
+  body: safeText({ multiline: true }).trim().min(1, "Write the note.").max(10_000, "Keep the note under 10,000 characters."),
 });
 
 export async function addRequestNote(options: { reference: string; body: string; actor: Actor }) {

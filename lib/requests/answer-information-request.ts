@@ -1,12 +1,12 @@
 // The person answers the privacy team's question on their status page.
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
+import { safeText } from "../http/safe-text.ts";
 import { recordInformationReceivedInTx } from "./record-information-received.ts";
 import { submissionOfStatusToken } from "./status-links.ts";
 
 export const answerSchema = z.object({
-  answer: z
-    .string({ message: "validation.answer" })
+  answer: safeText({ typeMessage: "validation.answer", message: "validation.text", multiline: true })
     .trim()
     .min(1, { message: "validation.answer" })
     .max(5000, { message: "validation.answer" }),

@@ -5,14 +5,16 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
 
 export const informationKinds = ["clarification", "identity"] as const;
 
 export const askForInformationSchema = z.object({
-  message: z.string().trim().min(10, "Say what you need from the person (at least 10 characters).").max(5000),
+  message: safeText({ multiline: true }).trim().min(10, "Say what you need from the person (at least 10 characters).").max(5000),
   kind: z.enum(informationKinds).default("clarification"),
 });
 
@@ -25,20 +27,20 @@ export async function askForInformation(options: {
   const { message, kind } = askForInformationSchema.parse(options.input);
   const now = options.now ?? new Date();
   const outcome = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
-    if (request.status !== "VERIFIED" && request.status !== "AWAITING_SUBJECT") {
+    const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (read.status !== "VERIFIED" && read.status !== "AWAITING_SUBJECT") {
       throw new AppError(
         "INVALID_STATE",
-        `Information can be asked for on a verified request; ${request.reference} is ${request.status.toLowerCase()}.`,
+        `Information can be asked for on a verified request; ${read.reference} is ${read.status.toLowerCase()}.`,
       );
     }
     // Asking again while waiting adds a message; the clock was already stopped by the first ask.
-    const alreadyWaiting = request.status === "AWAITING_SUBJECT";
+    const alreadyWaiting = read.status === "AWAITING_SUBJECT";
+    const request = await moveRequestFrom(tx, read, read.status, { status: "AWAITING_SUBJECT" });
     const clock = alreadyWaiting
       ? { result: { paused: request.clockPaused } }
       : await recordClockEvent(tx, request, { type: "PAUSE", at: now, reason: kind }, options.actor);
-    await tx.dsarRequest.update({ where: { id: request.id }, data: { status: "AWAITING_SUBJECT" } });
     await tx.subjectMessage.create({
       data: {
         requestId: request.id,

@@ -4,11 +4,13 @@
 //
 // Refused while a connector task is queued or running: it would still act on the person's data
 // after the request was closed. Failed tasks, and tasks waiting for staff or a callback, do not
-// block: closing is how staff settle them.
+// block: closing is how staff settle them, and cancels them (their jobs and staging files go).
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { cancelRequestWork, clearCancelledWork } from "../fulfilment/cancel-request-work.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { complaintRouteFor } from "./complaint-authorities.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
@@ -21,8 +23,7 @@ export const closeRequestSchema = z
   .object({
     outcome: z.enum(["FULFILLED", "PARTIALLY_FULFILLED"], { message: "Choose FULFILLED or PARTIALLY_FULFILLED." }),
     /** Shown to the person; required for a partial answer. */
-    message: z
-      .string()
+    message: safeText({ multiline: true })
       .trim()
       .max(CLOSE_MESSAGE_MAX, `Keep it under ${CLOSE_MESSAGE_MAX} characters.`)
       .nullish()
@@ -38,7 +39,7 @@ export type CloseRequestInput = z.input<typeof closeRequestSchema>;
 export async function closeRequest(options: CloseRequestInput & { reference: string; actor: Actor; now?: Date }) {
   const { outcome, message } = closeRequestSchema.parse({ outcome: options.outcome, message: options.message });
   const now = options.now ?? new Date();
-  const emailId = await db().$transaction(async (tx: Tx) => {
+  const { emailId, work } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference }, include: { tasks: true } });
     if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
     if (request.status !== "APPROVED" && request.status !== "IN_PROGRESS") {
@@ -60,6 +61,11 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
       data: { status: "COMPLETED", outcome, closedAt: now },
     });
     if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    // The row is locked now: a retry that queued a task since the read above is seen here.
+    const queued = await tx.connectorTask.count({ where: { requestId: request.id, status: { in: ["PENDING", "RUNNING"] } } });
+    if (queued > 0)
+      throw new AppError("CONFLICT", `A connector task of ${request.reference} was queued meanwhile; reload it and try again.`);
+    const work = await cancelRequestWork(tx, request.id, now);
     await appendAuditEvent(tx, {
       requestId: request.id,
       actor: options.actor,
@@ -68,18 +74,21 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
         outcome,
         from: request.status,
         unfinishedTasks: request.tasks.filter((task) => task.status !== "SUCCEEDED").length,
+        cancelledTasks: work.cancelled,
         messageLength: message?.length ?? 0,
       },
     });
     const partial = outcome === "PARTIALLY_FULFILLED";
-    return queueRequestEmail(tx, request, "request-closed", {
+    const emailId = await queueRequestEmail(tx, request, "request-closed", {
       reference: request.reference,
       type: request.type.toLowerCase(),
       outcome: partial ? "partially-fulfilled" : "fulfilled",
       ...(message ? { message } : {}),
       ...(partial ? { complaint: complaintRouteFor(request, request.locale as Locale) } : {}),
     });
+    return { emailId, work };
   });
+  await clearCancelledWork(work);
   await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { reference: options.reference, status: "COMPLETED" as const, outcome };
 }

@@ -12,6 +12,7 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { complaintRouteFor } from "./complaint-authorities.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
@@ -21,8 +22,7 @@ export const DENIAL_MESSAGE_MAX = 5000;
 
 /** An empty text box means no message. */
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeText({ multiline: true })
     .trim()
     .max(max, `Keep it under ${max} characters.`)
     .nullish()

@@ -1,10 +1,12 @@
 // Requests whose email address was not confirmed in time are closed as EXPIRED, in batches,
-// with one email per submission. Run by a scheduled job; safe to run from several workers.
+// with one email per submission. No action is taken on them, so the email gives the reason and where
+// to complain (GDPR Art. 12(4)), as a denial does. Run by a scheduled job; safe to run from several workers.
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { complaintRouteFor } from "./complaint-authorities.ts";
 import { publicUrls } from "./public-urls.ts";
 import type { Locale } from "./request-input.schema.ts";
 
@@ -34,6 +36,7 @@ export async function expireUnverifiedRequests(now = new Date(), batchSize = 200
       }
       const ids: string[] = [];
       for (const group of bySubmission.values()) {
+        // A submission's requests share the person's country and region, hence the jurisdiction.
         const first = group[0];
         // No address left to write to (a purged or imported row): close it without an email
         // rather than fail the whole batch, which would leave every request in it open forever.
@@ -49,6 +52,7 @@ export async function expireUnverifiedRequests(now = new Date(), batchSize = 200
               types: group.map((r) => r.type.toLowerCase()),
               verifyWithinDays: env().VERIFY_WITHIN_DAYS,
               newRequestUrl: publicUrls.newRequest(first.locale as Locale),
+              complaint: complaintRouteFor(first, first.locale as Locale),
             },
           }),
         );

@@ -5,13 +5,15 @@ import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
+import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
-import { isOpen } from "./request-status.ts";
+import { isOpen, openStatuses } from "./request-status.ts";
 
 export const extendDeadlineSchema = z.object({
-  reason: z.string().trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
+  reason: safeText({ multiline: true }).trim().min(10, "Give the reasons the person will read (at least 10 characters).").max(2000),
   days: z.number().int().min(1).max(90).optional(),
   months: z.number().int().min(1).max(2).optional(),
 });
@@ -26,14 +28,20 @@ export async function extendDeadline(options: {
   if (days && months) throw new AppError("BAD_REQUEST", "Give the extension in days or in months, not both.");
   const now = options.now ?? new Date();
   const outcome = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
-    if (!isOpen(request.status) || request.status === "SUBMITTED") {
+    const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!isOpen(read.status) || read.status === "SUBMITTED") {
       throw new AppError(
         "INVALID_STATE",
-        `Only an open, verified request can be extended; ${request.reference} is ${request.status.toLowerCase()}.`,
+        `Only an open, verified request can be extended; ${read.reference} is ${read.status.toLowerCase()}.`,
       );
     }
+    // Compatible with any change that keeps the request open; refused if it closed meanwhile.
+    const request = await moveRequestFrom(
+      tx,
+      read,
+      openStatuses.filter((status) => status !== "SUBMITTED"),
+    );
     const { previousDueDate, result } = await recordClockEvent(
       tx,
       request,

@@ -25,6 +25,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const include = {
   assignee: { select: { id: true, email: true } },
+  accountIdConfirmedBy: { select: { email: true } },
+  accountIdConfirmedByKey: { select: { name: true } },
   tasks: { include: { connector: { select: { key: true, name: true, type: true } } }, orderBy: { createdAt: "asc" } },
   clockEvents: { orderBy: { at: "asc" } },
   emails: {
@@ -131,6 +133,17 @@ export async function getRequestDetails(id: string, now = new Date()) {
       email: request.email,
       fullName: request.fullName,
       accountId: request.accountId,
+      /** Null while the account number is only what the person typed: connectors are not given it. */
+      accountIdConfirmation: request.accountIdConfirmedAt
+        ? {
+            at: request.accountIdConfirmedAt,
+            by: request.accountIdConfirmedBy
+              ? request.accountIdConfirmedBy.email
+              : request.accountIdConfirmedByKey
+                ? `API key ${request.accountIdConfirmedByKey.name}`
+                : "a former staff member or a revoked key",
+          }
+        : null,
       country: request.country,
       region: request.region,
       locale: request.locale,

@@ -6,23 +6,24 @@ import { db, type Tx } from "../db.ts";
 import { ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { moveRequestFrom } from "./move-request-from.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
 
 export async function recordInformationReceivedInTx(
   tx: Tx,
   options: { reference: string; actor: Actor; answer?: string; submissionId?: string; now: Date },
 ) {
-  const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-  if (!request || (options.submissionId && request.submissionId !== options.submissionId)) {
+  const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+  if (!read || (options.submissionId && read.submissionId !== options.submissionId)) {
     throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
   }
-  if (request.status !== "AWAITING_SUBJECT") {
-    throw new AppError("INVALID_STATE", `Request ${request.reference} is not waiting for information.`);
+  if (read.status !== "AWAITING_SUBJECT") {
+    throw new AppError("INVALID_STATE", `Request ${read.reference} is not waiting for information.`);
   }
+  const request = await moveRequestFrom(tx, read, "AWAITING_SUBJECT", { status: "VERIFIED" });
   const pause = await tx.clockEvent.findFirst({ where: { requestId: request.id, type: "PAUSE" }, orderBy: { at: "desc" } });
   const restarts = pause?.reason === "identity" && ruleFor(request.jurisdiction as never).restartAllowed;
   const clock = await recordClockEvent(tx, request, { type: restarts ? "RESTART" : "RESUME", at: options.now }, options.actor);
-  await tx.dsarRequest.update({ where: { id: request.id }, data: { status: "VERIFIED" } });
   if (options.answer) {
     await tx.subjectMessage.create({ data: { requestId: request.id, direction: "FROM_SUBJECT", body: options.answer } });
   }

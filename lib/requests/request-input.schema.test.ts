@@ -265,3 +265,41 @@ describe("validationMessages", () => {
     }
   });
 });
+
+describe("hostile characters in the request form and the public API", () => {
+  const form = {
+    types: ["rectification"],
+    email: "jane.doe@example.com",
+    country: "FR",
+    fullName: "Jane Doe",
+    accountId: "C-1042",
+    details: "Line one\r\nline two\tend",
+    corrections: [{ field: "address", correctValue: "1 rue de la Paix", currentValue: "2 rue de la Paix" }],
+  };
+  const fields = [
+    "email",
+    "fullName",
+    "accountId",
+    "details",
+    "corrections.0.field",
+    "corrections.0.correctValue",
+    "corrections.0.currentValue",
+  ];
+
+  it("accepts line breaks and tabs in the multi-line fields", () => {
+    expect(requestFormSchema.safeParse(form).success).toBe(true);
+  });
+
+  it.each(["\u0000", "\uD800", "\uDFFF", "\u001b", "\u0085"])("names each field holding %j", (bad) => {
+    for (const field of fields) {
+      const copy = structuredClone(form) as Record<string, unknown>;
+      const keys = field.split(".");
+      let target = copy;
+      for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+      target[keys[keys.length - 1]] = `x${bad}y`;
+      const parsed = requestFormSchema.safeParse(copy);
+      expect(parsed.success, field).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toContain(field);
+    }
+  });
+});

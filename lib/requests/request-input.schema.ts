@@ -2,6 +2,7 @@
 // Messages are keys of lib/i18n/validation-messages.ts so each side shows them in its language.
 import { z } from "zod";
 import { countryNeedsRegion, isCountryCode, isRegionOf } from "../geo/regions.ts";
+import { safeText } from "../http/safe-text.ts";
 
 export const requestTypes = ["access", "rectification", "erasure", "portability"] as const;
 export type RequestTypeName = (typeof requestTypes)[number];
@@ -10,46 +11,44 @@ export const locales = ["en", "fr"] as const;
 export type Locale = (typeof locales)[number];
 
 // Empty text means "not given"; the key stays optional in the inferred type.
-const optionalText = (max: number, key: string) =>
-  z
-    .string({ message: key })
+const optionalText = (max: number, key: string, multiline = false) =>
+  safeText({ typeMessage: key, message: "validation.text", multiline })
     .trim()
     .max(max, { message: key })
     .transform((value) => value || undefined)
     .optional();
 
 export const correctionSchema = z.object({
-  field: z
-    .string({ message: "validation.correctionField" })
+  field: safeText({ typeMessage: "validation.correctionField", message: "validation.text" })
     .trim()
     .min(1, { message: "validation.correctionField" })
     .max(100, { message: "validation.correctionField" }),
-  correctValue: z
-    .string({ message: "validation.correctionValue" })
+  correctValue: safeText({ typeMessage: "validation.correctionValue", message: "validation.text", multiline: true })
     .trim()
     .min(1, { message: "validation.correctionValue" })
     .max(1000, { message: "validation.correctionValue" }),
-  currentValue: optionalText(1000, "validation.correctionCurrent"),
+  currentValue: optionalText(1000, "validation.correctionCurrent", true),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 
 const personFields = {
-  email: z
-    .string({ message: "validation.email" })
+  email: safeText({ typeMessage: "validation.email", message: "validation.email" })
     .trim()
     .max(254, { message: "validation.email" })
     .pipe(z.email({ message: "validation.email" })),
   fullName: optionalText(200, "validation.fullName"),
-  country: z.string({ message: "validation.country" }).trim().toUpperCase().refine(isCountryCode, { message: "validation.country" }),
-  region: z
-    .string({ message: "validation.region" })
+  country: safeText({ typeMessage: "validation.country", message: "validation.country" })
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { message: "validation.country" }),
+  region: safeText({ typeMessage: "validation.region", message: "validation.region" })
     .trim()
     .toUpperCase()
     .transform((value) => value || undefined)
     .optional(),
   locale: z.enum(locales, { message: "validation.locale" }).optional(),
   accountId: optionalText(100, "validation.accountId"),
-  details: optionalText(5000, "validation.details"),
+  details: optionalText(5000, "validation.details", true),
   corrections: z
     .array(correctionSchema, { message: "validation.corrections" })
     .max(20, { message: "validation.correctionsTooMany" })

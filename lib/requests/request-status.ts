@@ -4,6 +4,13 @@ import type { RequestStatus } from "../generated/prisma/enums.ts";
 
 export const openStatuses: RequestStatus[] = ["SUBMITTED", "VERIFIED", "AWAITING_SUBJECT", "APPROVED", "IN_PROGRESS"];
 
+/** While a request is in one of these, its connector tasks may run; in any other, nothing acts on it. */
+export const fulfillingStatuses: RequestStatus[] = ["APPROVED", "IN_PROGRESS"];
+
+export function isFulfilling(status: RequestStatus): boolean {
+  return fulfillingStatuses.includes(status);
+}
+
 const allowed: Record<RequestStatus, RequestStatus[]> = {
   SUBMITTED: ["VERIFIED", "EXPIRED", "DENIED", "WITHDRAWN"],
   VERIFIED: ["APPROVED", "AWAITING_SUBJECT", "DENIED", "WITHDRAWN"],

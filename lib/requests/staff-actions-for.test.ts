@@ -23,6 +23,12 @@ describe("staffActionsFor", () => {
     }
   });
 
+  it("offers to confirm the account number only between verification and approval", () => {
+    for (const status of Object.values(RequestStatus)) {
+      expect(actions(status).confirmAccountId, status).toBe(status === "VERIFIED" || status === "AWAITING_SUBJECT");
+    }
+  });
+
   it("offers nothing but a note on a closed request", () => {
     for (const status of ["COMPLETED", "DENIED", "WITHDRAWN", "EXPIRED"] as const) {
       const offered = actions(status);
@@ -55,5 +61,14 @@ describe("staffActionsFor", () => {
     expect(offered.retryTask({ status: "SUCCEEDED", connectorType: "http" })).toBe(false);
     expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "manual" })).toBe(true);
     expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "http" })).toBe(false);
+  });
+
+  it("offers neither retry nor completion once the request is closed: nothing may act on it any more", () => {
+    for (const status of ["COMPLETED", "DENIED", "WITHDRAWN", "EXPIRED", "VERIFIED"] as const) {
+      const offered = actions(status);
+      expect(offered.retryTask({ status: "FAILED", connectorType: "http" }), status).toBe(false);
+      expect(offered.completeTask({ status: "AWAITING_STAFF", connectorType: "manual" }), status).toBe(false);
+    }
+    expect(actions("APPROVED").retryTask({ status: "FAILED", connectorType: "http" })).toBe(true);
   });
 });

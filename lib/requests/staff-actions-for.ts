@@ -25,6 +25,8 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
     /** deny-request.ts: any reason once verified; only an unverifiable identity before. */
     denyReasons: verified || awaiting ? allReasons : status === "SUBMITTED" ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[]) : [],
     askForInformation: verified || awaiting,
+    /** confirm-account-id.ts: only between verification and approval, and only when one was given. */
+    confirmAccountId: verified || awaiting,
     recordInformationReceived: awaiting,
     /** Where the law allows an extension at all; the engine refuses a late or second one with the dates. */
     extend: isOpen(status) && status !== "SUBMITTED" && request.maxExtendedDueDate !== null,
@@ -32,8 +34,9 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
     note: true,
     /** close-request.ts refuses while a task is queued or running. */
     close: approved && !tasks.some((task) => task.status === "PENDING" || task.status === "RUNNING"),
-    retryTask: (task: TaskState) => task.status === "FAILED",
-    completeTask: (task: TaskState) => task.connectorType === "manual" && task.status === "AWAITING_STAFF",
+    /** Tasks run only while the request is approved or in progress (retry-connector-task.ts, complete-manual-task.ts). */
+    retryTask: (task: TaskState) => approved && task.status === "FAILED",
+    completeTask: (task: TaskState) => approved && task.connectorType === "manual" && task.status === "AWAITING_STAFF",
   };
 }
 

@@ -35,6 +35,8 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
     `Asked the person for ${data.kind === "identity" ? "proof of identity" : "clarification"}${data.clockPaused ? "; clock paused" : ""}`,
   "request.information-received": (data) =>
     `Information received; clock ${data.clock === "restart" ? "restarted" : "resumed"}${data.dueDate ? `, due ${data.dueDate}` : ""}`,
+  "request.account-id-confirmed": () => "Account number confirmed as the person's; connectors will be given it",
+  "request.account-id-unconfirmed": () => "Account number confirmation taken back; connectors will not be given it",
   "request.assigned": (data, names) => (data.assigneeId ? `Assigned to ${names(data.assigneeId)}` : "Unassigned"),
   "request.note-added": () => "Internal note added",
   "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}`,

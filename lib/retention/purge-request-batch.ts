@@ -4,10 +4,12 @@
 // jurisdiction, dates, status, outcome, denial reason, due date, and the audit chain untouched.
 //
 // Package and staging files are deleted by the caller after the commit; their keys are destroyed
-// here, so a file that outlives a crash is unreadable.
+// here, so a file that outlives a crash is unreadable. The caller also removes the requests' jobs
+// (connector tasks, finaliser, emails) from the queue store, whose failed jobs keep an error text.
 import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { connectorQueueName, type QueueName, queueNames } from "../queue/jobs.ts";
 import { utcTimestamp } from "../reports/report-sql.ts";
 import { deidentifyManifest, deidentifyReceipt } from "./deidentify.ts";
 
@@ -15,7 +17,8 @@ export const PURGE_ACTION = "request.personal-data-purged";
 
 const counted = ["messages", "notes", "emails", "clockReasons", "tasks", "packages", "downloads", "statusLinks", "challenges"] as const;
 export type PurgeCounts = Record<(typeof counted)[number], number>;
-export type PurgedBatch = { requests: number; rows: number; files: string[] };
+export type QueueJobRef = { queue: QueueName; jobId: string };
+export type PurgedBatch = { requests: number; rows: number; files: string[]; jobs: QueueJobRef[] };
 
 type Tally = (requestId: string, what: keyof PurgeCounts, rows: number) => void;
 
@@ -33,7 +36,7 @@ export async function purgeRequestBatch(options: {
         WHERE status IN ('COMPLETED', 'DENIED', 'WITHDRAWN', 'EXPIRED') AND "purgedAt" IS NULL
           AND "closedAt" < ${utcTimestamp(options.cutoff.getTime())}::timestamp
         ORDER BY "closedAt", id LIMIT ${options.batchSize} FOR UPDATE SKIP LOCKED`;
-      if (picked.length === 0) return { requests: 0, rows: 0, files: [] };
+      if (picked.length === 0) return { requests: 0, rows: 0, files: [], jobs: [] };
       const ids = picked.map((row) => row.id);
       const counts = new Map<string, PurgeCounts>(ids.map((id) => [id, Object.fromEntries(counted.map((key) => [key, 0])) as PurgeCounts]));
       const tally: Tally = (requestId, what, rows) => {
@@ -41,6 +44,7 @@ export async function purgeRequestBatch(options: {
         if (entry) entry[what] += rows;
       };
 
+      const jobs = await queueJobsOf(tx, ids);
       await blankConversation(tx, ids, tally);
       const files = [...(await deidentifyTasks(tx, ids, tally)), ...(await retirePackages(tx, ids, tally, options.now))];
       await dropSubmissionLinks(tx, picked, tally);
@@ -69,10 +73,25 @@ export async function purgeRequestBatch(options: {
           data: { ...removed, retentionMonths: options.retentionMonths },
         });
       }
-      return { requests: ids.length, rows, files };
+      return { requests: ids.length, rows, files, jobs };
     },
     { timeout: 120_000 },
   );
+}
+
+/** The jobs these requests may have left in the queue store; their ids derive from the rows. */
+async function queueJobsOf(tx: Tx, ids: string[]): Promise<QueueJobRef[]> {
+  const tasks = await tx.connectorTask.findMany({
+    where: { requestId: { in: ids } },
+    select: { id: true, connector: { select: { key: true } } },
+  });
+  const emails = await tx.emailMessage.findMany({ where: { requestId: { in: ids } }, select: { id: true } });
+  // Finalisers first: removing a task's job alone would release its waiting finaliser to run.
+  return [
+    ...ids.map((id) => ({ queue: queueNames.fulfilment, jobId: `finalise-${id}` })),
+    ...tasks.map((task) => ({ queue: connectorQueueName(task.connector.key), jobId: `task-${task.id}` })),
+    ...emails.map((email) => ({ queue: queueNames.email, jobId: `email-${email.id}` })),
+  ];
 }
 
 /** Messages with the person, staff notes (they may name the person), emails and clock reasons. */

@@ -18,6 +18,8 @@ export const retentionRunSchema = z.object({
   requests: z.number().int(),
   rows: z.number().int(),
   files: z.number().int(),
+  /** Jobs of purged requests removed from the queue store (absent from runs before it was counted). */
+  jobs: z.number().int().default(0),
   batches: z.number().int(),
   packagesShortened: z.number().int(),
   packagesDeleted: z.number().int(),

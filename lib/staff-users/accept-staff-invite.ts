@@ -24,7 +24,14 @@ export async function acceptStaffInvite(options: { token: string; password: stri
     // Conditional on the same link still pending, so two tabs cannot both use it.
     const used = await tx.staffUser.updateMany({
       where: { id: invite.userId, inviteTokenHash: staffInviteTokenHash(options.token), disabledAt: null },
-      data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null, mustChangePassword: false, failedSignIns: 0, lockedUntil: null },
+      data: {
+        passwordHash,
+        inviteTokenHash: null,
+        inviteExpiresAt: null,
+        mustChangePassword: false,
+        secondFactorFailures: 0,
+        lockedUntil: null,
+      },
     });
     if (used.count === 0) throw new AppError("GONE", INVALID_INVITE);
     await appendAuditEvent(tx, {

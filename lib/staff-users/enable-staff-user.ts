@@ -8,7 +8,7 @@ export async function enableStaffUser(options: { userId: string; actor: Actor })
   return db().$transaction(async (tx: Tx) => {
     const user = await lockStaffUser(tx, options.userId);
     if (!user.disabledAt) return { userId: user.id, changed: false };
-    await tx.staffUser.update({ where: { id: user.id }, data: { disabledAt: null, failedSignIns: 0, lockedUntil: null } });
+    await tx.staffUser.update({ where: { id: user.id }, data: { disabledAt: null, secondFactorFailures: 0, lockedUntil: null } });
     await appendAuditEvent(tx, { actor: options.actor, action: "staff.user-enabled", data: { userId: user.id } });
     return { userId: user.id, changed: true };
   });

@@ -15,7 +15,14 @@ export async function resetTwoFactor(options: { userId: string; actor: Actor; no
     }
     await tx.staffUser.update({
       where: { id: user.id },
-      data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] },
+      data: {
+        totpSecretEncrypted: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        recoveryCodeHashes: [],
+        secondFactorFailures: 0,
+        lockedUntil: null,
+      },
     });
     const sessionsRevoked = await revokeSessionsIn(tx, user.id, now);
     await appendAuditEvent(tx, { actor: options.actor, action: "staff.two-factor-reset", data: { userId: user.id, sessionsRevoked } });

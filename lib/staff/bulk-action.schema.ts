@@ -2,6 +2,7 @@
 // Client-safe (zod only), shared by the server action and the service, which validates again.
 import { z } from "zod";
 import { DenialReason } from "../generated/prisma/enums.ts";
+import { safeText } from "../http/safe-text.ts";
 
 /** A page holds at most 100 rows, and a selection never spans pages. */
 export const BULK_MAX = 100;
@@ -31,13 +32,13 @@ export const bulkActionSchema = z.discriminatedUnion(
       references: referencesSchema,
       reason: z.enum(DenialReason, { message: `Choose a reason: ${Object.values(DenialReason).join(", ")}.` }),
       /** Shown to each person under the reason; required with OTHER (deny-request.ts says so per row). */
-      message: z.string().trim().max(5000, "Keep the message under 5,000 characters.").optional(),
+      message: safeText({ multiline: true }).trim().max(5000, "Keep the message under 5,000 characters.").optional(),
     }),
     z.object({
       action: z.literal("assign"),
       references: referencesSchema,
       /** A staff member's email; empty to unassign. */
-      assigneeEmail: z.string().trim().max(320),
+      assigneeEmail: safeText().trim().max(320),
     }),
   ],
   { message: "Choose what to do with the selected requests: approve, deny or assign." },

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/rules.ts";
 import { RequestStatus, RequestType } from "../generated/prisma/enums.ts";
+import { safeText } from "../http/safe-text.ts";
 
 export const REQUEST_STATUSES = Object.values(RequestStatus) as RequestStatus[];
 export const REQUEST_TYPES = Object.values(RequestType) as RequestType[];
@@ -78,7 +79,12 @@ const fieldSchemas = {
   dueWithin: single(z.coerce.number({ message: "expected a number of days" }).int("expected whole days").min(0).max(366).optional()),
   overdue: flag,
   failed: flag,
-  q: single(z.string().trim().max(254, "at most 254 characters").optional()),
+  q: single(
+    safeText({ message: "control characters or broken characters are not searchable" })
+      .trim()
+      .max(254, "at most 254 characters")
+      .optional(),
+  ),
   sort: single(z.enum(SORT_COLUMNS, { message: `sortable columns: ${SORT_COLUMNS.join(", ")}` }).default("dueDate")),
   dir: single(z.enum(["asc", "desc"], { message: 'expected "asc" or "desc"' }).default("asc")),
   page: single(z.coerce.number({ message: "expected a page number" }).int("expected a page number").min(1, "pages start at 1").default(1)),

@@ -13,7 +13,10 @@ import { controllerToday } from "./dashboard-query.ts";
 import { exportDashboardCsv } from "./export-dashboard-csv.ts";
 import { runBulkAction } from "./run-bulk-action.ts";
 
-const today = controllerToday(new Date());
+// A fixed instant (10:00 in Paris), given to every service that reads the clock: a run crossing
+// midnight no longer sees two different "today"s.
+const now = new Date("2026-06-10T08:00:00Z");
+const today = controllerToday(now);
 
 async function principal(role: StaffRole): Promise<StaffPrincipal> {
   const user = await createStaff(role);
@@ -153,7 +156,7 @@ describe("CSV export", () => {
     const made = await requests(prefix, ["VERIFIED", "IN_PROGRESS", "COMPLETED"]);
     const { params } = parseDashboardParams({ q: prefix });
     const before = await db().auditEvent.count({ where: { action: "requests.exported" } });
-    const { csv, count, filename } = await exportDashboardCsv({ params, principal: auditor });
+    const { csv, count, filename } = await exportDashboardCsv({ params, principal: auditor, now });
     expect(count).toBe(2);
     expect(filename).toBe(`requests-${today}.csv`);
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
@@ -178,7 +181,7 @@ describe("CSV export", () => {
     const agent = await principal("AGENT");
     const made = await requests(uniquePrefix(), ["COMPLETED", "VERIFIED"]);
     const { params } = parseDashboardParams({});
-    const { csv, count } = await exportDashboardCsv({ params, references: [made[0].reference], principal: agent });
+    const { csv, count } = await exportDashboardCsv({ params, references: [made[0].reference], principal: agent, now });
     expect(count).toBe(1);
     expect(csv).toContain(`${made[0].reference},access,EU_GDPR,`);
     expect(csv).not.toContain(made[1].reference);

@@ -17,7 +17,7 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
   return new Request(`http://localhost${url}`, {
     method: "POST",
     body: raw,
-    headers: { "content-type": "application/json", "x-forwarded-for": headers["x-forwarded-for"] ?? nextAddress(), ...headers },
+    headers: { "content-type": "application/json", "x-dsar-socket-address": headers["x-dsar-socket-address"] ?? nextAddress(), ...headers },
   });
 }
 
@@ -78,15 +78,18 @@ describe("POST /api/v1/requests", () => {
   });
 
   it("returns the first answer again for a retried Idempotency-Key and creates nothing new", async () => {
-    const headers = { "idempotency-key": `retry-${Date.now()}`, "x-forwarded-for": nextAddress() };
+    const headers = { "idempotency-key": `retry-${Date.now()}`, "x-dsar-socket-address": nextAddress() };
     const body = valid(`idem${Date.now()}@example.test`);
     const first = await (await fileRequest(post("/api/v1/requests", body, headers))).json();
     const retried = await fileRequest(post("/api/v1/requests", body, headers));
     expect(retried.status).toBe(202);
     expect(await retried.json()).toEqual(first);
     expect(await db().dsarRequest.count({ where: { email: body.email } })).toBe(1);
-    const reused = await fileRequest(post("/api/v1/requests", { ...body, type: "erasure" }, headers));
-    expect(reused.status).toBe(422);
+    // Without an API key a key is scoped to the client and its body: another body is another call.
+    const other = await fileRequest(post("/api/v1/requests", { ...body, type: "erasure" }, headers));
+    expect(other.status).toBe(202);
+    expect(other.headers.get("idempotent-replayed")).toBeNull();
+    expect((await other.json()).reference).not.toBe(first.reference);
   });
 
   it("limits calls per address and per email with 429 and Retry-After", async () => {
@@ -94,7 +97,7 @@ describe("POST /api/v1/requests", () => {
     const limit = Number(process.env.RATE_LIMIT_PER_IP_PER_HOUR ?? 20);
     let last: Response | undefined;
     for (let i = 0; i <= limit; i++)
-      last = await fileRequest(post("/api/v1/requests", valid(`ip${i}-${Date.now()}@example.test`), { "x-forwarded-for": address }));
+      last = await fileRequest(post("/api/v1/requests", valid(`ip${i}-${Date.now()}@example.test`), { "x-dsar-socket-address": address }));
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
 

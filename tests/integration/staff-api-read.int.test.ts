@@ -184,7 +184,7 @@ describe("documents", () => {
       new Request("http://localhost/api/v1/requests", {
         method: "POST",
         body: JSON.stringify({ type: "access", email: "documented@example.test", country: "FR" }),
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.77.0.1" },
+        headers: { "content-type": "application/json", "x-dsar-socket-address": "10.77.0.1" },
       }),
     );
     expect(filed.status).toBe(202);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "../../app/api/v1/requests/[reference]/approve/route.ts";
 import { POST as assign } from "../../app/api/v1/requests/[reference]/assign/route.ts";
 import { POST as close } from "../../app/api/v1/requests/[reference]/close/route.ts";
+import { POST as confirmAccountId } from "../../app/api/v1/requests/[reference]/confirm-account-id/route.ts";
 import { POST as deny } from "../../app/api/v1/requests/[reference]/deny/route.ts";
 import { POST as extend } from "../../app/api/v1/requests/[reference]/extend/route.ts";
 import { POST as requestInformation } from "../../app/api/v1/requests/[reference]/request-information/route.ts";
@@ -41,6 +42,7 @@ const actions = [
   { name: "request-information", handler: requestInformation, body: { message: "Which customer number did you use?" } },
   { name: "assign", handler: assign, body: { userEmail: null } },
   { name: "close", handler: close, body: { outcome: "fulfilled" } },
+  { name: "confirm-account-id", handler: confirmAccountId, body: { confirmed: true } },
 ];
 
 async function errorOf(response: Response) {

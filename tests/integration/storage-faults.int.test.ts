@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -127,7 +127,7 @@ describe("the storage folder unusable while a package is built", () => {
     const packagePath = artifact.storagePath as string;
     expect(existsSync(packagePath)).toBe(true);
     // Nothing half-written is left beside it: only the package under its own name.
-    expect(readdirSync(packagesDir)).toEqual([`${requestId}.zip.enc`]);
+    expect(readdirSync(packagesDir)).toEqual([basename(packagePath)]);
     const chunks: Buffer[] = [];
     for await (const chunk of openPackage(packagePath, unwrapPackageKey(artifact.wrappedKey as string))) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).subarray(0, 2).toString("latin1")).toBe("PK"); // a ZIP, whole (authenticated segments)
@@ -171,7 +171,7 @@ describe("the storage folder unusable while a package is built", () => {
         const [done] = await waitForRequests([reference], "COMPLETED", 150_000);
         const artifacts = await db().exportArtifact.findMany({ where: { requestId: done.id } });
         expect(artifacts).toHaveLength(1);
-        expect(readdirSync(packagesDir)).toEqual([`${requestId}.zip.enc`]);
+        expect(readdirSync(packagesDir)).toEqual([basename(artifacts[0].storagePath as string)]);
       } finally {
         spawnSync("umount", [packagesDir]);
       }

@@ -48,6 +48,8 @@ type StoredRequest = {
   dueDate?: Date;
   assigneeId?: string;
   email?: string;
+  /** The account number as typed on the form (not confirmed). */
+  accountId?: string;
 };
 
 /** A request stored as it would be after filing (and verification, for a later status). */
@@ -75,6 +77,7 @@ export async function storeRequest(options: StoredRequest = {}) {
       email,
       emailHash: emailHash(email),
       fullName: "Camille Durand",
+      accountId: options.accountId ?? null,
       country: options.country ?? "FR",
       region: options.region ?? null,
       verifyBy: new Date(receivedAt.getTime() + 7 * 86_400_000),

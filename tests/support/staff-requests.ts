@@ -17,6 +17,8 @@ type Filing = {
   country?: string;
   region?: string;
   locale?: "en" | "fr";
+  /** The account number the person types (a hint until staff confirm it). */
+  accountId?: string;
   verify?: boolean;
 };
 
@@ -30,6 +32,7 @@ export async function fileRequest(filing: Filing = {}) {
       country: filing.country ?? "FR",
       region: filing.region,
       locale: filing.locale ?? "en",
+      accountId: filing.accountId,
     },
     channel: "WEB",
   });

@@ -15,6 +15,8 @@ export function testEnv(overrides: Record<string, string>): Record<string, strin
     CONTROLLER_HOLIDAY_REGION: "FR",
     DEFAULT_JURISDICTION: "EU_GDPR",
     LOG_LEVEL: "warn",
+    // The systems behind the tests' http connectors listen on this machine.
+    CONNECTOR_ALLOWED_HOSTS: "127.0.0.1,localhost",
     ...overrides,
   };
 }

@@ -31,7 +31,8 @@ export function describeError(locale: Locale, error: unknown, action: string): s
     case "INVALID_CODE":
       return m.submitted.invalidCode(Number(error.details?.attemptsLeft ?? 0));
     case "TOO_MANY_ATTEMPTS":
-      return m.submitted.tooManyAttempts;
+      if (error.details?.resendLimit === true) return m.submitted.resendLimit;
+      return error.details?.startAgain === true ? m.submitted.codesUsedUp : m.submitted.tooManyAttempts;
     case "GONE":
       return error.details?.expired === true ? m.submitted.codeExpired : m.errors.gone;
     case "NOT_FOUND":

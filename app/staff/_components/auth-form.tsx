@@ -19,16 +19,24 @@ type Props = {
   fields: AuthField[];
   submitLabel: string;
   danger?: boolean;
+  /** Keeps the fields' ids apart when two forms on one page ask for the same thing. */
+  idPrefix?: string;
 };
 
-export function AuthForm({ action, fields, submitLabel, danger }: Props) {
+export function AuthForm({ action, fields, submitLabel, danger, idPrefix }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
   return (
     <form action={formAction} className="staff-form" noValidate>
       <FormOutcome error={state?.error} success={state?.message} />
       {fields.map((field) => (
-        <StaffField key={field.name} name={field.name} label={field.label} hint={field.hint} error={state?.fieldErrors?.[field.name]}>
+        <StaffField
+          key={field.name}
+          name={idPrefix ? `${idPrefix}-${field.name}` : field.name}
+          label={field.label}
+          hint={field.hint}
+          error={state?.fieldErrors?.[field.name]}
+        >
           {(control) => (
             <input
               {...control}
@@ -69,31 +77,5 @@ export function RecoveryCodes({ codes, message }: { codes: string[]; message?: s
         Continue
       </a>
     </section>
-  );
-}
-
-/** A one-button form for account actions (regenerate codes, turn off two-factor). */
-export function ActionButton({
-  action,
-  label,
-  danger,
-}: {
-  action: (previous: AuthFormState) => Promise<AuthFormState>;
-  label: string;
-  danger?: boolean;
-}) {
-  const [state, formAction, pending] = useActionState(action, null);
-  if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
-  return (
-    <form action={formAction} className="inline-form">
-      <FormOutcome error={state?.error} success={state?.message} />
-      <button
-        type="submit"
-        className={danger ? "button button--danger button--small" : "button button--secondary button--small"}
-        aria-disabled={pending}
-      >
-        {label}
-      </button>
-    </form>
   );
 }

@@ -5,12 +5,24 @@ import { connection } from "next/server";
 import { rolePermissions } from "@/lib/auth/permissions.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
-import { ActionButton } from "../_components/auth-form.tsx";
+import { env } from "@/lib/env.ts";
+import { type AuthField, AuthForm } from "../_components/auth-form.tsx";
 import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+// Turning two-factor off and new recovery codes take the password and a current code again.
+const confirmFields: AuthField[] = [
+  { name: "password", label: "Your password", type: "password", autoComplete: "current-password" },
+  {
+    name: "code",
+    label: "Code from your authenticator app",
+    type: "text",
+    autoComplete: "one-time-code",
+    inputMode: "text",
+    hint: "Or one of your unused recovery codes.",
+  },
+];
 
 export default async function AccountPage() {
   await connection();
@@ -18,6 +30,9 @@ export default async function AccountPage() {
   if (!session) redirect("/staff/sign-in");
   if (session.stage !== "ready") redirect("/staff/requests");
   const now = new Date();
+  // On the controller's clock, as every staff page, never the server's own zone.
+  const timeZone = env().CONTROLLER_TIME_ZONE;
+  const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const user = await db().staffUser.findUniqueOrThrow({
     where: { id: session.principal.userId },
     select: {
@@ -53,10 +68,16 @@ export default async function AccountPage() {
           <p>
             On since {dateTime.format(user.totpEnabledAt)}. {user.recoveryCodeHashes.length} recovery codes left.
           </p>
-          <div className="button-row">
-            <ActionButton action={regenerateRecoveryCodesAction} label="New recovery codes" />
-            {user.role !== "ADMIN" ? <ActionButton action={turnOffTwoFactorAction} label="Turn off two-factor" danger /> : null}
-          </div>
+          <h3>New recovery codes</h3>
+          <p>The codes you have now stop working, and your other sessions are signed out. Confirm it is you:</p>
+          <AuthForm action={regenerateRecoveryCodesAction} fields={confirmFields} submitLabel="New recovery codes" idPrefix="codes" />
+          {user.role !== "ADMIN" ? (
+            <>
+              <h3>Turn off two-factor</h3>
+              <p>Your account will sign in with the password alone, and your other sessions are signed out. Confirm it is you:</p>
+              <AuthForm action={turnOffTwoFactorAction} fields={confirmFields} submitLabel="Turn off two-factor" danger idPrefix="off" />
+            </>
+          ) : null}
         </>
       ) : (
         <p>
@@ -65,7 +86,7 @@ export default async function AccountPage() {
       )}
       <h2>Signed-in sessions</h2>
       <table className="staff-table">
-        <caption className="visually-hidden">Your sessions</caption>
+        <caption className="visually-hidden">Your sessions (times in {timeZone})</caption>
         <thead>
           <tr>
             <th scope="col">Signed in</th>

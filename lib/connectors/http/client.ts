@@ -1,6 +1,10 @@
 // One signed POST to the company's system, bounded by timeoutSeconds. It never retries: the
 // connector task is retried by its job, with backoff, and the system treats a repeated taskId
 // as the same call.
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { env } from "../../env.ts";
+import { allowedHosts, checkedLookup, RefusedAddressError, refusedLiteral } from "./address-guard.ts";
 import type { HttpConfig } from "./config.ts";
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from "./signature.ts";
 
@@ -8,18 +12,22 @@ import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from "./signature.ts"
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 const MAX_BODY_IN_ERROR = 300;
 
-/** A failed call; `status` is set when the system answered. Its message never holds the secret. */
+/**
+ * A failed call; `status` is set when the system answered, `code` when it could not be reached
+ * (ECONNREFUSED, EREFUSEDADDRESS, ...), `elapsedMs` always. Its message never holds the secret.
+ */
 export class HttpConnectorError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    readonly details: { code?: string; elapsedMs?: number } = {},
   ) {
     super(message);
     this.name = "HttpConnectorError";
   }
 }
 
-export type HttpAnswer = { status: number; text: string };
+export type HttpAnswer = { status: number; text: string; elapsedMs: number };
 
 /** The endpoint without its query string, which could hold a token: fit for messages and logs. */
 export function endpointName(config: HttpConfig): string {
@@ -27,7 +35,10 @@ export function endpointName(config: HttpConfig): string {
   return `${url.origin}${url.pathname}`;
 }
 
-/** POSTs `body` signed; resolves with any 2xx answer, throws HttpConnectorError otherwise. */
+/**
+ * POSTs `body` signed; resolves with any 2xx answer, throws HttpConnectorError otherwise. The
+ * connection only goes to an address the guard accepts (address-guard.ts, CONNECTOR_ALLOWED_HOSTS).
+ */
 export async function postSigned(config: HttpConfig, body: unknown, callerSignal?: AbortSignal): Promise<HttpAnswer> {
   const raw = JSON.stringify(body);
   const { timestamp, signature } = signPayload(config.secret, raw);
@@ -36,55 +47,92 @@ export async function postSigned(config: HttpConfig, body: unknown, callerSignal
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const where = endpointName(config);
+  const started = performance.now();
+  const elapsedMs = () => Math.round(performance.now() - started);
   try {
     if (callerSignal?.aborted) onCallerAbort();
-    const response = await fetch(config.url, {
-      method: "POST",
-      headers: {
+    const response = await send(
+      config.url,
+      {
         ...config.headers,
         "Content-Type": "application/json",
+        "Content-Length": String(Buffer.byteLength(raw)),
         [TIMESTAMP_HEADER]: timestamp,
         [SIGNATURE_HEADER]: signature,
       },
-      body: raw,
-      // A redirect would re-send the personal data to an address nobody configured.
-      redirect: "manual",
-      signal: controller.signal,
-    });
-    const text = await readText(response, where);
-    if (response.status < 200 || response.status > 299) {
-      throw new HttpConnectorError(`${where} answered ${response.status}: ${bodyExcerpt(text, config.secret)}`, response.status);
+      raw,
+      controller.signal,
+    );
+    const status = response.statusCode ?? 0;
+    const text = await readText(response, where, controller.signal);
+    if (status < 200 || status > 299) {
+      throw new HttpConnectorError(`${where} answered ${status}: ${bodyExcerpt(text, config.secret)}`, status, { elapsedMs: elapsedMs() });
     }
-    return { status: response.status, text };
+    return { status, text, elapsedMs: elapsedMs() };
   } catch (error) {
     if (error instanceof HttpConnectorError) throw error;
     if (controller.signal.reason instanceof TimeoutMarker) {
-      throw new HttpConnectorError(`${where} did not answer within ${config.timeoutSeconds} s (timeoutSeconds)`);
+      throw new HttpConnectorError(`${where} did not answer within ${config.timeoutSeconds} s (timeoutSeconds)`, undefined, {
+        code: "ETIMEDOUT",
+        elapsedMs: elapsedMs(),
+      });
     }
-    if (callerSignal?.aborted) throw new HttpConnectorError(`The call to ${where} was cancelled`);
-    throw new HttpConnectorError(`Could not reach ${where}: ${networkCause(error)}`);
+    if (callerSignal?.aborted) throw new HttpConnectorError(`The call to ${where} was cancelled`, undefined, { elapsedMs: elapsedMs() });
+    if (error instanceof RefusedAddressError) {
+      throw new HttpConnectorError(`Refused to call ${where}: ${error.message}`, undefined, { code: error.code, elapsedMs: elapsedMs() });
+    }
+    const code = (error as { code?: unknown }).code;
+    throw new HttpConnectorError(`Could not reach ${where}: ${networkCause(error)}`, undefined, {
+      code: typeof code === "string" ? code : undefined,
+      elapsedMs: elapsedMs(),
+    });
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
   }
 }
 
+/**
+ * One POST with node:http(s), whose `lookup` refuses internal addresses as the socket connects
+ * (a URL with an IP address is checked before, since no lookup happens then). Redirects are not
+ * followed: they would re-send the personal data to an address nobody configured.
+ */
+function send(target: string, headers: Record<string, string>, raw: string, signal: AbortSignal): Promise<IncomingMessage> {
+  const url = new URL(target);
+  const allowed = allowedHosts(env().CONNECTOR_ALLOWED_HOSTS);
+  const refused = refusedLiteral(url.hostname, allowed);
+  if (refused) return Promise.reject(refused);
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: "POST", headers, signal, lookup: checkedLookup(allowed) as never }, resolve);
+    outgoing.on("error", reject);
+    outgoing.end(raw);
+  });
+}
+
 class TimeoutMarker extends Error {}
 
-async function readText(response: Response, where: string): Promise<string> {
-  if (!response.body) return "";
-  const declared = Number(response.headers.get("content-length") ?? 0);
-  if (declared > MAX_ANSWER_BYTES) throw tooLarge(where, response.status);
-  const chunks: Uint8Array[] = [];
+async function readText(response: IncomingMessage, where: string, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers["content-length"] ?? 0);
+  if (declared > MAX_ANSWER_BYTES) {
+    response.destroy();
+    throw tooLarge(where, response.statusCode ?? 0);
+  }
+  const chunks: Buffer[] = [];
   let size = 0;
-  const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    size += read.value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      throw tooLarge(where, response.status);
+  const stop = () => response.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+  signal.addEventListener("abort", stop, { once: true });
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > MAX_ANSWER_BYTES) {
+        response.destroy();
+        throw tooLarge(where, response.statusCode ?? 0);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(read.value);
+  } finally {
+    signal.removeEventListener("abort", stop);
   }
   return Buffer.concat(chunks).toString("utf8");
 }

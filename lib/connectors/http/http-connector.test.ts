@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AccessRecord, Deferred } from "../connector.ts";
+import type { AccessRecord, Deferred, Subject } from "../connector.ts";
 import {
   type HttpConfig,
   httpConfigSchema,
@@ -21,6 +21,8 @@ vi.hoisted(() => {
   process.env.MAIL_FROM = "a@b.test";
   process.env.REDIS_URL = "redis://127.0.0.1:6379";
   process.env.ENCRYPTION_KEY = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+  // The system below listens on loopback, which connectors may call only when it is listed.
+  process.env.CONNECTOR_ALLOWED_HOSTS = "127.0.0.1";
 });
 
 const SECRET = "the-shared-secret-of-the-crm-0123456789";
@@ -108,6 +110,13 @@ describe("http connector, what the system receives", () => {
     expect(requestBodySchema.safeParse(body).success).toBe(true);
   });
 
+  it("only the verified email when no account number was confirmed, and never anything else about the person", async () => {
+    reply = json(200, { affected: 0, details: [] });
+    const typedOnly = { email: "ada@example.test", accountId: null, fullName: "Ada Byron", details: "C-1042" } as unknown as Subject;
+    await httpConnector.erase(config(), typedOnly, { ...context, action: "erasure" });
+    expect((received[0].json as { subject: unknown }).subject).toEqual({ email: "ada@example.test" });
+  });
+
   it("a signature the system refuses when the secrets differ", async () => {
     reply = json(200, { records: [] });
     const wrong = config({ secret: "not-the-secret-the-crm-holds-0123456789" });
@@ -125,9 +134,28 @@ describe("http connector, what the system receives", () => {
 
   it("test connection: a signed call with no personal data", async () => {
     reply = (res) => res.writeHead(204).end();
-    await expect(httpConnector.test(config())).resolves.toEqual({ ok: true, message: `${url} accepted a signed test call (204)` });
+    await expect(httpConnector.test(config())).resolves.toEqual({
+      ok: true,
+      message: expect.stringMatching(new RegExp(`^${url} accepted a signed test call \\(204, \\d+ ms\\)$`)),
+    });
     expect(received[0].json).toEqual({ requestId: null, taskId: null, reference: null, action: "test", subject: null, callbackUrl: null });
     expect(requestBodySchema.safeParse(received[0].json).success).toBe(true);
+  });
+
+  it("test connection shows the status and the time taken, never what the address answered", async () => {
+    reply = (res) => res.writeHead(500, { "Content-Type": "text/html" }).end("<h1>Router admin</h1> firmware 1.2.3, user admin");
+    const failed = await httpConnector.test(config());
+    expect(failed).toEqual({
+      ok: false,
+      message: expect.stringMatching(new RegExp(`^${url} answered 500 after \\d+ ms to the test call; expected 200 or 204$`)),
+    });
+    reply = (res) => res.writeHead(201, { "Content-Type": "text/plain" }).end("Router admin");
+    const created = await httpConnector.test(config());
+    expect(created.message).toMatch(/answered 201 in \d+ ms to the test call/);
+    expect(created.message).not.toContain("Router");
+    // A task's error still tells staff what the system said.
+    reply = (res) => res.writeHead(500, { "Content-Type": "text/plain" }).end("order table locked");
+    await expect(httpConnector.erase(config(), subject, context)).rejects.toThrow(/answered 500: order table locked/);
   });
 
   it("test connection with the wrong secret: a message saying what to check", async () => {
@@ -270,7 +298,30 @@ describe("http connector, failures", () => {
       new RegExp(`Could not reach http://127.0.0.1:${port}/dsar: .*ECONNREFUSED`),
     );
     const result = await httpConnector.test(config({ url: `http://127.0.0.1:${port}/dsar` }));
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Could not reach/) });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:\d+\/dsar \(ECONNREFUSED\) after \d+ ms$/),
+    });
+  });
+
+  it.each([
+    ["loopback not listed", "https://127.0.0.2:PORT/dsar", "loopback"],
+    ["IPv6 loopback", "https://[::1]:PORT/dsar", "loopback"],
+    ["IPv4-mapped IPv6 loopback", "https://[::ffff:127.0.0.2]:PORT/dsar", "loopback"],
+    ["cloud metadata", "https://169.254.169.254/latest/meta-data", "link-local"],
+    ["private network", "https://10.20.30.40/dsar", "private"],
+    ["private network, mapped", "https://[::ffff:192.168.1.1]/dsar", "private"],
+    ["the unspecified address", "https://0.0.0.0:PORT/dsar", "unspecified"],
+  ])("an address inside the network (%s) is refused before any connection, for tasks and tests", async (_, address, kind) => {
+    const target = address.replace("PORT", new URL(url).port);
+    await expect(httpConnector.erase(config({ url: target }), subject, context)).rejects.toThrow(
+      new RegExp(
+        `^Refused to call .* resolves to a ${kind} address, which connectors may not call unless CONNECTOR_ALLOWED_HOSTS lists the host$`,
+      ),
+    );
+    const tested = await httpConnector.test(config({ url: target }));
+    expect(tested).toEqual({ ok: false, message: expect.stringMatching(new RegExp(`a ${kind} address`)) });
+    expect(received).toHaveLength(0);
   });
 
   it("a call the worker cancels stops at once", async () => {

@@ -9,9 +9,14 @@
 //   (plus any `headers` from the config)
 //   { "requestId": "…", "taskId": "…", "reference": "…",
 //     "action": "access" | "erasure" | "rectification" | "portability",
-//     "subject": { "email": "…", "accountId": "…"?, "fullName": "…"? },
+//     "subject": { "email": "…", "accountId": "…"? },
 //     "corrections": [{ "field": "…", "correctValue": "…", "currentValue": "…"? }],  (rectification only)
 //     "callbackUrl": "https://portal.example.com/api/v1/connector-callbacks/<taskId>" }
+// `subject` holds only proven identifiers: `email` is the address the person verified (a link or
+// code sent to it). `accountId` is sent only once staff confirmed it belongs to the person; the
+// number typed on the form is never sent before that, since anyone can type someone else's.
+// Find the person with the email, and with the account id too when one is sent (both must
+// match): never with the account id instead of the email.
 // "Test connection" sends `"action": "test"` with `subject`, the ids and `callbackUrl` all null:
 // answer 200 or 204 without touching any data.
 //
@@ -72,11 +77,11 @@ async function send(
     taskId: context.taskId,
     reference: context.reference,
     action,
-    // Only the identifiers the person gave: an absent one is left out rather than sent as null.
+    // Only proven identifiers (see Subject): the account id only once staff confirmed it; an
+    // absent one is left out rather than sent as null.
     subject: {
       email: subject.email,
       ...(subject.accountId ? { accountId: subject.accountId } : {}),
-      ...(subject.fullName ? { fullName: subject.fullName } : {}),
     },
     ...extra,
     callbackUrl: callbackUrlFor(context.taskId),
@@ -128,18 +133,27 @@ export const httpConnector: ConnectorType<HttpConfig> = {
   secretPaths: httpSecretPaths,
 
   async test(config) {
+    // Only the status and the time taken: never the answer's body, which would turn the button
+    // into a way of reading whatever the address serves.
     const where = endpointName(config);
     const body: HttpRequestBody = { requestId: null, taskId: null, reference: null, action: "test", subject: null, callbackUrl: null };
     try {
       const answer = await postSigned(config, body);
       if (answer.status === 200 || answer.status === 204)
-        return { ok: true, message: `${where} accepted a signed test call (${answer.status})` };
-      return { ok: false, message: `${where} answered ${answer.status} to the test call; expected 200 or 204` };
+        return { ok: true, message: `${where} accepted a signed test call (${answer.status}, ${answer.elapsedMs} ms)` };
+      return { ok: false, message: `${where} answered ${answer.status} in ${answer.elapsedMs} ms to the test call; expected 200 or 204` };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const refused = error instanceof HttpConnectorError && (error.status === 401 || error.status === 403);
-      const hint = refused ? ". Check that both sides use the same secret and that their clocks agree within 5 minutes" : "";
-      return { ok: false, message: `${message}${hint}` };
+      if (!(error instanceof HttpConnectorError)) return { ok: false, message: `The test call to ${where} failed` };
+      const { code, elapsedMs } = error.details;
+      const after = elapsedMs === undefined ? "" : ` after ${elapsedMs} ms`;
+      if (error.status !== undefined) {
+        const refused = error.status === 401 || error.status === 403;
+        const hint = refused ? ". Check that both sides use the same secret and that their clocks agree within 5 minutes" : "";
+        return { ok: false, message: `${where} answered ${error.status}${after} to the test call; expected 200 or 204${hint}` };
+      }
+      if (code === "ETIMEDOUT") return { ok: false, message: `${where} did not answer within ${config.timeoutSeconds} s (timeoutSeconds)` };
+      if (code === "EREFUSEDADDRESS") return { ok: false, message: error.message };
+      return { ok: false, message: `Could not reach ${where}${code ? ` (${code})` : ""}${after}` };
     }
   },
 

@@ -10,10 +10,10 @@ export type HttpAction = (typeof httpActions)[number];
 /** The actions that carry a result: the ones a callback can answer. */
 export type ResultAction = Exclude<HttpAction, "test">;
 
+/** Proven identifiers only: the verified email, and an account id staff confirmed (index.ts). */
 const subjectSchema = z.object({
   email: z.email(),
   accountId: z.string().optional(),
-  fullName: z.string().optional(),
 });
 
 const correctionSchema = z.object({ field: z.string(), correctValue: z.string(), currentValue: z.string().optional() });

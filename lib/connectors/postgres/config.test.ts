@@ -123,3 +123,34 @@ describe("quoteIdent", () => {
     expect(() => quoteIdent("a\0b")).toThrow(/NUL/);
   });
 });
+
+describe("identity columns the person did not prove", () => {
+  it("refuses a table found by the account number alone, naming the table and the three fixes", () => {
+    const found = problems({ url, tables: [{ table: "loyalty_cards", identity: { accountId: "card_no" } }] });
+    expect(found).toEqual([
+      { path: ["tables", 0, "identity"], message: expect.stringContaining('Table "loyalty_cards" is found by the account number alone') },
+    ]);
+    expect(found[0].message).toMatch(/email column too.*via.*accountIdConfirmedByStaff: true/);
+  });
+
+  it("accepts it when the config states that staff confirm account numbers", () => {
+    expect(
+      problems({ url, tables: [{ table: "loyalty_cards", identity: { accountId: "card_no", accountIdConfirmedByStaff: true } }] }),
+    ).toEqual([]);
+  });
+
+  it("accepts email with account id, and a table reached through a table found by email", () => {
+    expect(problems({ url, tables: [customer, orders] })).toEqual([]);
+  });
+
+  it("refuses the flag without an account id column, and any value but true", () => {
+    expect(problems({ url, tables: [{ table: "c", identity: { email: "email", accountIdConfirmedByStaff: true } }] })).toEqual([
+      { path: ["tables", 0, "identity", "accountIdConfirmedByStaff"], message: expect.stringContaining("maps no accountId column") },
+    ]);
+    expect(problems({ url, tables: [{ table: "c", identity: { accountId: "no", accountIdConfirmedByStaff: false } }] })).toEqual(
+      expect.arrayContaining([
+        { path: ["tables", 0, "identity", "accountIdConfirmedByStaff"], message: expect.stringContaining("can only be true") },
+      ]),
+    );
+  });
+});

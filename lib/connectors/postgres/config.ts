@@ -41,7 +41,18 @@ const eraseSchema = z.discriminatedUnion(
 const tableSchema = z.strictObject({
   table: identifier("table name"),
   identity: z
-    .strictObject({ email: identifier("email column").optional(), accountId: identifier("account id column").optional() })
+    .strictObject({
+      email: identifier("email column").optional(),
+      accountId: identifier("account id column").optional(),
+      /**
+       * A table found by the account number alone: the company states that staff confirm, on each
+       * request, that the number the person typed is theirs. Without that confirmation these rows
+       * are not found (see identityProblems).
+       */
+      accountIdConfirmedByStaff: z
+        .literal(true, { error: "accountIdConfirmedByStaff can only be true; leave it out otherwise" })
+        .optional(),
+    })
     .refine((identity) => identity.email || identity.accountId, "Name at least one identity column: email or accountId")
     .optional(),
   via: z
@@ -75,6 +86,7 @@ export const postgresConfigSchema = z
   })
   .superRefine((config, ctx) => {
     for (const problem of forestProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
+    for (const problem of identityProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
   });
 
 export type PostgresConfig = z.infer<typeof postgresConfigSchema>;
@@ -86,6 +98,42 @@ function isPostgresUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+type Identity = { email?: string; accountId?: string; accountIdConfirmedByStaff?: true };
+
+/**
+ * No table may be found by an identifier the person did not prove. The email is verified; the
+ * account number is free text on the form, proven only when staff confirm it on the request. A
+ * table mapped by accountId alone is therefore refused unless the config says staff confirm
+ * account numbers (`accountIdConfirmedByStaff: true`): its rows are found only after that
+ * confirmation, never from what was typed.
+ */
+export function identityProblems(
+  tables: Array<{ table: string; identity?: Identity }>,
+): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  tables.forEach((entry, i) => {
+    const identity = entry.identity;
+    if (!identity) return;
+    if (identity.accountId && !identity.email && !identity.accountIdConfirmedByStaff) {
+      problems.push({
+        path: ["tables", i, "identity"],
+        message:
+          `Table "${entry.table}" is found by the account number alone, but the number a person types on the form does not prove ` +
+          "it is theirs: the portal uses it only once staff confirm it on the request, and until then finds nothing in this table. " +
+          `Map its email column too (identity: { email: …, accountId: ${identity.accountId} }), reach it through a table found by email (via), ` +
+          "or add accountIdConfirmedByStaff: true to its identity to state that staff confirm account numbers before approving",
+      });
+    }
+    if (identity.accountIdConfirmedByStaff && !identity.accountId) {
+      problems.push({
+        path: ["tables", i, "identity", "accountIdConfirmedByStaff"],
+        message: `Table "${entry.table}" says accountIdConfirmedByStaff but maps no accountId column: name the column or leave the flag out`,
+      });
+    }
+  });
+  return problems;
 }
 
 type Link = { table: string; identity?: unknown; via?: { parent: string } };

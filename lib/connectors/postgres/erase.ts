@@ -5,7 +5,9 @@
 // Idempotent: a second run deletes nothing (the rows are gone) and masks nothing (rows already
 // masked are left alone and not counted). Once an identity column is masked (e.g. the email
 // hashed), that row — and the rows below it — are no longer found by that identifier at all;
-// this is expected: the person is no longer identifiable there. Retained rows are counted again.
+// this is expected: the person is no longer identifiable there. An account id only narrows a match
+// on the email (sql.ts), so it does not find such a row either. Retained rows are counted again
+// while the row above them is still found.
 import type pg from "pg";
 import type { ConnectorContext, EraseReceipt, Subject } from "../connector.ts";
 import { type ColumnInfo, isText, readCatalogOrThrow } from "./catalog.ts";

@@ -218,9 +218,9 @@ describe("access: everything the shop holds about the person", () => {
     expect(JSON.parse(JSON.stringify(records))).toEqual(records);
   });
 
-  it("finds the person by account id alone, and no one for an id that cannot be one", async () => {
+  it("finds the person by a confirmed account id alone where the config says staff confirm them, and no one for an id that cannot be one", async () => {
     const byAccount = mapping({}, [
-      { table: "Customers", identity: { accountId: "CustomerId" }, columns: ["CustomerId", "first_name"] },
+      { table: "Customers", identity: { accountId: "CustomerId", accountIdConfirmedByStaff: true }, columns: ["CustomerId", "first_name"] },
       { table: "orders", via: { parent: "Customers", column: "CustomerId", parentColumn: "CustomerId" }, columns: ["order_id"] },
     ]);
     const records = await collect(byAccount, { email: "someone.else@example.test", accountId: "2" });
@@ -230,6 +230,38 @@ describe("access: everything the shop holds about the person", () => {
     ]);
     expect(await collect(byAccount, { email: "bob@example.test", accountId: "2' OR '1'='1" })).toEqual([]);
     expect(await collect(byAccount, { email: "bob@example.test" })).toEqual([]);
+  });
+
+  it("never widens a match with an account id: someone else's number finds nothing, their own narrows the email", async () => {
+    // Jane (customer 1) with Bob's account number (2): no customer row is both hers and his, so
+    // nothing below one either; her newsletter row (found by email alone) is still hers.
+    const swapped = await collect(mapping(), { email: "jane@example.test", accountId: "2" });
+    expect(swapped.map((record) => [record.category, record.fields["email"]])).toEqual([["newsletter", "jane@example.test"]]);
+    // Bob's number with Bob's email: only Bob's rows; the newsletter (email only) still by email.
+    const bob = await collect(mapping(), { email: "bob@example.test", accountId: "2" });
+    expect(byCategory(bob, "Customers").map((record) => record.fields["CustomerId"])).toEqual([2]);
+    expect(byCategory(bob, "orders").map((record) => record.fields["order_id"])).toEqual([3]);
+    expect(byCategory(bob, "newsletter")).toHaveLength(1);
+    // A table mapped by account id alone finds nothing without a confirmed account id.
+    const byAccount = mapping({}, [
+      { table: "Customers", identity: { accountId: "CustomerId", accountIdConfirmedByStaff: true }, columns: ["CustomerId"] },
+    ]);
+    expect(await collect(byAccount, { email: "jane@example.test", accountId: null })).toEqual([]);
+  });
+
+  it("erases and corrects nothing of another person whose account number is given", async () => {
+    const before = await othersSnapshot();
+    const mallory: Subject = { email: "mallory@example.test", accountId: "2" };
+    const erased = await postgresConnector.erase(mapping(), mallory, erasureContext);
+    expect(erased).toMatchObject({ affected: 0 });
+    const corrected = await postgresConnector.rectify(
+      mapping(),
+      mallory,
+      [{ field: "fullName", correctValue: "Mallory" }],
+      rectificationContext,
+    );
+    expect(corrected).toMatchObject({ applied: [{ field: "fullName", category: "Customers", column: "first_name", rows: 0 }] });
+    expect(await othersSnapshot()).toEqual(before);
   });
 
   it("releases its connection when the reader stops early", async () => {
@@ -269,18 +301,13 @@ describe("erase", () => {
     expect(await othersSnapshot()).toEqual(before);
     expect((await source.query(`SELECT email FROM "Shop".newsletter`)).rows).toEqual([{ email: "bob@example.test" }]);
 
-    // Only the retained orders are left, reached through the account id; the masked row holds nothing personal.
-    const after = await collect(mapping(), jane);
-    expect(byCategory(after, "orders")).toHaveLength(2);
-    expect(byCategory(after, "order_items")).toEqual([]);
-    expect(byCategory(after, "newsletter")).toEqual([]);
-    expect(byCategory(after, "Customers").map((record) => record.fields)).toEqual([
-      { CustomerId: 1, eMail: hashed, first_name: "[erased]", last_name: null, phone: null },
-    ]);
+    // The masked row no longer holds her email, and an account id only narrows a match on the
+    // email: nothing, not even the retained orders below it, is found as hers any more.
+    expect(await collect(mapping(), jane)).toEqual([]);
     expect(await collect(mapping(), { email: jane.email })).toEqual([]);
   });
 
-  it("is idempotent: a second run deletes and masks nothing and counts the rows still kept", async () => {
+  it("is idempotent: a second run deletes and masks nothing", async () => {
     await postgresConnector.erase(mapping(), jane, erasureContext);
     const masked = (await source.query(`SELECT * FROM "Shop"."Customers" WHERE "CustomerId" = 1`)).rows[0];
     const second = await postgresConnector.erase(mapping(), jane, erasureContext);
@@ -288,7 +315,8 @@ describe("erase", () => {
       affected: 0,
       details: [
         { category: "order_items", strategy: "delete", rows: 0 },
-        { category: "orders", strategy: "retain", rows: 2, reason: RETAIN_REASON },
+        // Her customer row is no longer found by her email, so neither are the orders kept below it.
+        { category: "orders", strategy: "retain", rows: 0, reason: RETAIN_REASON },
         { category: "Customers", strategy: "mask", rows: 0 },
         { category: "newsletter", strategy: "delete", rows: 0 },
       ],

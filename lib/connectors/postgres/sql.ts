@@ -45,11 +45,20 @@ export function liveParentKeys(scope: Scope): ParentKeys {
   return keys;
 }
 
-function identityPredicate(scope: Scope, table: TableConfig, alias: string): string {
+/**
+ * The person's rows of a table found by its own identity columns. Every mapped identifier must
+ * match (AND, never OR): the verified email where an email column is mapped, and the account id
+ * too where an account column is mapped and staff confirmed one. A table mapped by account id
+ * alone matches only a confirmed account id; without one it matches nothing. So an identifier can
+ * only narrow what the email finds, and an unconfirmed account number (which `Subject` never
+ * carries) could not widen it anyway.
+ */
+export function identityPredicate(scope: Scope, table: TableConfig, alias: string): string {
   const columns = scope.catalog.get(table.table)!;
-  const parts: string[] = [];
   const { email, accountId } = table.identity ?? {};
-  if (email && scope.subject.email) {
+  const parts: string[] = [];
+  if (email) {
+    if (!scope.subject.email) return "FALSE";
     // Case-insensitive: the same mailbox is often stored as typed (Jane@… and jane@…).
     const column = columns.get(email)!;
     const target = `${alias}.${quoteIdent(email)}${isText(column) ? "" : "::text"}`;
@@ -57,8 +66,11 @@ function identityPredicate(scope: Scope, table: TableConfig, alias: string): str
   }
   if (accountId && scope.subject.accountId) {
     parts.push(accountPredicate(`${alias}.${quoteIdent(accountId)}`, columns.get(accountId)!, scope.subject.accountId, scope.params));
+  } else if (accountId && !email) {
+    // Found by the account number alone, and none is confirmed: nothing here is known to be theirs.
+    return "FALSE";
   }
-  return parts.length ? `(${parts.join(" OR ")})` : "FALSE";
+  return parts.length ? `(${parts.join(" AND ")})` : "FALSE";
 }
 
 const INTEGER_RANGE: Record<string, bigint> = { int2: 32767n, int4: 2147483647n, int8: 9223372036854775807n };

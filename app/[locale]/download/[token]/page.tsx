@@ -53,7 +53,7 @@ export default async function DownloadPage({ params }: DownloadProps) {
     <>
       <h1>{m.download.title}</h1>
       <p>{m.download.intro(info.reference)}</p>
-      <p>{m.download.details(formatDate(locale, info.expiresAt), info.downloadsLeft)}</p>
+      <p>{m.download.details(formatDate(locale, info.expiresOn), info.downloadsLeft)}</p>
       <p>{m.download.size(info.sizeBytes)}</p>
       <form method="post" action={`/api/v1/downloads/${token}`}>
         <button type="submit" className="button">

@@ -1,5 +1,7 @@
 // POST /api/v1/requests: file one request for one right (public).
 // GET /api/v1/requests: list requests for integrations (API key with requests.read).
+
+import { z } from "zod";
 import { listApiRequests } from "@/lib/api/list-api-requests.ts";
 import { operations } from "@/lib/api/operations.ts";
 import { staffReadRoute } from "@/lib/api/staff-api-route.ts";
@@ -7,6 +9,7 @@ import { env } from "@/lib/env.ts";
 import { apiRoute, jsonResponse } from "@/lib/http/api-response.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { withIdempotency } from "@/lib/http/idempotency.ts";
+import { publicIdempotencyScope } from "@/lib/http/public-idempotency-scope.ts";
 import { readJsonBody } from "@/lib/http/read-json-body.ts";
 import { createSubmission } from "@/lib/requests/create-submission.ts";
 import { createRequestSchema } from "@/lib/requests/request-input.schema.ts";
@@ -19,15 +22,36 @@ export const POST = apiRoute(async (request: Request) => {
   );
   const { value, raw } = await readJsonBody(request);
   const { type, ...person } = createRequestSchema.parse(value);
-  const result = await withIdempotency("POST /api/v1/requests", request.headers.get("idempotency-key"), raw, async () => {
-    await consumeRateLimit(
-      { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
-      person.email.toLowerCase(),
-    );
-    const created = await createSubmission({ input: { ...person, types: [type] }, channel: "API" });
-    return { status: 202, body: { reference: created.requests[0].reference, status: "submitted" } };
-  });
+  const key = request.headers.get("idempotency-key");
+  const scope = key ? await publicIdempotencyScope(request, "POST /api/v1/requests", raw) : "";
+  const result = await withIdempotency(
+    scope,
+    key,
+    raw,
+    async () => {
+      await consumeRateLimit(
+        { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
+        person.email.toLowerCase(),
+      );
+      const created = await createSubmission({ input: { ...person, types: [type] }, channel: "API" });
+      return accepted(created.requests[0].reference);
+    },
+    // The answer is stored in the submission's own transaction: a crash right after it commits
+    // still replays the same reference.
+    {
+      answerFromTransaction: (result) => {
+        const parsed = createdInTransaction.safeParse(result);
+        return parsed.success ? accepted(parsed.data.requests[0].reference) : null;
+      },
+    },
+  );
   return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
 });
+
+const createdInTransaction = z.object({ requests: z.array(z.object({ reference: z.string() })).min(1) });
+
+function accepted(reference: string) {
+  return { status: 202, body: { reference, status: "submitted" } };
+}
 
 export const GET = staffReadRoute(operations.listRequests, ({ query }) => listApiRequests(query));

@@ -23,6 +23,8 @@ export default async function EditConnectorPage({
   await requireStaffPage("connectors.manage");
   await connection();
   const { key } = await params;
+  // Keys are lower-case letters, digits and dashes (connectors-file.schema.ts): anything else is no connector.
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(key)) notFound();
   const created = (await searchParams).created === "1";
   const connector = await connectorForEdit(key).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();

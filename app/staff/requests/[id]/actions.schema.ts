@@ -1,12 +1,17 @@
 // Inputs of the request page's actions (actions.ts), as the forms send them. The services parse
 // their own input again; these only shape form fields (empty boxes, numbers, the uploaded file).
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text.ts";
 import { informationKinds } from "@/lib/requests/ask-for-information.ts";
 
-const reference = z.string().trim().min(1, "The request reference is missing.").max(40);
+const reference = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^DSR-[0-9A-Z]{4}-[0-9A-Z]{4}$/, "The request reference is missing or malformed (like DSR-7K3M-Q9PX).");
 const taskId = z.uuid("The task id is missing or malformed.");
-/** Services give the exact limits and messages; here any text passes through. */
-const text = z.string().max(20_000);
+/** Services give the exact limits and messages; here only characters no text may hold are refused. */
+const text = safeText({ multiline: true }).max(20_000);
 
 export const referenceOnlySchema = z.object({ reference });
 
@@ -17,9 +22,15 @@ export const askFormSchema = z.object({ reference, message: text, kind: z.enum(i
 export const extendFormSchema = z.object({ reference, reason: text });
 
 /** An empty choice unassigns. */
-export const assignFormSchema = z.object({ reference, assigneeEmail: z.string().trim().max(320) });
+export const assignFormSchema = z.object({ reference, assigneeEmail: safeText().trim().max(320) });
 
 export const noteFormSchema = z.object({ reference, body: text });
+
+/** The button sends confirmed=true to confirm, confirmed=false to take a confirmation back. */
+export const confirmAccountIdFormSchema = z.object({
+  reference,
+  confirmed: z.enum(["true", "false"], { message: "Say whether the account number is confirmed." }).transform((value) => value === "true"),
+});
 
 export const closeFormSchema = z.object({ reference, outcome: z.string(), message: text.optional() });
 

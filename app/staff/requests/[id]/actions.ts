@@ -11,6 +11,7 @@ import { approveRequest } from "@/lib/requests/approve-request.ts";
 import { askForInformation } from "@/lib/requests/ask-for-information.ts";
 import { assignRequest } from "@/lib/requests/assign-request.ts";
 import { closeRequest } from "@/lib/requests/close-request.ts";
+import { confirmAccountId } from "@/lib/requests/confirm-account-id.ts";
 import { denyRequest } from "@/lib/requests/deny-request.ts";
 import { extendDeadline } from "@/lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "@/lib/requests/record-information-received.ts";
@@ -18,6 +19,7 @@ import {
   askFormSchema,
   assignFormSchema,
   closeFormSchema,
+  confirmAccountIdFormSchema,
   denyFormSchema,
   extendFormSchema,
   noteFormSchema,
@@ -90,6 +92,18 @@ export async function addNoteAction(_previous: unknown, formData: FormData): Pro
   });
 }
 
+export async function confirmAccountIdAction(_previous: unknown, formData: FormData): Promise<Result> {
+  return runStaffAction("requests.decide", confirmAccountIdFormSchema, formData, async ({ reference, confirmed }, me) => {
+    const result = await confirmAccountId({ reference, confirmed, actor: actorOf(me) });
+    refresh(reference);
+    if (!result.changed)
+      return confirmed ? "Nothing changed: the account number was already confirmed." : "Nothing changed: it was not confirmed.";
+    return confirmed
+      ? "Confirmed. Connectors will be given the account number along with the verified email."
+      : "Confirmation taken back. Connectors will find the person by the verified email only.";
+  });
+}
+
 export async function closeAction(_previous: unknown, formData: FormData): Promise<Result> {
   return runStaffAction("requests.decide", closeFormSchema, formData, async ({ reference, outcome, message }, me) => {
     await closeRequest({ reference, outcome: outcome as never, message, actor: actorOf(me) });
@@ -100,7 +114,7 @@ export async function closeAction(_previous: unknown, formData: FormData): Promi
 
 export async function retryTaskAction(_previous: unknown, formData: FormData): Promise<Result> {
   return runStaffAction("tasks.manage", retryFormSchema, formData, async ({ reference, taskId }, me) => {
-    await retryConnectorTask(taskId, actorOf(me));
+    await retryConnectorTask(taskId, actorOf(me), { reference });
     refresh(reference);
     return "The task runs again.";
   });

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
+import { evidenceRequestLookup } from "@/lib/evidence/evidence-request-lookup.ts";
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
 import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
 import { ActionsSection } from "./_components/actions-section.tsx";
@@ -22,9 +23,19 @@ import { TimelineSection } from "./_components/timeline-section.tsx";
 
 export const metadata: Metadata = { title: "Request" };
 
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    notFound();
+  }
+}
+
 async function load(id: string) {
   try {
-    return await getRequestDetails(decodeURIComponent(id));
+    // An id or a reference, checked for its shape before any query (a malformed one is not found).
+    const lookup = evidenceRequestLookup(safeDecode(id));
+    return await getRequestDetails("id" in lookup ? lookup.id : lookup.reference);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -79,7 +90,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             myEmail={me.email}
           />
         </div>
-        <PersonSection details={details} timeZone={timeZone} />
+        <PersonSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
       </div>
       <TasksSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
       <MessagesSection details={details} timeZone={timeZone} />

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
+import { localDayOf } from "@/lib/deadlines/calendar.ts";
 import { JURISDICTIONS, REQUEST_TYPES, ruleFor } from "@/lib/deadlines/index.ts";
 import { env } from "@/lib/env.ts";
 import { type EffectivePolicy, readAutoApprovalPolicy } from "@/lib/requests/auto-approval-policy.ts";
@@ -20,7 +21,8 @@ function summary(policy: EffectivePolicy): string {
   );
   const what = rights.length === 0 ? "off: every request waits for staff" : `on for ${rights.join("; ")}`;
   if (policy.source === "environment") return `Auto-approval is ${what}, from the default AUTO_APPROVE_RIGHTS; no admin has changed it.`;
-  const when = policy.updatedAt ? ` on ${policy.updatedAt.toISOString().slice(0, 10)}` : "";
+  // The controller's day, not UTC's (a day off in the evening west of UTC).
+  const when = policy.updatedAt ? ` on ${localDayOf(policy.updatedAt, env().CONTROLLER_TIME_ZONE)}` : "";
   return `Auto-approval is ${what}, as saved by an admin${when}.`;
 }
 

@@ -1,9 +1,12 @@
 // Who asked and what for: the details the person gave, in full (staff only).
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
+import { confirmAccountIdAction } from "../actions.ts";
+import { ActionForm } from "./action-form.tsx";
 import { formatInstant, words } from "./format.ts";
 
-export function PersonSection({ details, timeZone }: { details: RequestDetails; timeZone: string }) {
+export function PersonSection({ details, timeZone, canDecide }: { details: RequestDetails; timeZone: string; canDecide: boolean }) {
   const { person, request } = details;
+  const confirmation = person.accountIdConfirmation;
   return (
     <section aria-labelledby="person-heading" className="request-section">
       <h2 id="person-heading">Person</h2>
@@ -17,8 +20,30 @@ export function PersonSection({ details, timeZone }: { details: RequestDetails; 
         <dd>{person.fullName ?? "—"}</dd>
         {person.accountId ? (
           <>
-            <dt>Account id</dt>
-            <dd>{person.accountId}</dd>
+            <dt>Account number</dt>
+            <dd>
+              {person.accountId}
+              <p className={confirmation ? "hint" : "hint account-id-unconfirmed"} id="account-id-state">
+                {confirmation
+                  ? `Confirmed as theirs by ${confirmation.by} on ${formatInstant(confirmation.at, timeZone)}: connectors are given it with the verified email.`
+                  : "Not confirmed — not used to find data. The person typed it; anyone can type someone else's. Connectors get the verified email only until you confirm it is theirs."}
+              </p>
+              {canDecide && details.actions.confirmAccountId ? (
+                <ActionForm
+                  action={confirmAccountIdAction}
+                  reference={request.reference}
+                  hidden={{ confirmed: confirmation ? "false" : "true" }}
+                  submitLabel={confirmation ? "Take back the confirmation" : "Confirm the account number is theirs"}
+                  secondary
+                >
+                  {confirmation ? null : (
+                    <p className="hint">
+                      Only after checking it in your own records against the verified email address (or proof the person sent).
+                    </p>
+                  )}
+                </ActionForm>
+              ) : null}
+            </dd>
           </>
         ) : null}
         <dt>Country / region</dt>

@@ -4,8 +4,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db.ts";
+import { confirmAccountId } from "@/lib/requests/confirm-account-id.ts";
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
-import { createIdleConnector, fileRequest } from "@/tests/support/staff-requests.ts";
+import { createIdleConnector, createStaff, fileRequest } from "@/tests/support/staff-requests.ts";
 import { runWorkersDuringTests } from "@/tests/support/use-workers.ts";
 import { ActionsSection } from "./actions-section.tsx";
 import { NotesSection } from "./conversation-section.tsx";
@@ -23,7 +24,7 @@ function renderAll(details: Awaited<ReturnType<typeof getRequestDetails>>, may: 
   return [
     createElement(DeadlineSection, { details, timeZone }),
     createElement(ActionsSection, { details, allowed: { decide: may, assign: may }, myEmail: "me@example.test" }),
-    createElement(PersonSection, { details, timeZone }),
+    createElement(PersonSection, { details, timeZone, canDecide: may }),
     createElement(TasksSection, { details, canManage: may, timeZone }),
     createElement(NotesSection, { details, canNote: may, timeZone }),
     createElement(TimelineSection, { details, timeZone }),
@@ -57,6 +58,30 @@ describe("request page sections", () => {
     expect(buttons(html)).toEqual(["Extend deadline", "Assign", "Close request", "Retry", "Complete task", "Add note"]);
     expect(html).toContain("timeout after 30 s");
     expect(html).toContain('type="file"');
+  });
+
+  it("says whether the account number is confirmed, offers to confirm it before approval, and names who did", async () => {
+    const { reference } = await fileRequest({ accountId: "C-1042" });
+    const before = renderAll(await getRequestDetails(reference), true);
+    expect(before).toContain("C-1042");
+    expect(before).toContain("Not confirmed — not used to find data");
+    expect(buttons(before)).toContain("Confirm the account number is theirs");
+    expect(buttons(renderAll(await getRequestDetails(reference), false))).toEqual([]);
+
+    const agent = await createStaff("AGENT");
+    await confirmAccountId({ reference, confirmed: true, actor: { type: "STAFF", id: agent.id } });
+    const after = renderAll(await getRequestDetails(reference), true);
+    expect(after).toContain(`Confirmed as theirs by ${agent.email}`);
+    expect(after).not.toContain("Not confirmed");
+    expect(buttons(after)).toContain("Take back the confirmation");
+    expect(after).toContain("Account number confirmed as the person&#x27;s");
+  });
+
+  it("offers no confirmation where no account number was given", async () => {
+    const { reference } = await fileRequest();
+    const html = renderAll(await getRequestDetails(reference), true);
+    expect(html).not.toContain("Account number");
+    expect(buttons(html)).not.toContain("Confirm the account number is theirs");
   });
 
   it("shows no button at all to a role that may only read", async () => {

@@ -16,6 +16,15 @@ import { completeTaskFormSchema } from "../../../actions.schema.ts";
 // Room for the note and the multipart framing around the largest file.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 
+/** A path segment as typed; one that cannot be decoded names no request. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}
+
 type Context = { params: Promise<{ id: string; taskId: string }> };
 
 export const POST = apiRoute(async (request: Request, { params }: Context) => {
@@ -33,8 +42,9 @@ export const POST = apiRoute(async (request: Request, { params }: Context) => {
     where: { id: taskId },
     select: { request: { select: { id: true, reference: true } } },
   });
-  if (!task || (task.request.id !== decodeURIComponent(id) && task.request.reference !== decodeURIComponent(id))) {
-    throw new AppError("NOT_FOUND", `Request ${decodeURIComponent(id)} has no task ${taskId}.`);
+  const requestKey = decodedSegment(id);
+  if (!task || (task.request.id !== requestKey && task.request.reference !== requestKey)) {
+    throw new AppError("NOT_FOUND", `Request ${requestKey.slice(0, 40)} has no task ${taskId}.`);
   }
   const file = form.file ? { name: form.file.name, content: Buffer.from(await form.file.arrayBuffer()) } : undefined;
   await completeManualTask(taskId, { note: form.note, erased: form.erased, file }, actorOf(principal));

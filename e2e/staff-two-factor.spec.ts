@@ -1,0 +1,47 @@
+// An agent's own two-factor: the session cookie changes once the code is accepted (the value from
+// before no longer opens anything), and turning two-factor off asks for the password and a current
+// code, then tells the holder by email.
+import { expect, test } from "@playwright/test";
+import { inbox, waitForEmail } from "./support/fixtures.ts";
+import { createStaff, currentTotp } from "./support/staff.ts";
+
+test("the cookie changes after the code, and turning two-factor off takes the password and a code", async ({ page, browser }) => {
+  // A second code for the same account may have to wait for the next 30-second step.
+  test.setTimeout(120_000);
+  const agent = await createStaff("agent", { twoFactor: true });
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(agent.email);
+  await page.getByLabel("Password").fill(agent.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Two-factor code" }).waitFor();
+  const cookie = async () => (await page.context().cookies()).find((c) => c.name === "dsar_staff_session")?.value;
+  const before = await cookie();
+  await page.getByLabel("Code", { exact: true }).fill(await currentTotp(agent));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL(/\/staff\/requests/);
+  const after = await cookie();
+  expect(after).toBeTruthy();
+  expect(after).not.toBe(before);
+
+  // The value from before the code opens nothing.
+  const stale = await browser.newContext();
+  await stale.addCookies([{ name: "dsar_staff_session", value: before as string, url: page.url() }]);
+  const stalePage = await stale.newPage();
+  await stalePage.goto("/staff/account");
+  await stalePage.waitForURL(/\/staff\/sign-in/);
+  await stale.close();
+
+  await page.goto("/staff/account");
+  const turnOff = page.locator("form").filter({ has: page.getByRole("button", { name: "Turn off two-factor" }) });
+  await turnOff.getByLabel("Your password").fill("not my password");
+  await turnOff.getByLabel("Code from your authenticator app").fill("000000");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(turnOff.getByText("The password is incorrect.")).toBeVisible();
+
+  await turnOff.getByLabel("Your password").fill(agent.password);
+  await turnOff.getByLabel("Code from your authenticator app").fill(await currentTotp(agent));
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(page.getByText("Two-factor is off. Your other sessions were signed out.")).toBeVisible();
+  const notice = await waitForEmail(inbox, agent.email, (m) => m.subject.includes("Two-factor was turned off"));
+  expect(notice.text).toContain("Your other sessions were ended.");
+});

@@ -1,0 +1,51 @@
+// A request withdrawn or closed stops all work on it. In the transaction that changes its status
+// (after the status guard), its open tasks become CANCELLED and its staging files are forgotten;
+// after the commit, their jobs and files are removed. A task finishing at the same moment either
+// committed first (its result is cleared with the rest) or finds itself cancelled and keeps nothing.
+import { rm } from "node:fs/promises";
+import type { Tx } from "../db.ts";
+import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
+import { loggableError, logger } from "../logger.ts";
+import { removeRequestJobs } from "./remove-request-jobs.ts";
+import { openTaskStatuses } from "./task-status.ts";
+
+export type CancelledWork = {
+  requestId: string;
+  tasks: Array<{ id: string; connectorKey: string }>;
+  files: string[];
+  /** Tasks that were still open and are now CANCELLED. */
+  cancelled: number;
+};
+
+export async function cancelRequestWork(tx: Tx, requestId: string, now: Date): Promise<CancelledWork> {
+  // Locked as read, so no task finishes (or claims a staging file) between this read and the updates.
+  const tasks = await tx.$queryRaw<Array<{ id: string; status: ConnectorTaskStatus; resultPath: string | null; connectorKey: string }>>`
+    SELECT t.id, t.status, t."resultPath", c.key AS "connectorKey"
+    FROM connector_tasks t JOIN connectors c ON c.id = t."connectorId"
+    WHERE t."requestId" = ${requestId}::uuid
+    ORDER BY t.id
+    FOR UPDATE OF t`;
+  const cancelled = await tx.connectorTask.updateMany({
+    where: { requestId, status: { in: openTaskStatuses } },
+    data: { status: "CANCELLED", finishedAt: now, callbackDeadline: null },
+  });
+  await tx.connectorTask.updateMany({
+    where: { requestId, resultPath: { not: null } },
+    data: { resultPath: null, resultKeyWrapped: null },
+  });
+  return {
+    requestId,
+    tasks: tasks.map((task) => ({ id: task.id, connectorKey: task.connectorKey })),
+    files: tasks.flatMap((task) => (task.resultPath ? [task.resultPath] : [])),
+    cancelled: cancelled.count,
+  };
+}
+
+/** After the commit: the jobs and staging files of the cancelled work go. Never throws. */
+export async function clearCancelledWork(work: CancelledWork | null | undefined): Promise<void> {
+  if (!work) return;
+  await removeRequestJobs(work.requestId, work.tasks);
+  for (const file of work.files) {
+    await rm(file, { force: true }).catch((error) => logger.warn({ err: loggableError(error) }, "could not remove a staging file"));
+  }
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ConnectorTaskStatus" ADD VALUE 'CANCELLED';
