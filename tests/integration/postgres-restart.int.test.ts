@@ -76,7 +76,7 @@ let workers: WorkerProcess | undefined;
 let source: Awaited<ReturnType<typeof startSlowSource>>;
 
 beforeAll(async () => {
-  source = await startSlowSource(300);
+  source = await startSlowSource(1_000);
   const shopUrl = await ensureDemoShop(postgres.adminUrl, "shop_restart", 10);
   const { entries, problems } = await readConnectorsFile(
     `connectors:
@@ -125,7 +125,10 @@ describe("PostgreSQL restarted in the middle of a fan-out of 100 requests", () =
       );
       references.push(...filed);
     }
+    // All 100 fan-outs queued before a worker takes any, so the restart finds most of them in flight.
+    await stopWorkerProcess(workers as WorkerProcess, "SIGTERM");
     for (const reference of references) await approveRequest({ reference, actor: staff });
+    workers = await startWorkerProcess();
 
     // Some of the work is done, most is not: restart the database under it.
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -143,7 +146,11 @@ describe("PostgreSQL restarted in the middle of a fan-out of 100 requests", () =
     await sleep(1_000); // a restart, not a flap: the workers meet refused connections meanwhile
     await postgres.start();
 
-    const done = await waitForRequests(references, "COMPLETED", 360_000);
+    const done = await waitForRequests(references, "COMPLETED", Number(process.env.FAULT_WAIT_MS ?? 360_000)).catch((error: Error) => {
+      // What the workers said, to tell a stuck process from a slow one.
+      const said = (workers?.output ?? []).filter((line) => !line.includes('"msg":"workers started"')).slice(-30);
+      throw new Error(`${error.message}\n\nlast lines of the worker process:\n${said.join("\n")}`);
+    });
     expect(workers?.child.exitCode).toBeNull(); // the same process, never restarted
     const failures = workers?.output.filter((line) => line.includes('"msg":"job failed"')) ?? [];
     console.info(`${doneBefore} of 200 tasks done at the restart; ${failures.length} job attempts failed and were retried`);
