@@ -21,7 +21,12 @@ const globalForDb = globalThis as unknown as { dsarPrisma?: PrismaClient; dsarDb
 globalForDb.dsarDbScope ??= new AsyncLocalStorage<Scope>();
 const scope = globalForDb.dsarDbScope;
 
-const TRANSACTION_MAX_WAIT_MS = 30_000;
+/**
+ * A transaction waits up to 30 s for a pooled connection (Prisma's default is 2 s): a burst of
+ * requests then queues instead of answering 500 ("Unable to start a transaction in the given
+ * time"), since each holds its connection while the audit chain serialises appends.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 30_000;
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const client = new PrismaClient({
