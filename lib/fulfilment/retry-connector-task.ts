@@ -8,6 +8,7 @@ import { rm } from "node:fs/promises";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { settleAfterCommit } from "../queue/after-commit.ts";
 import { getQueue } from "../queue/enqueue.ts";
 import { connectorQueueName } from "../queue/jobs.ts";
 import { moveRequestFrom } from "../requests/move-request-from.ts";
@@ -48,15 +49,21 @@ export async function retryConnectorTask(taskId: string, actor: Actor, options: 
   });
   // A file an earlier attempt claimed but never completed.
   if (task.resultPath) await rm(task.resultPath, { force: true });
-  const job = await getQueue(connectorQueueName(task.connector.key)).getJob(`task-${taskId}`);
+  // The queue write after the commit: with Redis down it is waited for a moment only and goes
+  // through once Redis is back (the retry itself already stands).
+  await settleAfterCommit(requeueTask(taskId, task.requestId, task.connector.key), { taskId, job: "connector.run" });
+}
+
+async function requeueTask(taskId: string, requestId: string, connectorKey: string): Promise<void> {
+  const job = await getQueue(connectorQueueName(connectorKey)).getJob(`task-${taskId}`);
   if (job && (await job.isFailed())) {
     await job.retry("failed");
   } else if (!job) {
     // The job is gone (removed, or the queue store was replaced): the flow is added again; its
     // job ids come from the rows, so tasks already done are not run twice.
-    await startFulfilment(task.requestId);
+    await startFulfilment(requestId);
   }
   // Withdrawn or closed while the job was being queued: the withdrawal found no job to remove.
   const now = await db().connectorTask.findUnique({ where: { id: taskId }, select: { status: true } });
-  if (now?.status === "CANCELLED") await removeRequestJobs(task.requestId, [{ id: taskId, connectorKey: task.connector.key }]);
+  if (now?.status === "CANCELLED") await removeRequestJobs(requestId, [{ id: taskId, connectorKey }]);
 }

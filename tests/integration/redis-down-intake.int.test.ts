@@ -14,6 +14,7 @@ const { db } = await import("../../lib/db.ts");
 const { readConnectorsFile } = await import("../../lib/connectors/read-connectors-file.ts");
 const { applyConnectors } = await import("../../lib/connectors/apply-connectors.ts");
 const { approveRequest } = await import("../../lib/requests/approve-request.ts");
+const { retryConnectorTask } = await import("../../lib/fulfilment/retry-connector-task.ts");
 const { verifyByCode } = await import("../../lib/requests/verify-by-code.ts");
 const { closeFlowProducer } = await import("../../lib/fulfilment/start-fulfilment.ts");
 const { closeQueues } = await import("../../lib/queue/enqueue.ts");
@@ -55,8 +56,19 @@ beforeAll(async () => {
       tables:
         - table: customers
           identity: { email: email }
-          erase: { strategy: mask, columns: { email: hash } }`,
-    { SHOP_URL: shopUrl },
+          erase: { strategy: mask, columns: { email: hash } }
+  - key: gone-redis-down-${runId}
+    name: A source that is gone
+    type: postgres
+    actions: [access]
+    maxAttempts: 1
+    enabled: false
+    config:
+      url: \${GONE_URL}
+      tables:
+        - table: customers
+          identity: { email: email }`,
+    { SHOP_URL: shopUrl, GONE_URL: shopUrl.replace(shopName, `${shopName}_gone`) },
   );
   expect(problems).toEqual([]);
   await applyConnectors(entries, { type: "SYSTEM", id: "test" });
@@ -116,4 +128,53 @@ describe("Redis down while people file requests", () => {
     });
     expect(packages.map((group) => group._count)).toEqual(done.map(() => 1));
   }, 420_000);
+
+  it("answers a staff retry of a failed task while Redis is down, and runs the task again once it is back", async () => {
+    const gone = `gone-redis-down-${runId}`;
+    await db().connector.update({ where: { key: gone }, data: { enabled: true } });
+    try {
+      const email = `redis-down-retry-${runId}@example.test`;
+      const response = await fileRequest(
+        new Request("http://localhost/api/v1/requests", {
+          method: "POST",
+          body: JSON.stringify({ type: "access", email, country: "FR" }),
+          headers: { "content-type": "application/json", "x-dsar-socket-address": "10.77.1.1" },
+        }),
+      );
+      const { reference } = (await response.json()) as { reference: string };
+      const catcher = process.env.MAIL_CATCHER_URL as string;
+      await verifyByCode(reference, codeIn(await waitForEmail(catcher, email, (m) => m.text.includes(reference), 60_000)));
+      await approveRequest({ reference, actor: staff });
+      const failed = await waitForTask(reference, gone, (task) => task.status === "FAILED", 90_000);
+      expect(failed.attempts).toBe(1);
+
+      await redis.stop();
+      await answersWithin(retryConnectorTask(failed.id, staff, { reference }), "retrying a task while Redis is down", 30_000);
+      await redis.start();
+      // The retry stood and reached the queue once Redis answered: the source is still gone, so the
+      // task runs again and fails again, with one more attempt.
+      const again = await waitForTask(reference, gone, (task) => task.status === "FAILED" && task.attempts === 2, 90_000);
+      expect(again.attempts).toBe(2);
+    } finally {
+      await db().connector.update({ where: { key: gone }, data: { enabled: false } });
+    }
+  }, 300_000);
 });
+
+async function waitForTask(
+  reference: string,
+  connectorKey: string,
+  done: (task: { status: string; attempts: number }) => boolean,
+  ms: number,
+): Promise<{ id: string; status: string; attempts: number }> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const task = await db().connectorTask.findFirst({
+      where: { request: { reference }, connector: { key: connectorKey } },
+      select: { id: true, status: true, attempts: true },
+    });
+    if (task && done(task)) return task;
+    if (Date.now() > deadline) throw new Error(`task of ${connectorKey} for ${reference}: last seen ${JSON.stringify(task)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
