@@ -17,6 +17,7 @@ import { GET as exportCsv } from "../../app/staff/requests/export/route.ts";
 import { createApiKey } from "../../lib/auth/create-api-key.ts";
 import { db } from "../../lib/db.ts";
 import { SOCKET_ADDRESS_HEADER } from "../../lib/http/client-address.ts";
+import { freshClientAddress } from "../support/client-addresses.ts";
 import { getAs, postAs, storeRequest } from "../support/staff-api-calls.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
@@ -26,8 +27,7 @@ const HOSTILE = { nul: "a\u0000b", "lone surrogate": "a\uD800b", "low surrogate"
 /** A URL cannot carry a lone surrogate (it arrives as U+FFFD): queries get the control characters. */
 const HOSTILE_IN_QUERY = [HOSTILE.nul, HOSTILE.escape, "\u007f", "a\r\nb"];
 
-let n = 0;
-const nextAddress = () => `10.77.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
+const nextAddress = () => freshClientAddress();
 let adminKey = "";
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // Idempotency keys under concurrency with a small connection pool: no call may wait on a
 // connection while holding another, every key creates exactly one request, replays are identical.
 import { beforeAll, describe, expect, it } from "vitest";
+import { freshClientAddress } from "../support/client-addresses.ts";
 
 process.env.DATABASE_POOL_SIZE = "3";
 process.env.RATE_LIMIT_PER_IP_PER_HOUR = "1000";
@@ -12,8 +13,7 @@ const { db, disconnectDb, DbInsideTransactionError } = await import("../../lib/d
 const { withIdempotency } = await import("../../lib/http/idempotency.ts");
 const { AppError } = await import("../../lib/errors.ts");
 
-let n = 0;
-const address = () => `10.77.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
+const address = () => freshClientAddress();
 const body = (email: string) => ({ type: "access", email, country: "FR", fullName: "Ana Pérez" });
 
 function post(payload: unknown, headers: Record<string, string>) {

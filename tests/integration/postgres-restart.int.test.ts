@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshClientAddress } from "../support/client-addresses.ts";
 import { startPrivatePostgres, startPrivateRedis } from "../support/private-services.ts";
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from "../support/worker-process.ts";
 
@@ -186,7 +187,7 @@ describe("PostgreSQL restarted in the middle of a fan-out of 100 requests", () =
       new Request("http://localhost/api/v1/requests", {
         method: "POST",
         body: JSON.stringify({ type: "access", email, country: "FR" }),
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.88.0.1" },
+        headers: { "content-type": "application/json", "x-dsar-socket-address": freshClientAddress() },
       }),
     );
     expect(response.status).toBe(202);

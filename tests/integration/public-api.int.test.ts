@@ -6,13 +6,13 @@ import { POST as verify } from "../../app/api/v1/requests/[reference]/verify/rou
 import { POST as fileRequest } from "../../app/api/v1/requests/route.ts";
 import { db } from "../../lib/db.ts";
 import { inOneRateLimitWindow } from "../../lib/security/rate-limit-window.test-support.ts";
+import { freshClientAddress } from "../support/client-addresses.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
 runWorkersDuringTests();
 
-let n = 0;
-const nextAddress = () => `10.9.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
+const nextAddress = () => freshClientAddress();
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshClientAddress } from "../support/client-addresses.ts";
 import { startPrivateRedis } from "../support/private-services.ts";
 
 const redis = await startPrivateRedis();
@@ -94,7 +95,7 @@ describe("Redis down while people file requests", () => {
       const request = new Request("http://localhost/api/v1/requests", {
         method: "POST",
         body: JSON.stringify({ type: "access", email, country: "FR" }),
-        headers: { "content-type": "application/json", "x-dsar-socket-address": `10.77.0.${i + 1}` },
+        headers: { "content-type": "application/json", "x-dsar-socket-address": freshClientAddress() },
       });
       const response = await answersWithin(fileRequest(request), `filing request ${i + 1} while Redis is down`, 30_000);
       expect(response.status).toBe(202);
@@ -138,7 +139,7 @@ describe("Redis down while people file requests", () => {
         new Request("http://localhost/api/v1/requests", {
           method: "POST",
           body: JSON.stringify({ type: "access", email, country: "FR" }),
-          headers: { "content-type": "application/json", "x-dsar-socket-address": "10.77.1.1" },
+          headers: { "content-type": "application/json", "x-dsar-socket-address": freshClientAddress() },
         }),
       );
       const { reference } = (await response.json()) as { reference: string };

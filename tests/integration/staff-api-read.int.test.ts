@@ -12,6 +12,7 @@ import { createApiKey } from "../../lib/auth/create-api-key.ts";
 import { listApiKeys } from "../../lib/auth/list-api-keys.ts";
 import { revokeApiKey } from "../../lib/auth/revoke-api-key.ts";
 import { db } from "../../lib/db.ts";
+import { freshClientAddress } from "../support/client-addresses.ts";
 import { getAs, storeRequest } from "../support/staff-api-calls.ts";
 import { createIdleConnector, createStaff } from "../support/staff-requests.ts";
 
@@ -184,7 +185,7 @@ describe("documents", () => {
       new Request("http://localhost/api/v1/requests", {
         method: "POST",
         body: JSON.stringify({ type: "access", email: "documented@example.test", country: "FR" }),
-        headers: { "content-type": "application/json", "x-dsar-socket-address": "10.77.0.1" },
+        headers: { "content-type": "application/json", "x-dsar-socket-address": freshClientAddress() },
       }),
     );
     expect(filed.status).toBe(202);

@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshClientAddress } from "../support/client-addresses.ts";
 
 const { POST: fileRequestRoute } = await import("../../app/api/v1/requests/route.ts");
 const { readRequestForm, toRequestInput } = await import("../../app/[locale]/actions.schema.ts");
@@ -199,8 +200,6 @@ afterAll(async () => {
 
 // ---- Filing, as the form's services and the public API do it. ----
 
-let addresses = 0;
-
 async function file(channel: Channel, right: Right, person: Person, typedAccount: string): Promise<string> {
   const corrections = right === "rectification" ? [{ field: "fullName", correctValue: `${person.name} corrected` }] : undefined;
   if (channel === "form") {
@@ -221,7 +220,7 @@ async function file(channel: Channel, right: Right, person: Person, typedAccount
   const response = await fileRequestRoute(
     new Request("http://localhost/api/v1/requests", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-dsar-socket-address": `10.15.1.${++addresses}` },
+      headers: { "content-type": "application/json", "x-dsar-socket-address": freshClientAddress() },
       body: JSON.stringify({
         type: right,
         email: person.email,

@@ -4,6 +4,7 @@
 // and the long run (bench/fuzz/run.ts). Needs the test configuration in process.env before use.
 import fc from "fast-check";
 import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeader } from "../../lib/http/client-address.ts";
+import { clientAddressBlock } from "./client-addresses.ts";
 
 /** Strings no field may hold, and their JSON spellings, mixed into every generator. */
 const hostilePieces = [
@@ -232,9 +233,10 @@ export async function fuzzPublicApi(seed: number, count: number): Promise<FuzzSt
   const before = await db().dsarRequest.count();
   const changedBefore = await db().dsarRequest.count({ where: { status: { not: "SUBMITTED" } } });
   let accepted = 0;
+  const addressOf = clientAddressBlock();
   const calls = fc.sample(publicCall, { seed, numRuns: count });
   for (const [index, call] of calls.entries()) {
-    const headers: Record<string, string> = { [SOCKET_ADDRESS_HEADER]: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+    const headers: Record<string, string> = { [SOCKET_ADDRESS_HEADER]: addressOf(index) };
     if (call.contentType) headers["content-type"] = call.contentType;
     const request = new Request(`http://localhost/api/v1/requests${call.route === "verify" ? "/x/verify" : ""}`, {
       method: "POST",
