@@ -17,12 +17,22 @@ const maskAction = z.preprocess(
   z.enum(["null", "redact", "hash"], { error: 'Mask a column with "null", "redact" or "hash"' }),
 );
 
+/**
+ * What erasure does with one of the person's rows that rows outside the person's set also point to
+ * (an address shared by a customer, staff and a store): `keep` leaves it untouched and the receipt
+ * says "shared with other records"; `unlink` leaves it too but clears the person's own link to it
+ * (the parent column named by `via`, which must accept NULL). Never deleted or masked for everyone.
+ * Left out, it means `keep`.
+ */
+const sharedAction = z.enum(["keep", "unlink"], { error: 'Say what to do with a row others share: "keep" or "unlink"' }).optional();
+
 const eraseSchema = z.discriminatedUnion(
   "strategy",
   [
-    z.strictObject({ strategy: z.literal("delete") }),
+    z.strictObject({ strategy: z.literal("delete"), shared: sharedAction }),
     z.strictObject({
       strategy: z.literal("mask"),
+      shared: sharedAction,
       columns: z
         .record(identifier("column name"), maskAction)
         .refine((columns) => Object.keys(columns).length > 0, "List at least one column to mask, e.g. { email: hash }"),

@@ -1,0 +1,153 @@
+// The postgres connector against a rental shop it was not written for: an address shared by a
+// customer, staff and a store, a couple sharing one address, payments in a partitioned table,
+// NOT NULL and UNIQUE constraints, foreign keys without cascades, mixed-case names.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { EraseReceipt, Subject } from "../connector.ts";
+import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
+
+/** The postgres connector always answers at once. */
+const erase = async (config: PostgresConfig, subject: Subject): Promise<EraseReceipt> =>
+  (await postgresConnector.erase(config, subject, erasureContext)) as EraseReceipt;
+
+const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
+const databaseName = `rental_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+const sourceUrl = `postgresql://postgres@127.0.0.1:5432/${databaseName}`;
+const erasureContext = { taskId: "task-1", requestId: "request-1", reference: "DSAR-TEST", action: "erasure" as const };
+const jane: Subject = { email: "jane@example.test", accountId: null };
+let source: pg.Client;
+
+const SCHEMA = `
+  CREATE SCHEMA "Rental";
+  CREATE TABLE "Rental".city (city_id serial PRIMARY KEY, city text NOT NULL);
+  CREATE TABLE "Rental".address (address_id serial PRIMARY KEY, "Address" varchar(50) NOT NULL, postal_code varchar(10),
+    phone varchar(20) NOT NULL, city_id int NOT NULL REFERENCES "Rental".city);
+  CREATE TABLE "Rental".store (store_id serial PRIMARY KEY, address_id int NOT NULL REFERENCES "Rental".address);
+  CREATE TABLE "Rental".staff (staff_id serial PRIMARY KEY, first_name text NOT NULL, address_id int NOT NULL REFERENCES "Rental".address);
+  CREATE TABLE "Rental"."Customer" (customer_id serial PRIMARY KEY, "Email" varchar(100) NOT NULL CONSTRAINT customer_email_key UNIQUE,
+    first_name varchar(45) NOT NULL, "lastName" varchar(45) NOT NULL, address_id int REFERENCES "Rental".address,
+    store_id int NOT NULL REFERENCES "Rental".store);
+  CREATE TABLE "Rental".film (film_id serial PRIMARY KEY, title text NOT NULL);
+  CREATE TABLE "Rental".rental (rental_id serial PRIMARY KEY, rental_date timestamptz NOT NULL, film_id int NOT NULL REFERENCES "Rental".film,
+    customer_id int NOT NULL REFERENCES "Rental"."Customer", staff_id int NOT NULL REFERENCES "Rental".staff);
+  CREATE TABLE "Rental".payment (payment_id serial, customer_id int NOT NULL REFERENCES "Rental"."Customer",
+    rental_id int REFERENCES "Rental".rental, amount numeric(5, 2) NOT NULL, payment_date timestamptz NOT NULL,
+    PRIMARY KEY (payment_date, payment_id)) PARTITION BY RANGE (payment_date);
+  CREATE TABLE "Rental".payment_2026_01 PARTITION OF "Rental".payment FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+  CREATE TABLE "Rental".payment_2026_02 PARTITION OF "Rental".payment FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');`;
+
+// Jane lives at the address of store 1 and of staff member Mike; Bob lives alone at address 2;
+// Carol and Dave share address 3.
+const SEED = `
+  TRUNCATE "Rental".payment, "Rental".rental, "Rental".film, "Rental"."Customer", "Rental".staff, "Rental".store,
+    "Rental".address, "Rental".city RESTART IDENTITY;
+  INSERT INTO "Rental".city (city) VALUES ('Lyon'), ('Nantes');
+  INSERT INTO "Rental".address ("Address", postal_code, phone, city_id) VALUES
+    ('1 place Bellecour', '69002', '+33 4 00', 1), ('2 rue Crébillon', '44000', '+33 2 01', 2), ('3 quai de la Fosse', '44000', '+33 2 02', 2);
+  INSERT INTO "Rental".store (address_id) VALUES (1);
+  INSERT INTO "Rental".staff (first_name, address_id) VALUES ('Mike', 1);
+  INSERT INTO "Rental"."Customer" ("Email", first_name, "lastName", address_id, store_id) VALUES
+    ('Jane@Example.test', 'Jane', 'Doe', 1, 1), ('bob@example.test', 'Bob', 'Roe', 2, 1),
+    ('carol@example.test', 'Carol', 'Poe', 3, 1), ('dave@example.test', 'Dave', 'Poe', 3, 1);
+  INSERT INTO "Rental".film (title) VALUES ('Alien'), ('Brazil');
+  INSERT INTO "Rental".rental (rental_date, film_id, customer_id, staff_id) VALUES
+    ('2026-01-05T10:00:00.123456Z', 1, 1, 1), ('2026-02-01T08:30:00Z', 2, 2, 1);
+  INSERT INTO "Rental".payment (customer_id, rental_id, amount, payment_date) VALUES
+    (1, 1, 2.99, '2026-01-05T10:00:00.123456Z'), (2, 2, 4.99, '2026-02-01T08:30:00Z');`;
+
+const customer = {
+  table: "Customer",
+  identity: { email: "Email" },
+  erase: { strategy: "mask", columns: { Email: "hash", first_name: "redact", lastName: "redact" } },
+};
+const address = (erase: Record<string, unknown> = {}) => ({
+  table: "address",
+  via: { parent: "Customer", column: "address_id", parentColumn: "address_id" },
+  erase: { strategy: "mask", columns: { Address: "redact", phone: "redact", postal_code: "null" }, ...erase },
+});
+
+function mapping(tables: unknown[]): PostgresConfig {
+  return postgresConfigSchema.parse({ url: sourceUrl, schema: "Rental", tables });
+}
+
+const addresses = async () => (await source.query(`SELECT * FROM "Rental".address ORDER BY address_id`)).rows;
+const customerRow = async (id: number) => (await source.query(`SELECT * FROM "Rental"."Customer" WHERE customer_id = $1`, [id])).rows[0];
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${databaseName}"`);
+  await admin.end();
+  source = new pg.Client({ connectionString: sourceUrl });
+  await source.connect();
+  await source.query(SCHEMA);
+});
+
+beforeEach(async () => {
+  await source.query(SEED);
+});
+
+afterAll(async () => {
+  await closePostgresConnectorPools();
+  await source?.end();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await admin.end();
+});
+
+describe("erasure of rows other people's rows also point to", () => {
+  it("keeps an address shared with staff and a store, says so on the receipt, and masks the person's own row", async () => {
+    const before = await addresses();
+    const receipt = await erase(mapping([customer, address()]), jane);
+    expect(receipt.details).toEqual([
+      { category: "address", strategy: "mask", rows: 0, columns: { Address: "redact", phone: "redact", postal_code: "null" } },
+      { category: "address", strategy: "retain", rows: 1, reason: "shared with other records" },
+      { category: "Customer", strategy: "mask", rows: 1, columns: { Email: "hash", first_name: "redact", lastName: "redact" } },
+    ]);
+    expect(receipt.affected).toBe(1);
+    expect(await addresses()).toEqual(before);
+    expect(await customerRow(1)).toMatchObject({ first_name: "[erased]", address_id: 1 });
+  });
+
+  it("masks an address the person alone has, and keeps one shared with another customer", async () => {
+    const config = mapping([customer, address()]);
+    const bob = await erase(config, { email: "bob@example.test", accountId: null });
+    expect(bob.details.filter((detail) => detail.category === "address")).toEqual([
+      { category: "address", strategy: "mask", rows: 1, columns: { Address: "redact", phone: "redact", postal_code: "null" } },
+    ]);
+    const carol = await erase(config, { email: "carol@example.test", accountId: null });
+    expect(carol.details.filter((detail) => detail.category === "address")).toEqual([
+      { category: "address", strategy: "mask", rows: 0, columns: { Address: "redact", phone: "redact", postal_code: "null" } },
+      { category: "address", strategy: "retain", rows: 1, reason: "shared with other records" },
+    ]);
+    const after = await addresses();
+    expect(after.map((row) => row.Address)).toEqual(["1 place Bellecour", "[erased]", "3 quai de la Fosse"]);
+    expect(await customerRow(4)).toMatchObject({ first_name: "Dave", address_id: 3 });
+  });
+
+  it("unlinks the person from a shared address when the map says so, leaving the address to the others", async () => {
+    const before = await addresses();
+    const receipt = await erase(mapping([customer, address({ shared: "unlink" })]), jane);
+    expect(receipt.details[1]).toEqual({
+      category: "address",
+      strategy: "retain",
+      rows: 1,
+      reason: 'shared with other records; unlinked from the person ("Customer"."address_id" set to NULL in 1 row)',
+    });
+    expect(await addresses()).toEqual(before);
+    expect(await customerRow(1)).toMatchObject({ first_name: "[erased]", address_id: null });
+    expect(await customerRow(2)).toMatchObject({ first_name: "Bob", address_id: 2 });
+  });
+
+  it("does not delete a shared address, which would fail on the others' foreign keys", async () => {
+    const config = mapping([customer, { ...address(), erase: { strategy: "delete" } }]);
+    const receipt = await erase(config, jane);
+    expect(receipt.details.slice(0, 2)).toEqual([
+      { category: "address", strategy: "delete", rows: 0 },
+      { category: "address", strategy: "retain", rows: 1, reason: "shared with other records" },
+    ]);
+    expect(await addresses()).toHaveLength(3);
+  });
+});
