@@ -2,7 +2,16 @@
 // join compares columns of compatible types. Only the catalog is queried, with the names as
 // parameters, so a name like `x"; DROP TABLE orders; --` is reported as unknown and never run.
 import type { ConfigProblem } from "../connector.ts";
-import { type Catalog, type ColumnInfo, readCatalog } from "./catalog.ts";
+import {
+  type Catalog,
+  type ColumnInfo,
+  type ForeignKey,
+  isText,
+  readCatalog,
+  readForeignKeys,
+  readUniqueKeys,
+  type UniqueKey,
+} from "./catalog.ts";
 import type { PostgresConfig, TableConfig } from "./config.ts";
 import { connect, connectionProblem } from "./pool.ts";
 
@@ -26,11 +35,15 @@ export async function checkConfig(config: PostgresConfig): Promise<ConfigProblem
       "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
       [config.schema],
     );
-    return problemsIn(
+    const catalog = await readCatalog(client, config);
+    const problems = problemsIn(
       config,
-      await readCatalog(client, config),
+      catalog,
       tables.rows.map((row) => row.table_name),
     );
+    // Constraints are compared only once every name is right, so each problem is reported once.
+    if (problems.length > 0) return problems;
+    return erasureProblems(config, catalog, await readForeignKeys(client, config), await readUniqueKeys(client, config));
   } finally {
     client.release();
   }
@@ -92,6 +105,81 @@ function viaProblems(table: TableConfig, i: number, columns: Map<string, ColumnI
     });
   }
   return problems;
+}
+
+const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT" };
+export const UNIQUE_HASH_MIN = 16;
+
+/**
+ * Mappings whose erasure can only fail, or would damage data, read from the database's own
+ * constraints: a NULL mask on a NOT NULL column, a mask value the column cannot hold, a constant
+ * mask on a unique column (the second erasure collides), a delete that a foreign key without a
+ * cascade blocks while the rows pointing there stay (retained, masked or not mapped).
+ */
+function erasureProblems(config: PostgresConfig, catalog: Catalog, foreignKeys: ForeignKey[], uniqueKeys: UniqueKey[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  config.tables.forEach((table, i) => {
+    const columns = catalog.get(table.table)!;
+    if (table.erase.strategy === "mask") {
+      for (const [column, action] of Object.entries(table.erase.columns)) {
+        const info = columns.get(column)!;
+        const unique = uniqueKeys.find((key) => key.table === table.table && key.columns.includes(column));
+        const message = maskProblem(table.table, info, action, unique);
+        if (message) problems.push({ path: ["tables", i, "erase", "columns", column], message });
+      }
+    }
+    if (table.erase.strategy === "delete") {
+      for (const key of foreignKeys.filter((candidate) => candidate.toTable === table.table)) {
+        const rule = DELETE_RULES[key.onDelete];
+        if (!rule) continue;
+        const mapped = key.fromSchema === config.schema ? config.tables.find((candidate) => candidate.table === key.fromTable) : undefined;
+        if (mapped?.erase.strategy === "delete") continue;
+        const stays = mapped
+          ? `is mapped with erase strategy "${mapped.erase.strategy}", so its rows stay`
+          : "is not mapped, so its rows stay";
+        problems.push({
+          path: ["tables", i, "erase", "strategy"],
+          message:
+            `Deleting the person's rows of "${table.table}" would fail: foreign key ${key.name} (ON DELETE ${rule}) from ` +
+            `"${key.fromSchema}"."${key.fromTable}" (${key.fromColumns.join(", ")}) points to them, and "${key.fromTable}" ${stays}. ` +
+            `Mask "${table.table}" instead (erase: { strategy: mask, columns: … }), map "${key.fromTable}" with erase strategy "delete", ` +
+            "or give the foreign key ON DELETE CASCADE or SET NULL",
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+const MASK_NEEDS: Record<string, { length: number; what: string }> = {
+  redact: { length: "[erased]".length, what: '"[erased]"' },
+  hash: { length: 64, what: "a 64-character hash" },
+  "unique-hash": { length: UNIQUE_HASH_MIN, what: `a hash of at least ${UNIQUE_HASH_MIN} characters` },
+};
+
+/** Why a column cannot take a mask, with the masks it can take instead; null when it can. */
+function maskProblem(table: string, column: ColumnInfo, action: string, unique: UniqueKey | undefined): string | null {
+  const name = `"${table}"."${column.name}"`;
+  const typeName = column.maxLength === null ? column.dataType : `${column.dataType}(${column.maxLength})`;
+  // How many characters of text the column holds (none for a number, a date…).
+  const room = isText(column) ? (column.maxLength ?? Number.POSITIVE_INFINITY) : 0;
+  const perRow =
+    room >= 64 ? "hash" : room >= UNIQUE_HASH_MIN ? "unique-hash (a salted hash cut to the column's length, different per row)" : null;
+  const options = [perRow, !unique && room >= MASK_NEEDS.redact.length ? "redact" : null, column.nullable ? "null" : null].filter(
+    (option): option is string => option !== null && !option.startsWith(action),
+  );
+  const advice = options.length > 0 ? `Use ${options.join(" or ")} instead` : "Retain or delete these rows instead";
+  if (action === "null" && !column.nullable) {
+    return `Masking ${name} with null would fail every erasure: the column is NOT NULL. ${advice}`;
+  }
+  const needs = MASK_NEEDS[action];
+  if (needs && room < needs.length) {
+    return `Masking ${name} with ${action} cannot work: the column is ${typeName}, which cannot hold ${needs.what}. ${advice}`;
+  }
+  if (action === "redact" && unique) {
+    return `Masking ${name} with redact writes the same "[erased]" in every row, but ${unique.name} makes it unique: the second erasure would fail. ${advice}`;
+  }
+  return null;
 }
 
 /** Same type, or both numbers, or both text: PostgreSQL compares these without a cast. */

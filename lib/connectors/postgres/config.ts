@@ -14,7 +14,7 @@ const identifier = (what: string) =>
 const maskAction = z.preprocess(
   // YAML reads an unquoted `null` as null, not as the text "null": accept both.
   (value) => (value === null ? "null" : value),
-  z.enum(["null", "redact", "hash"], { error: 'Mask a column with "null", "redact" or "hash"' }),
+  z.enum(["null", "redact", "hash", "unique-hash"], { error: 'Mask a column with "null", "redact", "hash" or "unique-hash"' }),
 );
 
 /**

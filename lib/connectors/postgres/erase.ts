@@ -11,6 +11,7 @@
 import type pg from "pg";
 import type { ConnectorContext, EraseReceipt, Subject } from "../connector.ts";
 import { type ColumnInfo, type ForeignKey, isText, readCatalogOrThrow, readForeignKeys } from "./catalog.ts";
+import { UNIQUE_HASH_MIN } from "./check.ts";
 import type { PostgresConfig, TableConfig } from "./config.ts";
 import { bottomUp } from "./graph.ts";
 import { inTransaction } from "./pool.ts";
@@ -19,7 +20,6 @@ import { type Params, personPredicate, qualified, quoteIdent, type Scope } from 
 
 export const REDACTED = "[erased]";
 export const SHARED_REASON = "shared with other records";
-const SHA256_HEX = "^[0-9a-f]{64}$";
 
 type Detail = EraseReceipt["details"][number];
 
@@ -185,10 +185,12 @@ async function keepShared(
 type Mask = { column: string; value: string; pending: string; applied: string };
 
 /**
- * The new value of a masked column. `redact` writes "[erased]" and `hash` the SHA-256 hex of
- * salt + value; a column that cannot hold that text (a number, a date, varchar(5)) is set to NULL.
+ * The new value of a masked column. `redact` writes "[erased]", `hash` the SHA-256 hex of salt +
+ * value, `unique-hash` that hex cut to the column's length (at most 64): different per row, so a
+ * UNIQUE column takes it. A column that cannot hold that text (a number, a date, varchar(5)) is set
+ * to NULL; the connector check refuses such a mapping before it is applied.
  */
-function maskOf(column: string, action: "null" | "redact" | "hash", info: ColumnInfo, salt: string, params: Params): Mask {
+function maskOf(column: string, action: "null" | "redact" | "hash" | "unique-hash", info: ColumnInfo, salt: string, params: Params): Mask {
   const current = `t.${quoteIdent(column)}`;
   const toNull = (applied: string): Mask => ({ column, value: "NULL", pending: `${current} IS NOT NULL`, applied });
   const fits = (length: number) => isText(info) && (info.maxLength === null || info.maxLength >= length);
@@ -199,15 +201,18 @@ function maskOf(column: string, action: "null" | "redact" | "hash", info: Column
     const redacted = params.add(REDACTED);
     return { column, value: `${redacted}::text`, pending: `${current} IS DISTINCT FROM ${redacted}::text`, applied: "redact" };
   }
-  if (!fits(64)) return toNull(`null ("${column}" is ${typeName}, which cannot hold a 64-character hash)`);
-  const hashed = `encode(sha256(convert_to(${params.add(salt)}::text || ${current}::text, 'UTF8')), 'hex')`;
-  // A value that already is 64 hex digits was hashed by an earlier run: hashing it again would
-  // change it for nothing when another column of the row still needs masking.
-  const alreadyHashed = `${current}::text ~ ${params.add(SHA256_HEX)}::text`;
+  const length = action === "hash" ? 64 : Math.min(64, info.maxLength ?? 64);
+  if (!fits(action === "hash" ? 64 : UNIQUE_HASH_MIN)) {
+    return toNull(`null ("${column}" is ${typeName}, which cannot hold a ${length}-character hash)`);
+  }
+  const hashed = `left(encode(sha256(convert_to(${params.add(salt)}::text || ${current}::text, 'UTF8')), 'hex'), ${length})`;
+  // A value that already is hex digits of that length was hashed by an earlier run: hashing it
+  // again would change it for nothing when another column of the row still needs masking.
+  const alreadyHashed = `${current}::text ~ ${params.add(`^[0-9a-f]{${length}}$`)}::text`;
   return {
     column,
     value: `CASE WHEN ${alreadyHashed} THEN ${current} ELSE ${hashed} END`,
     pending: `(${current} IS NOT NULL AND NOT ${alreadyHashed})`,
-    applied: "hash",
+    applied: action,
   };
 }

@@ -26,7 +26,7 @@ const SCHEMA = `
   CREATE TABLE "Rental".store (store_id serial PRIMARY KEY, address_id int NOT NULL REFERENCES "Rental".address);
   CREATE TABLE "Rental".staff (staff_id serial PRIMARY KEY, first_name text NOT NULL, address_id int NOT NULL REFERENCES "Rental".address);
   CREATE TABLE "Rental"."Customer" (customer_id serial PRIMARY KEY, "Email" varchar(100) NOT NULL CONSTRAINT customer_email_key UNIQUE,
-    first_name varchar(45) NOT NULL, "lastName" varchar(45) NOT NULL, address_id int REFERENCES "Rental".address,
+    first_name varchar(45) NOT NULL, "lastName" varchar(45) NOT NULL, login varchar(20) NOT NULL CONSTRAINT customer_login_key UNIQUE, address_id int REFERENCES "Rental".address,
     store_id int NOT NULL REFERENCES "Rental".store);
   CREATE TABLE "Rental".film (film_id serial PRIMARY KEY, title text NOT NULL);
   CREATE TABLE "Rental".rental (rental_id serial PRIMARY KEY, rental_date timestamptz NOT NULL, film_id int NOT NULL REFERENCES "Rental".film,
@@ -47,9 +47,9 @@ const SEED = `
     ('1 place Bellecour', '69002', '+33 4 00', 1), ('2 rue Crébillon', '44000', '+33 2 01', 2), ('3 quai de la Fosse', '44000', '+33 2 02', 2);
   INSERT INTO "Rental".store (address_id) VALUES (1);
   INSERT INTO "Rental".staff (first_name, address_id) VALUES ('Mike', 1);
-  INSERT INTO "Rental"."Customer" ("Email", first_name, "lastName", address_id, store_id) VALUES
-    ('Jane@Example.test', 'Jane', 'Doe', 1, 1), ('bob@example.test', 'Bob', 'Roe', 2, 1),
-    ('carol@example.test', 'Carol', 'Poe', 3, 1), ('dave@example.test', 'Dave', 'Poe', 3, 1);
+  INSERT INTO "Rental"."Customer" ("Email", first_name, "lastName", login, address_id, store_id) VALUES
+    ('Jane@Example.test', 'Jane', 'Doe', 'jdoe', 1, 1), ('bob@example.test', 'Bob', 'Roe', 'broe', 2, 1),
+    ('carol@example.test', 'Carol', 'Poe', 'cpoe', 3, 1), ('dave@example.test', 'Dave', 'Poe', 'dpoe', 3, 1);
   INSERT INTO "Rental".film (title) VALUES ('Alien'), ('Brazil');
   INSERT INTO "Rental".rental (rental_date, film_id, customer_id, staff_id) VALUES
     ('2026-01-05T10:00:00.123456Z', 1, 1, 1), ('2026-02-01T08:30:00Z', 2, 2, 1);
@@ -149,5 +149,95 @@ describe("erasure of rows other people's rows also point to", () => {
       { category: "address", strategy: "retain", rows: 1, reason: "shared with other records" },
     ]);
     expect(await addresses()).toHaveLength(3);
+  });
+});
+
+describe("checking erasure against the database's constraints before the mapping is applied", () => {
+  it("finds nothing wrong with masks the columns can take", async () => {
+    expect(await postgresConnector.check!(mapping([customer, address()]))).toEqual([]);
+  });
+
+  it("refuses a null mask on a NOT NULL column, a mask the column cannot hold, and a constant mask on a unique column, with a fix", async () => {
+    const config = mapping([
+      {
+        ...customer,
+        erase: { strategy: "mask", columns: { Email: "redact", first_name: "hash", login: "redact", lastName: "null" } },
+      },
+      address({ columns: { phone: "null", postal_code: "hash", Address: "redact" } }),
+    ]);
+    expect(await postgresConnector.check!(config)).toEqual([
+      {
+        path: ["tables", 0, "erase", "columns", "Email"],
+        message:
+          'Masking "Customer"."Email" with redact writes the same "[erased]" in every row, but customer_email_key makes it unique: ' +
+          "the second erasure would fail. Use hash instead",
+      },
+      {
+        path: ["tables", 0, "erase", "columns", "first_name"],
+        message:
+          'Masking "Customer"."first_name" with hash cannot work: the column is character varying(45), which cannot hold a 64-character hash. ' +
+          "Use unique-hash (a salted hash cut to the column's length, different per row) or redact instead",
+      },
+      {
+        path: ["tables", 0, "erase", "columns", "login"],
+        message:
+          'Masking "Customer"."login" with redact writes the same "[erased]" in every row, but customer_login_key makes it unique: ' +
+          "the second erasure would fail. Use unique-hash (a salted hash cut to the column's length, different per row) instead",
+      },
+      {
+        path: ["tables", 0, "erase", "columns", "lastName"],
+        message:
+          'Masking "Customer"."lastName" with null would fail every erasure: the column is NOT NULL. ' +
+          "Use unique-hash (a salted hash cut to the column's length, different per row) or redact instead",
+      },
+      {
+        path: ["tables", 1, "erase", "columns", "phone"],
+        message: expect.stringMatching(
+          /^Masking "address"\."phone" with null would fail every erasure: the column is NOT NULL\. Use unique-hash/,
+        ),
+      },
+      {
+        path: ["tables", 1, "erase", "columns", "postal_code"],
+        message:
+          'Masking "address"."postal_code" with hash cannot work: the column is character varying(10), which cannot hold a 64-character hash. ' +
+          "Use redact or null instead",
+      },
+    ]);
+  });
+
+  it("refuses deleting rows that foreign keys without a cascade point to from tables whose rows stay", async () => {
+    const config = mapping([customer, { ...address(), erase: { strategy: "delete" } }]);
+    const problems = await postgresConnector.check!(config);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      ["tables", 1, "erase", "strategy"],
+      ["tables", 1, "erase", "strategy"],
+      ["tables", 1, "erase", "strategy"],
+    ]);
+    expect(problems[0].message).toBe(
+      'Deleting the person\'s rows of "address" would fail: foreign key Customer_address_id_fkey (ON DELETE NO ACTION) from "Rental"."Customer" (address_id) ' +
+        'points to them, and "Customer" is mapped with erase strategy "mask", so its rows stay. Mask "address" instead (erase: { strategy: mask, columns: … }), ' +
+        'map "Customer" with erase strategy "delete", or give the foreign key ON DELETE CASCADE or SET NULL',
+    );
+    expect(problems[1].message).toMatch(/foreign key staff_address_id_fkey .* "staff" is not mapped, so its rows stay/);
+    expect(problems[2].message).toMatch(/foreign key store_address_id_fkey .* "store" is not mapped, so its rows stay/);
+  });
+
+  it("erases a unique column with unique-hash, fitting its length, for one person after another", async () => {
+    const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { login: "unique-hash", first_name: "unique-hash" } } }]);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const first = await erase(config, jane);
+    const second = await erase(config, { email: "bob@example.test", accountId: null });
+    expect([first.details[0], second.details[0]]).toEqual([
+      { category: "Customer", strategy: "mask", rows: 1, columns: { login: "unique-hash", first_name: "unique-hash" } },
+      { category: "Customer", strategy: "mask", rows: 1, columns: { login: "unique-hash", first_name: "unique-hash" } },
+    ]);
+    const [janeRow, bobRow] = [await customerRow(1), await customerRow(2)];
+    expect(janeRow.login).toMatch(/^[0-9a-f]{20}$/);
+    expect(janeRow.first_name).toMatch(/^[0-9a-f]{45}$/);
+    expect(bobRow.login).toMatch(/^[0-9a-f]{20}$/);
+    expect(bobRow.login).not.toBe(janeRow.login);
+    // Idempotent: the row keeps its hashed values on a second run.
+    expect((await erase(config, jane)).details[0]).toMatchObject({ rows: 0 });
+    expect(await customerRow(1)).toEqual(janeRow);
   });
 });
