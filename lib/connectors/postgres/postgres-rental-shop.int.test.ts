@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EraseReceipt, Subject } from "../connector.ts";
+import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 
 /** The postgres connector always answers at once. */
@@ -35,6 +35,9 @@ const SCHEMA = `
     rental_id int REFERENCES "Rental".rental, amount numeric(5, 2) NOT NULL, payment_date timestamptz NOT NULL,
     PRIMARY KEY (payment_date, payment_id)) PARTITION BY RANGE (payment_date);
   CREATE TABLE "Rental".payment_2026_01 PARTITION OF "Rental".payment FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+  CREATE TABLE "Rental".kinds (email text, at_tz timestamptz, at_local timestamp, on_day date, at_time time, at_timetz timetz,
+    amount numeric, big bigint, ratio double precision, took interval, raw bytea, doc jsonb, tz_list timestamptz[], amounts numeric[],
+    tooks interval[], flag boolean);
   CREATE TABLE "Rental".payment_2026_02 PARTITION OF "Rental".payment FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');`;
 
 // Jane lives at the address of store 1 and of staff member Mike; Bob lives alone at address 2;
@@ -239,5 +242,45 @@ describe("checking erasure against the database's constraints before the mapping
     // Idempotent: the row keeps its hashed values on a second run.
     expect((await erase(config, jane)).details[0]).toMatchObject({ rows: 0 });
     expect(await customerRow(1)).toEqual(janeRow);
+  });
+});
+
+describe("access values: one lossless format for every type", () => {
+  it("keeps microseconds, exact numerics and ISO 8601 dates, times and durations", async () => {
+    await source.query(`TRUNCATE "Rental".kinds`);
+    // A session in another zone and date style must not change what the person gets.
+    await source.query(`ALTER DATABASE "${databaseName}" SET TimeZone = 'America/New_York'`);
+    await source.query(`ALTER DATABASE "${databaseName}" SET DateStyle = 'SQL, DMY'`);
+    await closePostgresConnectorPools();
+    await source.query(`INSERT INTO "Rental".kinds VALUES ('jane@example.test', '2026-01-05T10:00:00.123456Z', '2026-01-05 10:00:00.000001',
+      '2026-01-05', '23:59:59.999999', '10:00:00.5+02', 12345678901234567890.123456789, 9223372036854775807, 0.1,
+      '1 year 2 months 3 days 04:05:06.789', '\\x00ff', '{"a": [1, "x"]}', ARRAY['2026-01-05T10:00:00.123456Z'::timestamptz, NULL],
+      ARRAY[12345678901234567890.5, 0.1]::numeric[], ARRAY['PT1S'::interval], true)`);
+    const config = mapping([{ table: "kinds", identity: { email: "email" } }]);
+    const records: AccessRecord[] = [];
+    const context = { ...erasureContext, action: "access" as const };
+    for await (const record of (await postgresConnector.access(config, jane, context)) as AsyncIterable<AccessRecord>) records.push(record);
+    expect(records.map((record) => record.fields)).toEqual([
+      {
+        email: "jane@example.test",
+        at_tz: "2026-01-05T10:00:00.123456Z",
+        at_local: "2026-01-05T10:00:00.000001",
+        on_day: "2026-01-05",
+        at_time: "23:59:59.999999",
+        at_timetz: "10:00:00.5+02:00",
+        amount: "12345678901234567890.123456789",
+        big: "9223372036854775807",
+        ratio: 0.1,
+        took: "P1Y2M3DT4H5M6.789S",
+        raw: "AP8=",
+        doc: { a: [1, "x"] },
+        tz_list: ["2026-01-05T10:00:00.123456Z", null],
+        amounts: ["12345678901234567890.5", "0.1"],
+        tooks: ["PT1S"],
+        flag: true,
+      },
+    ]);
+    await source.query(`ALTER DATABASE "${databaseName}" RESET TimeZone`);
+    await source.query(`ALTER DATABASE "${databaseName}" RESET DateStyle`);
   });
 });
