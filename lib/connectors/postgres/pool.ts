@@ -39,7 +39,7 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
-const OFFSET = /([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
+const OFFSET = /^([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
 
 /** `2026-01-05 10:00:00.123456+00` → `2026-01-05T10:00:00.123456Z`; infinity and BC dates stay as written. */
 export function isoTimestamp(value: string): string {
@@ -60,7 +60,7 @@ export function isoTime(value: string): string {
 
 function isoOffset(zone: string): string | null {
   const match = OFFSET.exec(zone);
-  if (!match || match.index !== 0) return null;
+  if (!match) return null;
   const [, sign, hours, minutes = "00", seconds] = match;
   if (seconds && seconds !== "00") return `${sign}${hours}:${minutes}:${seconds}`;
   return hours === "00" && minutes === "00" ? "Z" : `${sign}${hours}:${minutes}`;
