@@ -154,6 +154,35 @@ describe("buildPackage", () => {
     expect(html).toContain("Newsletter &#60;script&#62;x&#60;/script&#62;");
   });
 
+  it("describes the fields of each source with that source's own descriptions, even when two sources have a category of one name", async () => {
+    const crmRecords: AccessRecord[] = [{ source: "", category: "customers", fields: { name: "Ada", city: "Lyon" } }];
+    await buildPackage(
+      options({
+        fieldDescriptions: undefined,
+        sources: [
+          {
+            key: "shop",
+            name: "Online shop",
+            records: recordsOf(shopRecords),
+            fieldDescriptions: { customers: { name: "The name on your shop account" } },
+          },
+          {
+            key: "crm",
+            name: "CRM",
+            records: recordsOf(crmRecords),
+            fieldDescriptions: { customers: { name: "The name our sales team uses" } },
+          },
+        ],
+      }),
+    );
+    const html = byPath(await readPackageEntries(join(dir, "package.zip.enc"), key)).get("index.html")!.text;
+    const [shop, crm] = html.split("<h3>").slice(1);
+    expect(shop).toContain("The name on your shop account");
+    expect(shop).not.toContain("The name our sales team uses");
+    expect(crm).toContain("The name our sales team uses");
+    expect(crm).not.toContain("The name on your shop account");
+  });
+
   it("says that no data was found when no source returned a record", async () => {
     const built = await buildPackage(options({ sources: [{ key: "shop", name: "Online shop", records: recordsOf([]) }] }));
     const entries = byPath(await readPackageEntries(join(dir, "package.zip.enc"), key));
