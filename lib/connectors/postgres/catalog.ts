@@ -12,6 +12,8 @@ export type ColumnInfo = {
   /** pg_type.typcategory: N numeric, S string, D date/time, U user-defined… */
   category: string;
   nullable: boolean;
+  /** An index on lower(column) exists, so a case-insensitive lookup on it need not read the whole table. */
+  lowerIndexed: boolean;
 };
 
 /** Table name → column name → column, for the mapped tables that exist in the schema. */
@@ -62,7 +64,23 @@ export async function readCatalog(client: pg.ClientBase, config: PostgresConfig)
       maxLength: row.character_maximum_length,
       category: row.typcategory ?? "X",
       nullable: row.is_nullable === "YES",
+      lowerIndexed: false,
     });
+  }
+  const lowered = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT DISTINCT c.relname::text AS table_name, a.attname::text AS column_name
+       FROM pg_catalog.pg_index i
+       JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = $1 AND c.relname = ANY($2::text[]) AND i.indpred IS NULL
+        AND pg_catalog.pg_get_indexdef(i.indexrelid, 1, true) IN
+            ('lower(' || quote_ident(a.attname) || ')', 'lower(' || quote_ident(a.attname) || '::text)')`,
+    [config.schema, names],
+  );
+  for (const row of lowered.rows) {
+    const column = catalog.get(row.table_name)?.get(row.column_name);
+    if (column) column.lowerIndexed = true;
   }
   return catalog;
 }

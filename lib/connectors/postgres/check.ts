@@ -14,6 +14,7 @@ import {
 } from "./catalog.ts";
 import type { PostgresConfig, TableConfig } from "./config.ts";
 import { connect, connectionProblem } from "./pool.ts";
+import { qualified, quoteIdent } from "./sql.ts";
 
 type Path = Array<string | number>;
 
@@ -105,6 +106,28 @@ function viaProblems(table: TableConfig, i: number, columns: Map<string, ColumnI
     });
   }
   return problems;
+}
+
+/**
+ * Lookups that read a whole table on every request: an email column compared with lower() on both
+ * sides and no index on lower(column). Advice, not a refusal: the answers are right, only slow.
+ */
+export async function indexAdvice(config: PostgresConfig): Promise<string[]> {
+  const client = await connect(config.url);
+  try {
+    const catalog = await readCatalog(client, config);
+    return config.tables.flatMap((table) => {
+      const email = table.identity?.email;
+      const column = email === undefined ? undefined : catalog.get(table.table)?.get(email);
+      if (!email || !column || column.udtName === "citext" || column.lowerIndexed) return [];
+      return [
+        `finding a person in "${table.table}" reads the whole table (no index on lower("${email}")); create one: ` +
+          `CREATE INDEX ON ${qualified(config.schema, table.table)} (lower(${quoteIdent(email)}))`,
+      ];
+    });
+  } finally {
+    client.release();
+  }
 }
 
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT" };

@@ -24,7 +24,9 @@ const SCHEMA = `
   CREATE TABLE "Shop".orders (order_id serial PRIMARY KEY, "CustomerId" int NOT NULL REFERENCES "Shop"."Customers",
     total numeric(10, 2), created_at timestamptz, placed_on date, invoice bytea, note text);
   CREATE TABLE "Shop".order_items (item_id serial PRIMARY KEY, order_id int NOT NULL REFERENCES "Shop".orders, sku text, qty int);
-  CREATE TABLE "Shop".newsletter (email text, subscribed_at timestamptz);`;
+  CREATE TABLE "Shop".newsletter (email text, subscribed_at timestamptz);
+  CREATE INDEX ON "Shop"."Customers" (lower("eMail"));
+  CREATE INDEX ON "Shop".newsletter (lower(email));`;
 
 // Jane (stored with capitals) has two orders, one with 1,100 lines to cross several cursor batches.
 const SEED = `

@@ -5,7 +5,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
+import { readCatalog } from "./catalog.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
+import { identityPredicate, Params, qualified } from "./sql.ts";
 
 /** The postgres connector always answers at once. */
 const erase = async (config: PostgresConfig, subject: Subject): Promise<EraseReceipt> =>
@@ -19,7 +21,13 @@ const jane: Subject = { email: "jane@example.test", accountId: null };
 let source: pg.Client;
 
 const SCHEMA = `
+  CREATE EXTENSION citext;
   CREATE SCHEMA "Rental";
+  CREATE TABLE "Rental".member (member_id serial PRIMARY KEY, email citext NOT NULL);
+  CREATE INDEX member_email ON "Rental".member (email);
+  INSERT INTO "Rental".member (email) SELECT 'member' || n || '@example.test' FROM generate_series(1, 5000) AS n;
+  INSERT INTO "Rental".member (email) VALUES ('Jane@Example.test');
+  ANALYZE "Rental".member;
   CREATE TABLE "Rental".city (city_id serial PRIMARY KEY, city text NOT NULL);
   CREATE TABLE "Rental".address (address_id serial PRIMARY KEY, "Address" varchar(50) NOT NULL, postal_code varchar(10),
     phone varchar(20) NOT NULL, city_id int NOT NULL REFERENCES "Rental".city);
@@ -282,5 +290,50 @@ describe("access values: one lossless format for every type", () => {
     ]);
     await source.query(`ALTER DATABASE "${databaseName}" RESET TimeZone`);
     await source.query(`ALTER DATABASE "${databaseName}" RESET DateStyle`);
+  });
+});
+
+describe("finding the person through an index", () => {
+  /** The plan of the lookup the connector runs for `table`, with sequential scans priced out. */
+  async function planOf(config: PostgresConfig, table: string): Promise<string> {
+    const catalog = await readCatalog(source, config);
+    const params = new Params();
+    const entry = config.tables.find((candidate) => candidate.table === table)!;
+    const where = identityPredicate({ config, catalog, subject: jane, params }, entry, "t");
+    await source.query("BEGIN");
+    try {
+      await source.query("SET LOCAL enable_seqscan = off");
+      const plan = await source.query(`EXPLAIN SELECT * FROM ${qualified("Rental", table)} AS t WHERE ${where}`, params.values);
+      return plan.rows.map((row) => row["QUERY PLAN"]).join("\n");
+    } finally {
+      await source.query("ROLLBACK");
+    }
+  }
+
+  it("compares a citext email as it is, so its plain index is used, and still finds it whatever the case", async () => {
+    const config = mapping([{ table: "member", identity: { email: "email" } }]);
+    expect(await planOf(config, "member")).toMatch(/Index .*member_email/);
+    const records: AccessRecord[] = [];
+    const context = { ...erasureContext, action: "access" as const };
+    for await (const record of (await postgresConnector.access(config, jane, context)) as AsyncIterable<AccessRecord>) records.push(record);
+    expect(records.map((record) => record.fields["email"])).toEqual(["Jane@Example.test"]);
+  });
+
+  it("says which index to create when a lookup would read the whole table, and the lookup uses it once created", async () => {
+    const config = mapping([customer]);
+    expect(await postgresConnector.test(config)).toEqual({
+      ok: true,
+      message:
+        'Connected; 1 table mapped. To consider: finding a person in "Customer" reads the whole table (no index on lower("Email")); ' +
+        'create one: CREATE INDEX ON "Rental"."Customer" (lower("Email"))',
+    });
+    expect(await planOf(config, "Customer")).toContain("Seq Scan");
+    await source.query(`CREATE INDEX customer_email_lower ON "Rental"."Customer" (lower("Email"))`);
+    try {
+      expect(await planOf(config, "Customer")).toMatch(/Index .*customer_email_lower/);
+      expect(await postgresConnector.test(config)).toEqual({ ok: true, message: "Connected; 1 table mapped" });
+    } finally {
+      await source.query(`DROP INDEX "Rental".customer_email_lower`);
+    }
   });
 });
