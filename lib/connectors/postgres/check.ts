@@ -13,6 +13,7 @@ import {
   type UniqueKey,
 } from "./catalog.ts";
 import type { PostgresConfig, TableConfig } from "./config.ts";
+import { bottomUp } from "./graph.ts";
 import { connect, connectionProblem } from "./pool.ts";
 import { qualified, quoteIdent } from "./sql.ts";
 
@@ -156,17 +157,19 @@ function erasureProblems(config: PostgresConfig, catalog: Catalog, foreignKeys: 
         const rule = DELETE_RULES[key.onDelete];
         if (!rule) continue;
         const mapped = key.fromSchema === config.schema ? config.tables.find((candidate) => candidate.table === key.fromTable) : undefined;
-        if (mapped?.erase.strategy === "delete") continue;
-        const stays = mapped
-          ? `is mapped with erase strategy "${mapped.erase.strategy}", so its rows stay`
-          : "is not mapped, so its rows stay";
+        if (mapped?.erase.strategy === "delete" && (mapped.table === table.table || actedBefore(config, mapped, table))) continue;
+        const start =
+          `Deleting the person's rows of "${table.table}" would fail: foreign key ${key.name} (ON DELETE ${rule}) from ` +
+          `"${key.fromSchema}"."${key.fromTable}" (${key.fromColumns.join(", ")}) points to them, and "${key.fromTable}" `;
+        const cascade = "or give the foreign key ON DELETE CASCADE or SET NULL";
         problems.push({
           path: ["tables", i, "erase", "strategy"],
           message:
-            `Deleting the person's rows of "${table.table}" would fail: foreign key ${key.name} (ON DELETE ${rule}) from ` +
-            `"${key.fromSchema}"."${key.fromTable}" (${key.fromColumns.join(", ")}) points to them, and "${key.fromTable}" ${stays}. ` +
-            `Mask "${table.table}" instead (erase: { strategy: mask, columns: … }), map "${key.fromTable}" with erase strategy "delete", ` +
-            "or give the foreign key ON DELETE CASCADE or SET NULL",
+            mapped?.erase.strategy === "delete"
+              ? `${start}is deleted only after "${table.table}" (erasure goes from children to parents, then in file order). ` +
+                `List "${key.fromTable}" before "${table.table}" at the same depth, ${cascade}`
+              : `${start}${mapped ? `is mapped with erase strategy "${mapped.erase.strategy}"` : "is not mapped"}, so its rows stay. ` +
+                `Mask "${table.table}" instead (erase: { strategy: mask, columns: … }), map "${key.fromTable}" with erase strategy "delete", ${cascade}`,
         });
       }
     }
@@ -179,6 +182,12 @@ const MASK_NEEDS: Record<string, { length: number; what: string }> = {
   hash: { length: 64, what: "a 64-character hash" },
   "unique-hash": { length: UNIQUE_HASH_MIN, what: `a hash of at least ${UNIQUE_HASH_MIN} characters` },
 };
+
+/** Whether erasure acts on `first` before `second` (erase.ts goes bottom-up, then in file order). */
+function actedBefore(config: PostgresConfig, first: TableConfig, second: TableConfig): boolean {
+  const order = bottomUp(config).map((table) => table.table);
+  return order.indexOf(first.table) < order.indexOf(second.table);
+}
 
 /** Why a column cannot take a mask, with the masks it can take instead; null when it can. */
 function maskProblem(table: string, column: ColumnInfo, action: string, unique: UniqueKey | undefined): string | null {

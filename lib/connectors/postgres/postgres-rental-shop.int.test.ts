@@ -337,3 +337,47 @@ describe("finding the person through an index", () => {
     }
   });
 });
+
+describe("a partitioned table and deletes in foreign-key order", () => {
+  const rental = {
+    table: "rental",
+    via: { parent: "Customer", column: "customer_id", parentColumn: "customer_id" },
+    erase: { strategy: "delete" },
+  };
+  const payment = {
+    table: "payment",
+    via: { parent: "rental", column: "rental_id", parentColumn: "rental_id" },
+    erase: { strategy: "delete" },
+  };
+  const byCustomer = {
+    table: "payment",
+    via: { parent: "Customer", column: "customer_id", parentColumn: "customer_id" },
+    erase: { strategy: "delete" },
+  };
+
+  it("deletes the person's payments across partitions, then their rentals, and nobody else's", async () => {
+    const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, rental, payment]);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const receipt = await erase(config, jane);
+    expect(receipt.details.slice(0, 2)).toEqual([
+      { category: "payment", strategy: "delete", rows: 1 },
+      { category: "rental", strategy: "delete", rows: 1 },
+    ]);
+    expect((await source.query(`SELECT customer_id FROM "Rental".payment`)).rows).toEqual([{ customer_id: 2 }]);
+    expect((await source.query(`SELECT customer_id FROM "Rental".rental`)).rows).toEqual([{ customer_id: 2 }]);
+  });
+
+  it("refuses a delete that a mapped table still pointing to it would reach only afterwards, saying which to list first", async () => {
+    const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, rental, byCustomer]);
+    const problems = await postgresConnector.check!(config);
+    expect(problems).toEqual([
+      {
+        path: ["tables", 1, "erase", "strategy"],
+        message: expect.stringContaining(
+          'foreign key payment_rental_id_fkey (ON DELETE NO ACTION) from "Rental"."payment" (rental_id) points to them, and "payment" is deleted only after "rental"',
+        ),
+      },
+    ]);
+    await expect(erase(config, jane)).rejects.toThrow(/payment_rental_id_fkey/);
+  });
+});
