@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
+import { readConnectorsFile } from "../read-connectors-file.ts";
 import { readCatalog } from "./catalog.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 import { identityPredicate, Params, qualified } from "./sql.ts";
@@ -379,5 +380,39 @@ describe("a partitioned table and deletes in foreign-key order", () => {
       },
     ]);
     await expect(erase(config, jane)).rejects.toThrow(/payment_rental_id_fkey/);
+  });
+});
+
+describe("the connectors file", () => {
+  it("points at the line of the mask the constraints refuse, naming the constraint and a fix", async () => {
+    const text = [
+      "connectors:",
+      "  - key: rental",
+      "    name: Rental shop",
+      "    type: postgres",
+      "    actions: [access, erasure]",
+      "    config:",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
+      "      url: ${RENTAL_URL}",
+      "      schema: Rental",
+      "      tables:",
+      "        - table: Customer",
+      "          identity: { email: Email }",
+      "          erase:",
+      "            strategy: mask",
+      "            columns:",
+      "              Email: hash",
+      "              login: redact",
+      "",
+    ].join("\n");
+    const { problems } = await readConnectorsFile(text, { RENTAL_URL: sourceUrl });
+    expect(problems).toEqual([
+      {
+        line: 16,
+        column: expect.any(Number),
+        path: expect.stringContaining("erase.columns.login"),
+        message: expect.stringContaining("customer_login_key makes it unique: the second erasure would fail. Use unique-hash"),
+      },
+    ]);
   });
 });
