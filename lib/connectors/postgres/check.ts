@@ -143,6 +143,7 @@ export const UNIQUE_HASH_MIN = 16;
 function erasureProblems(config: PostgresConfig, catalog: Catalog, foreignKeys: ForeignKey[], uniqueKeys: UniqueKey[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   config.tables.forEach((table, i) => {
+    if (table.reference) return;
     const columns = catalog.get(table.table)!;
     if (table.erase.strategy === "mask") {
       for (const [column, action] of Object.entries(table.erase.columns)) {
@@ -156,7 +157,11 @@ function erasureProblems(config: PostgresConfig, catalog: Catalog, foreignKeys: 
       for (const key of foreignKeys.filter((candidate) => candidate.toTable === table.table)) {
         const rule = DELETE_RULES[key.onDelete];
         if (!rule) continue;
-        const mapped = key.fromSchema === config.schema ? config.tables.find((candidate) => candidate.table === key.fromTable) : undefined;
+        // A reference table's rows always stay, as if it were not mapped.
+        const mapped =
+          key.fromSchema === config.schema
+            ? config.tables.find((candidate) => candidate.table === key.fromTable && !candidate.reference)
+            : undefined;
         if (mapped?.erase.strategy === "delete" && (mapped.table === table.table || actedBefore(config, mapped, table))) continue;
         const start =
           `Deleting the person's rows of "${table.table}" would fail: foreign key ${key.name} (ON DELETE ${rule}) from ` +

@@ -73,6 +73,11 @@ const tableSchema = z.strictObject({
     })
     .optional(),
   columns: z.array(identifier("column name")).min(1, "List at least one column, or leave out `columns` to export all").optional(),
+  /**
+   * A reference table (film titles, cities) reached through `via`: its rows are shown beside the
+   * person's for readability, and never erased, corrected or counted on an erasure receipt.
+   */
+  reference: z.literal(true, { error: "reference can only be true; leave it out otherwise" }).optional(),
   erase: eraseSchema.default({ strategy: "delete" }),
   rectify: z
     .record(z.string().min(1, "A form field name must not be empty"), identifier("column name"))
@@ -97,6 +102,23 @@ export const postgresConfigSchema = z
   .superRefine((config, ctx) => {
     for (const problem of forestProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
     for (const problem of identityProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
+    config.tables.forEach((table, i) => {
+      if (!table.reference) return;
+      if (!table.via) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tables", i, "reference"],
+          message: `Reference table "${table.table}" must be reached through via (e.g. from the rows that name it), not found by identity`,
+        });
+      }
+      if (table.rectify) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tables", i, "rectify"],
+          message: `Reference table "${table.table}" is read-only: corrections cannot go to it; leave out rectify`,
+        });
+      }
+    });
   });
 
 export type PostgresConfig = z.infer<typeof postgresConfigSchema>;

@@ -29,7 +29,8 @@ export async function eraseRows(config: PostgresConfig, subject: Subject, contex
     const resolved = await resolveKeys(client, config, catalog, subject);
     const shared = await resolveSharedRows(client, resolved, await readForeignKeys(client, config));
     const details: Detail[] = [];
-    for (const table of bottomUp(config)) {
+    // Reference tables (film titles, cities) are never the person's data: not erased, not counted.
+    for (const table of bottomUp(config).filter((candidate) => !candidate.reference)) {
       context.signal?.throwIfAborted();
       const sharedRows = shared.get(table.table);
       details.push(await eraseTable(client, resolved, table, catalog.get(table.table)!, sharedRows?.name));
@@ -97,7 +98,7 @@ async function resolveSharedRows(
   const config = resolved.scope().config;
   const found = new Map<string, SharedRows>();
   for (const [index, table] of config.tables.entries()) {
-    if (table.erase.strategy === "retain") continue;
+    if (table.erase.strategy === "retain" || table.reference) continue;
     const scope = resolved.scope();
     const others = othersPointingTo(scope, resolved, table, foreignKeys);
     if (others.length === 0) continue;
@@ -124,7 +125,11 @@ function othersPointingTo(scope: Scope, resolved: ResolvedScope, table: TableCon
     .forEach((key, i) => {
       const alias = `r${i}`;
       const joined = key.fromColumns.map((column, j) => `${alias}.${quoteIdent(column)} = t.${quoteIdent(key.toColumns[j])}`).join(" AND ");
-      const mapped = key.fromSchema === config.schema ? config.tables.find((candidate) => candidate.table === key.fromTable) : undefined;
+      // Rows of a reference table are nobody's in particular: they count as other records.
+      const mapped =
+        key.fromSchema === config.schema
+          ? config.tables.find((candidate) => candidate.table === key.fromTable && !candidate.reference)
+          : undefined;
       const from = `${qualified(key.fromSchema, key.fromTable)} AS ${alias}`;
       if (mapped) conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${joined} AND ${notThePersons(mapped, alias)})`);
       else if (table.via) conditions.push(`EXISTS (SELECT 1 FROM ${from} WHERE ${joined})`);

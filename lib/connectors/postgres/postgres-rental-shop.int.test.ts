@@ -416,3 +416,51 @@ describe("the connectors file", () => {
     ]);
   });
 });
+
+describe("reference tables", () => {
+  const rentals = {
+    table: "rental",
+    via: { parent: "Customer", column: "customer_id", parentColumn: "customer_id" },
+    erase: { strategy: "retain", reason: "Kept 3 years for disputes" },
+  };
+  const film = {
+    table: "film",
+    via: { parent: "rental", column: "film_id", parentColumn: "film_id" },
+    reference: true,
+    columns: ["title"],
+  };
+
+  it("shows the titles the person rented beside their rentals, and never erases or counts them", async () => {
+    const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { first_name: "redact" } } }, rentals, film]);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const records: AccessRecord[] = [];
+    const context = { ...erasureContext, action: "access" as const };
+    for await (const record of (await postgresConnector.access(config, jane, context)) as AsyncIterable<AccessRecord>) records.push(record);
+    expect(records.filter((record) => record.category === "film").map((record) => record.fields)).toEqual([{ title: "Alien" }]);
+    const receipt = await erase(config, jane);
+    expect(receipt).toEqual({
+      affected: 1,
+      details: [
+        { category: "rental", strategy: "retain", rows: 1, reason: "Kept 3 years for disputes" },
+        { category: "Customer", strategy: "mask", rows: 1, columns: { first_name: "redact" } },
+      ],
+    });
+    expect((await source.query(`SELECT title FROM "Rental".film ORDER BY film_id`)).rows).toEqual([
+      { title: "Alien" },
+      { title: "Brazil" },
+    ]);
+  });
+
+  it("refuses a reference table found by identity or given corrections", () => {
+    const parsed = postgresConfigSchema.safeParse({
+      url: sourceUrl,
+      schema: "Rental",
+      tables: [customer, { table: "film", identity: { email: "title" }, reference: true, rectify: { title: "title" } }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["tables.1.reference", 'Reference table "film" must be reached through via (e.g. from the rows that name it), not found by identity'],
+      ["tables.1.rectify", 'Reference table "film" is read-only: corrections cannot go to it; leave out rectify'],
+    ]);
+  });
+});
