@@ -146,6 +146,7 @@ describe("buildPackage", () => {
     expect(html).toContain("DSR-7K3M-Q9PX");
     expect(html).toContain("14 mars 2026");
     expect(html).toContain("Vos droits");
+    expect(html).toContain("format ISO 8601 avec la précision enregistrée par le système");
     expect(html).toContain("2 enregistrements");
     expect(html).toContain('href="data/shop/customers.csv"');
     expect(html).toContain("Your full name");

@@ -73,6 +73,7 @@ export function renderIndexHtml(input: IndexPageInput): string {
     `<h2>${escapeHtml(t.formatsHeading)}</h2>`,
     `<p>${escapeHtml(t.formatsJson)}</p>`,
     `<p>${escapeHtml(t.formatsCsv)}</p>`,
+    `<p>${escapeHtml(t.formatsValues)}</p>`,
     `<p>${escapeHtml(t.formatsManifest)}</p>`,
     `<h2>${escapeHtml(t.rightsHeading)}</h2>`,
     `<ul>${t
