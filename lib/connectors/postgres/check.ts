@@ -145,6 +145,23 @@ function erasureProblems(config: PostgresConfig, catalog: Catalog, foreignKeys: 
   config.tables.forEach((table, i) => {
     if (table.reference) return;
     const columns = catalog.get(table.table)!;
+    const shared = "shared" in table.erase ? table.erase.shared : undefined;
+    if (shared === "unlink") {
+      const link = table.via ? catalog.get(table.via.parent)?.get(table.via.parentColumn) : undefined;
+      if (!table.via) {
+        problems.push({
+          path: ["tables", i, "erase", "shared"],
+          message: `Table "${table.table}" is found by identity, so it has no link to clear: use shared: keep (or leave it out)`,
+        });
+      } else if (link && !link.nullable) {
+        problems.push({
+          path: ["tables", i, "erase", "shared"],
+          message:
+            `Unlinking a shared row of "${table.table}" sets "${table.via.parent}"."${table.via.parentColumn}" to NULL, but that column is NOT NULL: ` +
+            "every erasure that meets a shared row would fail. Use shared: keep, or allow NULL in that column",
+        });
+      }
+    }
     if (table.erase.strategy === "mask") {
       for (const [column, action] of Object.entries(table.erase.columns)) {
         const info = columns.get(column)!;

@@ -217,6 +217,27 @@ describe("checking erasure against the database's constraints before the mapping
     ]);
   });
 
+  it("refuses unlinking through a link that cannot be NULL, or from a table found by identity", async () => {
+    await source.query(`ALTER TABLE "Rental"."Customer" ALTER COLUMN address_id SET NOT NULL`);
+    try {
+      const config = mapping([{ ...customer, erase: { ...customer.erase, shared: "unlink" } }, address({ shared: "unlink" })]);
+      expect(await postgresConnector.check!(config)).toEqual([
+        {
+          path: ["tables", 0, "erase", "shared"],
+          message: 'Table "Customer" is found by identity, so it has no link to clear: use shared: keep (or leave it out)',
+        },
+        {
+          path: ["tables", 1, "erase", "shared"],
+          message:
+            'Unlinking a shared row of "address" sets "Customer"."address_id" to NULL, but that column is NOT NULL: ' +
+            "every erasure that meets a shared row would fail. Use shared: keep, or allow NULL in that column",
+        },
+      ]);
+    } finally {
+      await source.query(`ALTER TABLE "Rental"."Customer" ALTER COLUMN address_id DROP NOT NULL`);
+    }
+  });
+
   it("refuses deleting rows that foreign keys without a cascade point to from tables whose rows stay", async () => {
     const config = mapping([customer, { ...address(), erase: { strategy: "delete" } }]);
     const problems = await postgresConnector.check!(config);
