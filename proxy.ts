@@ -1,6 +1,9 @@
 // Runs before every page and API route: a per-request CSP nonce (so no script runs unless
-// Next.js rendered it), HSTS behind HTTPS, and the language choice for "/".
+// Next.js rendered it), HSTS behind HTTPS, and the language choice for "/". Two kinds of request
+// are answered here, with the security headers, because Next.js would answer them with a bare 500:
+// a path that cannot be decoded (400) and a server action posted from another origin (403).
 import { type NextRequest, NextResponse } from "next/server";
+import { securityHeaders } from "./lib/http/security-headers.ts";
 
 const locales = ["en", "fr"] as const;
 
@@ -35,8 +38,56 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
+/** True when the path holds a malformed % escape (e.g. "/%E0%A4%A"), which Next.js's router cannot decode. */
+export function isUndecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * True for what Next.js would treat as a server action (a POST with a Next-Action header, or a
+ * form post) whose Origin is not this host: Next.js refuses those too, but with a 500. The
+ * comparison is Next.js's own (origin's host against X-Forwarded-Host, else Host).
+ */
+export function isCrossOriginServerAction(method: string, pathname: string, headers: Headers): boolean {
+  if (method !== "POST" || pathname.startsWith("/api/")) return false;
+  const type = headers.get("content-type") ?? "";
+  const possibleAction =
+    headers.has("next-action") || type === "application/x-www-form-urlencoded" || type.startsWith("multipart/form-data");
+  const origin = headers.get("origin");
+  if (!possibleAction || !origin) return false;
+  let originHost: string;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  return originHost !== host;
+}
+
+/** An answer given by the proxy itself, with the headers every page gets. */
+function refusal(status: 400 | 403, message: string): Response {
+  const headers = new Headers({
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    // Plain text that loads nothing.
+    "Content-Security-Policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  });
+  for (const { key, value } of securityHeaders) headers.set(key, value);
+  return new Response(message, { status, headers });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (isUndecodablePath(pathname)) return refusal(400, "Bad request: the address holds a malformed % escape.");
+  if (isCrossOriginServerAction(request.method, pathname, request.headers)) {
+    return refusal(403, "Forbidden: forms of this site can only be sent from this site.");
+  }
   if (pathname === "/") {
     const url = request.nextUrl.clone();
     url.pathname = `/${preferredLocale(request)}`;
@@ -58,6 +109,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // The manual-task upload route answers JSON or a redirect (no page, so no CSP to set), and must
-  // not have its body of up to 50 MB cloned and buffered here.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|staff/requests/[^/]+/tasks/[^/]+/complete$).*)" }],
+  // not have its body of up to 50 MB cloned and buffered here; nor the connector callbacks, whose
+  // signed bodies of up to 32 MB would be cut at the proxy's 10 MB and fail their signature.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|staff/requests/[^/]+/tasks/[^/]+/complete$|api/v1/connector-callbacks/).*)",
+    },
+  ],
 };

@@ -2,8 +2,23 @@
 // before no longer opens anything), and turning two-factor off asks for the password and a current
 // code, then tells the holder by email.
 import { expect, test } from "@playwright/test";
+import { totpCode, totpStep } from "../lib/auth/totp.ts";
 import { inbox, waitForEmail } from "./support/fixtures.ts";
-import { createStaff, currentTotp } from "./support/staff.ts";
+import { createStaff, currentTotp, type StaffAccount } from "./support/staff.ts";
+
+/**
+ * A code that is certainly wrong for the next minute: no step from one minute before to one minute
+ * after now gives it (a fixed "000000" is right about 3 times in a million: one step either side is accepted).
+ */
+function wrongTotp(account: StaffAccount): string {
+  if (!account.totpSecret) throw new Error(`${account.email} has no two-factor`);
+  const step = totpStep(new Date());
+  const valid = new Set([-2, -1, 0, 1, 2].map((delta) => totpCode(account.totpSecret as string, step + delta)));
+  for (let i = 0; ; i++) {
+    const code = String(i).padStart(6, "0");
+    if (!valid.has(code)) return code;
+  }
+}
 
 test("the cookie changes after the code, and turning two-factor off takes the password and a code", async ({ page, browser }) => {
   // A second code for the same account may have to wait for the next 30-second step.
@@ -34,7 +49,7 @@ test("the cookie changes after the code, and turning two-factor off takes the pa
   await page.goto("/staff/account");
   const turnOff = page.locator("form").filter({ has: page.getByRole("button", { name: "Turn off two-factor" }) });
   await turnOff.getByLabel("Your password").fill("not my password");
-  await turnOff.getByLabel("Code from your authenticator app").fill("000000");
+  await turnOff.getByLabel("Code from your authenticator app").fill(wrongTotp(agent));
   await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
   await expect(turnOff.getByText("The password is incorrect.")).toBeVisible();
 

@@ -141,13 +141,19 @@ test("an auditor sees the queue and a request but no button that changes anythin
   const bundle = join(mkdtempSync(join(tmpdir(), "dsar-evidence-")), "bundle.zip");
   await (await downloading).saveAs(bundle);
   const { publicKey } = (await (await request.get("/.well-known/evidence-key")).json()) as { publicKey: string };
-  const verified = spawnSync(process.execPath, ["--import", "tsx", "scripts/evidence-verify.ts", bundle, "--key", publicKey], {
-    encoding: "utf8",
-    // No database, no configuration: the verifier works on any machine with the project.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv,
-  });
+  const verifier = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/evidence-verify.ts", bundle, ...args], {
+      encoding: "utf8",
+      // No database, no configuration: the verifier works on any machine with the project.
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } as unknown as NodeJS.ProcessEnv,
+    });
+  const verified = verifier("--key", publicKey);
   expect(`${verified.stdout}${verified.stderr}`).toMatch(/^VALID$/m);
   expect(verified.status).toBe(0);
+  // Without the published key only integrity is checked: never exit 0, which a script would take for authentic.
+  const unauthenticated = verifier();
+  expect(unauthenticated.stdout).toContain("INTACT, AUTHENTICITY NOT CHECKED (pass --key)");
+  expect(unauthenticated.status).toBe(3);
 
   const key = await apiKeyFor("auditor");
   for (const action of ["approve", "deny", "extend", "request-information", "assign", "close"]) {

@@ -21,8 +21,21 @@ const globalForDb = globalThis as unknown as { dsarPrisma?: PrismaClient; dsarDb
 globalForDb.dsarDbScope ??= new AsyncLocalStorage<Scope>();
 const scope = globalForDb.dsarDbScope;
 
+/**
+ * A transaction waits up to 30 s for a pooled connection (Prisma's default is 2 s): a burst of
+ * requests then queues instead of answering 500 ("Unable to start a transaction in the given
+ * time"), since each holds its connection while the audit chain serialises appends.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 30_000;
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
+    // Under a burst a transaction queues for a pooled connection like any query does, instead of
+    // failing after Prisma's default 2 s: no caller holds one connection while waiting for another
+    // (the guard below), so waiting always ends.
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+  });
   const begin = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
   // Interactive transactions run their callback in a scope that db() recognises (the guard
   // below), and run the caller's hook, if any, before committing.

@@ -57,7 +57,7 @@ Commands:
   complete-task --task ID --note TEXT [--erased N] [--file PATH]
       Completes a manual connector task: what was done, for erasure how many records, and for
       access the document found (it goes into the person's package).
-  tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed]
+  tasks [--status pending|running|waiting_callback|awaiting_staff|succeeded|failed|cancelled]
       Lists connector tasks (open ones by default): id, request, connector, status, last error.
   retry-task --task ID
       Runs a failed connector task again, once its cause is fixed.
@@ -105,7 +105,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     parseArgs({ args, options: {}, strict: true });
     const keys = await listApiKeys();
     if (keys.length === 0) console.log("No API keys.");
-    const day = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") : "never");
+    // Times say their zone: a bare "2026-12-07 23:30" would be read on the reader's own clock.
+    const day = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
     for (const k of keys) {
       const state = k.revokedAt ? `revoked ${day(k.revokedAt)}` : "active";
       console.log(

@@ -1,7 +1,7 @@
 // Serves the built web app (what `next start` does) and hands every request the address of the
 // socket it came from, in a header the client cannot set: Next.js gives route handlers and server
 // actions no other way to know it (lib/http/client-address.ts).
-// Usage: node --import tsx scripts/web-server.ts [-p PORT] [-H HOST]   (defaults: $PORT or 3000, $HOSTNAME or 0.0.0.0)
+// Usage: node --import tsx scripts/web-server.ts [-p PORT] [-H HOST]   (defaults: $PORT or 3000, 0.0.0.0)
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -13,7 +13,8 @@ function option(flags: string[], fallback: string): string {
 }
 
 const port = Number(option(["-p", "--port"], process.env.PORT ?? "3000"));
-const hostname = option(["-H", "--hostname"], process.env.HOSTNAME ?? "0.0.0.0");
+// Not $HOSTNAME: containers set it to their own name.
+const hostname = option(["-H", "--hostname"], "0.0.0.0");
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 const app = next({ dev: false, dir: root, hostname, port });

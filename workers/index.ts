@@ -12,7 +12,7 @@ import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
 import { loggableError, logger } from "../lib/logger.ts";
 import { purgeExpiredRecords } from "../lib/maintenance/purge-expired-records.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
-import { closeQueues, getQueue } from "../lib/queue/enqueue.ts";
+import { closeQueues, FAILED_JOB_AGE_SECONDS, getQueue } from "../lib/queue/enqueue.ts";
 import { queueNames } from "../lib/queue/jobs.ts";
 import { sendDailyDigests } from "../lib/reminders/send-daily-digests.ts";
 import { sendDeadlineReminders } from "../lib/reminders/send-deadline-reminders.ts";
@@ -76,7 +76,10 @@ async function finaliseOrRetry(requestId: string) {
   return outcome;
 }
 
-async function scheduleMaintenance() {
+/** Scheduled jobs keep as long as enqueued ones (enqueue.ts): a failed sweep's error is not kept forever. */
+const scheduledJobOptions = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: FAILED_JOB_AGE_SECONDS } };
+
+export async function scheduleMaintenance() {
   const maintenance = getQueue(queueNames.maintenance);
   // Job schedulers are upserted by id, so any number of worker processes keep one schedule.
   const every = {
@@ -91,13 +94,13 @@ async function scheduleMaintenance() {
     "send-daily-digests": 5 * 60_000,
   } as const;
   for (const [id, ms] of Object.entries(every)) {
-    await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {} });
+    await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {}, opts: scheduledJobOptions });
   }
   // Retention is counted in days and months: once a day, at night on the controller's clock.
   await maintenance.upsertJobScheduler(
     "retention-purge",
     { pattern: "30 3 * * *", tz: env().CONTROLLER_TIME_ZONE },
-    { name: "maintenance.retention-purge", data: {} },
+    { name: "maintenance.retention-purge", data: {}, opts: scheduledJobOptions },
   );
 }
 

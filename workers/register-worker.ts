@@ -4,6 +4,7 @@ import type { Job, Worker } from "bullmq";
 import { ConnectorTaskFailure, UnrecoverableConnectorTaskFailure } from "../lib/fulfilment/task-failure-message.ts";
 import { loggableError, logger } from "../lib/logger.ts";
 import { queueRuntime } from "../lib/queue/backend.ts";
+import { scrubbedJobError } from "../lib/queue/job-errors.ts";
 import { type JobName, type JobPayload, parseJobPayload, type QueueName } from "../lib/queue/jobs.ts";
 
 export type Processors = { [N in JobName]?: (payload: JobPayload<N>, job: Job, token?: string) => Promise<unknown> };
@@ -18,7 +19,12 @@ export function registerWorker(queue: QueueName, processors: Processors, options
       const processor = processors[job.name as JobName] as ((payload: unknown, job: Job, token?: string) => Promise<unknown>) | undefined;
       if (!processor) throw new Error(`No processor for job ${job.name} on queue ${queue}`);
       const payload = parseJobPayload(job.name as JobName, job.data);
-      return processor(payload, job, token);
+      try {
+        return await processor(payload, job, token);
+      } catch (error) {
+        // BullMQ keeps what is thrown (failed jobs, events stream, dashboard): only scrubbed text.
+        throw scrubbedJobError(error);
+      }
     },
     {
       connection: runtime.connection as never,

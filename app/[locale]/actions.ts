@@ -132,7 +132,10 @@ export async function answerInformationAction(formData: FormData): Promise<void>
   const reference = referenceSchema.safeParse(formData.get("reference"));
   if (!reference.success) redirect(`${statusPath}?answerError=NOT_FOUND`);
   const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
-  if (!parsed.success) redirect(`${statusPath}?answerError=EMPTY#answer-${reference.data}`);
+  if (!parsed.success) {
+    const hostile = parsed.error.issues.some((issue) => issue.message === "validation.text");
+    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#answer-${reference.data}`);
+  }
   let failure: string | null = null;
   try {
     await limitPerAddress("answer-per-ip", 30);

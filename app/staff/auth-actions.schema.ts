@@ -14,7 +14,7 @@ export const codeSchema = z.object({
 /** The password and a current code, before two-factor is turned off or recovery codes replaced. */
 export const confirmIdentitySchema = z.object({
   password: z.string().min(1, "Enter your password.").max(200),
-  code: z.string().trim().min(1, "Enter the code from your authenticator app, or a recovery code.").max(20, "The code is too long."),
+  code: safeText().trim().min(1, "Enter the code from your authenticator app, or a recovery code.").max(20, "The code is too long."),
 });
 
 export const changePasswordSchema = z

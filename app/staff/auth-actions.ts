@@ -86,7 +86,7 @@ export async function regenerateRecoveryCodesAction(_previous: AuthFormState, fo
     if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
     const input = confirmIdentitySchema.parse(formDataToObject(formData));
     const { recoveryCodes } = await regenerateRecoveryCodes({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
-    return { recoveryCodes, message: "New recovery codes replace the old ones." };
+    return { recoveryCodes, message: "New recovery codes replace the old ones. Your other sessions were signed out." };
   } catch (error) {
     return formState(error);
   }

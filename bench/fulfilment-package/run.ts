@@ -1,8 +1,11 @@
 /**
  * Packaging throughput and memory: builds the encrypted data package of 50 MB and 200 MB of generated
  * records (one source, three categories, ~520 bytes of JSON per record) and prints MB/s of record JSON
- * and the peak RSS (sampled every 50 ms). Each size runs in its own process, so the second run's memory
- * figure is not hidden by the heap the first one left. Prints figures only; compare them with BASELINE.
+ * and the peak RSS (sampled every 50 ms) of building it and of reading it back (openPackage, as the
+ * download does). Beside them, the floor measured in the same run: the same records generated and
+ * dropped, in a process of its own. Each size and the floor run in their own process, so a figure is
+ * not hidden by the heap an earlier run left. Prints figures only; compare them with BASELINE.
+ * (The tests check the streaming by counting bytes: lib/fulfilment/package/build-package.memory.test.ts.)
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,9 +13,12 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { buildPackage } from "../../lib/fulfilment/package/build-package.ts";
 import { createPackageKey } from "../../lib/fulfilment/package/encrypted-file.ts";
+import { openPackage } from "../../lib/fulfilment/package/open-package.ts";
 import { generateRecords, sampleRss } from "../../lib/fulfilment/package/package.test-support.ts";
 
 // Only the package key wrapping reads the configuration, and this benchmark does not wrap keys; set
@@ -43,14 +49,28 @@ async function timeGeneratorOnly(count: number): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+const recordCount = (sizeMb: number) => Math.round((sizeMb * MB) / RECORD_BYTES);
+const rssFigure = (peak: number, before: number) =>
+  `peak RSS ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)} MB over the ${(before / MB).toFixed(0)} MB at start)`;
+
+/** The floor: the same records generated and dropped, nothing packaged. */
+async function runFloor(sizeMb: number): Promise<void> {
+  const before = process.memoryUsage().rss;
+  const sampler = sampleRss(50);
+  const seconds = await timeGeneratorOnly(recordCount(sizeMb));
+  console.log(`  floor, ${sizeMb} MB of records generated and dropped: ${seconds.toFixed(1)} s, ${rssFigure(sampler.stop(), before)}`);
+}
+
 async function runOnce(dir: string, sizeMb: number): Promise<void> {
-  const count = Math.round((sizeMb * MB) / RECORD_BYTES);
+  const count = recordCount(sizeMb);
+  const outputPath = join(dir, `package-${sizeMb}.zip.enc`);
+  const key = createPackageKey();
   const before = process.memoryUsage().rss;
   const sampler = sampleRss(50);
   const started = performance.now();
   const built = await buildPackage({
-    outputPath: join(dir, `package-${sizeMb}.zip.enc`),
-    key: createPackageKey(),
+    outputPath,
+    key,
     locale: "en",
     companyName: "Acme",
     reference: "DSR-BENC-H000",
@@ -60,6 +80,20 @@ async function runOnce(dir: string, sizeMb: number): Promise<void> {
   });
   const seconds = (performance.now() - started) / 1000;
   const peak = sampler.stop();
+  // Read back as the download route does: decrypted and streamed, never whole in memory.
+  const readBefore = process.memoryUsage().rss;
+  const readSampler = sampleRss(50);
+  let zipBytes = 0;
+  await pipeline(
+    openPackage(outputPath, key),
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        zipBytes += chunk.length;
+        callback();
+      },
+    }),
+  );
+  const readPeak = readSampler.stop();
   const jsonBytes = built.manifest.files.filter((file) => file.path.endsWith(".json")).reduce((sum, file) => sum + file.bytes, 0);
   const csvBytes = built.manifest.files.filter((file) => file.path.endsWith(".csv")).reduce((sum, file) => sum + file.bytes, 0);
   const generatorSeconds = await timeGeneratorOnly(count);
@@ -71,20 +105,20 @@ async function runOnce(dir: string, sizeMb: number): Promise<void> {
       `(generating the records alone takes ${generatorSeconds.toFixed(1)} s)`,
   );
   console.log(`    encrypted package ${(built.sizeBytes / MB).toFixed(1)} MB`);
-  console.log(
-    `    peak RSS ${(peak / MB).toFixed(0)} MB (+${((peak - before) / MB).toFixed(0)} MB over the ${(before / MB).toFixed(0)} MB at start)`,
-  );
+  console.log(`    building: ${rssFigure(peak, before)}`);
+  console.log(`    reading back ${(zipBytes / MB).toFixed(1)} MB of ZIP: ${rssFigure(readPeak, readBefore)}`);
 }
 
 /** One size per child process (it inherits tsx's loader through process.execArgv). */
-async function runInChild(sizeMb: number): Promise<void> {
-  const child = fork(fileURLToPath(import.meta.url), [String(sizeMb)], { stdio: "inherit" });
+async function runInChild(sizeMb: number, mode: "package" | "floor"): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), [String(sizeMb), mode], { stdio: "inherit" });
   const [code] = await once(child, "exit");
   if (code !== 0) throw new Error(`the ${sizeMb} MB run failed (exit code ${code})`);
 }
 
 async function run(): Promise<void> {
   const size = Number(process.argv[2]);
+  if (size > 0 && process.argv[3] === "floor") return runFloor(size);
   if (size > 0) {
     const dir = await mkdtemp(join(tmpdir(), "bench-fulfilment-package-"));
     try {
@@ -95,7 +129,10 @@ async function run(): Promise<void> {
     return;
   }
   console.log("fulfilment package: buildPackage (JSON + CSV per category, index.html, manifest, ZIP deflate 6, AES-256-GCM)");
-  for (const sizeMb of SIZES_MB) await runInChild(sizeMb);
+  for (const sizeMb of SIZES_MB) {
+    await runInChild(sizeMb, "floor");
+    await runInChild(sizeMb, "package");
+  }
   console.log(`  baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
 }
 

@@ -1,13 +1,13 @@
 // The stack the end-to-end tests run against: a fresh database, a mail catcher, the built web
 // app (`scripts/web-server.ts`, i.e. `next start` plus the client's socket address) and the workers, on the local PostgreSQL and Redis. Stops it all on SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMailCatcher } from "../../scripts/dev/mail-catcher.ts";
 import { createTestDatabase } from "../../tests/support/test-database.ts";
 import { testEnv } from "../../tests/support/test-env.ts";
-import { e2ePorts, e2eStateFile } from "./ports.ts";
+import { e2eLogDir, e2ePorts, e2eStateFile } from "./ports.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const database = await createTestDatabase("e2e");
@@ -17,7 +17,8 @@ const values = testEnv({
   SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}?tls=off`,
   APP_URL: `http://127.0.0.1:${e2ePorts.web}`,
   PORT: String(e2ePorts.web),
-  LOG_LEVEL: "warn",
+  // Info and above: log-privacy.spec.ts reads every line for personal data.
+  LOG_LEVEL: "info",
 });
 const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
 mkdirSync(dirname(e2eStateFile), { recursive: true });
@@ -26,13 +27,26 @@ writeFileSync(
   JSON.stringify({ databaseUrl: database.url, encryptionKey: values.ENCRYPTION_KEY, queuePrefix: values.QUEUE_PREFIX, env: values }),
 );
 
+mkdirSync(e2eLogDir, { recursive: true });
+/** Starts a process of the stack; what it prints goes on to this process and into `<name>.log`. */
+function start(name: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  const log = createWriteStream(`${e2eLogDir}${name}.log`);
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+  child.once("exit", () => log.end());
+  return child;
+}
+
 const children: ChildProcess[] = [
-  spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "-p", String(e2ePorts.web), "-H", "127.0.0.1"], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  }),
-  spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { cwd: root, env, stdio: "inherit" }),
+  start("web", ["--import", "tsx", "scripts/web-server.ts", "-p", String(e2ePorts.web), "-H", "127.0.0.1"]),
+  start("workers", ["--import", "tsx", "workers/index.ts"], { DSAR_SERVICE: "workers" }),
 ];
 
 let stopping = false;

@@ -14,7 +14,7 @@ const errorDescriptions: Record<number, string> = {
   401: "No API key, or one that is unknown, revoked or malformed.",
   403: "The key's role does not grant this permission.",
   404: "No such request (or resource).",
-  409: "The request's status does not allow this, or it changed meanwhile.",
+  409: "The request's status does not allow this, or it changed meanwhile; or (`IDEMPOTENCY_IN_PROGRESS`, with Retry-After) a call with the same Idempotency-Key is still running; or (`IDEMPOTENCY_OUTCOME_UNKNOWN`) the first call with that key made its change but its answer was lost: read the current state.",
   410: "No longer available.",
   413: "The body is larger than 64 KB.",
   415: "The body is not sent as application/json.",
@@ -98,7 +98,7 @@ function parameters(operation: ApiOperation, components: Components): JsonObject
       in: "header",
       required: false,
       description:
-        "1 to 255 visible ASCII characters. A retry with the same key within 24 hours (keys are scoped per API key and path) returns the first answer and changes nothing; the same key with another body is refused (422).",
+        "1 to 255 visible ASCII characters. A retry with the same key within 24 hours returns the first answer and changes nothing; a retry sent while the first call still runs waits for its answer (409 `IDEMPOTENCY_IN_PROGRESS` after 10 s). Staff actions scope keys per API key and path, and refuse the same key with another body (422); see the operation for public calls.",
       schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
     });
   }

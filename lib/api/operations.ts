@@ -78,12 +78,16 @@ export const operations = {
     tag: "Requests",
     summary: "File a request for one right",
     description:
-      "The person receives an email with a link and a 6-digit code to prove the address. Rate-limited per client address and per email address.",
+      "The person receives an email with a link and a 6-digit code to prove the address. Rate-limited per client address and per email address.\n\n" +
+      "An Idempotency-Key is scoped to its caller, so two clients choosing the same key never see each other's answer. An integration " +
+      "that sends its API key (`Authorization: Bearer …`, any role; an invalid key is refused with 401) has its own keys, and a key " +
+      "reused with another body is refused (422). Without an API key the caller is its network address together with the body: a " +
+      "retry must send the same body, and another body under the same key is simply another call.",
     auth: { kind: "none" },
     body: { schema: createRequestSchema, required: true },
     idempotent: true,
     success: { status: 202, description: "Filed; waiting for the person to confirm the address.", schema: submittedSchema },
-    errors: [400, 413, 415, 422, 429],
+    errors: [400, 401, 409, 413, 415, 422, 429],
   },
   verifyRequest: {
     operationId: "verifyRequest",

@@ -1,8 +1,11 @@
 // A staff member replaces their password (the one-time password at first sign-in, or any time).
-// Every other session of the account ends.
+// Every other session of the account ends. The current password is asked for, so a stolen session
+// cookie cannot set a new one; tries are limited per account (counted before the check, so
+// parallel ones too), or the form would be a way to guess it.
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { consumeRateLimit } from "../security/rate-limit.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { passwordProblem } from "./password-policy.ts";
 
@@ -14,6 +17,7 @@ export async function changeStaffPassword(options: {
   now?: Date;
 }) {
   const now = options.now ?? new Date();
+  await consumeRateLimit({ name: "staff-current-password", limit: 5, windowSeconds: 900 }, options.userId, now);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
   if (!(await verifyPassword(user.passwordHash, options.currentPassword).catch(() => false))) {
     throw new AppError("VALIDATION_FAILED", "The current password is incorrect.", {

@@ -5,8 +5,9 @@
 // used to guess either (second-factor-attempts.ts).
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { matchSecondFactorCode, type SecondFactorMatch } from "./match-second-factor-code.ts";
 import { verifyPassword } from "./password.ts";
-import { matchSecondFactorCode, type SecondFactorMatch, secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
+import { secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
 
 const WRONG_PASSWORD = "The password is incorrect.";
 const WRONG_CODE = "This code is not valid: enter the code your authenticator app shows now, or an unused recovery code.";

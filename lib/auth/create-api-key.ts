@@ -9,11 +9,29 @@ export const createApiKeySchema = z.object({
   role: z.enum(["admin", "agent", "auditor"], { message: "--role must be admin, agent or auditor" }),
 });
 
+/** Serialises key creation (rare), so a prefix checked free is still free when the key is written. */
+const API_KEY_PREFIX_LOCK = "api-key-prefix";
+/** Prefixes are ~47 random bits: five taken draws in a row mean something is wrong with the draws. */
+const PREFIX_ATTEMPTS = 5;
+
+/**
+ * A prefix no key has, live or revoked: staff name a key by it (revoke-api-key.ts) and tell keys
+ * apart by it in lists, so two keys sharing one would need the database to revoke either.
+ */
+async function freePrefix(tx: Tx): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${API_KEY_PREFIX_LOCK}, 0))`;
+  for (let attempt = 1; attempt <= PREFIX_ATTEMPTS; attempt++) {
+    const prefix = randomToken(6).replace(/[-_]/g, "x").slice(0, 8);
+    if (!(await tx.apiKey.findFirst({ where: { prefix }, select: { id: true } }))) return prefix;
+  }
+  throw new Error(`Every API key prefix drawn in ${PREFIX_ATTEMPTS} tries was already taken; no key was created.`);
+}
+
 export async function createApiKey(input: z.input<typeof createApiKeySchema>, actor: Actor = { type: "SYSTEM" }) {
   const { name, role } = createApiKeySchema.parse(input);
-  const prefix = randomToken(6).replace(/[-_]/g, "x").slice(0, 8);
-  const key = `dsar_${prefix}_${randomToken(32)}`;
   const created = await db().$transaction(async (tx: Tx) => {
+    const prefix = await freePrefix(tx);
+    const key = `dsar_${prefix}_${randomToken(32)}`;
     const row = await tx.apiKey.create({
       data: {
         name,
@@ -25,9 +43,9 @@ export async function createApiKey(input: z.input<typeof createApiKeySchema>, ac
       select: { id: true, name: true, role: true, prefix: true, createdAt: true },
     });
     await appendAuditEvent(tx, { actor, action: "staff.api-key-created", data: { apiKeyId: row.id, role: row.role } });
-    return row;
+    return { ...row, key };
   });
-  return { ...created, key };
+  return created;
 }
 
 export function apiKeyHash(key: string): string {

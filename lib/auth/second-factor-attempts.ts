@@ -6,16 +6,12 @@
 // the one that guessed, is audited and emails the holder. Only someone who has the password can
 // get this far, so the lock is no way for strangers to keep the holder out. A right code clears
 // the count and the lock.
-import { decryptString } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-import type { StaffUser } from "../generated/prisma/client.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { looksLikeRecoveryCode, recoveryCodeHash } from "./recovery-codes.ts";
-import { verifyTotp } from "./totp.ts";
 
 /** Wrong codes allowed before each lock. */
 export const SECOND_FACTOR_TRIES = 5;
@@ -43,7 +39,7 @@ export async function takeSecondFactorAttempt(userId: string, sessionId: string,
       "lockedUntil" = CASE
         WHEN (u."secondFactorFailures" + 1) % ${SECOND_FACTOR_TRIES} = 0 THEN clock.now + make_interval(mins => LEAST(
           ${MAX_LOCK_MINUTES},
-          ${FIRST_LOCK_MINUTES} * power(2, (u."secondFactorFailures" + 1) / ${SECOND_FACTOR_TRIES} - 1)
+          ${FIRST_LOCK_MINUTES} * power(2, LEAST(20, (u."secondFactorFailures" + 1) / ${SECOND_FACTOR_TRIES} - 1))
         )::int)
         ELSE u."lockedUntil"
       END
@@ -102,32 +98,4 @@ function lockedError(lockedUntil: Date, now: Date): AppError {
     `Too many wrong codes: this account is locked for ${minutes} minute${minutes === 1 ? "" : "s"}, and its holder has been told by email.`,
     { retryAfterSeconds },
   );
-}
-
-export type SecondFactorMatch = {
-  method: "totp" | "recovery-code";
-  /** The compare-and-set condition and change that use the code up (so two tabs cannot both use it). */
-  where: { totpLastStep: number | null; recoveryCodeHashes: { equals: string[] } };
-  data: { totpLastStep?: number; recoveryCodeHashes?: string[]; secondFactorFailures: 0; lockedUntil: null };
-  recoveryCodesLeft: number;
-};
-
-/** Whether the code is the authenticator's current one or an unused recovery code; null when it is neither. */
-export function matchSecondFactorCode(
-  user: Pick<StaffUser, "totpSecretEncrypted" | "totpLastStep" | "recoveryCodeHashes">,
-  code: string,
-  now: Date,
-): SecondFactorMatch | null {
-  if (!user.totpSecretEncrypted) return null;
-  const where = { totpLastStep: user.totpLastStep, recoveryCodeHashes: { equals: user.recoveryCodeHashes } };
-  const cleared = { secondFactorFailures: 0 as const, lockedUntil: null };
-  if (looksLikeRecoveryCode(code)) {
-    const hash = recoveryCodeHash(code);
-    if (!user.recoveryCodeHashes.includes(hash)) return null;
-    const left = user.recoveryCodeHashes.filter((h) => h !== hash);
-    return { method: "recovery-code", where, data: { recoveryCodeHashes: left, ...cleared }, recoveryCodesLeft: left.length };
-  }
-  const step = verifyTotp(decryptString(user.totpSecretEncrypted, "totp"), code, now, user.totpLastStep);
-  if (step === null) return null;
-  return { method: "totp", where, data: { totpLastStep: step, ...cleared }, recoveryCodesLeft: user.recoveryCodeHashes.length };
 }

@@ -5,7 +5,7 @@
 // address. Attempts are also limited per address. The one lock on an account is set by wrong
 // second-factor codes (second-factor-attempts.ts), and it is shown only to someone who typed the
 // right password.
-import { normaliseEmail } from "../crypto.ts";
+import { keyedHash, normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
@@ -32,8 +32,9 @@ export async function signInStaff(options: { email: string; password: string; ad
   const user = await db().staffUser.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoy()), options.password).catch(() => false);
   if (!user || user.disabledAt || user.inviteTokenHash || !passwordOk) {
-    // Audited for accounts only (by id); an unknown email leaves no trace but the throttle's hash.
-    if (user && !passwordOk) await auditMiss(user.id);
+    // Every refusal is audited, an unknown email too (by a keyed hash, never the address): the same
+    // work either way, so the time taken tells nothing either.
+    await auditMiss(user?.id ?? null, email);
     throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
   }
   await clearSignInAttempts(email, options.address);
@@ -55,8 +56,12 @@ export async function signInStaff(options: { email: string; password: string; ad
   return createStaffSession(user.id, now);
 }
 
-async function auditMiss(userId: string) {
+async function auditMiss(userId: string | null, email: string) {
   await db().$transaction(async (tx: Tx) => {
-    await appendAuditEvent(tx, { actor: { type: "SYSTEM" }, action: "staff.sign-in-failed", data: { userId } });
+    await appendAuditEvent(tx, {
+      actor: { type: "SYSTEM" },
+      action: "staff.sign-in-failed",
+      data: { userId, emailHash: keyedHash("staff-sign-in-email", email) },
+    });
   });
 }

@@ -3,8 +3,10 @@
 // off or recovery codes replaced, no account enumeration and no lock anyone can trigger at sign-in,
 // and a new session token once the second factor is passed.
 import { describe, expect, it } from "vitest";
+import { keyedHash } from "../crypto.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { changeStaffPassword } from "./change-staff-password.ts";
 import { createStaffUser } from "./create-staff-user.ts";
 import { hashPassword } from "./password.ts";
 import { regenerateRecoveryCodes } from "./regenerate-recovery-codes.ts";
@@ -143,6 +145,37 @@ describe("wrong second-factor codes are counted per account", () => {
   });
 });
 
+describe("long histories of wrong guesses", () => {
+  it("thousands of earlier wrong codes still give a one-day lock, not an arithmetic error", async () => {
+    const user = await agentWithTwoFactor();
+    await db().staffUser.update({ where: { id: user.id }, data: { secondFactorFailures: 10_004 } });
+    const now = new Date();
+    const session = await signInStaff({ email: user.email, password: user.password, address: address(), now });
+    expect((await refusal(verifySecondFactor({ sessionId: session.sessionId, code: wrongCode(user.secret, now), now }))).code).toBe(
+      "TOO_MANY_ATTEMPTS",
+    );
+    const { lockedUntil } = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(lockedUntil?.getTime()).toBe(now.getTime() + 24 * 3_600_000);
+  });
+
+  it("thousands of earlier sign-in tries from a pair still give a 15-minute wait", async () => {
+    const email = `nobody-${n++}@staff.test`;
+    const from = address();
+    const now = new Date();
+    await db().signInThrottle.create({
+      data: {
+        key: keyedHash("sign-in-throttle", `${email}\n${from}`),
+        attempts: 10_000,
+        nextAttemptAt: now,
+        expiresAt: new Date(now.getTime() + 60_000),
+      },
+    });
+    await refusal(signInStaff({ email, password: "not the password", address: from, now }));
+    const waiting = await refusal(signInStaff({ email, password: "not the password", address: from, now }));
+    expect(waiting.retryAfterSeconds).toBe(900);
+  });
+});
+
 describe("turning two-factor off and replacing recovery codes need the password and a current code", () => {
   async function signedInWithTwoFactor() {
     const user = await agentWithTwoFactor();
@@ -206,6 +239,40 @@ describe("turning two-factor off and replacing recovery codes need the password 
   });
 });
 
+describe("the current password asked by the password form cannot be guessed with a session cookie", () => {
+  it("five tries per account per 15 minutes, counted before the password is checked, parallel ones included", async () => {
+    const user = await agentWithTwoFactor();
+    const session = await signInStaff({ email: user.email, password: user.password, address: address() });
+    // One instant for every try, so they all fall in one window of the limit.
+    const now = new Date();
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        refusal(
+          changeStaffPassword({
+            userId: user.id,
+            sessionId: session.sessionId,
+            currentPassword: `guess ${i}`,
+            newPassword: "a brand new passphrase",
+            now,
+          }),
+        ),
+      ),
+    );
+    expect(tries.filter((t) => t.code === "VALIDATION_FAILED")).toHaveLength(5);
+    expect(tries.filter((t) => t.code === "RATE_LIMITED")).toHaveLength(3);
+    const right = await refusal(
+      changeStaffPassword({
+        userId: user.id,
+        sessionId: session.sessionId,
+        currentPassword: user.password,
+        newPassword: "a brand new passphrase",
+        now,
+      }),
+    );
+    expect(right.code).toBe("RATE_LIMITED");
+  });
+});
+
 describe("signing in reveals no account and lets nobody lock one", () => {
   it("an unknown email gets byte-identical answers to a known one, miss after miss, delays included", async () => {
     const user = await agentWithTwoFactor();
@@ -232,6 +299,20 @@ describe("signing in reveals no account and lets nobody lock one", () => {
       "UNAUTHORIZED",
     ]);
     expect(JSON.parse(known[5]).retryAfterSeconds).toBe(9);
+  });
+
+  it("a miss on an unknown email is audited like one on an account (the same work, so the same time), without the email", async () => {
+    const user = await agentWithTwoFactor();
+    const unknown = `nobody-${n++}@staff.test`;
+    await refusal(signInStaff({ email: unknown, password: "not the password", address: address() }));
+    await refusal(signInStaff({ email: user.email, password: "not the password", address: address() }));
+    const misses = await db().auditEvent.findMany({ where: { action: "staff.sign-in-failed" }, orderBy: { id: "desc" }, take: 200 });
+    const forUnknown = misses.filter((e) => (e.data as { emailHash?: string }).emailHash === keyedHash("staff-sign-in-email", unknown));
+    const forUser = misses.filter((e) => (e.data as { userId?: string }).userId === user.id);
+    expect(forUnknown).toHaveLength(1);
+    expect(forUser).toHaveLength(1);
+    expect(JSON.stringify(forUnknown[0].data)).not.toContain("nobody");
+    expect(Object.keys(forUnknown[0].data as object).sort()).toEqual(Object.keys(forUser[0].data as object).sort());
   });
 
   it("misses from one address slow down that address only: the holder signs in from another at once", async () => {

@@ -5,8 +5,9 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { rotateStaffSessionToken } from "./create-staff-session.ts";
+import { matchSecondFactorCode } from "./match-second-factor-code.ts";
 import { revokeStaffSession } from "./revoke-staff-sessions.ts";
-import { matchSecondFactorCode, secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
+import { secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
 
 export async function verifySecondFactor(options: { sessionId: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();

@@ -32,7 +32,8 @@ function compute(setup: Pick<DeadlineInput, "jurisdiction" | "timeZone" | "holid
   return computeDeadline({ ...setup, requestType: "access", receivedAt: iso(receivedMs), events });
 }
 
-describe("properties that hold for every request", () => {
+// Generous time limit: 200 seeded runs each; a loaded machine must not turn a slow run into a failure.
+describe("properties that hold for every request", { timeout: 60_000 }, () => {
   it("a due date is never before the local receipt date", () => {
     fc.assert(
       fc.property(setups, instantsMs, (setup, receivedMs) => {

@@ -50,19 +50,21 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   const config = env();
   const key = randomBytes(32);
   const dir = storagePath("packages");
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   // Each attempt writes a file of its own: two finalisers at once never write into one file.
   const outputPath = join(dir, `${request.id}.${randomUUID()}.zip.enc`);
-  const built = await buildPackage({
-    outputPath,
-    key,
-    locale: request.locale as Locale,
-    companyName: config.COMPANY_NAME,
-    reference: request.reference,
-    requestType: request.type === "ACCESS" ? "access" : "portability",
-    generatedAt: new Date(),
-    timeZone: config.CONTROLLER_TIME_ZONE,
-    sources: request.tasks.map((task) => packageSourceOf(task, request.locale as Locale)),
+  const built = await inStorage(config.STORAGE_DIR, request.reference, async () => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    return buildPackage({
+      outputPath,
+      key,
+      locale: request.locale as Locale,
+      companyName: config.COMPANY_NAME,
+      reference: request.reference,
+      requestType: request.type === "ACCESS" ? "access" : "portability",
+      generatedAt: new Date(),
+      timeZone: config.CONTROLLER_TIME_ZONE,
+      sources: request.tasks.map((task) => packageSourceOf(task, request.locale as Locale)),
+    });
   });
   const token = randomToken();
   // The admins' retention setting (DOWNLOAD_TTL_DAYS until they set one) decides how long it stays.
@@ -117,6 +119,24 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   for (const task of request.tasks) if (task.resultPath) await rm(task.resultPath, { force: true });
   await db().connectorTask.updateMany({ where: { requestId: request.id }, data: { resultPath: null, resultKeyWrapped: null } });
   return emailId;
+}
+
+/**
+ * A package the storage cannot take (folder missing or not one, no rights, disk full) fails the
+ * finaliser with a message that says so; BullMQ retries it. buildPackage writes under a temporary
+ * name and removes it on failure, so nothing half-written is left under the package's name.
+ */
+async function inStorage<T>(storageDir: string, reference: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const fsError = error as NodeJS.ErrnoException;
+    if (!fsError?.code || !fsError.syscall) throw error;
+    throw new Error(
+      `The package of ${reference} could not be written to the storage folder (STORAGE_DIR=${storageDir}): ${fsError.code} on ${fsError.syscall}${fsError.path ? ` ${fsError.path}` : ""}. Check that the folder exists, is writable and has space; the build is retried.`,
+      { cause: error },
+    );
+  }
 }
 
 async function* emptyRecords() {}

@@ -85,9 +85,12 @@ export async function runConnectorTask(
       receipt = result;
     }
     if (await completeTask(taskId, receipt, { expect: { status: "RUNNING" }, staging })) return "done";
+    if (staging.resultPath) await rm(staging.resultPath, { force: true });
+    // An earlier run of the same job (one BullMQ thought stalled) finished first: its result stands.
+    const now = await db().connectorTask.findUnique({ where: { id: taskId }, select: { status: true } });
+    if (now?.status === "SUCCEEDED") return "already-done";
     // Cancelled while the source was working: nothing it returned is kept, but what it did is
     // recorded (an erasure that had already started cannot be undone).
-    if (staging.resultPath) await rm(staging.resultPath, { force: true });
     await db().$transaction((tx: Tx) =>
       appendAuditEvent(tx, {
         requestId: request.id,

@@ -4,9 +4,11 @@
 // blanks. The queue store (failed jobs, their stack traces, the events stream) and the logs get
 // only the kind of failure: the error's class, an HTTP status, a PostgreSQL SQLSTATE or a system
 // error code, and the task's id.
-import { RateLimitError, UnrecoverableError } from "bullmq";
+import { UnrecoverableError } from "bullmq";
+import { isBullmqControl, type QueueSafe } from "../queue/job-errors.ts";
 
-export type TaskFailureKind = { type: string; status?: number; code?: string };
+/** `errorCode`, not `code`: the logger redacts any `code` key (it means a verification code there). */
+export type TaskFailureKind = { type: string; status?: number; errorCode?: string };
 
 /** Codes are identifiers (SQLSTATE 23505, ECONNREFUSED, UND_ERR_SOCKET), never free text. */
 const codePattern = /^[A-Z0-9_]{2,40}$/;
@@ -19,14 +21,15 @@ function ownCode(error: object): string | undefined {
 /** The class, status and code of a failure, looking through `cause` (fetch and rectify wrap the real error). */
 export function taskFailureKind(error: unknown): TaskFailureKind {
   if (!(error instanceof Error)) return { type: typeof error };
-  const kind: TaskFailureKind = { type: error.name || "Error" };
+  // pg names its DatabaseError "error"; the class name says more.
+  const kind: TaskFailureKind = { type: error.name && error.name !== "error" ? error.name : error.constructor.name || "Error" };
   const status = (error as { status?: unknown }).status;
   if (typeof status === "number" && Number.isInteger(status)) kind.status = status;
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
     const code = ownCode(current);
     if (code) {
-      kind.code = code;
+      kind.errorCode = code;
       break;
     }
     current = (current as { cause?: unknown }).cause;
@@ -37,12 +40,15 @@ export function taskFailureKind(error: unknown): TaskFailureKind {
 /** One line naming the task and the kind of failure, with no text from the source. */
 export function taskFailureMessage(taskId: string, error: unknown): string {
   const kind = taskFailureKind(error);
-  const details = [kind.status !== undefined ? `status ${kind.status}` : "", kind.code ? `code ${kind.code}` : ""].filter(Boolean);
+  const details = [kind.status !== undefined ? `status ${kind.status}` : "", kind.errorCode ? `code ${kind.errorCode}` : ""].filter(
+    Boolean,
+  );
   return `Connector task ${taskId} failed: ${kind.type}${details.length ? ` (${details.join(", ")})` : ""}; the full message is on the task`;
 }
 
 /** The error a connector job throws to BullMQ: the safe message, and the task id for the log line. */
-export class ConnectorTaskFailure extends Error {
+export class ConnectorTaskFailure extends Error implements QueueSafe {
+  readonly queueSafe = true;
   readonly taskId: string;
   readonly kind: TaskFailureKind;
   constructor(taskId: string, error: unknown) {
@@ -54,7 +60,8 @@ export class ConnectorTaskFailure extends Error {
 }
 
 /** Same, but BullMQ does not try it again. */
-export class UnrecoverableConnectorTaskFailure extends UnrecoverableError {
+export class UnrecoverableConnectorTaskFailure extends UnrecoverableError implements QueueSafe {
+  readonly queueSafe = true;
   readonly taskId: string;
   readonly kind: TaskFailureKind;
   constructor(taskId: string, error: unknown) {
@@ -65,16 +72,13 @@ export class UnrecoverableConnectorTaskFailure extends UnrecoverableError {
   }
 }
 
-/** BullMQ recognises these by name: a job moved to delayed, waiting or rate-limited has not failed. */
-const bullmqControl = new Set(["DelayedError", "WaitingError", "WaitingChildrenError", "RateLimitError"]);
-
 /**
  * What to throw to BullMQ instead of `error`: BullMQ's own control errors pass unchanged (a job
  * moved to delayed or waiting is no failure), an unrecoverable error stays unrecoverable, and
  * every other error becomes a ConnectorTaskFailure.
  */
 export function queueSafeError(taskId: string, error: unknown): Error {
-  if (error instanceof Error && (bullmqControl.has(error.name) || error.message === new RateLimitError().message)) return error;
+  if (isBullmqControl(error)) return error as Error;
   if (error instanceof UnrecoverableError) return new UnrecoverableConnectorTaskFailure(taskId, error);
   return new ConnectorTaskFailure(taskId, error);
 }

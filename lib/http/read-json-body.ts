@@ -12,10 +12,10 @@ function requireJsonType(request: Request) {
   }
 }
 
-/** The body's bytes as text, refused with 413 as soon as they pass `maxBytes`. */
-async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+/** The body's bytes as text, refused with 413 as soon as they pass `maxBytes` (never buffered whole first). */
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes / 1024} KB.`);
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${sizeName(maxBytes)}.`);
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,12 +26,16 @@ async function readLimitedText(request: Request, maxBytes: number): Promise<stri
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes / 1024} KB.`);
+        throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${sizeName(maxBytes)}.`);
       }
       chunks.push(value);
     }
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+function sizeName(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }
 
 function parseJson(raw: string): unknown {

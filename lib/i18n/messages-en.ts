@@ -207,6 +207,7 @@ export const en = {
     answerSubmit: "Send my answer",
     answered: (reference: string) => `Thank you. Your answer about request ${reference} was sent to the privacy team.`,
     answerEmpty: "Write your answer before sending it.",
+    answerText: "Your answer holds characters we cannot keep (control characters or broken characters): remove them and send it again.",
     answerNotWaiting: "This request is no longer waiting for an answer from you.",
     answerFailed: "We could not send your answer because of a problem on our side. Please try again in a few minutes.",
     explanationInEnglish: "(explanation in English)",

@@ -208,6 +208,8 @@ export const fr: Messages = {
     answerSubmit: "Envoyer ma réponse",
     answered: (reference: string) => `Merci. Votre réponse concernant la demande ${reference} a été transmise à l’équipe.`,
     answerEmpty: "Écrivez votre réponse avant de l’envoyer.",
+    answerText:
+      "Votre réponse contient des caractères que nous ne pouvons pas conserver (caractères de contrôle ou invalides)\u00a0: retirez-les et renvoyez-la.",
     answerNotWaiting: "Cette demande n’attend plus de réponse de votre part.",
     answerFailed: "Nous n’avons pas pu envoyer votre réponse à cause d’un problème de notre côté. Réessayez dans quelques minutes.",
     explanationInEnglish: "(explication en anglais)",

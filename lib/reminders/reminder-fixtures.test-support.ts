@@ -2,6 +2,7 @@
 // columns: status, due dates, clock, assignee). Each file removes what it made, so the requests of
 // other test files in the same database never meet these staff, and the reverse.
 import { randomBytes, randomUUID } from "node:crypto";
+import { withFreshReference } from "../../tests/support/fresh-reference.ts";
 import { emailHash, randomReference } from "../crypto.ts";
 import { db } from "../db.ts";
 import type { RequestStatus, StaffRole } from "../generated/prisma/enums.ts";
@@ -16,7 +17,7 @@ export function runTag(): string {
 }
 
 export async function createStaff(role: StaffRole, options: { disabled?: boolean; tag?: string } = {}) {
-  const email = `${role.toLowerCase()}-${options.tag ?? runTag()}-${randomBytes(2).toString("hex")}@staff.example`;
+  const email = `${role.toLowerCase()}-${options.tag ?? runTag()}-${randomUUID()}@staff.example`;
   const user = await db().staffUser.create({
     data: { email, role, passwordHash: "not-used", mustChangePassword: false, disabledAt: options.disabled ? new Date() : null },
     select: { id: true, email: true, role: true },
@@ -40,15 +41,20 @@ type RequestOptions = {
 };
 
 export async function createRequest(options: RequestOptions) {
-  const request = await db().dsarRequest.create({ data: requestRow(options), select: { id: true, reference: true } });
+  const request = await withFreshReference(() =>
+    db().dsarRequest.create({ data: requestRow(options), select: { id: true, reference: true } }),
+  );
   made.requests.push(request.id);
   return request;
 }
 
 /** Many requests in one statement (the concurrency test needs sweeps long enough to overlap). */
 export async function createRequests(count: number, options: RequestOptions): Promise<string[]> {
-  const rows = Array.from({ length: count }, () => ({ ...requestRow(options), id: randomUUID() }));
-  await db().dsarRequest.createMany({ data: rows });
+  const rows = await withFreshReference(async () => {
+    const drawn = Array.from({ length: count }, () => ({ ...requestRow(options), id: randomUUID() }));
+    await db().dsarRequest.createMany({ data: drawn });
+    return drawn;
+  });
   made.requests.push(...rows.map((row) => row.id));
   return rows.map((row) => row.id);
 }

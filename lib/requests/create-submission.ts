@@ -7,6 +7,7 @@ import { jurisdictionFor } from "../deadlines/index.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { RequestChannel, RequestType } from "../generated/prisma/enums.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { publicUrls } from "./public-urls.ts";
@@ -28,6 +29,20 @@ export type CreatedSubmission = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/**
+ * References are 40 random bits checked by a unique index: with a million requests stored a draw
+ * meets a taken one about once in a million, and then the whole transaction runs again with fresh
+ * draws (a failed statement aborts a PostgreSQL transaction, so it cannot go on in the same one).
+ * Five taken draws in a row would need the reference space nearly full: that is an error, not a loop.
+ */
+const REFERENCE_ATTEMPTS = 5;
+
+/** True for a unique violation on the request reference only (any other constraint is a real error). */
+function isReferenceTaken(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  const meta = (error.meta ?? {}) as { modelName?: string };
+  return meta.modelName === "DsarRequest" && JSON.stringify(meta).includes("reference");
+}
 
 export async function createSubmission(options: CreateSubmissionOptions): Promise<CreatedSubmission> {
   const config = env();
@@ -42,7 +57,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
   const types = [...new Set(input.types)].map((t) => t.toUpperCase() as RequestType);
   const actor = options.actor ?? { type: "SUBJECT" as const };
 
-  const result = await db().$transaction(async (tx: Tx) => {
+  const fileRequests = async (tx: Tx) => {
     const requests = [];
     for (const type of types) {
       const clock = {
@@ -118,7 +133,21 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
       secrets: [verifyUrl, statusUrl, verifyToken, statusToken, code],
     });
     return { requests, emailId };
-  });
+  };
+
+  let result: Awaited<ReturnType<typeof fileRequests>> | undefined;
+  for (let attempt = 1; !result; attempt++) {
+    try {
+      result = await db().$transaction(fileRequests);
+    } catch (error) {
+      if (!isReferenceTaken(error)) throw error;
+      if (attempt >= REFERENCE_ATTEMPTS) {
+        throw new Error(`Every request reference drawn in ${REFERENCE_ATTEMPTS} tries was already taken; nothing was filed.`, {
+          cause: error,
+        });
+      }
+    }
+  }
 
   await enqueueAfterCommit("email.deliver", { emailId: result.emailId }, { jobId: `email-${result.emailId}` });
   return { submissionId, requests: result.requests };

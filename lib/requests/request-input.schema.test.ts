@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { localiseIssues, validationMessages } from "../i18n/validation-messages.ts";
+import { answerSchema } from "./answer-information-request.ts";
 import { createRequestSchema, requestFormSchema, requestTypes } from "./request-input.schema.ts";
 
 const person = { email: "jane.doe@example.com", country: "FR" };
@@ -301,5 +302,16 @@ describe("hostile characters in the request form and the public API", () => {
       expect(parsed.success, field).toBe(false);
       expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toContain(field);
     }
+  });
+});
+
+describe("the answer to the privacy team (status page)", () => {
+  it("keeps line breaks and refuses hostile characters with their own message", () => {
+    expect(answerSchema.safeParse({ answer: "My number is C-1042.\nThanks." }).success).toBe(true);
+    for (const bad of ["\u0000", "\uD800", "\u001b"]) {
+      const parsed = answerSchema.safeParse({ answer: `C-1042${bad}` });
+      expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["answer"], message: "validation.text" })]);
+    }
+    expect(validationMessages.fr["validation.text"]).toBeTruthy();
   });
 });

@@ -115,7 +115,7 @@ describe("closing a request by hand", () => {
     expect(stored).toMatchObject({ status: "COMPLETED", outcome: "FULFILLED", closedAt: now });
     const audit = await db().auditEvent.findMany({ where: { requestId: id, action: "request.closed" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0].data).toEqual({ outcome: "FULFILLED", from: "IN_PROGRESS", unfinishedTasks: 1, messageLength: 0 });
+    expect(audit[0].data).toEqual({ outcome: "FULFILLED", from: "IN_PROGRESS", unfinishedTasks: 1, cancelledTasks: 0, messageLength: 0 });
     const sent = await nextEmail(email, (m) => m.subject.includes("has completed your request"));
     expect(sent.text).toContain(reference);
     expect(sent.text).not.toContain("If you disagree");
@@ -127,6 +127,8 @@ describe("closing a request by hand", () => {
     const message = "Les enregistrements téléphoniques de 2019 ont été détruits avant votre demande.";
     await closeRequest({ reference, outcome: "PARTIALLY_FULFILLED", message, actor: staff });
     expect((await db().dsarRequest.findUniqueOrThrow({ where: { id } })).outcome).toBe("PARTIALLY_FULFILLED");
+    // Closing settles the task staff were to do: it is cancelled, nobody is asked for it any more.
+    expect((await db().connectorTask.findFirstOrThrow({ where: { requestId: id } })).status).toBe("CANCELLED");
     const outbox = await db().emailMessage.findFirstOrThrow({ where: { requestId: id, template: "request-closed" } });
     expect(outbox.locale).toBe("fr");
     const sent = await nextEmail(email, (m) => m.subject.includes("a répondu en partie"));

@@ -21,6 +21,9 @@ const count = (value: unknown, one: string, many: string) => {
   return `${n} ${n === 1 ? one : many}`;
 };
 
+const cancelledTasks = (data: Data) =>
+  Number(data.cancelledTasks ?? 0) > 0 ? ` (${count(data.cancelledTasks, "task", "tasks")} cancelled)` : "";
+
 /** `names` turns staff ids into email addresses for "Assigned to …". */
 const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) => string> = {
   "request.submitted": () => "Request received",
@@ -30,7 +33,7 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
   "request.expired": () => "Expired: the email address was never verified",
   "request.approved": (data) => `Approved; ${count(data.connectors, "connector task", "connector tasks")} created`,
   "request.denied": (data) => `Denied: ${denialReasonLabel(String(data.reason))}`,
-  "request.withdrawn": () => "Withdrawn by the person",
+  "request.withdrawn": (data) => `Withdrawn by the person${cancelledTasks(data)}`,
   "request.information-requested": (data) =>
     `Asked the person for ${data.kind === "identity" ? "proof of identity" : "clarification"}${data.clockPaused ? "; clock paused" : ""}`,
   "request.information-received": (data) =>
@@ -39,11 +42,13 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
   "request.account-id-unconfirmed": () => "Account number confirmation taken back; connectors will not be given it",
   "request.assigned": (data, names) => (data.assigneeId ? `Assigned to ${names(data.assigneeId)}` : "Unassigned"),
   "request.note-added": () => "Internal note added",
-  "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}`,
+  "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}${cancelledTasks(data)}`,
   "request.completed": (data) => `Completed: ${outcomeLabel(data.outcome)}`,
   "request.personal-data-purged": () => "Personal details purged (retention)",
   "connector.task-succeeded": (data) => `Connector task succeeded: ${data.connector}`,
   "connector.task-retried": (data) => `Connector task retried: ${data.connector}`,
+  "connector.task-result-discarded": (data) =>
+    `Connector task answered after the request closed; its result was not kept: ${data.connector}`,
   "package.downloaded": () => "Package downloaded by the person",
   "package.deleted": () => "Package deleted",
   "evidence.downloaded": () => "Evidence bundle downloaded",

@@ -7,6 +7,7 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { purgeExpiredPackages } from "../fulfilment/purge-expired-packages.ts";
 import { logger } from "../logger.ts";
 import { capPackageLifetime } from "./cap-package-lifetime.ts";
+import { cleanOldFailedJobs } from "./clean-old-failed-jobs.ts";
 import { purgeClosedRequests } from "./purge-closed-requests.ts";
 import { retentionCutoff } from "./retention-cutoff.ts";
 import { readRetentionSettings } from "./retention-settings.ts";
@@ -20,6 +21,8 @@ export const retentionRunSchema = z.object({
   files: z.number().int(),
   /** Jobs of purged requests removed from the queue store (absent from runs before it was counted). */
   jobs: z.number().int().default(0),
+  /** Failed jobs past FAILED_JOB_AGE_SECONDS removed from every queue (same). */
+  oldFailedJobs: z.number().int().default(0),
   batches: z.number().int(),
   packagesShortened: z.number().int(),
   packagesDeleted: z.number().int(),
@@ -40,8 +43,10 @@ export async function runRetentionPurge(options: { now?: Date; batchSize?: numbe
   const { deleted } = await purgeExpiredPackages(now);
   const cutoff = retentionCutoff(now, settings.closedRequestMonths);
   const purged = await purgeClosedRequests({ cutoff, now, retentionMonths: settings.closedRequestMonths, batchSize: options.batchSize });
+  const oldFailedJobs = await cleanOldFailedJobs();
   const run: RetentionRun = {
     ...purged,
+    oldFailedJobs,
     packagesShortened: shortened,
     packagesDeleted: deleted,
     cutoff: cutoff.toISOString(),

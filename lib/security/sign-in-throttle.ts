@@ -43,7 +43,7 @@ export async function takeSignInAttempt(email: string, address: string, now: Dat
       attempts = CASE WHEN t."expiresAt" <= EXCLUDED."nextAttemptAt" THEN 1 ELSE t.attempts + 1 END,
       "nextAttemptAt" = EXCLUDED."nextAttemptAt" + make_interval(secs => CASE
         WHEN t."expiresAt" <= EXCLUDED."nextAttemptAt" OR t.attempts + 1 < ${SIGN_IN_FREE_ATTEMPTS} THEN 0
-        ELSE LEAST(${MAX_DELAY_SECONDS}, ${FIRST_DELAY_SECONDS} * power(2, t.attempts + 1 - ${SIGN_IN_FREE_ATTEMPTS}))
+        ELSE LEAST(${MAX_DELAY_SECONDS}, ${FIRST_DELAY_SECONDS} * power(2, LEAST(20, t.attempts + 1 - ${SIGN_IN_FREE_ATTEMPTS})))
       END),
       "expiresAt" = EXCLUDED."expiresAt"
     WHERE t."nextAttemptAt" <= EXCLUDED."nextAttemptAt" OR t."expiresAt" <= EXCLUDED."nextAttemptAt"

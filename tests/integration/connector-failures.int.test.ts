@@ -55,8 +55,9 @@ beforeAll(async () => {
         const result = { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] };
         return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
       }
-      // What a real system does too often: its error names the record it choked on.
-      response.writeHead(409).end(`customer account ${body.subject?.accountId} is locked`);
+      // What a real system does too often: its error names the record it choked on (the address and
+      // account number it was sent, the name from its own record).
+      response.writeHead(409).end(`customer ${body.subject?.email} (${canary.name}, account ${body.subject?.accountId}) is locked`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -104,6 +105,15 @@ async function failedTaskOf(reference: string) {
   throw new Error(`the task of ${reference} did not fail`);
 }
 
+/** The task's job once BullMQ has moved it to failed (the row says FAILED a moment before). */
+async function failedJobOf(taskId: string) {
+  const queue = getQueue(connectorQueueName(key));
+  for (let tries = 0; tries < 100 && (await queue.getJobState(`task-${taskId}`)) !== "failed"; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return queue.getJob(`task-${taskId}`);
+}
+
 /** Every key of this run's queue store and everything it holds, as text. */
 async function queueStoreText(): Promise<string> {
   const redis = queueRuntime().connection as Redis;
@@ -126,10 +136,12 @@ describe("a source whose errors quote the person", () => {
   it("shows its text to staff on the task, while the failed job holds only the status and the task id, with an age limit", async () => {
     const { reference } = await fileAndApprove("quoted");
     const task = await failedTaskOf(reference);
+    expect(task.lastError).toContain(canary.name);
     expect(task.lastError).toContain(canary.accountId);
+    expect(task.lastError).toContain(`quoted-${runId}@example.test`);
     expect(task.lastError).toContain("answered 409");
 
-    const job = await getQueue(connectorQueueName(key)).getJob(`task-${task.id}`);
+    const job = await failedJobOf(task.id);
     expect(job?.failedReason).toBe(`Connector task ${task.id} failed: HttpConnectorError (status 409); the full message is on the task`);
     expect((job?.stacktrace ?? []).join("\n")).not.toContain(canary.accountId);
     expect(job?.opts.removeOnFail).toEqual({ age: expect.any(Number) });
@@ -140,13 +152,14 @@ describe("a source whose errors quote the person", () => {
     expect(stored).toContain(task.id); // the store was read
     expect(stored).not.toContain(canary.name);
     expect(stored).not.toContain(canary.accountId);
+    expect(stored).not.toContain(`quoted-${runId}`);
   });
 
   it("is retried to the end by staff after the age limit removed its failed job", async () => {
     healthy = false;
     const { reference } = await fileAndApprove("aged");
     const task = await failedTaskOf(reference);
-    const job = await getQueue(connectorQueueName(key)).getJob(`task-${task.id}`);
+    const job = await failedJobOf(task.id);
     await job?.remove(); // what the age limit does
     healthy = true;
     await retryConnectorTask(task.id, staff);
@@ -158,6 +171,7 @@ describe("a source whose errors quote the person", () => {
     healthy = false;
     const { reference, id } = await fileAndApprove("purged");
     const task = await failedTaskOf(reference);
+    await failedJobOf(task.id);
     const emails = await db().emailMessage.findMany({ where: { requestId: id }, select: { id: true } });
     const jobs = [
       { queue: connectorQueueName(key), jobId: `task-${task.id}` },

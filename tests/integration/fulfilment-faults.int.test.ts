@@ -63,7 +63,7 @@ const { approveRequest } = await import("../../lib/requests/approve-request.ts")
 const { retryConnectorTask } = await import("../../lib/fulfilment/retry-connector-task.ts");
 const { closeFlowProducer } = await import("../../lib/fulfilment/start-fulfilment.ts");
 const { closeQueues, getQueue } = await import("../../lib/queue/enqueue.ts");
-const { connectorQueueName } = await import("../../lib/queue/jobs.ts");
+const { connectorQueueName, queueNames } = await import("../../lib/queue/jobs.ts");
 const { closeQueueRuntime } = await import("../../lib/queue/backend.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
@@ -324,7 +324,12 @@ describe("a source that keeps failing", () => {
     expect(failed.attempts).toBe(2);
     expect(failed.lastError).toMatch(/answered 500: the database is offline/);
     expect(source.callsFor(failed.id)).toBe(2);
-    await sleep(2_000); // long enough for a finaliser that wrongly ran to have completed it
+    // Settled, without waiting an arbitrary time: once BullMQ has failed the task's job, the
+    // finaliser (its parent) can only run if it left waiting-children; it must not.
+    const taskJob = await getQueue(connectorQueueName(key)).getJob(`task-${failed.id}`);
+    await waitUntil(async () => (await taskJob?.isFailed()) === true, "BullMQ to fail the task's job", 30_000);
+    const finaliser = await getQueue(queueNames.fulfilment).getJob(`finalise-${failed.requestId}`);
+    expect(await finaliser?.getState()).toBe("waiting-children");
     expect((await requestsWithTasks([reference]))[0].status).toBe("IN_PROGRESS");
 
     healthy = true;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "../../app/api/v1/requests/[reference]/approve/route.ts";
 import { POST as assign } from "../../app/api/v1/requests/[reference]/assign/route.ts";
 import { POST as close } from "../../app/api/v1/requests/[reference]/close/route.ts";
+import { POST as confirmAccountId } from "../../app/api/v1/requests/[reference]/confirm-account-id/route.ts";
 import { POST as deny } from "../../app/api/v1/requests/[reference]/deny/route.ts";
 import { GET as evidence } from "../../app/api/v1/requests/[reference]/evidence/route.ts";
 import { POST as extend } from "../../app/api/v1/requests/[reference]/extend/route.ts";
@@ -15,6 +16,7 @@ import { POST as fileRequest, GET as listRequests } from "../../app/api/v1/reque
 import { GET as exportCsv } from "../../app/staff/requests/export/route.ts";
 import { createApiKey } from "../../lib/auth/create-api-key.ts";
 import { db } from "../../lib/db.ts";
+import { SOCKET_ADDRESS_HEADER } from "../../lib/http/client-address.ts";
 import { getAs, postAs, storeRequest } from "../support/staff-api-calls.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
@@ -45,7 +47,7 @@ function publicPost(body: unknown) {
   return new Request("http://localhost/api/v1/requests", {
     method: "POST",
     body: JSON.stringify(body),
-    headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+    headers: { "content-type": "application/json", [SOCKET_ADDRESS_HEADER]: nextAddress() },
   });
 }
 
@@ -108,7 +110,7 @@ describe("public API bodies", () => {
           new Request(`http://localhost/api/v1/requests/x/verify`, {
             method: "POST",
             body: JSON.stringify({ code }),
-            headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
+            headers: { "content-type": "application/json", [SOCKET_ADDRESS_HEADER]: nextAddress() },
           }),
           { params: Promise.resolve({ reference: ref }) },
         );
@@ -148,7 +150,7 @@ describe("staff API bodies, queries and paths", () => {
   );
 
   it("answers 404, not 500, for a reference of the wrong shape on every route that takes one", async () => {
-    const handlers = [approve, deny, extend, requestInformation, assign, close];
+    const handlers = [approve, deny, extend, requestInformation, assign, close, confirmAccountId];
     for (const bad of [...Object.values(HOSTILE), "%E0%A4%A", "DSR-AAAA-BBBB\u0000"]) {
       for (const handler of handlers) expect((await postAs(handler, adminKey, bad, {})).status).toBe(404);
       expect((await getAs(getRequest, adminKey, `/requests/x`, bad)).status).toBe(404);

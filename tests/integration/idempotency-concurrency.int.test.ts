@@ -213,6 +213,22 @@ describe("a claim whose work died", () => {
   });
 });
 
+describe("the answer of POST /api/v1/requests in the submission's own transaction", () => {
+  it("is read from createSubmission's transaction, with the reference it created", async () => {
+    const { withTransactionHook } = await import("../../lib/db.ts");
+    const { createSubmission } = await import("../../lib/requests/create-submission.ts");
+    const { intakeAnswerFromTransaction } = await import("../../lib/api/intake-answer.ts");
+    const seen: unknown[] = [];
+    const created = await withTransactionHook(
+      async (_tx, result) => {
+        seen.push(intakeAnswerFromTransaction(result));
+      },
+      () => createSubmission({ input: { email: `intx${Date.now()}@example.test`, country: "FR", types: ["access"] }, channel: "API" }),
+    );
+    expect(seen).toEqual([{ status: 202, body: { reference: created.requests[0].reference, status: "submitted" } }]);
+  });
+});
+
 describe("the guard against db() inside a transaction callback", () => {
   it("throws when a transaction's callback asks the pool for another connection, and not outside it", async () => {
     await expect(db().$transaction(async () => db().dsarRequest.count())).rejects.toBeInstanceOf(DbInsideTransactionError);

@@ -82,7 +82,7 @@ describe("Redis down while people file requests", () => {
       const request = new Request("http://localhost/api/v1/requests", {
         method: "POST",
         body: JSON.stringify({ type: "access", email, country: "FR" }),
-        headers: { "content-type": "application/json", "x-forwarded-for": `10.77.0.${i + 1}` },
+        headers: { "content-type": "application/json", "x-dsar-socket-address": `10.77.0.${i + 1}` },
       });
       const response = await answersWithin(fileRequest(request), `filing request ${i + 1} while Redis is down`, 30_000);
       expect(response.status).toBe(202);

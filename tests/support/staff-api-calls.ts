@@ -7,6 +7,7 @@ import { db } from "../../lib/db.ts";
 import { env } from "../../lib/env.ts";
 import type { RequestStatus, RequestType } from "../../lib/generated/prisma/enums.ts";
 import { computeRequestDeadline, deadlineColumns } from "../../lib/requests/request-deadline.ts";
+import { withFreshReference } from "./fresh-reference.ts";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | undefined>> }) => Promise<Response>;
 
@@ -65,24 +66,26 @@ export async function storeRequest(options: StoredRequest = {}) {
   };
   const email = options.email ?? uniqueEmail();
   const status = options.status ?? "VERIFIED";
-  return db().dsarRequest.create({
-    data: {
-      ...clock,
-      ...deadlineColumns(computeRequestDeadline(clock)),
-      ...(options.dueDate ? { dueDate: options.dueDate } : {}),
-      reference: randomReference(),
-      submissionId: randomUUID(),
-      status,
-      channel: "API",
-      email,
-      emailHash: emailHash(email),
-      fullName: "Camille Durand",
-      accountId: options.accountId ?? null,
-      country: options.country ?? "FR",
-      region: options.region ?? null,
-      verifyBy: new Date(receivedAt.getTime() + 7 * 86_400_000),
-      verifiedAt: status === "SUBMITTED" ? null : receivedAt,
-      assigneeId: options.assigneeId ?? null,
-    },
-  });
+  return withFreshReference(() =>
+    db().dsarRequest.create({
+      data: {
+        ...clock,
+        ...deadlineColumns(computeRequestDeadline(clock)),
+        ...(options.dueDate ? { dueDate: options.dueDate } : {}),
+        reference: randomReference(),
+        submissionId: randomUUID(),
+        status,
+        channel: "API",
+        email,
+        emailHash: emailHash(email),
+        fullName: "Camille Durand",
+        accountId: options.accountId ?? null,
+        country: options.country ?? "FR",
+        region: options.region ?? null,
+        verifyBy: new Date(receivedAt.getTime() + 7 * 86_400_000),
+        verifiedAt: status === "SUBMITTED" ? null : receivedAt,
+        assigneeId: options.assigneeId ?? null,
+      },
+    }),
+  );
 }

@@ -63,7 +63,7 @@ export async function createStaff(role: StaffRole, options: { disabled?: boolean
 export async function createIdleConnector() {
   return db().connector.create({
     data: {
-      key: `idle-${randomUUID().slice(0, 8)}`,
+      key: `idle-${randomUUID()}`,
       name: "Paper archive",
       type: "manual",
       actions: [],

@@ -2,6 +2,7 @@
 // entry here; the service then checks it exactly as it checks a file, naming each field.
 import { parse } from "yaml";
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text.ts";
 
 /** A field given once arrives as a string, several times as an array (checkboxes). */
 const list = z.preprocess(
@@ -17,8 +18,7 @@ const optionalNumber = z.preprocess((value) => {
 }, z.unknown());
 
 /** YAML (or JSON, which is YAML too): the connectors file's language. Empty means none. */
-const yamlText = z
-  .string()
+const yamlText = safeText({ multiline: true })
   .max(100_000, "at most 100,000 characters")
   .default("")
   .transform((text, ctx) => {
@@ -48,8 +48,8 @@ export const connectorFormSchema = z
     },
     z.object({
       mode: z.enum(["create", "edit"]),
-      key: z.string().trim().max(100),
-      name: z.string().max(300).default(""),
+      key: safeText().trim().max(100),
+      name: safeText().max(300).default(""),
       type: z.string().max(50).optional(),
       actions: list,
       enabled: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
@@ -74,9 +74,9 @@ export const connectorFormSchema = z
     },
   }));
 
-export const connectorKeySchema = z.object({ key: z.string().trim().min(1).max(100) });
+export const connectorKeySchema = z.object({ key: safeText().trim().min(1).max(100) });
 
 export const connectorEnabledSchema = z.object({
-  key: z.string().trim().min(1).max(100),
+  key: safeText().trim().min(1).max(100),
   enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
 });

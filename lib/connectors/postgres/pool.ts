@@ -85,11 +85,24 @@ export async function closePostgresConnectorPools(): Promise<void> {
 
 /** A pooled connection, or an error a person can act on (never the password). */
 export async function connect(url: string): Promise<pg.PoolClient> {
+  let client: pg.PoolClient;
   try {
-    return await poolFor(url).connect();
+    client = await poolFor(url).connect();
   } catch (error) {
     throw new Error(connectionProblem(url, error));
   }
+  // The pool listens for errors only on idle connections: one dropped by the server while checked
+  // out (a restart between two queries, or while a reader waits on its consumer) would otherwise
+  // be an unhandled 'error' event that ends the process. The next query on it fails instead, and
+  // the caller releases it as broken.
+  const onError = () => {};
+  client.on("error", onError);
+  const release = client.release.bind(client);
+  client.release = (broken?: Error | boolean) => {
+    client.removeListener("error", onError);
+    return release(broken);
+  };
+  return client;
 }
 
 /** Runs `work` in one transaction with a statement timeout; any error rolls everything back. */

@@ -70,6 +70,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
   const answerError = query.answerError
     ? {
         EMPTY: m.status.answerEmpty,
+        TEXT: m.status.answerText,
         NOT_FOUND: m.status.withdrawNotFound,
         INVALID_STATE: m.status.answerNotWaiting,
         OTHER: m.status.answerFailed,

@@ -1,7 +1,6 @@
 // POST /api/v1/requests: file one request for one right (public).
 // GET /api/v1/requests: list requests for integrations (API key with requests.read).
-
-import { z } from "zod";
+import { intakeAnswer, intakeAnswerFromTransaction } from "@/lib/api/intake-answer.ts";
 import { listApiRequests } from "@/lib/api/list-api-requests.ts";
 import { operations } from "@/lib/api/operations.ts";
 import { staffReadRoute } from "@/lib/api/staff-api-route.ts";
@@ -34,24 +33,13 @@ export const POST = apiRoute(async (request: Request) => {
         person.email.toLowerCase(),
       );
       const created = await createSubmission({ input: { ...person, types: [type] }, channel: "API" });
-      return accepted(created.requests[0].reference);
+      return intakeAnswer(created.requests[0].reference);
     },
     // The answer is stored in the submission's own transaction: a crash right after it commits
     // still replays the same reference.
-    {
-      answerFromTransaction: (result) => {
-        const parsed = createdInTransaction.safeParse(result);
-        return parsed.success ? accepted(parsed.data.requests[0].reference) : null;
-      },
-    },
+    { answerFromTransaction: intakeAnswerFromTransaction },
   );
   return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
 });
-
-const createdInTransaction = z.object({ requests: z.array(z.object({ reference: z.string() })).min(1) });
-
-function accepted(reference: string) {
-  return { status: 202, body: { reference, status: "submitted" } };
-}
 
 export const GET = staffReadRoute(operations.listRequests, ({ query }) => listApiRequests(query));

@@ -60,6 +60,21 @@ describe("request page sections", () => {
     expect(html).toContain('type="file"');
   });
 
+  it("offers no retry and no completion once the request is withdrawn, and shows its tasks cancelled", async () => {
+    const { reference, id } = await fileRequest();
+    const [failing, manual] = [await createIdleConnector(), await createIdleConnector()];
+    await db().dsarRequest.update({ where: { id }, data: { status: "WITHDRAWN", outcome: "WITHDRAWN", closedAt: new Date() } });
+    await db().connectorTask.createMany({
+      data: [
+        { requestId: id, connectorId: failing.id, action: "ACCESS", status: "FAILED", lastError: "timeout after 30 s" },
+        { requestId: id, connectorId: manual.id, action: "ACCESS", status: "CANCELLED" },
+      ],
+    });
+    const html = renderAll(await getRequestDetails(reference), true);
+    expect(buttons(html)).toEqual(["Add note"]);
+    expect(html).toContain("task-status--cancelled");
+  });
+
   it("says whether the account number is confirmed, offers to confirm it before approval, and names who did", async () => {
     const { reference } = await fileRequest({ accountId: "C-1042" });
     const before = renderAll(await getRequestDetails(reference), true);
