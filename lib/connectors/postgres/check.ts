@@ -110,25 +110,51 @@ function viaProblems(table: TableConfig, i: number, columns: Map<string, ColumnI
 }
 
 /**
- * Lookups that read a whole table on every request: an email column compared with lower() on both
- * sides and no index on lower(column). Advice, not a refusal: the answers are right, only slow.
+ * What the connector test adds to its answer: join paths that may pull in other people's rows, and
+ * lookups that read a whole table on every request (an email compared with lower() and no index on
+ * lower(column)). Advice, not a refusal.
  */
-export async function indexAdvice(config: PostgresConfig): Promise<string[]> {
+export async function mappingAdvice(config: PostgresConfig): Promise<string[]> {
   const client = await connect(config.url);
   try {
     const catalog = await readCatalog(client, config);
-    return config.tables.flatMap((table) => {
-      const email = table.identity?.email;
-      const column = email === undefined ? undefined : catalog.get(table.table)?.get(email);
-      if (!email || !column || column.udtName === "citext" || column.lowerIndexed) return [];
-      return [
-        `finding a person in "${table.table}" reads the whole table (no index on lower("${email}")); create one: ` +
-          `CREATE INDEX ON ${qualified(config.schema, table.table)} (lower(${quoteIdent(email)}))`,
-      ];
-    });
+    return [...pathAdvice(config, await readForeignKeys(client, config)), ...lookupAdvice(config, catalog)];
   } finally {
     client.release();
   }
+}
+
+/**
+ * A table reached through one parent whose rows also point to a table found by identity through a
+ * foreign key the map does not follow (payments reached through rentals, which also name a
+ * customer): a row of the person's parent that belongs to someone else there is pulled in too.
+ */
+function pathAdvice(config: PostgresConfig, foreignKeys: ForeignKey[]): string[] {
+  return config.tables.flatMap((table) => {
+    const via = table.via;
+    if (!via || table.reference) return [];
+    return foreignKeys
+      .filter((key) => key.fromSchema === config.schema && key.fromTable === table.table && key.toTable !== via.parent)
+      .filter((key) => config.tables.some((other) => other.table === key.toTable && other.identity))
+      .map(
+        (key) =>
+          `"${table.table}" is reached through "${via.parent}", but its rows also name a "${key.toTable}" row (${key.name}): ` +
+          `rows of the person's "${via.parent}" that belong to another "${key.toTable}" are included too; ` +
+          `reach "${table.table}" through "${key.toTable}" if that is whose they are`,
+      );
+  });
+}
+
+function lookupAdvice(config: PostgresConfig, catalog: Catalog): string[] {
+  return config.tables.flatMap((table) => {
+    const email = table.identity?.email;
+    const column = email === undefined ? undefined : catalog.get(table.table)?.get(email);
+    if (!email || !column || column.udtName === "citext" || column.lowerIndexed) return [];
+    return [
+      `finding a person in "${table.table}" reads the whole table (no index on lower("${email}")); create one: ` +
+        `CREATE INDEX ON ${qualified(config.schema, table.table)} (lower(${quoteIdent(email)}))`,
+    ];
+  });
 }
 
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT" };

@@ -377,6 +377,24 @@ describe("a partitioned table and deletes in foreign-key order", () => {
     erase: { strategy: "delete" },
   };
 
+  it("warns in the connector test that payments reached through rentals may be another customer's", async () => {
+    await source.query(`CREATE INDEX customer_email_lower ON "Rental"."Customer" (lower("Email"))`);
+    try {
+      const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, rental, payment]);
+      expect(await postgresConnector.test(config)).toEqual({
+        ok: true,
+        message:
+          'Connected; 3 tables mapped. To consider: "payment" is reached through "rental", but its rows also name a "Customer" row ' +
+          '(payment_customer_id_fkey): rows of the person\'s "rental" that belong to another "Customer" are included too; ' +
+          'reach "payment" through "Customer" if that is whose they are',
+      });
+      const direct = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, byCustomer, rental]);
+      expect(await postgresConnector.test(direct)).toEqual({ ok: true, message: "Connected; 3 tables mapped" });
+    } finally {
+      await source.query(`DROP INDEX "Rental".customer_email_lower`);
+    }
+  });
+
   it("deletes the person's payments across partitions, then their rentals, and nobody else's", async () => {
     const config = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, rental, payment]);
     expect(await postgresConnector.check!(config)).toEqual([]);
