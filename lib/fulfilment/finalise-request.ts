@@ -63,8 +63,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
       requestType: request.type === "ACCESS" ? "access" : "portability",
       generatedAt: new Date(),
       timeZone: config.CONTROLLER_TIME_ZONE,
-      fieldDescriptions: fieldDescriptionsOf(request, request.locale as Locale),
-      sources: request.tasks.map((task) => packageSourceOf(task)),
+      sources: request.tasks.map((task) => packageSourceOf(task, request.locale as Locale)),
     });
   });
   const token = randomToken();
@@ -144,26 +143,30 @@ async function* emptyRecords() {}
 
 type Description = string | { en?: string; fr?: string };
 
-/** What each field means, from the connectors' declarations, in the request's language. */
-function fieldDescriptionsOf(request: RequestWithTasks, locale: Locale): Record<string, Record<string, string>> {
-  const merged: Record<string, Record<string, string>> = {};
-  for (const task of request.tasks) {
-    const declared = (task.connector.fieldDescriptions ?? {}) as Record<string, Record<string, Description>>;
-    for (const [category, fields] of Object.entries(declared)) {
-      for (const [field, text] of Object.entries(fields)) {
-        const value = typeof text === "string" ? text : (text[locale] ?? text.en ?? text.fr);
-        if (!value) continue;
-        merged[category] ??= {};
-        merged[category][field] = value;
-      }
+/**
+ * What each field of one source means, from its connector's declaration, in the request's language.
+ * Kept per source: two sources with a `customer` category must not overwrite each other's.
+ */
+function fieldDescriptionsOf(
+  connector: RequestWithTasks["tasks"][number]["connector"],
+  locale: Locale,
+): Record<string, Record<string, string>> {
+  const described: Record<string, Record<string, string>> = {};
+  const declared = (connector.fieldDescriptions ?? {}) as Record<string, Record<string, Description>>;
+  for (const [category, fields] of Object.entries(declared)) {
+    for (const [field, text] of Object.entries(fields)) {
+      const value = typeof text === "string" ? text : (text[locale] ?? text.en ?? text.fr);
+      if (!value) continue;
+      described[category] ??= {};
+      described[category][field] = value;
     }
   }
-  return merged;
+  return described;
 }
 
 /** A connector's staged records, or for a manual task the file staff uploaded. */
-function packageSourceOf(task: RequestWithTasks["tasks"][number]) {
-  const source = { key: task.connector.key, name: task.connector.name };
+function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale) {
+  const source = { key: task.connector.key, name: task.connector.name, fieldDescriptions: fieldDescriptionsOf(task.connector, locale) };
   if (!task.resultPath || !task.resultKeyWrapped) return { ...source, records: emptyRecords() };
   const { resultPath, resultKeyWrapped } = task;
   const uploaded = (task.receipt as { files?: Array<{ name: string }> } | null)?.files;

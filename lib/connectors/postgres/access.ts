@@ -19,6 +19,10 @@ export async function* accessRecords(config: PostgresConfig, subject: Subject, c
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     open = true;
     await client.query("SET LOCAL statement_timeout = '60s'");
+    // One output format whatever the database's defaults are (pool.ts turns it into ISO 8601).
+    await client.query("SET LOCAL TimeZone = 'UTC'");
+    await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
+    await client.query("SET LOCAL IntervalStyle = 'iso_8601'");
     const catalog = await readCatalogOrThrow(client, config);
     for (const [index, table] of topDown(config).entries()) {
       const scope: Scope = { config, catalog, subject, params: new Params() };

@@ -80,7 +80,7 @@ describe("the postgres connector's config", () => {
 
   it("refuses an unknown mask, an empty mask and unknown keys", () => {
     expect(problems({ url, tables: [{ ...customer, erase: { strategy: "mask", columns: { email: "scramble" } } }] })).toEqual([
-      { path: ["tables", 0, "erase", "columns", "email"], message: expect.stringMatching(/"null", "redact" or "hash"/) },
+      { path: ["tables", 0, "erase", "columns", "email"], message: expect.stringMatching(/"null", "redact", "hash" or "unique-hash"/) },
     ]);
     expect(problems({ url, tables: [{ ...customer, erase: { strategy: "mask", columns: {} } }] })[0].path).toEqual([
       "tables",

@@ -14,15 +14,25 @@ const identifier = (what: string) =>
 const maskAction = z.preprocess(
   // YAML reads an unquoted `null` as null, not as the text "null": accept both.
   (value) => (value === null ? "null" : value),
-  z.enum(["null", "redact", "hash"], { error: 'Mask a column with "null", "redact" or "hash"' }),
+  z.enum(["null", "redact", "hash", "unique-hash"], { error: 'Mask a column with "null", "redact", "hash" or "unique-hash"' }),
 );
+
+/**
+ * What erasure does with one of the person's rows that rows outside the person's set also point to
+ * (an address shared by a customer, staff and a store): `keep` leaves it untouched and the receipt
+ * says "shared with other records"; `unlink` leaves it too but clears the person's own link to it
+ * (the parent column named by `via`, which must accept NULL). Never deleted or masked for everyone.
+ * Left out, it means `keep`.
+ */
+const sharedAction = z.enum(["keep", "unlink"], { error: 'Say what to do with a row others share: "keep" or "unlink"' }).optional();
 
 const eraseSchema = z.discriminatedUnion(
   "strategy",
   [
-    z.strictObject({ strategy: z.literal("delete") }),
+    z.strictObject({ strategy: z.literal("delete"), shared: sharedAction }),
     z.strictObject({
       strategy: z.literal("mask"),
+      shared: sharedAction,
       columns: z
         .record(identifier("column name"), maskAction)
         .refine((columns) => Object.keys(columns).length > 0, "List at least one column to mask, e.g. { email: hash }"),
@@ -63,6 +73,11 @@ const tableSchema = z.strictObject({
     })
     .optional(),
   columns: z.array(identifier("column name")).min(1, "List at least one column, or leave out `columns` to export all").optional(),
+  /**
+   * A reference table (film titles, cities) reached through `via`: its rows are shown beside the
+   * person's for readability, and never erased, corrected or counted on an erasure receipt.
+   */
+  reference: z.literal(true, { error: "reference can only be true; leave it out otherwise" }).optional(),
   erase: eraseSchema.default({ strategy: "delete" }),
   rectify: z
     .record(z.string().min(1, "A form field name must not be empty"), identifier("column name"))
@@ -87,6 +102,23 @@ export const postgresConfigSchema = z
   .superRefine((config, ctx) => {
     for (const problem of forestProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
     for (const problem of identityProblems(config.tables)) ctx.addIssue({ code: "custom", ...problem });
+    config.tables.forEach((table, i) => {
+      if (!table.reference) return;
+      if (!table.via) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tables", i, "reference"],
+          message: `Reference table "${table.table}" must be reached through via (e.g. from the rows that name it), not found by identity`,
+        });
+      }
+      if (table.rectify) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tables", i, "rectify"],
+          message: `Reference table "${table.table}" is read-only: corrections cannot go to it; leave out rectify`,
+        });
+      }
+    });
   });
 
 export type PostgresConfig = z.infer<typeof postgresConfigSchema>;

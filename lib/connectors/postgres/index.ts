@@ -2,7 +2,7 @@
 // table by table in config.ts. Every statement quotes identifiers and passes values as parameters.
 import type { ConnectorType } from "../connector.ts";
 import { accessRecords } from "./access.ts";
-import { checkConfig } from "./check.ts";
+import { checkConfig, mappingAdvice } from "./check.ts";
 import { type PostgresConfig, postgresConfigSchema } from "./config.ts";
 import { eraseRows } from "./erase.ts";
 import { inTransaction } from "./pool.ts";
@@ -27,7 +27,9 @@ export const postgresConnector: ConnectorType<PostgresConfig> = {
     const problems = await checkConfig(config);
     if (problems.length === 0) {
       const count = config.tables.length;
-      return { ok: true, message: `Connected; ${count} ${count === 1 ? "table" : "tables"} mapped` };
+      const advice = await mappingAdvice(config);
+      const slow = advice.length > 0 ? `. To consider: ${advice.join("; ")}` : "";
+      return { ok: true, message: `Connected; ${count} ${count === 1 ? "table" : "tables"} mapped${slow}` };
     }
     const shown = problems.slice(0, 3).map((problem) => `${problem.path.join(".")}: ${problem.message}`);
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";

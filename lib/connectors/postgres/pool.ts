@@ -4,17 +4,67 @@ import pg from "pg";
 
 const pools = new Map<string, pg.Pool>();
 
-// Dates without a time zone stay as PostgreSQL wrote them: turning them into JS Dates would shift
-// them by the server's local offset. Their arrays become arrays of those strings.
-const DATE_OIDS = [1082, 1114];
-const DATE_ARRAY_OIDS = [1115, 1182];
+// Every value leaves in one lossless format (access.ts sets the session to UTC, DateStyle ISO and
+// IntervalStyle iso_8601 first): timestamps as ISO 8601 with PostgreSQL's own precision (down to
+// the microsecond; "Z" for UTC, none for a timestamp without time zone), dates as YYYY-MM-DD, times
+// as written, durations as ISO 8601 (P1Y2M3DT4H5M6.789S), numeric as its exact decimal text, bigint
+// as text. JS Dates (milliseconds only, local offsets) and floats never stand in for them.
 const TEXT_ARRAY_OID = 1009;
+const AS_WRITTEN = (value: string) => value;
+const SCALARS: Record<number, (value: string) => string> = {
+  1082: AS_WRITTEN, // date
+  1114: isoTimestamp, // timestamp
+  1184: isoTimestamp, // timestamptz
+  1186: AS_WRITTEN, // interval
+  1266: isoTime, // timetz
+};
+const ARRAYS: Record<number, (value: string) => string> = {
+  1115: isoTimestamp, // timestamp[]
+  1182: AS_WRITTEN, // date[]
+  1185: isoTimestamp, // timestamptz[]
+  1187: AS_WRITTEN, // interval[]
+  1231: AS_WRITTEN, // numeric[] (pg would make floats of them)
+  1270: isoTime, // timetz[]
+};
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
-    if (DATE_OIDS.includes(oid)) return (value: string) => value;
-    return pg.types.getTypeParser(DATE_ARRAY_OIDS.includes(oid) ? TEXT_ARRAY_OID : oid, format);
+    const scalar = SCALARS[oid];
+    if (scalar) return scalar;
+    const element = ARRAYS[oid];
+    if (element) {
+      const parseArray = (pg.types.getTypeParser as (oid: number) => (value: string) => Array<string | null>)(TEXT_ARRAY_OID);
+      return (value: string) => parseArray(value).map((item) => (item === null ? null : element(item)));
+    }
+    return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser,
 };
+
+const OFFSET = /^([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
+
+/** `2026-01-05 10:00:00.123456+00` → `2026-01-05T10:00:00.123456Z`; infinity and BC dates stay as written. */
+export function isoTimestamp(value: string): string {
+  const match = /^(\d{4,}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)(.*)$/.exec(value);
+  if (!match) return value;
+  const [, date, time, zone] = match;
+  if (zone === "") return `${date}T${time}`;
+  const offset = isoOffset(zone);
+  return offset === null ? value : `${date}T${time}${offset}`;
+}
+
+/** `10:00:00.5+02` → `10:00:00.5+02:00`. */
+export function isoTime(value: string): string {
+  const match = /^(\d\d:\d\d:\d\d(?:\.\d+)?)(.+)$/.exec(value);
+  const offset = match ? isoOffset(match[2]) : null;
+  return match && offset !== null ? `${match[1]}${offset}` : value;
+}
+
+function isoOffset(zone: string): string | null {
+  const match = OFFSET.exec(zone);
+  if (!match) return null;
+  const [, sign, hours, minutes = "00", seconds] = match;
+  if (seconds && seconds !== "00") return `${sign}${hours}:${minutes}:${seconds}`;
+  return hours === "00" && minutes === "00" ? "Z" : `${sign}${hours}:${minutes}`;
+}
 
 export function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);

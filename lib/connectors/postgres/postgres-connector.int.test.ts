@@ -24,7 +24,9 @@ const SCHEMA = `
   CREATE TABLE "Shop".orders (order_id serial PRIMARY KEY, "CustomerId" int NOT NULL REFERENCES "Shop"."Customers",
     total numeric(10, 2), created_at timestamptz, placed_on date, invoice bytea, note text);
   CREATE TABLE "Shop".order_items (item_id serial PRIMARY KEY, order_id int NOT NULL REFERENCES "Shop".orders, sku text, qty int);
-  CREATE TABLE "Shop".newsletter (email text, subscribed_at timestamptz);`;
+  CREATE TABLE "Shop".newsletter (email text, subscribed_at timestamptz);
+  CREATE INDEX ON "Shop"."Customers" (lower("eMail"));
+  CREATE INDEX ON "Shop".newsletter (lower(email));`;
 
 // Jane (stored with capitals) has two orders, one with 1,100 lines to cross several cursor batches.
 const SEED = `
@@ -51,7 +53,7 @@ function mapping(overrides: Partial<Record<string, unknown>> = {}, tables?: unkn
         table: "Customers",
         identity: { email: "eMail", accountId: "CustomerId" },
         columns: ["CustomerId", "eMail", "first_name", "last_name", "phone"],
-        erase: { strategy: "mask", columns: { eMail: "hash", first_name: "redact", last_name: "redact", phone: "null" } },
+        erase: { strategy: "mask", columns: { eMail: "hash", first_name: "redact", last_name: "null", phone: "null" } },
         rectify: { fullName: "first_name", email: "eMail", phone: "phone" },
       },
       {
@@ -197,7 +199,7 @@ describe("access: everything the shop holds about the person", () => {
     expect(items).toHaveLength(JANE_ITEMS);
     expect(new Set(items.map((record) => record.fields["order_id"]))).toEqual(new Set([1, 2]));
     expect(byCategory(records, "newsletter")).toEqual([
-      { source: "", category: "newsletter", fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00.000Z" } },
+      { source: "", category: "newsletter", fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00Z" } },
     ]);
     expect(records).toHaveLength(1 + 2 + JANE_ITEMS + 1);
   });
@@ -209,7 +211,7 @@ describe("access: everything the shop holds about the person", () => {
       order_id: 1,
       CustomerId: 1,
       total: "19.90",
-      created_at: "2026-01-05T10:00:00.000Z",
+      created_at: "2026-01-05T10:00:00Z",
       placed_on: "2026-01-05",
       invoice: Buffer.from("%PDF").toString("base64"),
       note: null,
@@ -288,7 +290,7 @@ describe("erase", () => {
           columns: {
             eMail: "hash",
             first_name: "redact",
-            last_name: 'null ("last_name" is character varying(5), which cannot hold "[erased]")',
+            last_name: "null",
             phone: "null",
           },
         },

@@ -6,8 +6,24 @@ import type { Catalog, ColumnInfo } from "./catalog.ts";
 import { type PostgresConfig, postgresConfigSchema } from "./config.ts";
 import { identityPredicate, Params, personPredicate, type Scope } from "./sql.ts";
 
-const text = (name: string): ColumnInfo => ({ name, dataType: "text", udtName: "text", maxLength: null, category: "S" });
-const int = (name: string): ColumnInfo => ({ name, dataType: "integer", udtName: "int4", maxLength: null, category: "N" });
+const text = (name: string): ColumnInfo => ({
+  name,
+  dataType: "text",
+  udtName: "text",
+  maxLength: null,
+  category: "S",
+  nullable: true,
+  lowerIndexed: false,
+});
+const int = (name: string): ColumnInfo => ({
+  name,
+  dataType: "integer",
+  udtName: "int4",
+  maxLength: null,
+  category: "N",
+  nullable: true,
+  lowerIndexed: false,
+});
 
 const config: PostgresConfig = postgresConfigSchema.parse({
   url: "postgresql://shop@db.example.test/shop",

@@ -59,10 +59,16 @@ export function identityPredicate(scope: Scope, table: TableConfig, alias: strin
   const parts: string[] = [];
   if (email) {
     if (!scope.subject.email) return "FALSE";
-    // Case-insensitive: the same mailbox is often stored as typed (Jane@… and jane@…).
+    // Case-insensitive: the same mailbox is often stored as typed (Jane@… and jane@…). A citext
+    // column compares so by itself, and its own index serves a plain equality; elsewhere lower()
+    // on both sides, which an index on lower(column) serves (the connector test says to create one).
     const column = columns.get(email)!;
-    const target = `${alias}.${quoteIdent(email)}${isText(column) ? "" : "::text"}`;
-    parts.push(`lower(${target}) = lower(${scope.params.add(scope.subject.email)}::text)`);
+    if (column.udtName === "citext") {
+      parts.push(`${alias}.${quoteIdent(email)} = ${scope.params.add(scope.subject.email)}`);
+    } else {
+      const target = `${alias}.${quoteIdent(email)}${isText(column) ? "" : "::text"}`;
+      parts.push(`lower(${target}) = lower(${scope.params.add(scope.subject.email)}::text)`);
+    }
   }
   if (accountId && scope.subject.accountId) {
     parts.push(accountPredicate(`${alias}.${quoteIdent(accountId)}`, columns.get(accountId)!, scope.subject.accountId, scope.params));

@@ -146,12 +146,42 @@ describe("buildPackage", () => {
     expect(html).toContain("DSR-7K3M-Q9PX");
     expect(html).toContain("14 mars 2026");
     expect(html).toContain("Vos droits");
+    expect(html).toContain("format ISO 8601 avec la précision enregistrée par le système");
     expect(html).toContain("2 enregistrements");
     expect(html).toContain('href="data/shop/customers.csv"');
     expect(html).toContain("Your full name");
     expect(html).toContain("City &#60;b&#62;bold&#60;/b&#62;");
     expect(html).not.toMatch(/<script|<b>/i);
     expect(html).toContain("Newsletter &#60;script&#62;x&#60;/script&#62;");
+  });
+
+  it("describes the fields of each source with that source's own descriptions, even when two sources have a category of one name", async () => {
+    const crmRecords: AccessRecord[] = [{ source: "", category: "customers", fields: { name: "Ada", city: "Lyon" } }];
+    await buildPackage(
+      options({
+        fieldDescriptions: undefined,
+        sources: [
+          {
+            key: "shop",
+            name: "Online shop",
+            records: recordsOf(shopRecords),
+            fieldDescriptions: { customers: { name: "The name on your shop account" } },
+          },
+          {
+            key: "crm",
+            name: "CRM",
+            records: recordsOf(crmRecords),
+            fieldDescriptions: { customers: { name: "The name our sales team uses" } },
+          },
+        ],
+      }),
+    );
+    const html = byPath(await readPackageEntries(join(dir, "package.zip.enc"), key)).get("index.html")!.text;
+    const [shop, crm] = html.split("<h3>").slice(1);
+    expect(shop).toContain("The name on your shop account");
+    expect(shop).not.toContain("The name our sales team uses");
+    expect(crm).toContain("The name our sales team uses");
+    expect(crm).not.toContain("The name on your shop account");
   });
 
   it("says that no data was found when no source returned a record", async () => {

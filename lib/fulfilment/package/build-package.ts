@@ -23,6 +23,8 @@ export type PackageSource = {
   description?: string;
   /** Documents given as files (a manual task's upload), packaged as they are. */
   attachments?: PackageAttachment[];
+  /** This source's category → field → meaning: two sources with a `customer` category keep their own. */
+  fieldDescriptions?: Record<string, Record<string, string>>;
 };
 
 export type BuildPackageOptions = {
@@ -38,7 +40,7 @@ export type BuildPackageOptions = {
   /** How the date reads in index.html; the controller's zone (CONTROLLER_TIME_ZONE) in practice. */
   timeZone?: string;
   sources: PackageSource[];
-  /** category → field → meaning, shown beside each field in index.html. */
+  /** category → field → meaning for every source, where a source declares none of its own. */
   fieldDescriptions?: Record<string, Record<string, string>>;
 };
 
@@ -71,7 +73,7 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
       const categories = await writeCategoryFiles({ records: source.records, folder, workDir, tempPrefix: `source-${index}` });
       const files = await writeAttachments(source.attachments ?? [], folder, workDir, `source-${index}`);
       attachments.push(...files);
-      sources.push({ name: source.name, description: source.description, categories, files });
+      sources.push({ name: source.name, description: source.description, categories, files, fieldDescriptions: source.fieldDescriptions });
     }
     const categories = sources.flatMap((source) => source.categories);
     const indexHtml = Buffer.from(

@@ -9,6 +9,8 @@ export type SourceSummary = {
   description?: string;
   categories: CategorySummary[];
   files?: Array<{ name: string; zipPath: string; bytes: number }>;
+  /** This source's own category → field → meaning; the page-wide ones apply where it has none. */
+  fieldDescriptions?: Record<string, Record<string, string>>;
 };
 
 export type IndexPageInput = {
@@ -71,6 +73,7 @@ export function renderIndexHtml(input: IndexPageInput): string {
     `<h2>${escapeHtml(t.formatsHeading)}</h2>`,
     `<p>${escapeHtml(t.formatsJson)}</p>`,
     `<p>${escapeHtml(t.formatsCsv)}</p>`,
+    `<p>${escapeHtml(t.formatsValues)}</p>`,
     `<p>${escapeHtml(t.formatsManifest)}</p>`,
     `<h2>${escapeHtml(t.rightsHeading)}</h2>`,
     `<ul>${t
@@ -124,14 +127,14 @@ function renderSource(input: IndexPageInput, source: SourceSummary): string {
     ),
     "</tbody></table>",
   );
-  for (const category of source.categories) parts.push(renderFields(input, category));
+  for (const category of source.categories) parts.push(renderFields(input, source, category));
   parts.push("</section>");
   return parts.join("\n");
 }
 
-function renderFields(input: IndexPageInput, category: CategorySummary): string {
+function renderFields(input: IndexPageInput, source: SourceSummary, category: CategorySummary): string {
   const t = packageTexts[input.locale];
-  const all = input.fieldDescriptions ?? {};
+  const all = source.fieldDescriptions ?? input.fieldDescriptions ?? {};
   // hasOwn: a category or field named "constructor" must not pick up Object's own properties.
   const meanings = Object.hasOwn(all, category.category) ? all[category.category] : {};
   const rows = category.fields.map((field) => {

@@ -29,6 +29,8 @@ export type PackageTexts = {
   formatsJson: string;
   formatsCsv: string;
   formatsManifest: string;
+  /** How values are written, the same in JSON and CSV. */
+  formatsValues: string;
   rightsHeading: string;
   rights: (company: string) => string[];
   keepSafe: string;
@@ -62,6 +64,8 @@ export const en: PackageTexts = {
     "The JSON files (.json) hold your data exactly as it is stored, including nested details. They suit other software and services: this is the format to give another company if you want to move your data.",
   formatsCsv:
     "The CSV files (.csv) hold the same data as a table, one row per record, and open in a spreadsheet program such as Excel or LibreOffice Calc. Details made of several parts are shown as JSON text in one cell. A value that starts with = + - or @ is shown with a leading apostrophe so the spreadsheet cannot run it as a formula.",
+  formatsValues:
+    'Dates and times are written in ISO 8601 with the precision the system stored (2026-01-05T10:00:00.123456Z; Z means UTC), durations in ISO 8601 too (P1DT2H), amounts and other exact numbers as text so that no digit is lost ("19.90"), and binary content in Base64.',
   formatsManifest:
     "The file manifest.json lists every file of this package with its SHA-256 fingerprint, so you can check that nothing was changed.",
   rightsHeading: "Your rights",
@@ -102,6 +106,8 @@ export const fr: PackageTexts = {
     "Les fichiers JSON (.json) contiennent vos données telles qu’elles sont enregistrées, détails imbriqués compris. Ils conviennent aux logiciels et services\u00a0: c’est le format à transmettre à une autre entreprise si vous souhaitez y transférer vos données.",
   formatsCsv:
     "Les fichiers CSV (.csv) contiennent les mêmes données sous forme de tableau, une ligne par enregistrement, et s’ouvrent dans un tableur comme Excel ou LibreOffice Calc. Les détails composés de plusieurs parties apparaissent en texte JSON dans une cellule. Une valeur qui commence par = + - ou @ est précédée d’une apostrophe pour que le tableur ne puisse pas l’exécuter comme une formule.",
+  formatsValues:
+    'Les dates et heures sont écrites au format ISO 8601 avec la précision enregistrée par le système (2026-01-05T10:00:00.123456Z ; Z signifie UTC), les durées aussi (P1DT2H), les montants et autres nombres exacts sous forme de texte pour ne perdre aucun chiffre ("19.90"), et les contenus binaires en Base64.',
   formatsManifest:
     "Le fichier manifest.json liste chaque fichier de ce dossier avec son empreinte SHA-256, pour que vous puissiez vérifier que rien n’a été modifié.",
   rightsHeading: "Vos droits",
