@@ -221,6 +221,8 @@ export const en = {
     withdrawConfirmTitle: "Do you want to withdraw this request?",
     withdrawConfirmText: (reference: string) =>
       `We will stop working on request ${reference}. This cannot be undone, but you can make a new request at any time.`,
+    withdrawAlreadyStarted:
+      "We have already started carrying it out: what is already done (for example, data already erased) cannot be reversed.",
     withdrawYes: "Yes, withdraw",
     withdrawNo: "No, keep my request",
     withdrawn: (reference: string) => `Request ${reference} has been withdrawn. We have sent you an email to confirm.`,

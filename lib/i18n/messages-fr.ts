@@ -222,6 +222,8 @@ export const fr: Messages = {
     withdrawConfirmTitle: "Voulez-vous retirer cette demande\u00a0?",
     withdrawConfirmText: (reference: string) =>
       `Nous cesserons de traiter la demande ${reference}. Ce choix est définitif, mais vous pourrez faire une nouvelle demande à tout moment.`,
+    withdrawAlreadyStarted:
+      "Nous avons déjà commencé à la mettre en œuvre\u00a0: ce qui est déjà fait (par exemple, des données déjà effacées) ne peut pas être annulé.",
     withdrawYes: "Oui, retirer",
     withdrawNo: "Non, garder ma demande",
     withdrawn: (reference: string) => `La demande ${reference} a été retirée. Nous vous avons envoyé un e-mail de confirmation.`,
