@@ -52,6 +52,58 @@ test("a person confirms with the 6-digit code on the page", async ({ page }) => 
   expect(rows).toEqual([{ status: "VERIFIED", jurisdiction: "UK_GDPR" }]);
 });
 
+test("once codes are used up, the page offers no code form and no new code, and says to use the link or start again (in French)", async ({
+  page,
+}) => {
+  const email = uniqueEmail("used-up");
+  await fileRequest(page, "fr", email, ["Accès"], "FR");
+  const code = codeIn(await waitForEmail(inbox, email));
+  // Eleven wrong tries already counted for this request: the next wrong code is the last one allowed.
+  await sql(
+    `UPDATE verification_challenges SET attempts = 4 WHERE "submissionId" = (SELECT "submissionId" FROM requests WHERE email = $1)`,
+    [email],
+  );
+  await sql(
+    `INSERT INTO verification_challenges (id, "submissionId", "tokenHash", "codeHash", "expiresAt", "voidedAt", attempts, "createdAt")
+     SELECT gen_random_uuid(), "submissionId", 'voided-' || gen_random_uuid(), 'voided', now() + interval '1 day', now(), 7, now() - interval '2 days'
+     FROM requests WHERE email = $1`,
+    [email],
+  );
+  await page.getByLabel("Code à 6 chiffres reçu par e-mail").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Confirmer", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Confirmez avec le lien de notre e-mail" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Utilisez le lien de notre e-mail le plus récent");
+  await expect(page.getByLabel("Code à 6 chiffres reçu par e-mail")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "M’envoyer un nouveau code" })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: "Faire une nouvelle demande" })).toHaveAttribute("href", "/fr");
+});
+
+test("after the last new code allowed, the button goes and the code of the latest email still works", async ({ page }) => {
+  const email = uniqueEmail("resend-cap");
+  await fileRequest(page, "en", email, ["Access"], "GB");
+  const seen = new Set<string>();
+  const nextEmail = async () => {
+    const message = await waitForEmail(inbox, email, (m) => /confirm/i.test(m.subject) && !seen.has(m.id));
+    seen.add(message.id);
+    return message;
+  };
+  let latest = await nextEmail();
+  const resend = page.getByRole("button", { name: "Send me a new code" });
+  for (let sent = 1; sent <= 5; sent++) {
+    await resend.click();
+    await expect(page.getByText("A new email is on its way")).toBeVisible();
+    // Each new email is waited for before the next click, so the last one read is the latest.
+    latest = await nextEmail();
+  }
+  await resend.click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Use the link or the code in the most recent email from us");
+  await expect(resend).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: "Make a new request" })).toBeVisible();
+  await page.getByLabel("6-digit code from the email").fill(codeIn(latest));
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+});
+
 test("an expired link says it has expired and verifies nothing", async ({ page }) => {
   const email = uniqueEmail("expired");
   await fileRequest(page, "en", email, ["Portability"], "DE");

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { totpCode, totpStep } from "../lib/auth/totp.ts";
 import { inbox, waitForEmail } from "./support/fixtures.ts";
-import { createStaff, currentTotp, type StaffAccount } from "./support/staff.ts";
+import { createStaff, currentTotp, type StaffAccount, signIn } from "./support/staff.ts";
 
 /**
  * A code that is certainly wrong for the next minute: no step from one minute before to one minute
@@ -59,4 +59,24 @@ test("the cookie changes after the code, and turning two-factor off takes the pa
   await expect(page.getByText("Two-factor is off. Your other sessions were signed out.")).toBeVisible();
   const notice = await waitForEmail(inbox, agent.email, (m) => m.subject.includes("Two-factor was turned off"));
   expect(notice.text).toContain("Your other sessions were ended.");
+});
+
+test("setting up two-factor shows the recovery codes once, even though the session cookie is renewed", async ({ page }) => {
+  const agent = await createStaff("agent");
+  await signIn(page, agent);
+  await page.goto("/staff/account");
+  await page.getByRole("link", { name: "Set up two-factor" }).click();
+  await page.getByRole("heading", { name: "Set up two-factor" }).waitFor();
+  const secret = ((await page.locator("code.totp-secret").textContent()) ?? "").replace(/\s+/g, "");
+  await page.getByLabel("Code from the app").fill(await currentTotp({ ...agent, totpSecret: secret }));
+  await page.getByRole("button", { name: "Turn on two-factor" }).click();
+  // The new cookie re-renders the page: the codes must still be on screen, not lost to a redirect.
+  await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await expect(page).toHaveURL(/\/staff\/account\/two-factor$/);
+
+  // Coming back later: two-factor is on, and the page says so instead of offering a new setup.
+  await page.goto("/staff/account/two-factor");
+  await expect(page.getByText("Two-factor is already on for your account.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Turn on two-factor" })).toHaveCount(0);
 });

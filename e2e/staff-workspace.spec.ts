@@ -166,3 +166,17 @@ test("an auditor sees the queue and a request but no button that changes anythin
   const [row] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [target.id]);
   expect(row.status).toBe("VERIFIED");
 });
+
+test("on a 390 px phone the dashboard and a request page scroll their tables, not the page", async ({ page }) => {
+  const request = await verifiedRequest(uniqueEmail("narrow"), "ACCESS", 20);
+  const agent = await createStaff("agent");
+  await signIn(page, agent);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.goto("/staff/requests");
+  await expect(page.getByRole("table")).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  await page.goto(`/staff/requests/${request.id}`);
+  await expect(page.getByRole("heading", { name: "Connector tasks" })).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+});

@@ -219,6 +219,15 @@ describe("renderEmail", () => {
     expect(running.text).not.toContain("paused");
   });
 
+  it("says a withdrawal stops further work, in both languages, without claiming nothing was done before", async () => {
+    // A request withdrawn while in progress may already be partly carried out (rows erased by one source).
+    const en = await renderEmail("request-withdrawn", "en", sampleProps["request-withdrawn"]);
+    const fr = await renderEmail("request-withdrawn", "fr", sampleProps["request-withdrawn"]);
+    expect(en.text).toContain("We will not do anything further on it.");
+    expect(fr.text).toContain("Nous ne ferons plus rien à son sujet.");
+    expect(fr.text).not.toContain("aucune suite");
+  });
+
   it("escapes markup in a staff message and keeps its line breaks", async () => {
     const props = {
       ...sampleProps["information-requested"],

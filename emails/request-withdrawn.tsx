@@ -27,9 +27,9 @@ const text = localized({
   fr: {
     subject: (companyName: string, reference: string) => `Votre demande ${reference} à ${companyName} a été retirée`,
     heading: "Votre demande a été retirée",
-    preview: "Comme vous l’avez demandé, nous ne donnerons pas suite à cette demande.",
+    preview: "Comme vous l’avez demandé, nous ne ferons plus rien au sujet de cette demande.",
     intro: "Comme vous l’avez demandé, cette demande a été retirée\u00a0:",
-    nothingMore: "Nous n’y donnerons aucune suite.",
+    nothingMore: "Nous ne ferons plus rien à son sujet.",
     statusIntro: "L’historique de votre demande reste consultable sur cette page\u00a0:",
     again: "Vous pouvez faire une nouvelle demande à tout moment si vous changez d’avis.",
     notYou:

@@ -133,9 +133,18 @@ export function applyCorrectionIntent(values: RequestFormValues, intent: string)
 export type VerifyCodeState =
   | { kind: "idle" }
   | { kind: "verified"; references: string[]; alreadyVerified: boolean }
-  | { kind: "error"; code: "INVALID_INPUT" | "INVALID_CODE" | "TOO_MANY_ATTEMPTS" | "EXPIRED" | "OTHER"; message: string };
+  | {
+      kind: "error";
+      /** CODES_USED_UP: no code works for this request any more (only the latest link does). */
+      code: "INVALID_INPUT" | "INVALID_CODE" | "TOO_MANY_ATTEMPTS" | "CODES_USED_UP" | "EXPIRED" | "OTHER";
+      message: string;
+    };
 
-export type ResendState = { kind: "idle" } | { kind: "sent" } | { kind: "error"; message: string };
+/** closed: no new code can be sent (CODES_USED_UP: no code works either), so the button goes. */
+export type ResendState =
+  | { kind: "idle" }
+  | { kind: "sent" }
+  | { kind: "error"; message: string; closed?: "RESEND_LIMIT" | "CODES_USED_UP" };
 
 /** The one button of the confirmation link page. */
 export type ConfirmEmailState =

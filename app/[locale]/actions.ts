@@ -84,6 +84,7 @@ export async function verifyCodeAction(_previous: VerifyCodeState, formData: For
   } catch (error) {
     const message = describeError(locale, error, "verify-code");
     if (!isAppError(error)) return { kind: "error", code: "OTHER", message };
+    if (error.code === "TOO_MANY_ATTEMPTS" && error.details?.startAgain === true) return { kind: "error", code: "CODES_USED_UP", message };
     if (error.code === "INVALID_CODE" || error.code === "TOO_MANY_ATTEMPTS") return { kind: "error", code: error.code, message };
     if (error.code === "GONE" && error.details?.expired === true) return { kind: "error", code: "EXPIRED", message };
     return { kind: "error", code: "OTHER", message };
@@ -103,6 +104,10 @@ export async function resendVerificationAction(_previous: ResendState, formData:
   } catch (error) {
     if (isAppError(error) && error.code === "GONE") return { kind: "error", message: m.submitted.resendGone };
     if (isAppError(error) && error.code === "INVALID_STATE") return { kind: "error", message: m.submitted.resendNotWaiting };
+    if (isAppError(error) && error.code === "TOO_MANY_ATTEMPTS" && error.details?.startAgain === true) {
+      const closed = error.details?.resendLimit === true ? "RESEND_LIMIT" : "CODES_USED_UP";
+      return { kind: "error", message: describeError(locale, error, "resend-verification"), closed };
+    }
     return { kind: "error", message: describeError(locale, error, "resend-verification") };
   }
 }

@@ -151,9 +151,11 @@ export const en = {
     invalidCode: (left: number) => `This code is not right. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
     tooManyAttempts:
       "You entered a wrong code too many times, so this code no longer works. Use the link in the email, or ask for a new code below.",
+    codesUsedUpTitle: "Confirm with the link in our email",
     codesUsedUp:
       "Too many wrong codes were entered for this request, so codes no longer work for it. Use the link in the most recent email from us, or make a new request.",
-    resendLimit: "We cannot send more new codes for this request. Use the link in the most recent email from us, or make a new request.",
+    resendLimit:
+      "We cannot send more new codes for this request for now. Use the link or the code in the most recent email from us, or make a new request.",
     codeExpired: "This code has expired. Ask for a new one below.",
     resendTitle: "Did not get the email?",
     resendText: "Check your spam folder first. You can also ask for a new email: the previous link and code will stop working.",
@@ -219,6 +221,8 @@ export const en = {
     withdrawConfirmTitle: "Do you want to withdraw this request?",
     withdrawConfirmText: (reference: string) =>
       `We will stop working on request ${reference}. This cannot be undone, but you can make a new request at any time.`,
+    withdrawAlreadyStarted:
+      "We have already started carrying it out: what is already done (for example, data already erased) cannot be reversed.",
     withdrawYes: "Yes, withdraw",
     withdrawNo: "No, keep my request",
     withdrawn: (reference: string) => `Request ${reference} has been withdrawn. We have sent you an email to confirm.`,

@@ -149,10 +149,11 @@ export const fr: Messages = {
     invalidCode: (left: number) => `Ce code n’est pas le bon. Il vous reste ${left} ${left <= 1 ? "essai" : "essais"}.`,
     tooManyAttempts:
       "Vous avez saisi un code erroné trop de fois\u00a0: ce code ne fonctionne plus. Utilisez le lien reçu par e-mail, ou demandez un nouveau code ci-dessous.",
+    codesUsedUpTitle: "Confirmez avec le lien de notre e-mail",
     codesUsedUp:
       "Trop de codes erronés ont été saisis pour cette demande\u00a0: les codes ne fonctionnent plus pour elle. Utilisez le lien de notre e-mail le plus récent, ou faites une nouvelle demande.",
     resendLimit:
-      "Nous ne pouvons plus envoyer de nouveau code pour cette demande. Utilisez le lien de notre e-mail le plus récent, ou faites une nouvelle demande.",
+      "Nous ne pouvons plus envoyer de nouveau code pour cette demande pour l’instant. Utilisez le lien ou le code de notre e-mail le plus récent, ou faites une nouvelle demande.",
     codeExpired: "Ce code a expiré. Demandez-en un nouveau ci-dessous.",
     resendTitle: "Vous n’avez pas reçu l’e-mail\u00a0?",
     resendText:
@@ -221,6 +222,8 @@ export const fr: Messages = {
     withdrawConfirmTitle: "Voulez-vous retirer cette demande\u00a0?",
     withdrawConfirmText: (reference: string) =>
       `Nous cesserons de traiter la demande ${reference}. Ce choix est définitif, mais vous pourrez faire une nouvelle demande à tout moment.`,
+    withdrawAlreadyStarted:
+      "Nous avons déjà commencé à la mettre en œuvre\u00a0: ce qui est déjà fait (par exemple, des données déjà effacées) ne peut pas être annulé.",
     withdrawYes: "Oui, retirer",
     withdrawNo: "Non, garder ma demande",
     withdrawn: (reference: string) => `La demande ${reference} a été retirée. Nous vous avons envoyé un e-mail de confirmation.`,

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatDate, t } from "@/lib/i18n/messages.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
+import { isFulfilling } from "@/lib/requests/request-status.ts";
 import { answerInformationAction, withdrawRequestAction } from "../actions.ts";
 
 type StatusRequest = SubmissionStatus["requests"][number];
@@ -70,7 +71,15 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
       {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
       {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
-      {request.canWithdraw ? <Withdraw locale={locale} token={token} reference={request.reference} confirming={confirming} /> : null}
+      {request.canWithdraw ? (
+        <Withdraw
+          locale={locale}
+          token={token}
+          reference={request.reference}
+          confirming={confirming}
+          started={isFulfilling(request.status)}
+        />
+      ) : null}
     </article>
   );
 }
@@ -133,7 +142,10 @@ function Answer({ locale, token, reference }: { locale: Locale; token: string; r
   );
 }
 
-function Withdraw({ locale, token, reference, confirming }: { locale: Locale; token: string; reference: string; confirming: boolean }) {
+type WithdrawProps = { locale: Locale; token: string; reference: string; confirming: boolean; started: boolean };
+
+/** started: approved or in progress, so some of it may already be done and cannot be undone. */
+function Withdraw({ locale, token, reference, confirming, started }: WithdrawProps) {
   const m = t(locale);
   const page = `/${locale}/status/${token}`;
   if (!confirming) {
@@ -150,6 +162,7 @@ function Withdraw({ locale, token, reference, confirming }: { locale: Locale; to
     <section className="confirm-box" id={`withdraw-${reference}`} tabIndex={-1} aria-labelledby={`withdraw-${reference}-title`}>
       <h3 id={`withdraw-${reference}-title`}>{m.status.withdrawConfirmTitle}</h3>
       <p>{m.status.withdrawConfirmText(reference)}</p>
+      {started ? <p>{m.status.withdrawAlreadyStarted}</p> : null}
       <form action={withdrawRequestAction} className="button-row">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />

@@ -1,6 +1,7 @@
 "use client";
 // The 6-digit code form and "send me a new code" on the "check your email" page. Both are server
 // actions, so they also work as plain form posts.
+import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
@@ -36,7 +37,8 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
     }
   }, [code]);
   useEffect(() => {
-    if (sent.kind !== "idle") resendMessageRef.current?.focus();
+    if (sent.kind === "error" && sent.closed === "CODES_USED_UP") codeMessageRef.current?.focus();
+    else if (sent.kind !== "idle") resendMessageRef.current?.focus();
   }, [sent]);
 
   if (code.kind === "verified") {
@@ -54,6 +56,25 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
           ))}
         </ul>
         <p>{m.submitted.followText}</p>
+      </section>
+    );
+  }
+
+  // No code works any more (only the latest link does), or no new code can be sent: the forms that
+  // would only be refused go, and the page says what is left to do.
+  const codesUsedUp =
+    (code.kind === "error" && code.code === "CODES_USED_UP") || (sent.kind === "error" && sent.closed === "CODES_USED_UP");
+  const resendClosed = sent.kind === "error" && sent.closed !== undefined;
+  if (codesUsedUp) {
+    return (
+      <section className="panel" aria-labelledby="code-title">
+        <h2 id="code-title">{m.submitted.codesUsedUpTitle}</h2>
+        <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
+          {m.submitted.codesUsedUp}
+        </div>
+        <p>
+          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+        </p>
       </section>
     );
   }
@@ -114,13 +135,19 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
             {sent.kind === "sent" ? m.submitted.resent : sent.message}
           </div>
         ) : null}
-        <form action={resendAction}>
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="reference" value={reference} />
-          <button type="submit" className="button button--secondary" aria-disabled={resending || undefined}>
-            {resending ? m.submitted.resendSubmitting : m.submitted.resendSubmit}
-          </button>
-        </form>
+        {resendClosed ? (
+          <p>
+            <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          </p>
+        ) : (
+          <form action={resendAction}>
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="reference" value={reference} />
+            <button type="submit" className="button button--secondary" aria-disabled={resending || undefined}>
+              {resending ? m.submitted.resendSubmitting : m.submitted.resendSubmit}
+            </button>
+          </form>
+        )}
       </section>
     </>
   );

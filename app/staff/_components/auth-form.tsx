@@ -1,7 +1,7 @@
 "use client";
 // One form for the sign-in and account steps: labelled fields, errors announced, the button
 // busy while the server answers, and recovery codes shown once when an action returns them.
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import type { AuthFormState } from "../auth-actions.schema.ts";
 import { FormOutcome, StaffField } from "./staff-field.tsx";
 
@@ -21,11 +21,14 @@ type Props = {
   danger?: boolean;
   /** Keeps the fields' ids apart when two forms on one page ask for the same thing. */
   idPrefix?: string;
+  /** Shown instead of the form when there is nothing left to do (an answer with recovery codes still shows). */
+  done?: ReactNode;
 };
 
-export function AuthForm({ action, fields, submitLabel, danger, idPrefix }: Props) {
+export function AuthForm({ action, fields, submitLabel, danger, idPrefix, done }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} message={state.message} />;
+  if (done) return done;
   return (
     <form action={formAction} className="staff-form" noValidate>
       <FormOutcome error={state?.error} success={state?.message} />

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { rolePermissions } from "@/lib/auth/permissions.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
 import { type AuthField, AuthForm } from "../_components/auth-form.tsx";
 import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
+import { RolePermissions } from "./_components/role-permissions.tsx";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -55,7 +55,7 @@ export default async function AccountPage() {
         <dd>{user.email}</dd>
         <dt>Role</dt>
         <dd>
-          {user.role.toLowerCase()}: {rolePermissions[user.role].join(", ")}
+          <RolePermissions role={user.role} />
         </dd>
       </dl>
       <h2>Password</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import QRCode from "qrcode";
@@ -17,33 +18,49 @@ export default async function SetUpTwoFactorPage() {
   if (session.stage === "second-factor") redirect("/staff/two-factor");
   if (session.stage === "change-password") redirect("/staff/account/password");
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: session.principal.userId }, select: { totpEnabledAt: true } });
-  if (user.totpEnabledAt) redirect("/staff/account");
-  const { secret, uri } = await beginTwoFactorSetup(session.principal.userId);
-  const qr = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  // Turning two-factor on renews the session cookie, which re-renders this page at once: it must not
+  // redirect then, or the recovery codes (shown only in the form's answer) would be lost. The form
+  // stays in the same place so its answer survives; a later visit finds two-factor already on.
+  const setup = user.totpEnabledAt ? null : await beginTwoFactorSetup(session.principal.userId);
+  const qr = setup ? await QRCode.toString(setup.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
   return (
     <div className="staff-narrow">
       <h1>Set up two-factor</h1>
-      {session.stage === "setup-two-factor" ? <p className="notice">Administrators must use two-factor. Set it up to continue.</p> : null}
-      <ol>
-        <li>Open an authenticator app on your phone (any app that supports TOTP codes).</li>
-        <li>Scan this code, or type the key below into the app.</li>
-        <li>Enter the 6-digit code the app shows.</li>
-      </ol>
-      {/* biome-ignore lint/performance/noImgElement: a data: URL of an SVG made on the server; nothing to optimise. */}
-      <img
-        className="qr-code"
-        src={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
-        alt="QR code for your authenticator app"
-        width={200}
-        height={200}
-      />
-      <p>
-        Key: <code className="totp-secret">{secret.replace(/(.{4})/g, "$1 ").trim()}</code>
-      </p>
+      {setup && qr ? (
+        <>
+          {session.stage === "setup-two-factor" ? (
+            <p className="notice">Administrators must use two-factor. Set it up to continue.</p>
+          ) : null}
+          <ol>
+            <li>Open an authenticator app on your phone (any app that supports TOTP codes).</li>
+            <li>Scan this code, or type the key below into the app.</li>
+            <li>Enter the 6-digit code the app shows.</li>
+          </ol>
+          {/* biome-ignore lint/performance/noImgElement: a data: URL of an SVG made on the server; nothing to optimise. */}
+          <img
+            className="qr-code"
+            src={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
+            alt="QR code for your authenticator app"
+            width={200}
+            height={200}
+          />
+          <p>
+            Key: <code className="totp-secret">{setup.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
+          </p>
+        </>
+      ) : null}
       <AuthForm
         action={confirmTwoFactorAction}
         submitLabel="Turn on two-factor"
         fields={[{ name: "code", label: "Code from the app", type: "text", autoComplete: "one-time-code", inputMode: "numeric" }]}
+        done={
+          setup ? undefined : (
+            <p>
+              Two-factor is already on for your account. New recovery codes, and turning it off, are on{" "}
+              <Link href="/staff/account">your account page</Link>.
+            </p>
+          )
+        }
       />
     </div>
   );

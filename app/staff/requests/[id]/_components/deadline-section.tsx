@@ -19,8 +19,11 @@ export function DeadlineSection({ details, timeZone }: { details: RequestDetails
         </dd>
         <dt>Acknowledge by</dt>
         <dd>
-          {deadline.acknowledgeBy ? formatDay(deadline.acknowledgeBy) : "no acknowledgement required"}
-          {deadline.acknowledgedAt ? ` (acknowledged ${formatInstant(deadline.acknowledgedAt, timeZone)})` : ""}
+          {deadline.acknowledgeBy
+            ? `${formatDay(deadline.acknowledgeBy)}${deadline.acknowledgedAt ? ` (acknowledged ${formatInstant(deadline.acknowledgedAt, timeZone)})` : ""}`
+            : deadline.acknowledgedAt
+              ? `not required by this law; acknowledged all the same on ${formatInstant(deadline.acknowledgedAt, timeZone)}`
+              : "not required by this law"}
         </dd>
         <dt>Extension notice by</dt>
         <dd>{deadline.extensionNoticeBy ? formatDay(deadline.extensionNoticeBy) : "the law allows no extension"}</dd>

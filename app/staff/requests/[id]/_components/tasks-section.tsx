@@ -4,6 +4,7 @@ import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { retryTaskAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant, words } from "./format.ts";
+import { ReceiptView } from "./receipt-view.tsx";
 import { UploadForm } from "./upload-form.tsx";
 
 type Task = RequestDetails["tasks"][number];
@@ -16,61 +17,65 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
       {tasks.length === 0 ? (
         <p>No connector tasks: they are created when the request is approved.</p>
       ) : (
-        <table className="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Action</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Receipt and note</th>
-              <th scope="col">Timing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((task) => (
-              <tr key={task.id}>
-                <th scope="row">
-                  {task.connectorName}{" "}
-                  <span className="hint">
-                    ({task.connectorKey}, {task.connectorType})
-                  </span>
-                </th>
-                <td>{words(task.action)}</td>
-                <td>
-                  <span className={`task-status task-status--${task.status.toLowerCase()}`}>{words(task.status)}</span>
-                </td>
-                <td>{task.attempts}</td>
-                <td>{task.lastError ? <pre className="task-error">{task.lastError}</pre> : "—"}</td>
-                <td>
-                  {task.receipt ? <pre className="task-receipt">{JSON.stringify(task.receipt, null, 2)}</pre> : null}
-                  {task.note ? (
-                    <p className="prewrap">
-                      {task.note}
-                      {task.completedBy ? ` (${task.completedBy})` : ""}
-                    </p>
-                  ) : null}
-                  {!task.receipt && !task.note ? "—" : null}
-                </td>
-                <td>
-                  {task.startedAt ? <div>started {formatInstant(task.startedAt, timeZone)}</div> : null}
-                  {task.finishedAt ? <div>finished {formatInstant(task.finishedAt, timeZone)}</div> : null}
-                  {task.callbackDeadline ? <div>callback by {formatInstant(task.callbackDeadline, timeZone)}</div> : null}
-                  {canManage && actions.retryTask(task) ? (
-                    <ActionForm
-                      action={retryTaskAction}
-                      reference={request.reference}
-                      hidden={{ taskId: task.id }}
-                      submitLabel="Retry"
-                      secondary
-                    />
-                  ) : null}
-                </td>
+        <div className="table-scroll">
+          <table className="staff-table">
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Action</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last error</th>
+                <th scope="col">Receipt and note</th>
+                <th scope="col">Timing</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tasks.map((task) => (
+                <tr key={task.id}>
+                  <th scope="row">
+                    {task.connectorName}{" "}
+                    <span className="hint">
+                      ({task.connectorKey}, {task.connectorType})
+                    </span>
+                  </th>
+                  <td>{words(task.action)}</td>
+                  <td>
+                    <span className={`task-status task-status--${task.status.toLowerCase()}`}>{words(task.status)}</span>
+                  </td>
+                  <td>{task.attempts}</td>
+                  <td>{task.lastError ? <pre className="task-error">{task.lastError}</pre> : "—"}</td>
+                  <td>
+                    {task.receipt ? <ReceiptView receipt={task.receipt} /> : null}
+                    {task.note ? (
+                      <p className="prewrap">
+                        {task.note}
+                        {task.completedBy ? ` (${task.completedBy})` : ""}
+                      </p>
+                    ) : null}
+                    {!task.receipt && !task.note ? "—" : null}
+                  </td>
+                  <td>
+                    {task.startedAt ? <div>started {formatInstant(task.startedAt, timeZone)}</div> : null}
+                    {task.finishedAt ? <div>finished {formatInstant(task.finishedAt, timeZone)}</div> : null}
+                    {task.callbackDeadline && !task.finishedAt ? (
+                      <div>callback by {formatInstant(task.callbackDeadline, timeZone)}</div>
+                    ) : null}
+                    {canManage && actions.retryTask(task) ? (
+                      <ActionForm
+                        action={retryTaskAction}
+                        reference={request.reference}
+                        hidden={{ taskId: task.id }}
+                        submitLabel="Retry"
+                        secondary
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canManage
         ? tasks

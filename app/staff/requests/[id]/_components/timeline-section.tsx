@@ -15,7 +15,15 @@ export function TimelineSection({ details, timeZone }: { details: RequestDetails
             <time dateTime={entry.at.toISOString()}>{formatInstant(entry.at, timeZone)}</time>{" "}
             <span className="timeline__kind">{kindLabel[entry.kind]}</span> <strong>{entry.label}</strong>{" "}
             <span className="timeline__actor">by {entry.actor}</span>
-            {entry.detail ? <div className="timeline__detail prewrap">{entry.detail}</div> : null}
+            {entry.detail && entry.kind === "event" ? (
+              // The audit event's name and data: for an auditor who wants them, folded away from the story.
+              <details className="timeline__detail">
+                <summary>Recorded data</summary>
+                <code className="timeline__data">{entry.detail}</code>
+              </details>
+            ) : entry.detail ? (
+              <div className="timeline__detail prewrap">{entry.detail}</div>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,0 +1,46 @@
+// Receipts on the request page are read by staff: in words, never as raw JSON, except a shape the
+// page does not know, which is still shown (folded) rather than hidden.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ReceiptView } from "./receipt-view.tsx";
+
+const render = (receipt: object) => renderToStaticMarkup(createElement(ReceiptView, { receipt }));
+
+describe("ReceiptView", () => {
+  it("writes an access receipt as counts per category, and says it came back by callback", () => {
+    const html = render({ via: "callback", records: 8, categories: { orders: 2, customers: 1 } });
+    expect(html).not.toContain("{");
+    expect(html).toContain("<li>8 records found (sent back by callback)</li>");
+    expect(html).toContain("<li>orders: 2 records</li>");
+    expect(html).toContain("<li>customers: 1 record</li>");
+  });
+
+  it("writes an erasure receipt as what was deleted, masked and kept with the reason", () => {
+    const html = render({
+      affected: 1,
+      details: [
+        { rows: 1, category: "contacts", strategy: "delete" },
+        { rows: 0, category: "orders", strategy: "retain", reason: "Invoices are kept 10 years as tax law requires" },
+        { rows: 2, category: "customers", strategy: "mask", columns: { email: "hash", last_name: "redact" } },
+      ],
+    });
+    expect(html).not.toContain("{");
+    expect(html).toContain("<li>1 row changed in all</li>");
+    expect(html).toContain("<li>contacts: 1 row deleted</li>");
+    expect(html).toContain("<li>orders: 0 rows kept: Invoices are kept 10 years as tax law requires</li>");
+    expect(html).toContain("<li>customers: 2 rows masked: email (hash), last_name (redact)</li>");
+  });
+
+  it("writes a correction receipt, naming the fields the source does not hold", () => {
+    const html = render({ applied: [{ field: "fullName", category: "customers", column: "name", rows: 1 }], unmapped: ["phone"] });
+    expect(html).toContain("<li>fullName corrected in customers.name (1 row)</li>");
+    expect(html).toContain("<li>Not held by this source, so not corrected: phone</li>");
+  });
+
+  it("shows an unknown shape as data, folded, rather than dropping it", () => {
+    const html = render({ somethingElse: true });
+    expect(html).toContain("<summary>Receipt data</summary>");
+    expect(html).toContain("somethingElse");
+  });
+});

@@ -1,0 +1,86 @@
+// A connector task's receipt as staff read it: what was found, erased, kept (and why) or corrected,
+// in words. A receipt of a shape this page does not know is shown as data, folded away.
+import { words } from "./format.ts";
+
+type Counted = Record<string, number>;
+type EraseDetail = { category: string; strategy: string; rows: number; reason?: string; columns?: Record<string, string> };
+type Applied = { field: string; category: string; column: string; rows: number };
+type KnownReceipt = {
+  records?: number;
+  categories?: Counted;
+  via?: string;
+  files?: Array<{ name?: string; bytes?: number }>;
+  affected?: number;
+  details?: EraseDetail[];
+  applied?: Applied[];
+  unmapped?: string[];
+  manual?: boolean;
+};
+
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const KNOWN = new Set(["records", "categories", "via", "files", "affected", "details", "applied", "unmapped", "manual"]);
+
+function isKnown(receipt: object): receipt is KnownReceipt {
+  const r = receipt as Record<string, unknown>;
+  if (!Object.keys(r).every((key) => KNOWN.has(key))) return false;
+  if (r.records !== undefined && !isCount(r.records)) return false;
+  if (r.affected !== undefined && !isCount(r.affected)) return false;
+  if (
+    r.categories !== undefined &&
+    (typeof r.categories !== "object" || r.categories === null || !Object.values(r.categories).every(isCount))
+  )
+    return false;
+  if (
+    r.details !== undefined &&
+    !(Array.isArray(r.details) && r.details.every((d) => d && typeof d.category === "string" && isCount(d.rows)))
+  )
+    return false;
+  if (r.applied !== undefined && !(Array.isArray(r.applied) && r.applied.every((a) => a && typeof a.field === "string" && isCount(a.rows))))
+    return false;
+  if (r.unmapped !== undefined && !(Array.isArray(r.unmapped) && r.unmapped.every((u) => typeof u === "string"))) return false;
+  if (r.files !== undefined && !Array.isArray(r.files)) return false;
+  return true;
+}
+
+function strategyText(detail: EraseDetail): string {
+  const rows = plural(detail.rows, "row", "rows");
+  if (detail.strategy === "delete") return `${rows} deleted`;
+  if (detail.strategy === "mask") {
+    const columns = detail.columns ? Object.entries(detail.columns).map(([column, how]) => `${column} (${words(how)})`) : [];
+    return `${rows} masked${columns.length ? `: ${columns.join(", ")}` : ""}`;
+  }
+  if (detail.strategy === "retain") return `${rows} kept${detail.reason ? `: ${detail.reason}` : ""}`;
+  return `${rows}, ${words(detail.strategy)}`;
+}
+
+export function ReceiptView({ receipt }: { receipt: unknown }) {
+  if (typeof receipt !== "object" || receipt === null || Array.isArray(receipt) || !isKnown(receipt)) {
+    return (
+      <details>
+        <summary>Receipt data</summary>
+        <pre className="task-receipt">{JSON.stringify(receipt, null, 2)}</pre>
+      </details>
+    );
+  }
+  const r = receipt;
+  const lines: string[] = [];
+  if (r.records !== undefined)
+    lines.push(`${plural(r.records, "record", "records")} found${r.via === "callback" ? " (sent back by callback)" : ""}`);
+  if (r.categories)
+    for (const [category, count] of Object.entries(r.categories)) lines.push(`${category}: ${plural(count, "record", "records")}`);
+  if (r.files?.length) lines.push(`${plural(r.files.length, "document", "documents")} added to the package`);
+  if (r.affected !== undefined) lines.push(`${plural(r.affected, "row", "rows")} changed in all`);
+  for (const detail of r.details ?? []) lines.push(`${detail.category}: ${strategyText(detail)}`);
+  for (const applied of r.applied ?? [])
+    lines.push(`${applied.field} corrected in ${applied.category}.${applied.column} (${plural(applied.rows, "row", "rows")})`);
+  if (r.unmapped?.length) lines.push(`Not held by this source, so not corrected: ${r.unmapped.join(", ")}`);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="task-receipt-list">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
