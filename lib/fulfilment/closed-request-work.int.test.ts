@@ -146,7 +146,7 @@ describe("withdrawing or closing a request stops its work", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { requestId: id, action: "request.withdrawn" } });
     expect(audit.data).toEqual({ from: "IN_PROGRESS", cancelledTasks: tasks.length });
     expect(auditActionLabel(audit.action, audit.data as Record<string, unknown>)).toBe(
-      `Withdrawn by the person (${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} cancelled)`,
+      `Withdrawn (${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} cancelled)`,
     );
     // The job, were it still somewhere, finds its task cancelled and runs nothing.
     expect(await runConnectorTask(tasks[0].id)).toBe("cancelled");

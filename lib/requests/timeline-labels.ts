@@ -33,7 +33,7 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
   "request.expired": () => "Expired: the email address was never verified",
   "request.approved": (data) => `Approved; ${count(data.connectors, "connector task", "connector tasks")} created`,
   "request.denied": (data) => `Denied: ${denialReasonLabel(String(data.reason))}`,
-  "request.withdrawn": (data) => `Withdrawn by the person${cancelledTasks(data)}`,
+  "request.withdrawn": (data) => `Withdrawn${cancelledTasks(data)}`,
   "request.information-requested": (data) =>
     `Asked the person for ${data.kind === "identity" ? "proof of identity" : "clarification"}${data.clockPaused ? "; clock paused" : ""}`,
   "request.information-received": (data) =>
@@ -49,7 +49,7 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
   "connector.task-retried": (data) => `Connector task retried: ${data.connector}`,
   "connector.task-result-discarded": (data) =>
     `Connector task answered after the request closed; its result was not kept: ${data.connector}`,
-  "package.downloaded": () => "Package downloaded by the person",
+  "package.downloaded": () => "Package downloaded",
   "package.deleted": () => "Package deleted",
   "evidence.downloaded": () => "Evidence bundle downloaded",
 };
