@@ -1,51 +1,32 @@
 // Agents and auditors may turn two-factor off; admins must keep it. It takes the password and a
 // current code (confirm-password-and-code.ts); every other session of the account ends and the
-// holder is told by email, so a change they did not make does not go unnoticed.
-import { db, type Tx } from "../db.ts";
-import { queueEmail } from "../email/queue-email.ts";
+// holder is told by email (apply-two-factor-change.ts), so a change they did not make does not go
+// unnoticed.
+import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
-import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { applyTwoFactorChange } from "./apply-two-factor-change.ts";
 import { confirmPasswordAndCode } from "./confirm-password-and-code.ts";
-import { staffSignInUrl } from "./second-factor-attempts.ts";
 
 export async function turnOffTwoFactor(options: { userId: string; sessionId: string; password: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();
   const { role } = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId }, select: { role: true } });
   if (role === "ADMIN") throw new AppError("FORBIDDEN", "Administrators must keep two-factor on.");
   const proof = await confirmPasswordAndCode({ ...options, now });
-  const { emailId, sessionsRevoked } = await db().$transaction(async (tx: Tx) => {
-    const updated = await tx.staffUser.updateMany({
-      where: { id: options.userId, role: { not: "ADMIN" }, ...proof.where },
-      data: {
-        totpSecretEncrypted: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
-        recoveryCodeHashes: [],
-        secondFactorFailures: 0,
-        lockedUntil: null,
-      },
-    });
-    if (updated.count === 0) throw new AppError("INVALID_CODE", "This code was just used. Wait for the next one.");
-    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
-    const { count } = await tx.staffSession.updateMany({
-      where: { userId: options.userId, revokedAt: null, id: { not: options.sessionId } },
-      data: { revokedAt: now },
-    });
-    await appendAuditEvent(tx, {
-      actor: { type: "STAFF", id: options.userId },
-      action: "staff.two-factor-disabled",
-      data: { method: proof.method, sessionsRevoked: count },
-    });
-    const queued = await queueEmail(tx, {
-      template: "staff-two-factor-turned-off",
-      locale: "en",
-      to: user.email,
-      staffUserId: options.userId,
-      props: { signInUrl: staffSignInUrl() },
-    });
-    return { emailId: queued, sessionsRevoked: count };
+  return applyTwoFactorChange({
+    userId: options.userId,
+    sessionId: options.sessionId,
+    now,
+    proof,
+    where: { role: { not: "ADMIN" } },
+    data: {
+      totpSecretEncrypted: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      recoveryCodeHashes: [],
+      secondFactorFailures: 0,
+      lockedUntil: null,
+    },
+    action: "staff.two-factor-disabled",
+    template: "staff-two-factor-turned-off",
   });
-  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
-  return { sessionsRevoked };
 }
