@@ -92,6 +92,7 @@ beforeAll(async () => {
       tables:
         - table: customers
           identity: { email: email }
+          erase: { strategy: mask, columns: { email: hash } }
   - key: slow-restart
     name: Slow source
     type: http

@@ -63,7 +63,8 @@ beforeAll(async () => {
       url: \${SHOP_URL}
       tables:
         - table: customers
-          identity: { email: email }`,
+          identity: { email: email }
+          erase: { strategy: mask, columns: { email: hash } }`,
     { SHOP_URL: shopUrl },
   );
   expect(problems).toEqual([]);

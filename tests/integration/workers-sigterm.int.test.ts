@@ -98,6 +98,7 @@ beforeAll(async () => {
       tables:
         - table: customers
           identity: { email: email }
+          erase: { strategy: mask, columns: { email: hash } }
   - key: slow-sigterm-${runId}
     name: Slow source
     type: http
