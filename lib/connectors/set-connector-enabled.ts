@@ -12,7 +12,7 @@ export async function setConnectorEnabled(options: { key: string; enabled: boole
   if (!connector) throw new AppError("NOT_FOUND", `There is no connector "${options.key}".`);
   if (connector.enabled === options.enabled) return { key: connector.key, enabled: connector.enabled, changed: false };
   if (options.enabled) {
-    const entry = { type: connector.type, config: openConnectorConfig(connector.configEncrypted) };
+    const entry = { type: connector.type, config: openConnectorConfig(connector.configEncrypted), actions: connector.actions };
     const problems = checkEntryConfig(entry);
     if (problems.length === 0 && options.liveChecks !== false) problems.push(...(await liveCheckEntry(entry)));
     if (problems.length) {

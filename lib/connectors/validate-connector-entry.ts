@@ -21,10 +21,18 @@ export function checkEntryConfig(entry: Pick<ConnectorEntry, "type" | "config">)
   return [];
 }
 
-/** The type's checks against the live system (unknown tables or columns, a database that does not answer). */
-export async function liveCheckEntry(entry: Pick<ConnectorEntry, "type" | "config">): Promise<EntryProblem[]> {
+/**
+ * The type's checks against the live system (unknown tables or columns, a database that does not
+ * answer). A source whose actions leave out erasure is not held to what its erase settings would do.
+ */
+export async function liveCheckEntry(
+  entry: Pick<ConnectorEntry, "type" | "config"> & { actions?: readonly string[] },
+): Promise<EntryProblem[]> {
   const found = await connectorType(entry.type).check?.(entry.config);
-  return (found ?? []).map((problem) => ({ path: ["config", ...problem.path], message: problem.message }));
+  const erases = !entry.actions || entry.actions.some((action) => action.toLowerCase() === "erasure");
+  return (found ?? [])
+    .filter((problem) => erases || !problem.path.includes("erase"))
+    .map((problem) => ({ path: ["config", ...problem.path], message: problem.message }));
 }
 
 /** One entry, from any source: its shape, then its config, then (enabled only) the live checks. */

@@ -456,6 +456,35 @@ describe("the connectors file", () => {
   });
 });
 
+describe("a source that does not erase", () => {
+  it("is not refused for an erasure it never performs, and is once erasure is among its actions", async () => {
+    const file = (actions: string) =>
+      [
+        "connectors:",
+        "  - key: rental",
+        "    name: Rental shop",
+        "    type: postgres",
+        `    actions: [${actions}]`,
+        "    config:",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
+        "      url: ${RENTAL_URL}",
+        "      schema: Rental",
+        "      tables:",
+        "        - table: Customer",
+        "          identity: { email: Email }",
+        "          erase:",
+        "            strategy: mask",
+        "            columns:",
+        "              login: redact",
+        "",
+      ].join("\n");
+    expect((await readConnectorsFile(file("access, portability"), { RENTAL_URL: sourceUrl })).problems).toEqual([]);
+    expect((await readConnectorsFile(file("access, erasure"), { RENTAL_URL: sourceUrl })).problems).toEqual([
+      expect.objectContaining({ path: expect.stringContaining("erase.columns.login") }),
+    ]);
+  });
+});
+
 describe("reference tables", () => {
   const rentals = {
     table: "rental",
