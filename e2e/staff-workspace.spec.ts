@@ -86,9 +86,16 @@ test("an admin signs in with two-factor, finds the overdue request, approves it 
     buffer: Buffer.alloc(12 * 1024 * 1024, 0x25),
   });
   await tasks.getByRole("button", { name: "Complete task" }).click();
-  // The page reloads: the form is gone and the task's row shows the note and the file's fingerprint.
+  // The page reloads: the form is gone and the task's row shows the note and the document, in words.
   await expect(tasks.getByRole("row", { name: /Paper archive/ })).toContainText("Scanned the paper form");
-  await expect(tasks.getByRole("row", { name: /Paper archive/ })).toContainText('"bytes": 12582912');
+  await expect(tasks.getByRole("row", { name: /Paper archive/ })).toContainText("1 document added to the package");
+  // The whole file arrived: the receipt keeps its size and fingerprint.
+  const [receipt] = await sql<{ bytes: string }>(
+    `SELECT t.receipt->'files'->0->>'bytes' AS bytes FROM connector_tasks t JOIN requests r ON r.id = t."requestId"
+      WHERE r.reference = $1 AND t.receipt ? 'files'`,
+    [overdue.reference],
+  );
+  expect(receipt?.bytes).toBe(String(12 * 1024 * 1024));
   await expect(async () => {
     await page.reload();
     await expect(page.locator(".request-summary")).toContainText("completed");
