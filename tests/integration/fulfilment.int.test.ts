@@ -3,10 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Readable } from "node:stream";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
+import { unzipStream } from "../support/package-files.ts";
 
 // This file receives the CRM's callbacks on a small server of its own that hands them to the route.
 const callbackServer: Server = createServer();
@@ -100,30 +99,6 @@ async function waitForTaskStatus(reference: string, connectorKey: string, status
   }
 }
 
-async function unzip(stream: Readable): Promise<Map<string, string>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.concat(chunks), { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))),
-  );
-  const files = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, async (error, read) => {
-        if (error) return reject(error);
-        const parts: Buffer[] = [];
-        for await (const part of read) parts.push(part as Buffer);
-        files.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
-        zip.readEntry();
-      });
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return files;
-}
-
 describe("fulfilment", () => {
   it("answers an approved access request with a package whose files match the shop database and the CRM", async () => {
     const email = "camille.durand@example.com";
@@ -149,7 +124,7 @@ describe("fulfilment", () => {
     expect(link).not.toBeNull();
     const { stream, filename } = await openDownload((link as RegExpMatchArray)[1], "127.0.0.1");
     expect(filename).toBe(`${reference}.zip`);
-    const files = await unzip(stream);
+    const files = await unzipStream(stream);
     expect([...files.keys()]).toEqual(expect.arrayContaining(["index.html", "manifest.json"]));
 
     const shop = new pg.Client({ connectionString: shopUrl });
