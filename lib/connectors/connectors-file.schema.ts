@@ -1,6 +1,7 @@
 // The shape of a connectors file (`npm run admin -- apply-connectors FILE`): the connectors as
 // code, applied by key. Each `config` is then checked by its type's own schema.
 import { z } from "zod";
+import { dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
 
 export const connectorActions = ["access", "portability", "erasure", "rectification"] as const;
 
@@ -32,12 +33,17 @@ export const connectorEntrySchema = z
         ),
       )
       .optional(),
+    /**
+     * category → its purposes, legal basis, retention, recipients, origin (lib/data-map/data-map.schema.ts):
+     * the answer to an access request and the record of processing are built from it.
+     */
+    dataMap: dataMapSchema.optional(),
     config: z.unknown(),
   })
   .strict();
 
 export const connectorsFileSchema = z
-  .object({ connectors: z.array(connectorEntrySchema) })
+  .object({ organisation: organisationSchema.optional(), connectors: z.array(connectorEntrySchema) })
   .strict()
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
