@@ -9,12 +9,14 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
+import { readDataMap } from "../data-map/read-data-map.ts";
 import { db, type Tx } from "../db.ts";
 import { localDayOf } from "../deadlines/calendar.ts";
 import { env } from "../env.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { complaintRouteFor } from "../requests/complaint-authorities.ts";
 import { publicUrls } from "../requests/public-urls.ts";
 import { queueRequestEmail } from "../requests/queue-request-email.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
@@ -52,6 +54,10 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   const dir = storagePath("packages");
   // Each attempt writes a file of its own: two finalisers at once never write into one file.
   const outputPath = join(dir, `${request.id}.${randomUUID()}.zip.enc`);
+  const locale = request.locale as Locale;
+  // The data map as it stands now: the answer says what the company says today.
+  const dataMap = await readDataMap();
+  const mapOf = (connectorId: string) => dataMap.sources.find((source) => source.connectorId === connectorId)?.dataMap ?? null;
   const built = await inStorage(config.STORAGE_DIR, request.reference, async () => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     return buildPackage({
@@ -63,7 +69,13 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
       requestType: request.type === "ACCESS" ? "access" : "portability",
       generatedAt: new Date(),
       timeZone: config.CONTROLLER_TIME_ZONE,
-      sources: request.tasks.map((task) => packageSourceOf(task, request.locale as Locale)),
+      sources: request.tasks.map((task) => ({ ...packageSourceOf(task, locale), dataMap: mapOf(task.connectorId) })),
+      answer: {
+        organisation: dataMap.organisation,
+        complaint: complaintRouteFor(request, locale),
+        // California residents get the §1798.110 list as well.
+        california: request.jurisdiction === "US_CA",
+      },
     });
   });
   const token = randomToken();

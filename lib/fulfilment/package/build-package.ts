@@ -7,8 +7,12 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import type { AccessRecord } from "../../connectors/connector.ts";
 import { sha256Hex } from "../../crypto.ts";
+import type { DataMap } from "../../data-map/data-map.schema.ts";
+import { describeDataMapCategory } from "../../data-map/describe-data-map-category.ts";
+import { type AccessAnswer, mapEntryOf } from "./access-answer-html.ts";
+import { accessAnswerTexts } from "./access-answer-texts.ts";
 import { type PackageAttachment, type StagedAttachment, writeAttachments } from "./attachments.ts";
-import { type CategorySummary, writeCategoryFiles } from "./category-files.ts";
+import { type CategorySummary, type PreviewBudget, writeCategoryFiles } from "./category-files.ts";
 import { writeEncryptedZip } from "./encrypted-zip.ts";
 import { renderIndexHtml, type SourceSummary } from "./index-html.ts";
 import { SegmentNames } from "./package-paths.ts";
@@ -25,7 +29,16 @@ export type PackageSource = {
   attachments?: PackageAttachment[];
   /** This source's category → field → meaning: two sources with a `customer` category keep their own. */
   fieldDescriptions?: Record<string, Record<string, string>>;
+  /** What the company's data map says of this source's categories; an access answer shows it. */
+  dataMap?: DataMap | null;
 };
+
+/**
+ * How much of the person's data index.html shows: every row of a small category, the first rows of a
+ * large one (the page says how many are not shown and links the full files), and a page that stays
+ * light enough for a browser whatever the package holds.
+ */
+export const INDEX_PREVIEW = { rowsPerCategory: 200, totalBytes: 2_000_000 } as const;
 
 export type BuildPackageOptions = {
   /** Where the encrypted ZIP ends up; written under a temporary name and renamed into place. */
@@ -42,6 +55,8 @@ export type BuildPackageOptions = {
   sources: PackageSource[];
   /** category → field → meaning for every source, where a source declares none of its own. */
   fieldDescriptions?: Record<string, Record<string, string>>;
+  /** The general part of an access answer: the controller, where to complain, California. */
+  answer?: AccessAnswer;
 };
 
 export type ManifestFile = { path: string; sha256: string; bytes: number; records?: number };
@@ -68,12 +83,28 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
     const folders = new SegmentNames();
     const sources: SourceSummary[] = [];
     const attachments: StagedAttachment[] = [];
+    // Access: the answer shows the data and says what the map says of it. Portability: data only (Art. 20).
+    const access = options.requestType === "access";
+    const preview: PreviewBudget = { rowsPerCategory: INDEX_PREVIEW.rowsPerCategory, bytesLeft: INDEX_PREVIEW.totalBytes };
     for (const [index, source] of options.sources.entries()) {
       const folder = folders.claim(source.key);
-      const categories = await writeCategoryFiles({ records: source.records, folder, workDir, tempPrefix: `source-${index}` });
+      const categories = await writeCategoryFiles({
+        records: source.records,
+        folder,
+        workDir,
+        tempPrefix: `source-${index}`,
+        ...(access ? { about: (category: string) => aboutCategory(options, source, category), preview } : {}),
+      });
       const files = await writeAttachments(source.attachments ?? [], folder, workDir, `source-${index}`);
       attachments.push(...files);
-      sources.push({ name: source.name, description: source.description, categories, files, fieldDescriptions: source.fieldDescriptions });
+      sources.push({
+        name: source.name,
+        description: source.description,
+        categories,
+        files,
+        fieldDescriptions: source.fieldDescriptions,
+        ...(access ? { dataMap: source.dataMap ?? null } : {}),
+      });
     }
     const categories = sources.flatMap((source) => source.categories);
     const indexHtml = Buffer.from(
@@ -86,6 +117,7 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
         timeZone: options.timeZone ?? "UTC",
         sources,
         fieldDescriptions: options.fieldDescriptions,
+        ...(access && options.answer ? { answer: options.answer } : {}),
       }),
       "utf8",
     );
@@ -121,6 +153,26 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The metadata at the top of an access package's JSON file: the category's source, what each field
+ * means, and what the data map says of it, in the request's language (or that nothing was said).
+ */
+function aboutCategory(options: BuildPackageOptions, source: PackageSource, category: string) {
+  const entry = mapEntryOf(source.dataMap, category);
+  const descriptions = source.fieldDescriptions ?? options.fieldDescriptions ?? {};
+  return {
+    source: source.name,
+    category,
+    ...(entry
+      ? { described: true, ...describeDataMapCategory(entry, options.locale) }
+      : {
+          described: false,
+          notDescribed: accessAnswerTexts[options.locale].notDescribed(options.answer?.organisation?.name ?? options.companyName),
+        }),
+    fieldDescriptions: Object.hasOwn(descriptions, category) ? descriptions[category] : {},
+  };
 }
 
 function describeFiles(

@@ -1,6 +1,11 @@
 // One source's records, written record by record into one JSON file per category in the temp dir;
 // each category's CSV is made from that JSON file later, while zipping (csv-file.ts). Only the field
-// names and the counts stay in memory, so a table of millions of rows costs no more than a table of ten.
+// names, the counts and a bounded preview (the first rows, shown in index.html) stay in memory, so a
+// table of millions of rows costs no more than a table of ten.
+//
+// An access package's JSON file is `{ "about": …, "records": [ … ] }`: what the data map says of the
+// category beside the records. A portability package's is the plain array of records (Art. 20: data
+// only, for reuse).
 import { join } from "node:path";
 import type { AccessRecord } from "../../connectors/connector.ts";
 import { type StreamedFile, streamCsvFromJson } from "./csv-file.ts";
@@ -17,9 +22,29 @@ export type CategorySummary = {
   fields: string[];
   json: StagedFile;
   csv: StreamedFile;
+  /** The first records, as long as the preview budget lasted (all of them for a small category). */
+  preview: Array<Record<string, unknown>>;
 };
 
-type CategoryWriter = { category: string; fileName: string; sink: FileSink; fields: Set<string>; records: number };
+/**
+ * How much of the data index.html shows: at most `rowsPerCategory` rows of each category, and
+ * `bytesLeft` bytes of JSON in all (shared by every category of the package, then spent).
+ */
+export type PreviewBudget = { rowsPerCategory: number; bytesLeft: number };
+
+type CategoryWriter = {
+  category: string;
+  fileName: string;
+  sink: FileSink;
+  fields: Set<string>;
+  records: number;
+  preview: Array<Record<string, unknown>>;
+  /** Once a row did not fit, later ones are not shown either: the preview is always the first rows. */
+  previewClosed: boolean;
+};
+
+/** Record lines are indented this much in the object form, under "records". */
+const OBJECT_INDENT = "    ";
 
 /**
  * Writes `data/<folder>/<category>.json` for one source, and prepares the matching `.csv`. `tempPrefix` keeps the temp files of
@@ -30,6 +55,9 @@ export async function writeCategoryFiles(options: {
   folder: string;
   workDir: string;
   tempPrefix: string;
+  /** The metadata written beside a category's records (access); none: the file is the plain array. */
+  about?: (category: string) => unknown;
+  preview?: PreviewBudget;
 }): Promise<CategorySummary[]> {
   const writers = new Map<string, CategoryWriter>();
   const fileNames = new SegmentNames();
@@ -39,20 +67,35 @@ export async function writeCategoryFiles(options: {
       if (!writer) {
         const diskPath = join(options.workDir, `${options.tempPrefix}-${writers.size}.json`);
         const fileName = fileNames.claim(record.category);
-        writer = { category: record.category, fileName, sink: new FileSink(diskPath), fields: new Set(), records: 0 };
+        writer = {
+          category: record.category,
+          fileName,
+          sink: new FileSink(diskPath),
+          fields: new Set(),
+          records: 0,
+          preview: [],
+          previewClosed: !options.preview,
+        };
         writers.set(record.category, writer);
+        if (options.about) {
+          const about = JSON.stringify(options.about(record.category) ?? null, null, 2).replaceAll("\n", "\n  ");
+          await writer.sink.write(`{\n  "about": ${about},\n  "records": [`);
+        } else {
+          await writer.sink.write("[");
+        }
       }
-      await appendRecord(writer, record);
+      const line = await appendRecord(writer, record, options.about ? OBJECT_INDENT : "  ");
+      keepForPreview(writer, line, options.preview);
     }
     const summaries: CategorySummary[] = [];
     for (const writer of writers.values()) {
-      await writer.sink.write("\n]\n");
+      await writer.sink.write(options.about ? "\n  ]\n}\n" : "\n]\n");
       const jsonDigest = await writer.sink.close();
       const fields = [...writer.fields];
       const base = `data/${options.folder}/${writer.fileName}`;
       const json: StagedFile = { ...jsonDigest, zipPath: `${base}.json`, diskPath: writer.sink.path, records: writer.records };
       const csv = streamCsvFromJson({ zipPath: `${base}.csv`, jsonPath: json.diskPath, fields, records: writer.records });
-      summaries.push({ category: writer.category, records: writer.records, fields, json, csv });
+      summaries.push({ category: writer.category, records: writer.records, fields, json, csv, preview: writer.preview });
     }
     return summaries;
   } catch (error) {
@@ -63,15 +106,27 @@ export async function writeCategoryFiles(options: {
 }
 
 /** One record per line, so the file reads well and the CSV pass can read it back line by line. */
-async function appendRecord(writer: CategoryWriter, record: AccessRecord): Promise<void> {
+async function appendRecord(writer: CategoryWriter, record: AccessRecord, indent: string): Promise<string> {
   const fields = record.fields;
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
     throw new Error(`A record of category "${record.category}" has no fields object`);
   }
   for (const name of Object.keys(fields)) writer.fields.add(name);
   const line = JSON.stringify(fields, jsonSafeValue);
-  await writer.sink.write((writer.records === 0 ? "[\n  " : ",\n  ") + line);
+  await writer.sink.write((writer.records === 0 ? "\n" : ",\n") + indent + line);
   writer.records += 1;
+  return line;
+}
+
+/** The record as written (bigint and bytes already made text), while the budget lasts. */
+function keepForPreview(writer: CategoryWriter, line: string, budget: PreviewBudget | undefined): void {
+  if (writer.previewClosed || !budget) return;
+  if (writer.preview.length >= budget.rowsPerCategory || line.length > budget.bytesLeft) {
+    writer.previewClosed = true;
+    return;
+  }
+  budget.bytesLeft -= line.length;
+  writer.preview.push(JSON.parse(line) as Record<string, unknown>);
 }
 
 /**

@@ -38,9 +38,10 @@ export function streamCsvFromJson(options: { zipPath: string; jsonPath: string; 
     };
     const input = createReadStream(options.jsonPath, { encoding: "utf8" });
     const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    const reader = new RecordLines();
     try {
       for await (const line of lines) {
-        const json = recordJson(line);
+        const json = reader.next(line);
         if (json === undefined) continue;
         const record = JSON.parse(json) as Record<string, unknown>;
         // hasOwn: a record without a field named "constructor" must not print Object's constructor.
@@ -69,9 +70,27 @@ export function streamCsvFromJson(options: { zipPath: string; jsonPath: string; 
   };
 }
 
-/** The JSON text of the record on this line of our own JSON file, or undefined for the brackets. */
-function recordJson(line: string): string | undefined {
-  if (line === "[" || line === "]" || line === "") return undefined;
-  const start = line.startsWith("  ") ? 2 : 0;
-  return line.endsWith(",") ? line.slice(start, -1) : line.slice(start);
+/**
+ * Reads our own JSON files back line by line: a plain array (`[`, one record per line, `]`) or the
+ * access form (`{ "about": …, "records": [`, one record per line, `  ]`, `}`). Only the lines
+ * between the records' brackets are records, so the metadata above them never becomes a row.
+ */
+class RecordLines {
+  private state: "before" | "inside" | "after" = "before";
+
+  /** The JSON text of the record on this line, or undefined for any other line. */
+  next(line: string): string | undefined {
+    if (this.state === "before") {
+      if (line === "[" || line === '  "records": [') this.state = "inside";
+      return undefined;
+    }
+    if (this.state === "after") return undefined;
+    const text = line.trim();
+    if (text === "]") {
+      this.state = "after";
+      return undefined;
+    }
+    if (text === "") return undefined;
+    return text.endsWith(",") ? text.slice(0, -1) : text;
+  }
 }
