@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unzipStream } from "../support/package-files.ts";
+import { downloadPackage, unzipStream } from "../support/package-files.ts";
 
 // This file receives the CRM's callbacks on a small server of its own that hands them to the route.
 const callbackServer: Server = createServer();
@@ -55,6 +55,7 @@ let shopUrl = "";
 let crm: Awaited<ReturnType<typeof startDemoCrm>>;
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
 let appliedEntries: Awaited<ReturnType<typeof readConnectorsFile>>["entries"] = [];
+let appliedShared: Awaited<ReturnType<typeof readConnectorsFile>>["shared"];
 
 beforeAll(async () => {
   shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
@@ -69,14 +70,15 @@ beforeAll(async () => {
     config:
       instructions: "Scan the person's signed paper forms and upload the scan."
 `;
-  const { entries, problems } = await readConnectorsFile(yaml, {
+  const { entries, shared, problems } = await readConnectorsFile(yaml, {
     DEMO_SHOP_DATABASE_URL: shopUrl,
     DEMO_CRM_URL: crm.url,
     DEMO_CRM_SECRET: crmSecret,
   });
   expect(problems).toEqual([]);
   appliedEntries = entries;
-  await applyConnectors(entries, { type: "SYSTEM", id: "test" });
+  appliedShared = shared;
+  await applyConnectors(entries, { type: "SYSTEM", id: "test" }, shared);
 }, 120_000);
 // Started after the connectors exist, so each gets its worker at once.
 runWorkersDuringTests();
@@ -135,8 +137,43 @@ describe("fulfilment", () => {
     await shop.end();
     const ordersFile = [...files.entries()].find(([path]) => /shop-db\/orders\.json$/.test(path));
     expect(ordersFile).toBeDefined();
-    const exported = JSON.parse((ordersFile as [string, string])[1]) as Array<{ invoice_number: string }>;
-    expect(exported.map((o) => o.invoice_number).sort()).toEqual(orders.rows.map((o) => o.invoice_number).sort());
+    const exported = JSON.parse((ordersFile as [string, string])[1]) as {
+      about: Record<string, unknown>;
+      records: Array<{ invoice_number: string }>;
+    };
+    expect(exported.records.map((o) => o.invoice_number).sort()).toEqual(orders.rows.map((o) => o.invoice_number).sort());
+    // Beside the records, what the data map says of them, in the request's language.
+    expect(exported.about).toMatchObject({
+      source: "Shop database",
+      category: "orders",
+      described: true,
+      label: "Your orders and invoices",
+      dataCategories: ["Purchases and transactions"],
+      legalBasis: [
+        "A contract with you, or steps you asked for before one (GDPR Art. 6(1)(b))",
+        "A legal obligation we must comply with (GDPR Art. 6(1)(c))",
+      ],
+      retention: "10 years from the end of the financial year of the invoice",
+      origin: "You gave it to us",
+      automatedDecisions: null,
+    });
+    // The answer itself: the person's invoices, the map's texts, the controller, rights and complaints.
+    const html = files.get("index.html") as string;
+    for (const order of orders.rows) expect(html).toContain(`<td>${order.invoice_number}</td>`);
+    expect(html).toContain("Your orders and invoices");
+    expect(html).toContain("Keeping our accounts as the law requires");
+    expect(html).toContain("3 years from your last order or your last contact with us");
+    expect(html).toContain("Nuage Hosting Inc. (cloud hosting)");
+    expect(html).toContain("in United States; transfer outside the European Economic Area protected by standard contractual clauses");
+    expect(html).toContain("A program places you in a customer group");
+    expect(html).toContain("No automated decision is made with this data.");
+    expect(html).toContain("Maison Lumière SAS");
+    expect(html).toContain("dpo@maison-lumiere.example");
+    expect(html).toContain('href="https://www.cnil.fr"');
+    expect(html).toContain("Rectification: if some of this data is wrong");
+    // The manual source's document has no map: nothing is made up for it, and no California list here.
+    expect(html).not.toContain("For California residents");
+    expect(html).not.toContain("No description");
     const crmFile = [...files.entries()].find(([path]) => /crm\/contacts\.json$/.test(path));
     expect((crmFile as [string, string])[1]).toContain(email);
     expect(files.get("data/scanned-forms/files/signed_form.pdf")).toBe(scan.toString("utf8"));
@@ -171,6 +208,38 @@ describe("fulfilment", () => {
     expect(purged.wrappedKey).toBeNull();
     expect(await db().artifactDownload.count({ where: { artifactId: artifact.id } })).toBe(artifact.maxDownloads);
   }, 120_000);
+
+  it("answers a French access request in French, and a Californian one with the §1798.110 list", async () => {
+    const french = await fileVerifiedRequest("camille.durand@example.com", "access", undefined, { locale: "fr" });
+    const californian = await fileVerifiedRequest("maria.garcia@example.com", "access", undefined, { country: "US", region: "CA" });
+    for (const reference of [french, californian]) await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    for (const reference of [french, californian]) {
+      const manual = await waitForTaskStatus(reference, "scanned-forms", "AWAITING_STAFF");
+      await completeManualTask(manual.id, { note: "Nothing on paper" }, { type: "SYSTEM", id: "test" });
+    }
+    await waitForRequests([french, californian], "COMPLETED");
+
+    const frFiles = await downloadPackage(catcher(), "camille.durand@example.com", french);
+    const frHtml = frFiles.get("index.html") as string;
+    expect(frHtml).toContain('<html lang="fr">');
+    expect(frHtml).toContain("Vos commandes et factures");
+    expect(frHtml).toContain("Nom technique\u00a0: orders");
+    expect(frHtml).toContain("10 ans à compter de la clôture de l’exercice de la facture");
+    expect(frHtml).toContain("Un contrat conclu avec vous");
+    expect(frHtml).toContain("clauses contractuelles types");
+    expect(frHtml).toContain("Le numéro de votre facture");
+    expect(frHtml).toContain("Vous avez aussi le droit de former un recours juridictionnel.");
+    expect(frHtml).not.toMatch(/Pas de description|Your orders|Why we use it/);
+    const frOrders = JSON.parse(frFiles.get("data/shop-db/orders.json") as string);
+    expect(frOrders.about).toMatchObject({ label: "Vos commandes et factures", origin: "Vous nous les avez communiquées" });
+    expect(frOrders.about.retention).toBe("10 ans à compter de la clôture de l’exercice de la facture");
+
+    const caHtml = (await downloadPackage(catcher(), "maria.garcia@example.com", californian)).get("index.html") as string;
+    expect(caHtml).toContain("For California residents");
+    expect(caHtml).toContain("Commercial information");
+    expect(caHtml).toContain("We have not sold or shared your personal information.");
+    expect(caHtml).toContain("the California Privacy Protection Agency");
+  }, 180_000);
 
   it("erases everywhere, keeps what the law requires with its reason, and waits for the manual task", async () => {
     const email = "oliver.smith@example.co.uk";
@@ -214,7 +283,22 @@ describe("fulfilment", () => {
     const done = await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "request.approved" } });
     expect(approval.actorId).toBe("auto-approval");
-    await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /download/i.test(m.subject));
+    // Data only, for reuse (Art. 20): plain arrays of records, and no Art. 15 texts anywhere.
+    const files = await downloadPackage(catcher(), email, reference);
+    const customers = JSON.parse(files.get("data/shop-db/customers.json") as string);
+    expect(Array.isArray(customers)).toBe(true);
+    expect(customers[0].email).toBe(email);
+    const everything = [...files.values()].join("\n");
+    for (const art15 of [
+      "What we do with this data",
+      "Why we use it",
+      "Legal basis",
+      "How long we keep it",
+      "GDPR Art. 6",
+      "Maison Lumière",
+      "Your customer account",
+    ])
+      expect(everything).not.toContain(art15);
   }, 120_000);
 
   it("leaves other rights waiting for a person", async () => {
@@ -318,7 +402,7 @@ describe("fulfilment", () => {
   });
 
   it("changes nothing when the same connectors file is applied again", async () => {
-    const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" });
-    expect(outcome).toEqual({ created: [], updated: [], disabled: [], unchanged: appliedEntries.map((e) => e.key) });
+    const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" }, appliedShared);
+    expect(outcome).toEqual({ created: [], updated: [], disabled: [], settings: [], unchanged: appliedEntries.map((e) => e.key) });
   });
 });

@@ -9,8 +9,13 @@ export async function fileVerifiedRequest(
   email: string,
   type: "access" | "erasure" | "portability" | "rectification",
   corrections?: Array<{ field: string; correctValue: string; currentValue?: string }>,
+  person: { locale?: "en" | "fr"; country?: string; region?: string } = {},
 ) {
-  const created = await createSubmission({ input: { types: [type], email, country: "FR", locale: "en", corrections }, channel: "WEB" });
+  const { locale = "en", country = "FR", region } = person;
+  const created = await createSubmission({
+    input: { types: [type], email, country, ...(region ? { region } : {}), locale, corrections },
+    channel: "WEB",
+  });
   const reference = created.requests[0].reference;
   const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(reference), 30_000);
   await verifyByCode(reference, codeIn(message));

@@ -31,7 +31,8 @@ export async function unzipStream(stream: Readable): Promise<Map<string, string>
 
 /** Waits for the request's download email, then downloads and unzips the package once. */
 export async function downloadPackage(catcherUrl: string, email: string, reference: string): Promise<Map<string, string>> {
-  const ready = await waitForEmail(catcherUrl, email, (m) => m.text.includes(reference) && /download/i.test(m.subject), 30_000);
+  // The link itself, not the subject: that one is in the person's language.
+  const ready = await waitForEmail(catcherUrl, email, (m) => m.text.includes(reference) && /\/download\//.test(m.text), 30_000);
   const link = ready.text.match(/https?:\/\/\S+\/(?:en|fr)\/download\/([A-Za-z0-9_-]+)/);
   if (!link) throw new Error(`no download link in the email for ${reference}`);
   const { stream } = await openDownload(link[1], "127.0.0.1");
