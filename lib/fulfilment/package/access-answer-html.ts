@@ -91,13 +91,26 @@ function renderRecords(context: Context, category: CategorySummary, label: strin
   ].join("\n");
 }
 
-/** A value as a person reads it: text as it is, true/false in words, nested details as compact JSON. */
+/**
+ * A value as a person reads it: text as it is, true/false in words, a list of plain values as a list,
+ * a flat object as "name: value" lines, anything deeper as compact JSON.
+ */
 function cell(context: Context, value: unknown): string {
   const t = accessAnswerTexts[context.locale];
   if (value === undefined || value === null || value === "") return `<span class="empty">${escapeHtml(t.emptyValue)}</span>`;
   if (typeof value === "boolean") return escapeHtml(value ? t.yes : t.no);
+  if (Array.isArray(value) && value.every(isPlain)) return listOf(value.map(String));
+  if (typeof value === "object" && Object.values(value).every(isPlain)) {
+    return Object.entries(value)
+      .map(([name, item]) => `<code>${escapeHtml(name)}</code>: ${escapeHtml(String(item))}`)
+      .join("<br>");
+  }
   if (typeof value === "object") return `<code>${escapeHtml(JSON.stringify(value))}</code>`;
   return escapeHtml(String(value));
+}
+
+function isPlain(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 function renderMeanings(context: Context, category: CategorySummary, meanings: Record<string, string>): string {
@@ -127,31 +140,31 @@ function renderDescription(context: Context, described: DescribedCategory): stri
     t.recipients,
     described.recipients.length === 0
       ? escapeHtml(t.noRecipients(context.companyName))
-      : listOf(described.recipients.map((recipient) => recipientLine(context, recipient))),
+      : `<ul>${described.recipients.map((recipient) => `<li><strong>${escapeHtml(recipient.name)}</strong><br>${escapeHtml(recipientDetails(context, recipient).join(" · "))}</li>`).join("")}</ul>`,
   ]);
   rows.push([t.origin, escapeHtml(described.origin)]);
   rows.push([
     t.automated,
     described.automatedDecisions
-      ? definitions([
-          [t.automatedLogic, escapeHtml(described.automatedDecisions.logic)],
-          [t.automatedSignificance, escapeHtml(described.automatedDecisions.significance)],
-        ])
+      ? [
+          `<p><strong>${escapeHtml(t.automatedLogic)}</strong><br>${escapeHtml(described.automatedDecisions.logic)}</p>`,
+          `<p><strong>${escapeHtml(t.automatedSignificance)}</strong><br>${escapeHtml(described.automatedDecisions.significance)}</p>`,
+        ].join("")
       : escapeHtml(t.noAutomated),
   ]);
   return definitions(rows);
 }
 
-export function recipientLine(context: { locale: PackageLocale }, recipient: DescribedCategory["recipients"][number]): string {
+/** What is said of a recipient beyond its name: kind, purpose, country, transfer safeguard, sale. */
+export function recipientDetails(context: { locale: PackageLocale }, recipient: DescribedCategory["recipients"][number]): string[] {
   const t = accessAnswerTexts[context.locale];
-  const details = [
+  return [
     recipient.kind,
     recipient.purpose,
     recipient.country ? t.recipientCountry(recipient.country) : undefined,
     recipient.safeguard ? t.recipientSafeguard(recipient.safeguard) : undefined,
     recipient.soldOrShared ? t.soldOrShared : undefined,
   ].filter((part): part is string => Boolean(part));
-  return `${recipient.name} (${details.join("; ")})`;
 }
 
 /** Who is responsible, the person's rights, where to complain, and the California list. */

@@ -105,7 +105,7 @@ const en: AccessAnswerTexts = {
     "Where we rely on your consent, you can withdraw it at any time; this does not affect what was done before (GDPR Art. 7(3)).",
   ],
   complaintHeading: "If you want to complain",
-  complaintOwnAuthority: (authority) => `You can lodge a complaint with ${authority}, the supervisory authority responsible for us:`,
+  complaintOwnAuthority: (authority) => `You can lodge a complaint with the supervisory authority responsible for us: ${authority},`,
   complaintWhereYouLive: (authority) => `You can also complain to the authority where you live or work: ${authority}.`,
   complaintRegulator: (authority) => `You can also submit a complaint to ${authority}.`,
   judicialRemedy: "You also have the right to seek a judicial remedy.",

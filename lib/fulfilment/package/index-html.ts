@@ -47,10 +47,10 @@ a { color: #0b57d0; } @media print { a { color: inherit; } }
 h4 { font-size: 1.2rem; margin: 2.5rem 0 0; } h5 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
 .category { border-top: 1px solid #ddd; } .technical { color: #555; font-size: .85rem; margin: .1rem 0 .5rem; }
 .scroll { overflow-x: auto; max-width: 100%; } .scroll:focus { outline: 2px solid #0b57d0; }
-table.data { width: auto; min-width: 100%; font-size: .9rem; } table.data td { overflow-wrap: anywhere; min-width: 6rem; max-width: 24rem; }
+table.data { width: auto; min-width: 100%; font-size: .9rem; } table.data td { overflow-wrap: break-word; max-width: 24rem; } table.data td ul { margin: 0; padding-left: 1rem; }
 .empty { color: #666; font-style: italic; }
 dl.fields { grid-template-columns: minmax(6rem, max-content) 1fr; }
-dd > ul { margin: 0; padding-left: 1.2rem; } dd > dl { margin: 0; }
+dd > ul { margin: 0; padding-left: 1.2rem; } dd > ul > li + li { margin-top: .3rem; } dd > p { margin: 0 0 .4rem; }
 @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .5rem; } main { padding: 1.25rem .9rem 3rem; } }`;
 
 export function renderIndexHtml(input: IndexPageInput): string {
@@ -134,6 +134,7 @@ function renderSource(input: IndexPageInput, source: SourceSummary, sourceIndex:
     return parts.join("\n");
   }
   parts.push(
+    `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(source.name)}">`,
     "<table>",
     `<thead><tr><th scope="col">${escapeHtml(t.category)}</th><th scope="col">${escapeHtml(t.records)}</th><th scope="col">${escapeHtml(t.files)}</th></tr></thead>`,
     "<tbody>",
@@ -143,6 +144,7 @@ function renderSource(input: IndexPageInput, source: SourceSummary, sourceIndex:
         `<td>${fileLink(category.json.zipPath, "JSON")} · ${fileLink(category.csv.zipPath, "CSV")}</td></tr>`,
     ),
     "</tbody></table>",
+    "</div>",
   );
   source.categories.forEach((category, index) => {
     parts.push(

@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const [,, file, out, width, segH = "1400"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+await page.goto(file.startsWith("http") ? file : `file://${file}`);
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+const wide = await page.evaluate(() => [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".scroll")).slice(0,5).map(e => e.tagName + "." + e.className + " " + (e.textContent||"").slice(0,60)));
+console.log("height", h, "overflowing:", wide);
+for (let y = 0, i = 0; y < h; y += Number(segH), i++) await page.screenshot({ path: `${out}-${i}.png`, clip: { x: 0, y, width: Number(width), height: Math.min(Number(segH), h - y) }, fullPage: true });
+await browser.close();
