@@ -110,6 +110,43 @@ describe("package-ready", () => {
     expect(text).toContain("Newsletter\u00a0: 1 enregistrement");
   });
 
+  const answer = [
+    {
+      name: "Shop",
+      categories: [
+        {
+          label: "Your orders",
+          described: true,
+          kinds: ["Purchases and transactions"],
+          purposes: ["Delivering your orders", "Keeping our accounts"],
+          retention: "10 years from the invoice date",
+          recipients: ["Cloud Inc. (United States)"],
+        },
+        { label: "contacts", described: false, kinds: [], purposes: [], retention: null, recipients: [] },
+      ],
+    },
+  ];
+
+  it("sums up which kinds of data, why, how long and who receives them, for an access request", async () => {
+    const { text } = await renderEmail("package-ready", "en", { ...packageReady, answer });
+    expect(text).toMatch(/What we hold about you, and why/i);
+    expect(text).toContain("Your orders");
+    expect(text).toContain("Kinds of data: Purchases and transactions");
+    expect(text).toContain("Why: Delivering your orders, Keeping our accounts");
+    expect(text).toContain("Kept: 10 years from the invoice date");
+    expect(text).toContain("Received by: Cloud Inc. (United States)");
+    expect(text).toContain("We have not described this data yet");
+    expect(text).toContain(downloadUrl);
+    const fr = await renderEmail("package-ready", "fr", {
+      ...packageReady,
+      answer: [{ ...answer[0], categories: [answer[0].categories[1]] }],
+    });
+    expect(fr.text).toMatch(/Ce que nous détenons à votre sujet, et pourquoi/i);
+    expect(fr.text).toContain("Nous n’avons pas encore décrit ces données");
+    const portability = await renderEmail("package-ready", "en", { ...packageReady, type: "portability", answer });
+    expect(portability.text).not.toMatch(/What we hold about you/i);
+  });
+
   it("says the files can be imported elsewhere only for a portability request", async () => {
     const en = await renderEmail("package-ready", "en", { ...packageReady, type: "portability" });
     const fr = await renderEmail("package-ready", "fr", { ...packageReady, type: "portability" });

@@ -20,6 +20,24 @@ const schema = z.strictObject({
   /** Every system searched, in the order the package lists them; 0 records means nothing was found there. */
   sources: z.array(z.strictObject({ name: z.string().trim().min(1), records: z.number().int().min(0) })),
   statusUrl: webUrlSchema,
+  /** Access: per source and category found, what the data map says (lib/data-map/summarise-access-answer.ts). */
+  answer: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        categories: z.array(
+          z.strictObject({
+            label: z.string().trim().min(1),
+            described: z.boolean(),
+            kinds: z.array(z.string()),
+            purposes: z.array(z.string()),
+            retention: z.string().nullable(),
+            recipients: z.array(z.string()),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
 const text = localized({
@@ -54,6 +72,15 @@ const text = localized({
       `If you think some of your data is missing, reply to this email and mention your reference ${reference}: we will look into it.`,
     wrong: "If some of your data is wrong or incomplete, you can make a rectification request to have it corrected.",
     statusIntro: "The history of your request remains available on this page:",
+    answerHeading: "What we hold about you, and why",
+    answerIntro:
+      "In short, for each kind of record we found (index.html in the package gives the details, your data itself and your rights):",
+    kinds: "Kinds of data",
+    purposes: "Why",
+    retention: "Kept",
+    recipients: "Received by",
+    nobody: "nobody outside our company",
+    notDescribed: "We have not described this data yet: ask us, quoting your reference, if you want to know more.",
   },
   fr: {
     subject: (companyName: string, reference: string) =>
@@ -89,6 +116,16 @@ const text = localized({
     wrong:
       "Si certaines de vos données sont inexactes ou incomplètes, vous pouvez faire une demande de rectification pour les faire corriger.",
     statusIntro: "L’historique de votre demande reste consultable sur cette page\u00a0:",
+    answerHeading: "Ce que nous détenons à votre sujet, et pourquoi",
+    answerIntro:
+      "En bref, pour chaque type d’enregistrement trouvé (la page index.html du dossier donne le détail, vos données elles-mêmes et vos droits)\u00a0:",
+    kinds: "Types de données",
+    purposes: "Pourquoi",
+    retention: "Conservation",
+    recipients: "Destinataires",
+    nobody: "personne en dehors de notre entreprise",
+    notDescribed:
+      "Nous n’avons pas encore décrit ces données\u00a0: demandez-nous en indiquant votre référence si vous souhaitez en savoir plus.",
   },
 });
 
@@ -96,7 +133,7 @@ export const packageReadyEmail = defineEmailTemplate({
   schema,
   subject: (locale, props) => text[locale].subject(props.companyName, props.reference),
   component: function PackageReadyEmail(props) {
-    const { locale, companyName, reference, type, downloadUrl, expiresOn, maxDownloads, sources, statusUrl } = props;
+    const { locale, companyName, reference, type, downloadUrl, expiresOn, maxDownloads, sources, statusUrl, answer } = props;
     const t = text[locale];
     const formattedExpiry = formatEmailDate(expiresOn, locale);
     const separator = locale === "fr" ? "\u00a0: " : ": ";
@@ -126,6 +163,7 @@ export const packageReadyEmail = defineEmailTemplate({
             </Section>
           </>
         )}
+        {type === "access" && answer && answer.length > 0 && <AnswerSummary locale={locale} answer={answer} />}
         <Subheading>{t.downloadHeading}</Subheading>
         <Paragraph>{t.limits(formattedExpiry, maxDownloads)}</Paragraph>
         <PrimaryButton href={downloadUrl}>{t.button}</PrimaryButton>
@@ -144,3 +182,50 @@ export const packageReadyEmail = defineEmailTemplate({
     );
   },
 });
+
+type Answer = NonNullable<z.output<typeof schema>["answer"]>;
+
+/** Art. 15(1) in brief: per category found, the kinds of data, why, how long, who receives it. */
+function AnswerSummary({ locale, answer }: { locale: "en" | "fr"; answer: Answer }) {
+  const t = text[locale];
+  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  const line = (term: string, value: string) => (
+    <Text style={{ ...styles.paragraph, margin: "2px 0" }}>
+      {term}
+      {separator}
+      {value}
+    </Text>
+  );
+  return (
+    <>
+      <Subheading>{t.answerHeading}</Subheading>
+      <Paragraph>{t.answerIntro}</Paragraph>
+      {answer.map((source, sourceIndex) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a display name; the list never reorders
+        <Section key={sourceIndex} style={styles.panel}>
+          <Text style={{ ...styles.paragraph, margin: "0 0 6px" }}>
+            <strong>{source.name}</strong>
+          </Text>
+          {source.categories.map((category, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: labels may repeat; the list never reorders
+            <Section key={index} style={{ margin: "0 0 10px" }}>
+              <Text style={{ ...styles.paragraph, margin: "4px 0 2px" }}>
+                <strong>{category.label}</strong>
+              </Text>
+              {category.described ? (
+                <>
+                  {line(t.kinds, category.kinds.join(", "))}
+                  {line(t.purposes, category.purposes.join(", "))}
+                  {category.retention && line(t.retention, category.retention)}
+                  {line(t.recipients, category.recipients.length ? category.recipients.join(", ") : t.nobody)}
+                </>
+              ) : (
+                <Text style={{ ...styles.paragraph, margin: "2px 0" }}>{t.notDescribed}</Text>
+              )}
+            </Section>
+          ))}
+        </Section>
+      ))}
+    </>
+  );
+}

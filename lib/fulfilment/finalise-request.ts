@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { readDataMap } from "../data-map/read-data-map.ts";
+import { summariseAccessAnswer } from "../data-map/summarise-access-answer.ts";
 import { db, type Tx } from "../db.ts";
 import { localDayOf } from "../deadlines/calendar.ts";
 import { env } from "../env.ts";
@@ -118,6 +119,19 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
           name: task.connector.name,
           records: Number((task.receipt as { records?: number } | null)?.records ?? 0),
         })),
+        // Access: which kinds of data, why, how long, who receives it (Art. 15(1)); the package has the rest.
+        ...(request.type === "ACCESS"
+          ? {
+              answer: summariseAccessAnswer(
+                request.tasks.map((task, index) => ({
+                  name: task.connector.name,
+                  categories: built.categories[index] ?? [],
+                  dataMap: mapOf(task.connectorId),
+                })),
+                locale,
+              ),
+            }
+          : {}),
       },
       [downloadUrl, token],
     );

@@ -220,6 +220,15 @@ describe("fulfilment", () => {
     await waitForRequests([french, californian], "COMPLETED");
 
     const frFiles = await downloadPackage(catcher(), "camille.durand@example.com", french);
+    // The email sums the answer up in French: kinds of data, why, how long, who receives it.
+    const frEmail = await waitForEmail(
+      catcher(),
+      "camille.durand@example.com",
+      (m) => m.text.includes(french) && m.text.includes("/download/"),
+    );
+    expect(frEmail.text).toContain("Vos commandes et factures");
+    expect(frEmail.text).toContain("Conservation\u00a0: 10 ans à compter de la clôture de l’exercice de la facture");
+    expect(frEmail.text).toContain("Nuage Hosting Inc. (hébergement) (États-Unis)");
     const frHtml = frFiles.get("index.html") as string;
     expect(frHtml).toContain('<html lang="fr">');
     expect(frHtml).toContain("Vos commandes et factures");

@@ -73,6 +73,8 @@ export type BuiltPackage = {
   sha256: string;
   sizeBytes: number;
   manifest: PackageManifest;
+  /** Per source (in the order given), the categories the person's data was found in. */
+  categories: string[][];
 };
 
 export async function buildPackage(options: BuildPackageOptions): Promise<BuiltPackage> {
@@ -149,7 +151,12 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
     });
     if (!manifest) throw new Error("the package manifest was not written");
     await rename(encryptedPath, options.outputPath);
-    return { sha256: encrypted.sha256, sizeBytes: encrypted.bytes, manifest };
+    return {
+      sha256: encrypted.sha256,
+      sizeBytes: encrypted.bytes,
+      manifest,
+      categories: sources.map((source) => source.categories.map((category) => category.category)),
+    };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
