@@ -60,6 +60,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/requests": { POST: everyone, GET: staff },
   "/api/v1/requests/[reference]/verify": { POST: everyone },
   "/api/v1/downloads/[token]": { POST: everyone },
+  "/api/v1/status/[token]/packages/[reference]": { POST: everyone },
   "/api/v1/connector-callbacks/[taskId]": { POST: "signed" },
   "/.well-known/evidence-key": { GET: everyone },
   "/api/v1/openapi.json": { GET: everyone },

@@ -273,6 +273,22 @@ export const operations = {
     success: { status: 200, description: "The package.", contentTypes: ["application/zip"] },
     errors: [403, 404, 410, 429],
   },
+  downloadPackageFromStatus: {
+    operationId: "downloadPackageFromStatus",
+    method: "post",
+    path: "/status/{token}/packages/{reference}",
+    tag: "Downloads",
+    summary: "Download the package of a request from the person's status page",
+    description:
+      "The status link opens the submission; the package counts against the same limit and expiry as the emailed link. A POST, only from the portal's own origin.",
+    auth: { kind: "none" },
+    pathParams: {
+      token: { description: "The token of the private status link.", pattern: "^[A-Za-z0-9_-]{20,128}$" },
+      reference: { description: "The request's reference, e.g. DSR-7K3M-Q9PX.", pattern: "^[A-Za-z0-9-]{1,40}$" },
+    },
+    success: { status: 200, description: "The package.", contentTypes: ["application/zip"] },
+    errors: [403, 404, 410, 429],
+  },
   connectorCallback: {
     operationId: "connectorCallback",
     method: "post",

@@ -40,8 +40,21 @@ export async function openDownload(
   clientAddress: string,
   now = new Date(),
 ): Promise<{ stream: Readable; filename: string }> {
-  const artifact = await findArtifact(token);
-  if (artifact.deletedAt || !artifact.wrappedKey || artifact.expiresAt <= now) {
+  return openCountedDownload(await findArtifact(token), clientAddress, now);
+}
+
+type Artifact = Awaited<ReturnType<typeof findArtifact>>;
+
+/** Counts one download of a package (refused past the limit or the expiry), records it, and opens it. */
+export async function openCountedDownload(
+  artifact: Pick<Artifact, "id" | "requestId" | "deletedAt" | "wrappedKey" | "expiresAt" | "maxDownloads" | "storagePath"> & {
+    request: { reference: string };
+  },
+  clientAddress: string,
+  now = new Date(),
+): Promise<{ stream: Readable; filename: string }> {
+  const { wrappedKey } = artifact;
+  if (artifact.deletedAt || !wrappedKey || artifact.expiresAt <= now) {
     throw new AppError("GONE", "This download has expired and the file was deleted. You can make a new request at any time.");
   }
   await db().$transaction(async (tx: Tx) => {
@@ -65,7 +78,7 @@ export async function openDownload(
     });
   });
   return {
-    stream: openPackage(artifact.storagePath, unwrapPackageKey(artifact.wrappedKey)),
+    stream: openPackage(artifact.storagePath, unwrapPackageKey(wrappedKey)),
     filename: `${artifact.request.reference}.zip`,
   };
 }

@@ -213,6 +213,22 @@ export const en = {
     answerNotWaiting: "This request is no longer waiting for an answer from you.",
     answerFailed: "We could not send your answer because of a problem on our side. Please try again in a few minutes.",
     explanationInEnglish: "(explanation in English)",
+    heldTitle: "What we hold about you, and why",
+    heldIntro:
+      "Your data itself is in the package you can download. For each kind of record we found, here is what we use it for, how long we keep it and who receives it:",
+    heldNone: "We found no data about you in our systems.",
+    heldKinds: "Kinds of data",
+    heldPurposes: "Why we use it",
+    heldRetention: "How long we keep it",
+    heldRecipients: "Who receives it",
+    heldNobody: "Nobody outside our company",
+    heldNotDescribed: "We have not described this data yet. Ask us, quoting your reference, if you want to know more.",
+    downloadTitle: "Download your data",
+    downloadDetails: (date: string, left: number) =>
+      `The download works until ${date}, ${left} more ${left === 1 ? "time" : "times"}. After that date we delete the file.`,
+    downloadButton: "Download my data (ZIP)",
+    downloadGone:
+      "The file is no longer available: it expired or was downloaded the most times allowed. You can make a new request at any time.",
     denialTitle: "Why we refused",
     messagesTitle: "Messages",
     fromTeam: "From our privacy team",

@@ -214,6 +214,23 @@ export const fr: Messages = {
     answerNotWaiting: "Cette demande n’attend plus de réponse de votre part.",
     answerFailed: "Nous n’avons pas pu envoyer votre réponse à cause d’un problème de notre côté. Réessayez dans quelques minutes.",
     explanationInEnglish: "(explication en anglais)",
+    heldTitle: "Ce que nous détenons à votre sujet, et pourquoi",
+    heldIntro:
+      "Vos données elles-mêmes se trouvent dans le dossier à télécharger. Pour chaque type d’enregistrement trouvé, voici pourquoi nous l’utilisons, combien de temps nous le conservons et qui le reçoit\u00a0:",
+    heldNone: "Nous n’avons trouvé aucune donnée vous concernant dans nos systèmes.",
+    heldKinds: "Types de données",
+    heldPurposes: "Pourquoi nous les utilisons",
+    heldRetention: "Durée de conservation",
+    heldRecipients: "Destinataires",
+    heldNobody: "Personne en dehors de notre entreprise",
+    heldNotDescribed:
+      "Nous n’avons pas encore décrit ces données. Demandez-nous en indiquant votre référence si vous souhaitez en savoir plus.",
+    downloadTitle: "Télécharger vos données",
+    downloadDetails: (date: string, left: number) =>
+      `Le téléchargement fonctionne jusqu’au ${date}, encore ${left} fois. Après cette date, nous supprimons le fichier.`,
+    downloadButton: "Télécharger mes données (ZIP)",
+    downloadGone:
+      "Le fichier n’est plus disponible\u00a0: il a expiré ou a été téléchargé le nombre maximal de fois. Vous pouvez faire une nouvelle demande à tout moment.",
     denialTitle: "Pourquoi nous avons refusé",
     messagesTitle: "Messages",
     fromTeam: "De notre équipe chargée de la protection des données",

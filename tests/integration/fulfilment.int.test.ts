@@ -164,7 +164,7 @@ describe("fulfilment", () => {
     expect(html).toContain("Keeping our accounts as the law requires");
     expect(html).toContain("3 years from your last order or your last contact with us");
     expect(html).toContain("Nuage Hosting Inc. (cloud hosting)");
-    expect(html).toContain("in United States; transfer outside the European Economic Area protected by standard contractual clauses");
+    expect(html).toContain("in United States · transfer outside the European Economic Area protected by standard contractual clauses");
     expect(html).toContain("A program places you in a customer group");
     expect(html).toContain("No automated decision is made with this data.");
     expect(html).toContain("Maison Lumière SAS");
@@ -229,6 +229,19 @@ describe("fulfilment", () => {
     expect(frEmail.text).toContain("Vos commandes et factures");
     expect(frEmail.text).toContain("Conservation\u00a0: 10 ans à compter de la clôture de l’exercice de la facture");
     expect(frEmail.text).toContain("Nuage Hosting Inc. (hébergement) (États-Unis)");
+    // The status page says the same per source and category, and downloads the package from its own button.
+    const statusToken = (frEmail.text.match(/\/fr\/status\/([A-Za-z0-9_-]+)/) as RegExpMatchArray)[1];
+    const { getSubmissionStatus } = await import("../../lib/requests/get-submission-status.ts");
+    const status = (await getSubmissionStatus(statusToken)).requests[0];
+    expect(status.answerSources?.find((source) => source.name === "Shop database")?.categories).toEqual(
+      expect.arrayContaining(["customers", "orders", "order_items"]),
+    );
+    expect(status.download?.downloadsLeft).toBeGreaterThan(0);
+    const { openStatusDownload } = await import("../../lib/fulfilment/open-status-download.ts");
+    const fromStatus = await unzipStream((await openStatusDownload(statusToken, french, "127.0.0.1")).stream);
+    expect(fromStatus.get("index.html")).toContain("Vos commandes et factures");
+    expect((await getSubmissionStatus(statusToken)).requests[0].download?.downloadsLeft).toBe((status.download?.downloadsLeft ?? 0) - 1);
+    await expect(openStatusDownload(statusToken, "DSR-0000-0000", "127.0.0.1")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const frHtml = frFiles.get("index.html") as string;
     expect(frHtml).toContain('<html lang="fr">');
     expect(frHtml).toContain("Vos commandes et factures");

@@ -3,6 +3,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { dataMapSchema } from "@/lib/data-map/data-map.schema.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import { RequestStatusCard } from "./request-status-card.tsx";
 
@@ -27,6 +28,8 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   denialMessage: null,
   canWithdraw: true,
   messages: [],
+  answerSources: null,
+  download: null,
 });
 
 const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>
@@ -43,5 +46,54 @@ describe("RequestStatusCard withdrawal question", () => {
   it("does not say so before any work started", () => {
     expect(confirmBox("VERIFIED", "en")).not.toContain("already done");
     expect(confirmBox("VERIFIED", "fr")).not.toContain("déjà fait");
+  });
+});
+
+describe("RequestStatusCard of a fulfilled access request", () => {
+  const dataMap = dataMapSchema.parse({
+    orders: {
+      label: { en: "Your orders", fr: "Vos commandes" },
+      dataCategories: ["transactions"],
+      purposes: [{ en: "Delivering <i>orders</i>", fr: "Livrer les commandes" }],
+      legalBasis: ["contract"],
+      retention: { period: "P10Y", from: { en: "the invoice date", fr: "la date de la facture" } },
+      recipients: [{ name: "Cloud Inc.", kind: "processor", country: "US", safeguard: "standard-contractual-clauses" }],
+      origin: "person",
+    },
+  });
+  const fulfilled = (download: StatusRequest["download"]): StatusRequest => ({
+    ...request("COMPLETED"),
+    type: "ACCESS",
+    canWithdraw: false,
+    closedAt: "2026-12-08T10:00:00.000Z",
+    answerSources: [{ name: "Shop", categories: ["orders", "contacts"], dataMap }],
+    download,
+  });
+  const card = (req: StatusRequest, locale: "en" | "fr") =>
+    renderToStaticMarkup(
+      createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }),
+    );
+
+  it("says per category what the map says, in the page's language, and offers the download while it lasts", () => {
+    const en = card(fulfilled({ expiresAt: "2026-12-22T10:00:00.000Z", downloadsLeft: 2 }), "en");
+    expect(en).toContain("What we hold about you, and why");
+    expect(en).toContain("<h5>Your orders</h5>");
+    expect(en).toContain("Purchases and transactions");
+    expect(en).toContain("Delivering &lt;i&gt;orders&lt;/i&gt;");
+    expect(en).toContain("10 years from the invoice date");
+    expect(en).toContain("Cloud Inc. (United States)");
+    expect(en).toContain("We have not described this data yet");
+    expect(en).toContain('action="/api/v1/status/t0k3n/packages/DSR-7K3M-Q9PX"');
+    expect(en).toContain("2 more times");
+    const fr = card(fulfilled(null), "fr");
+    expect(fr).toContain("<h5>Vos commandes</h5>");
+    expect(fr).toContain("10 ans à compter de la date de la facture");
+    expect(fr).toContain("Cloud Inc. (États-Unis)");
+    expect(fr).toContain("Le fichier n’est plus disponible");
+    expect(fr).not.toContain("<form");
+  });
+
+  it("shows nothing of the kind for other requests", () => {
+    expect(card(request("COMPLETED"), "en")).not.toContain("What we hold about you");
   });
 });

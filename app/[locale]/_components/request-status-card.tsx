@@ -1,6 +1,7 @@
 // One request on the private status page: where it stands, what happens next, by when, and the
 // way to withdraw it (a first button asks, a second one withdraws; no JavaScript needed).
 import Link from "next/link";
+import { summariseAccessAnswer } from "@/lib/data-map/summarise-access-answer.ts";
 import { formatDate, t } from "@/lib/i18n/messages.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
@@ -68,6 +69,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
           </ul>
         </details>
       ) : null}
+      {request.answerSources ? <AccessAnswer locale={locale} token={token} request={request} timeZone={timeZone} /> : null}
       {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
       {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
@@ -81,6 +83,68 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
         />
       ) : null}
     </article>
+  );
+}
+
+/** A fulfilled access request: the download while it lasts, and per source and category what the map says. */
+function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
+  const m = t(locale);
+  const sources = summariseAccessAnswer(request.answerSources ?? [], locale);
+  const id = `answer-${request.reference}`;
+  return (
+    <section className="access-answer" aria-labelledby={id}>
+      <h3 id={`${id}-download`}>{m.status.downloadTitle}</h3>
+      {request.download ? (
+        <>
+          <p>{m.status.downloadDetails(formatDate(locale, request.download.expiresAt, timeZone), request.download.downloadsLeft)}</p>
+          <form method="post" action={`/api/v1/status/${token}/packages/${request.reference}`}>
+            <button type="submit" className="button">
+              {m.status.downloadButton}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p>{m.status.downloadGone}</p>
+      )}
+      <h3 id={id}>{m.status.heldTitle}</h3>
+      {sources.length === 0 ? <p>{m.status.heldNone}</p> : <p>{m.status.heldIntro}</p>}
+      {sources.map((source, sourceIndex) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a name; the list never reorders
+        <section key={sourceIndex} className="answer-source" aria-labelledby={`${id}-${sourceIndex}`}>
+          <h4 id={`${id}-${sourceIndex}`}>{source.name}</h4>
+          {source.categories.map((category, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: labels may repeat; the list never reorders
+            <div key={index} className="answer-category">
+              <h5>{category.label}</h5>
+              {category.described ? (
+                <dl className="facts">
+                  <div>
+                    <dt>{m.status.heldKinds}</dt>
+                    <dd>{category.kinds.join(", ")}</dd>
+                  </div>
+                  <div>
+                    <dt>{m.status.heldPurposes}</dt>
+                    <dd>{category.purposes.join(", ")}</dd>
+                  </div>
+                  {category.retention ? (
+                    <div>
+                      <dt>{m.status.heldRetention}</dt>
+                      <dd>{category.retention}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>{m.status.heldRecipients}</dt>
+                    <dd>{category.recipients.length ? category.recipients.join(", ") : m.status.heldNobody}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <p>{m.status.heldNotDescribed}</p>
+              )}
+            </div>
+          ))}
+        </section>
+      ))}
+    </section>
   );
 }
 
@@ -120,7 +184,7 @@ function Answer({ locale, token, reference }: { locale: Locale; token: string; r
   const fieldId = `answer-${reference}`;
   return (
     <section className="answer" aria-labelledby={`${fieldId}-title`}>
-      <h3 id={`${fieldId}-title`}>{m.status.answerTitle}</h3>
+      <h3 id={`${fieldId}-title`}>{m.status.heldTitle}</h3>
       <form action={answerInformationAction}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
