@@ -20,7 +20,7 @@ const schema = z
     ...requestGroupShape,
     statusUrl: webUrlSchema,
     dueDate: calendarDateSchema,
-    /** The deadline engine's explanation, in English with legal citations; shown as written. */
+    /** The deadline engine's explanation in the email's language, with legal citations; shown as written. */
     dueDateReasons: z.array(z.string().trim().min(1)),
     acknowledgeBy: calendarDateSchema.nullish(),
   })
@@ -40,7 +40,7 @@ const text = localized({
       "If we need more information, for example to find your data or to be sure the request comes from you, we will email you and you can answer on your status page.",
     ready: "You will receive an email as soon as our answer is ready.",
     detailsHeading: "How this date was computed",
-    detailsNote: null as string | null,
+
     acknowledgement: (date: string) => `The law asks us to confirm receipt of your request by ${date}: this email is that confirmation.`,
   },
   fr: {
@@ -56,7 +56,6 @@ const text = localized({
       "Si nous avons besoin d’informations complémentaires, par exemple pour retrouver vos données ou nous assurer que la demande vient bien de vous, nous vous écrirons et vous pourrez répondre sur votre page de suivi.",
     ready: "Vous recevrez un e-mail dès que notre réponse sera prête.",
     detailsHeading: "Comment cette date a été calculée",
-    detailsNote: "Le détail ci-dessous, avec les références aux textes applicables, est rédigé en anglais.",
     acknowledgement: (date: string) =>
       `La loi nous demande d’accuser réception de votre demande au plus tard le ${date}\u00a0: cet e-mail en est l’accusé de réception.`,
   },
@@ -87,7 +86,6 @@ export const requestAcknowledgedEmail = defineEmailTemplate({
           <Section>
             <Subheading>{t.detailsHeading}</Subheading>
             {acknowledgeBy && <SmallPrint>{t.acknowledgement(formatEmailDate(acknowledgeBy, locale))}</SmallPrint>}
-            {dueDateReasons.length > 0 && t.detailsNote && <SmallPrint>{t.detailsNote}</SmallPrint>}
             {dueDateReasons.map((reason) => (
               <SmallPrint key={reason}>{reason}</SmallPrint>
             ))}

@@ -1,17 +1,9 @@
-import { describeDate, type LocalDate, localDateOf } from "./calendar.ts";
+import { type LocalDate, localDateOf } from "./calendar.ts";
 import { DeadlineError } from "./errors.ts";
+import type { ExplanationPhrases } from "./explanation-phrases.ts";
 import type { HolidayCalendar } from "./holidays.ts";
 import type { ClockEvent } from "./input.ts";
-import {
-  describeAmount,
-  type ExtensionAmount,
-  extendedPeriodEnd,
-  firstPeriodEnd,
-  isoDate,
-  maximumExtension,
-  plural,
-  settle,
-} from "./periods.ts";
+import { describeAmount, type ExtensionAmount, extendedPeriodEnd, firstPeriodEnd, isoDate, maximumExtension, settle } from "./periods.ts";
 import type { JurisdictionRule } from "./types.ts";
 
 /** Where the clock stands after replaying the events in order. */
@@ -30,6 +22,7 @@ export type ReplayContext = {
   calendar: HolidayCalendar;
   timeZone: string;
   explanation: string[];
+  say: ExplanationPhrases;
 };
 
 export function replayEvents(context: ReplayContext, received: LocalDate, events: readonly ClockEvent[]): ClockState {
@@ -52,10 +45,7 @@ function pause(context: ReplayContext, state: ClockState, on: LocalDate, index: 
     );
   }
   state.openPauseSince = on;
-  const effect = context.rule.pauseMovesClock
-    ? "the clock stops until the answer arrives"
-    : `recorded, but ${context.code} does not stop the clock, so the deadline does not move`;
-  context.explanation.push(`Information asked for on ${describeDate(on)}: ${effect} (${context.rule.pauseRule}).`);
+  context.explanation.push(context.say.pause(on, context.code, context.rule));
 }
 
 function resume(context: ReplayContext, state: ClockState, on: LocalDate, index: number): void {
@@ -66,33 +56,17 @@ function resume(context: ReplayContext, state: ClockState, on: LocalDate, index:
     );
   }
   const days = on - state.openPauseSince;
-  if (context.rule.pauseMovesClock) {
-    state.pauseDays += days;
-    const effect =
-      days === 0
-        ? "the same day it was asked for, so nothing moves"
-        : `the ${plural(days, "day")} since ${isoDate(state.openPauseSince)} ${days === 1 ? "does" : "do"} not count, so the deadline moves ${plural(days, "day")} later`;
-    context.explanation.push(`Answer received on ${describeDate(on)}: ${effect}.`);
-  } else {
-    context.explanation.push(`Answer received on ${describeDate(on)}: recorded; the deadline does not move.`);
-  }
+  if (context.rule.pauseMovesClock) state.pauseDays += days;
+  context.explanation.push(context.say.resume(on, context.rule, days, state.openPauseSince));
   state.openPauseSince = null;
 }
 
 function restart(context: ReplayContext, state: ClockState, on: LocalDate): void {
   if (!context.rule.restartAllowed) {
-    context.explanation.push(
-      `Identity, authority or fee received on ${describeDate(on)}: recorded, but the clock does not restart (${context.rule.restartRule}).`,
-    );
+    context.explanation.push(context.say.restartRefused(on, context.rule));
     return;
   }
-  let dropped = state.extension
-    ? " The extension notified earlier belonged to the old period and no longer applies; notify again within the new first period if needed."
-    : "";
-  if (state.openPauseSince !== null) dropped += ` The pause open since ${isoDate(state.openPauseSince)} ends with the restart.`;
-  context.explanation.push(
-    `Identity, authority or fee received on ${describeDate(on)}: the period starts again from that day (${context.rule.restartRule}).${dropped}`,
-  );
+  context.explanation.push(context.say.restart(on, context.rule, state.extension !== null, state.openPauseSince));
   state.start = on;
   state.restartedOn = on;
   state.pauseDays = 0;
@@ -108,10 +82,7 @@ function extend(context: ReplayContext, state: ClockState, on: LocalDate, event:
   const extension = assertExtensionAllowed(context, state, on, noticeBy, event);
   const total = assertWithinMaximum(context, state, pausedSoFar, requestedTotal(state, event, extension.maximum), extension);
   state.extension = { ...total, noticeOn: on };
-  const note = extension.note ? ` ${extension.note}.` : "";
-  context.explanation.push(
-    `Extension notified on ${describeDate(on)} (reason: ${event.reason.trim()}), by ${isoDate(noticeBy)} as required: ${describeAmount(total)} more in all (${extension.citation}).${note}`,
-  );
+  context.explanation.push(context.say.extensionNotified(on, event.reason.trim(), noticeBy, total, extension.citation, extension.note));
 }
 
 type ExtendEvent = Extract<ClockEvent, { type: "extend" }>;

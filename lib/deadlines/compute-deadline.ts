@@ -1,19 +1,9 @@
-import { assertTimeZone, describeDate, formatLocalDate, type LocalDate, localDateOf } from "./calendar.ts";
+import { assertTimeZone, formatLocalDate, type LocalDate, localDateOf } from "./calendar.ts";
 import { type ClockState, type ReplayContext, replayEvents } from "./clock.ts";
-import { type HolidayCalendar, holidayCalendar, nthBusinessDay } from "./holidays.ts";
+import { explanationPhrases } from "./explanation-phrases.ts";
+import { holidayCalendar, nthBusinessDay } from "./holidays.ts";
 import { type DeadlineInput, parseDeadlineInput } from "./input.ts";
-import {
-  describeAmount,
-  describeExtendedPeriod,
-  describePeriod,
-  describeRoll,
-  extendedPeriodEnd,
-  firstPeriodEnd,
-  isoDate,
-  maximumExtension,
-  plural,
-  settle,
-} from "./periods.ts";
+import { extendedPeriodEnd, firstPeriodEnd, maximumExtension, settle } from "./periods.ts";
 import { ruleFor } from "./rules.ts";
 import type { DeadlineResult, JurisdictionRule } from "./types.ts";
 
@@ -28,31 +18,27 @@ export function computeDeadline(raw: DeadlineInput): DeadlineResult {
   assertTimeZone(input.timeZone);
   const calendar = holidayCalendar(input.holidayRegion);
   const received = localDateOf(Date.parse(input.receivedAt), input.timeZone);
-  const explanation: string[] = [describeReceipt(input, received)];
+  const say = explanationPhrases(input.language ?? "en", calendar.region);
+  const sameDay = input.receivedAt.slice(0, 10) === formatLocalDate(received);
+  const explanation: string[] = [say.receipt(received, input.timeZone, sameDay ? null : input.receivedAt)];
   if (!(rule.rights as readonly string[]).includes(input.requestType)) {
-    explanation.push(
-      `${input.jurisdiction} sets its period for ${rule.rights.join(" and ")} requests; the same period is applied to this ${input.requestType} request, the earliest defensible reading.`,
-    );
+    explanation.push(say.otherRight(input.jurisdiction, rule.rights, input.requestType));
   }
 
-  const context: ReplayContext = { code: input.jurisdiction, rule, calendar, timeZone: input.timeZone, explanation };
+  const context: ReplayContext = { code: input.jurisdiction, rule, calendar, timeZone: input.timeZone, explanation, say };
   const state = replayEvents(context, received, input.events ?? []);
 
   const firstDue = explainFirstPeriod(context, state);
   const dueDate = state.extension ? explainExtendedPeriod(context, state) : firstDue;
   const limits = explainExtensionLimits(context, state, firstDue);
-  const acknowledgeBy = explainAcknowledgement(rule, calendar, received, explanation);
+  const acknowledgeBy = explainAcknowledgement(context, received);
 
   const paused = rule.pauseMovesClock && state.openPauseSince !== null;
   if (paused && state.openPauseSince !== null) {
-    explanation.push(
-      `The clock has been stopped since ${isoDate(state.openPauseSince)} waiting for an answer; ${isoDate(dueDate)} assumes none of those days count yet and will move later by the days until the answer arrives.`,
-    );
+    explanation.push(say.pausedNow(state.openPauseSince, dueDate));
   }
-  if (rule.deemedRefusalOnSilence) {
-    explanation.push(`Silence at the end of ${isoDate(dueDate)} counts as a refusal the person can complain about (${rule.citation}).`);
-  }
-  explanation.push(`Due by the end of ${describeDate(dueDate)} in ${input.timeZone}.`);
+  if (rule.deemedRefusalOnSilence) explanation.push(say.deemedRefusal(dueDate, rule.citation));
+  explanation.push(say.dueBy(dueDate, input.timeZone));
 
   return {
     dueDate: formatLocalDate(dueDate),
@@ -65,61 +51,43 @@ export function computeDeadline(raw: DeadlineInput): DeadlineResult {
   };
 }
 
-function describeReceipt(input: DeadlineInput, received: LocalDate): string {
-  const sameDay = input.receivedAt.slice(0, 10) === formatLocalDate(received);
-  const instant = sameDay ? "" : ` (the instant ${input.receivedAt} falls on that date there)`;
-  return `Received ${describeDate(received)} in ${input.timeZone}${instant}.`;
-}
-
 /** The first period's due date, after pauses and any move to a working day. */
 function explainFirstPeriod(context: ReplayContext, state: ClockState): LocalDate {
-  const { rule, code, explanation } = context;
+  const { rule, code, explanation, say } = context;
   const end = firstPeriodEnd(rule, state.start);
-  const from = state.restartedOn === null ? "receipt" : `the restart on ${isoDate(state.restartedOn)}`;
-  const counting = rule.period.unit === "day" ? `, counting ${isoDate(state.start)} as day 1` : "";
-  explanation.push(`${code}: ${describePeriod(rule)} from ${from}${counting} (${rule.citation}) → ${describeDate(end.date)}.`);
-  if (end.clampedFrom) {
-    explanation.push(`${end.clampedFrom} does not exist, so the period ends on the last day of that month, ${isoDate(end.date)}.`);
-  }
-  if (rule.period.unit === "day") {
-    explanation.push("Calendar days: a weekend or holiday at the end does not move the date.");
-  }
+  explanation.push(say.firstPeriod(code, rule, periodStart(rule, state), end.date));
+  if (end.clampedFrom) explanation.push(say.clamped(end.clampedFrom, end.date));
+  if (rule.period.unit === "day") explanation.push(say.calendarDays);
   return applyPausesAndRoll(context, state, end.date);
 }
 
 function applyPausesAndRoll(context: ReplayContext, state: ClockState, end: LocalDate): LocalDate {
-  const { rule, calendar, explanation } = context;
+  const { rule, calendar, explanation, say } = context;
   const moved = end + state.pauseDays;
-  if (state.pauseDays > 0) {
-    explanation.push(`Plus ${plural(state.pauseDays, "paused day")} → ${describeDate(moved)}.`);
-  }
+  if (state.pauseDays > 0) explanation.push(say.plusPaused(state.pauseDays, moved));
   const roll = settle(rule, calendar, moved);
-  const sentence = describeRoll(rule, calendar, roll);
-  if (sentence) explanation.push(sentence);
+  if (rule.rollForward) {
+    explanation.push(
+      roll.skipped.length === 0 ? say.stands(roll.date, calendar.region) : say.moved(roll.skipped, roll.date, rule.rollForward.citation),
+    );
+  }
   if (state.pauseDays > 0 && rule.rollForward) {
     // Adding the paused days after the working-day move can only land later, never earlier.
     const other = settle(rule, calendar, settle(rule, calendar, end).date + state.pauseDays).date;
     if (other !== roll.date) {
-      explanation.push(
-        `Reading used: paused days are added to the period's end before moving to a working day; adding them to ${isoDate(settle(rule, calendar, end).date)} instead would give ${isoDate(other)}. The earlier, defensible date is kept.`,
-      );
+      explanation.push(say.readingUsed(settle(rule, calendar, end).date, other));
     }
   }
   return roll.date;
 }
 
 function explainExtendedPeriod(context: ReplayContext, state: ClockState): LocalDate {
-  const { rule, explanation } = context;
+  const { rule, explanation, say } = context;
   const extension = state.extension;
   if (!extension) throw new Error("explainExtendedPeriod needs an extension");
   const end = extendedPeriodEnd(rule, state.start, extension);
-  const from = state.restartedOn === null ? "receipt" : `the restart on ${isoDate(state.restartedOn)}`;
-  explanation.push(
-    `Extended: ${describeExtendedPeriod(rule, extension)} from ${from}${rule.period.unit === "day" ? `, counting ${isoDate(state.start)} as day 1` : ""} → ${describeDate(end.date)}.`,
-  );
-  if (end.clampedFrom) {
-    explanation.push(`${end.clampedFrom} does not exist, so the extended period ends on ${isoDate(end.date)}.`);
-  }
+  explanation.push(say.extended(rule, extension, periodStart(rule, state), end.date));
+  if (end.clampedFrom) explanation.push(say.clampedExtended(end.clampedFrom, end.date));
   return applyPausesAndRoll(context, state, end.date);
 }
 
@@ -128,31 +96,26 @@ function explainExtensionLimits(
   state: ClockState,
   firstDue: LocalDate,
 ): { noticeBy: LocalDate; maximum: LocalDate } | null {
-  const { rule, calendar, code, explanation } = context;
+  const { rule, calendar, code, explanation, say } = context;
   const most = maximumExtension(rule);
   if (!rule.extension || !most) {
-    explanation.push(`${code} allows no extension.`);
+    explanation.push(say.noExtension(code));
     return null;
   }
   const maximum = settle(rule, calendar, extendedPeriodEnd(rule, state.start, most).date + state.pauseDays).date;
-  const note = rule.extension.note && !state.extension ? ` ${rule.extension.note}.` : "";
-  explanation.push(
-    `Extension: up to ${describeAmount(most)} more, notified with reasons by ${isoDate(firstDue)} (within the first period); the latest date it can reach is ${isoDate(maximum)} (${rule.extension.citation}).${note}`,
-  );
+  explanation.push(say.extensionLimits(most, firstDue, maximum, rule, !state.extension));
   return { noticeBy: firstDue, maximum };
 }
 
-function explainAcknowledgement(
-  rule: JurisdictionRule,
-  calendar: HolidayCalendar,
-  received: LocalDate,
-  explanation: string[],
-): LocalDate | null {
+/** Where the period runs from, and for day periods the day counted as day 1. */
+function periodStart(rule: JurisdictionRule, state: ClockState) {
+  return { restartedOn: state.restartedOn, countedFrom: rule.period.unit === "day" ? state.start : null };
+}
+
+function explainAcknowledgement(context: ReplayContext, received: LocalDate): LocalDate | null {
+  const { rule, calendar, explanation, say } = context;
   if (!rule.acknowledgement) return null;
-  const { length, citation } = rule.acknowledgement;
-  const date = nthBusinessDay(calendar, received, length);
-  explanation.push(
-    `Acknowledge by ${describeDate(date)}: ${plural(length, "business day")} (Monday to Friday, not public holidays in ${calendar.region}), counting the day of receipt as day 1 when it is a business day, the earlier reading (${citation}).`,
-  );
+  const date = nthBusinessDay(calendar, received, rule.acknowledgement.length);
+  explanation.push(say.acknowledge(date, rule, calendar.region));
   return date;
 }

@@ -98,14 +98,15 @@ export function nonWorkingReason(calendar: HolidayCalendar, date: LocalDate): st
 export type RollForward = {
   date: LocalDate;
   /** Each day skipped, with why, so the explanation can list them. */
-  skipped: { date: string; reason: string }[];
+  skipped: { date: string; reason: string; holiday?: string }[];
 };
 
 export function rollForwardToWorkingDay(calendar: HolidayCalendar, date: LocalDate): RollForward {
   const skipped: RollForward["skipped"] = [];
   let current = date;
   for (let reason = nonWorkingReason(calendar, current); reason; reason = nonWorkingReason(calendar, current)) {
-    skipped.push({ date: formatLocalDate(current), reason });
+    const holiday = calendar.holidayOn(current);
+    skipped.push({ date: formatLocalDate(current), reason, ...(holiday ? { holiday } : {}) });
     current = addDays(current, 1);
   }
   return { date: current, skipped };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeadlineError, type DeadlineErrorCode } from "./errors.ts";
+import { EXPLANATION_LANGUAGES } from "./explanation-phrases.ts";
 import { JURISDICTIONS } from "./rules.ts";
 import { REQUEST_TYPES } from "./types.ts";
 
@@ -28,6 +29,8 @@ export const deadlineInputSchema = z.object({
   timeZone: z.string().trim().min(1),
   holidayRegion: z.string().trim().min(1),
   events: z.array(clockEventSchema).optional(),
+  /** The language of the explanation (English by default); the dates and the result are the same. */
+  language: z.enum(EXPLANATION_LANGUAGES).optional(),
 });
 
 export type DeadlineInput = z.infer<typeof deadlineInputSchema>;

@@ -1,4 +1,4 @@
-import { addDays, addMonths, describeDate, formatLocalDate, type LocalDate } from "./calendar.ts";
+import { addDays, addMonths, formatLocalDate, type LocalDate } from "./calendar.ts";
 import { type HolidayCalendar, type RollForward, rollForwardToWorkingDay } from "./holidays.ts";
 import type { JurisdictionRule } from "./types.ts";
 
@@ -48,28 +48,8 @@ export function describeAmount(amount: ExtensionAmount): string {
   return parts.join(" and ") || "nothing";
 }
 
-export function describePeriod(rule: JurisdictionRule): string {
-  return rule.period.unit === "month" ? plural(rule.period.length, "month") : plural(rule.period.length, "calendar day");
-}
-
-/** "3 months", "3 months and 5 days", "90 calendar days": the whole period once extended. */
-export function describeExtendedPeriod(rule: JurisdictionRule, amount: ExtensionAmount): string {
-  if (rule.period.unit === "day") return plural(rule.period.length + amount.days, "calendar day");
-  return describeAmount({ months: rule.period.length + amount.months, days: amount.days });
-}
-
 export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
-}
-
-/** One sentence for a move to a working day, or for a date that needed none. */
-export function describeRoll(rule: JurisdictionRule, calendar: HolidayCalendar, roll: RollForward): string | null {
-  if (!rule.rollForward) return null;
-  if (roll.skipped.length === 0) {
-    return `${describeDate(roll.date)} is a working day in ${calendar.region}, so it stands.`;
-  }
-  const reasons = roll.skipped.map((day) => `${day.date} is ${day.reason}`).join("; ");
-  return `${reasons}; moved to the next working day, ${describeDate(roll.date)} (${rule.rollForward.citation}).`;
 }
 
 export function isoDate(date: LocalDate): string {

@@ -212,7 +212,6 @@ export const en = {
     answerText: "Your answer holds characters we cannot keep (control characters or broken characters): remove them and send it again.",
     answerNotWaiting: "This request is no longer waiting for an answer from you.",
     answerFailed: "We could not send your answer because of a problem on our side. Please try again in a few minutes.",
-    explanationInEnglish: "(explanation in English)",
     heldTitle: "What we hold about you, and why",
     heldIntro:
       "Your data itself is in the package you can download. For each kind of record we found, here is what we use it for, how long we keep it and who receives it:",

@@ -213,7 +213,6 @@ export const fr: Messages = {
       "Votre réponse contient des caractères que nous ne pouvons pas conserver (caractères de contrôle ou invalides)\u00a0: retirez-les et renvoyez-la.",
     answerNotWaiting: "Cette demande n’attend plus de réponse de votre part.",
     answerFailed: "Nous n’avons pas pu envoyer votre réponse à cause d’un problème de notre côté. Réessayez dans quelques minutes.",
-    explanationInEnglish: "(explication en anglais)",
     heldTitle: "Ce que nous détenons à votre sujet, et pourquoi",
     heldIntro:
       "Vos données elles-mêmes se trouvent dans le dossier à télécharger. Pour chaque type d’enregistrement trouvé, voici pourquoi nous l’utilisons, combien de temps nous le conservons et qui le reçoit\u00a0:",

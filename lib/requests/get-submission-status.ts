@@ -3,7 +3,7 @@ import { dataMapSchema } from "../data-map/data-map.schema.ts";
 import { db } from "../db.ts";
 import { ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
-import { dayOf } from "./request-deadline.ts";
+import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
 import { isOpen } from "./request-status.ts";
 import { submissionOfStatusToken } from "./status-links.ts";
 
@@ -14,6 +14,7 @@ export async function getSubmissionStatus(statusToken: string, now = new Date())
     orderBy: { createdAt: "asc" },
     include: {
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
+      clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
       // A fulfilled access request: what the map says of each category found, and its package.
       tasks: {
         where: { action: "ACCESS", status: "SUCCEEDED" },
@@ -42,6 +43,8 @@ export async function getSubmissionStatus(statusToken: string, now = new Date())
       extended: r.extended,
       clockPaused: r.clockPaused,
       explanation: r.deadlineExplanation as string[],
+      /** The same computation explained in French, for the page in French. */
+      explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,
       law: lawOf(r.jurisdiction),
       outcome: r.outcome,

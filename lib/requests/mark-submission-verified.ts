@@ -3,7 +3,7 @@
 import type { Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
-import { dayOf } from "./request-deadline.ts";
+import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
 
 export type VerifiedSubmission = {
   submissionId: string;
@@ -56,8 +56,22 @@ export async function markSubmissionVerified(
     references: pending.map((r) => r.reference),
     types: pending.map((r) => r.type.toLowerCase()),
     dueDate: dayOf(earliestDue.dueDate),
-    dueDateReasons: earliestDue.deadlineExplanation as string[],
+    dueDateReasons: await explanationIn(tx, earliestDue, first.locale),
     acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
   });
   return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId] };
+}
+
+/**
+ * The explanation of the due date in the language of the email: the stored one is English, so a French
+ * email gets the same computation explained in French (same inputs, same dates).
+ */
+async function explanationIn(
+  tx: Tx,
+  request: Parameters<typeof computeRequestDeadline>[0] & { id: string; deadlineExplanation: unknown },
+  locale: string,
+): Promise<string[]> {
+  if (locale !== "fr") return request.deadlineExplanation as string[];
+  const events = await tx.clockEvent.findMany({ where: { requestId: request.id } });
+  return computeRequestDeadline(request, events, "fr").explanation;
 }

@@ -29,7 +29,12 @@ export function toEngineEvents(events: StoredClockEvent[]): EngineClockEvent[] {
     });
 }
 
-export function computeRequestDeadline(request: RequestClockFields, events: StoredClockEvent[] = []): DeadlineResult {
+/** `language`: the explanation's (the stored one is English; a French person reads it in French). */
+export function computeRequestDeadline(
+  request: RequestClockFields,
+  events: StoredClockEvent[] = [],
+  language: "en" | "fr" = "en",
+): DeadlineResult {
   return computeDeadline({
     jurisdiction: request.jurisdiction as never,
     requestType: request.type.toLowerCase() as "access",
@@ -37,6 +42,7 @@ export function computeRequestDeadline(request: RequestClockFields, events: Stor
     timeZone: request.timeZone,
     holidayRegion: request.holidayRegion,
     events: toEngineEvents(events),
+    ...(language === "en" ? {} : { language }),
   });
 }
 

@@ -75,6 +75,14 @@ describe("filing and verifying a request", () => {
     const dueDate = status.requests[0].dueDate;
     const [year] = dueDate.split("-");
     expect(ack.text).toContain(year);
+    // How the date was computed, in French like the rest of the email.
+    expect(ack.text).toContain("Reçue le ");
+    expect(ack.text).toContain(`Réponse due au plus tard à la fin du ${dueDate}`);
+    expect(ack.text).not.toMatch(/Received |Due by the end|in English|en anglais/);
+    // The status page explains it in French too (and in English for the page in English).
+    const shown = (await getSubmissionStatus(tokenOf(linkIn(message, "status")))).requests[0];
+    expect(shown.explanationFr.at(-1)).toContain(`Réponse due au plus tard à la fin du ${dueDate}`);
+    expect(shown.explanation.at(-1)).toContain(`Due by the end of ${dueDate}`);
     // A second click on the same link changes nothing.
     expect((await verifyByLink(tokenOf(linkIn(message, "verify")))).alreadyVerified).toBe(true);
     const events = await db().auditEvent.findMany({ where: { requestId: created.requests[0].id }, orderBy: { id: "asc" } });

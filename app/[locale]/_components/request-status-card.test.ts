@@ -21,6 +21,7 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   extended: false,
   clockPaused: false,
   explanation: [],
+  explanationFr: [],
   jurisdiction: "EU_GDPR",
   law: null as unknown as StatusRequest["law"],
   outcome: null,

@@ -61,9 +61,8 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
         <details className="why">
           <summary>{m.status.whyDate}</summary>
           {request.law ? <p>{m.status.lawBasis(request.law.name, request.law.unit, request.law.length)}</p> : null}
-          {locale === "en" ? null : <p className="hint">{m.status.explanationInEnglish}</p>}
-          <ul lang={locale === "en" ? undefined : "en"}>
-            {request.explanation.map((sentence) => (
+          <ul>
+            {(locale === "fr" ? request.explanationFr : request.explanation).map((sentence) => (
               <li key={sentence}>{sentence}</li>
             ))}
           </ul>
