@@ -123,7 +123,9 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
                   </div>
                   <div>
                     <dt>{m.status.heldPurposes}</dt>
-                    <dd>{category.purposes.join(", ")}</dd>
+                    <dd>
+                      <List items={category.purposes} />
+                    </dd>
                   </div>
                   {category.retention ? (
                     <div>
@@ -133,7 +135,7 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
                   ) : null}
                   <div>
                     <dt>{m.status.heldRecipients}</dt>
-                    <dd>{category.recipients.length ? category.recipients.join(", ") : m.status.heldNobody}</dd>
+                    <dd>{category.recipients.length ? <List items={category.recipients} /> : m.status.heldNobody}</dd>
                   </div>
                 </dl>
               ) : (
@@ -144,6 +146,16 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
         </section>
       ))}
     </section>
+  );
+}
+
+function List({ items }: { items: string[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }
 
