@@ -91,6 +91,8 @@ const requestSchema = z.strictObject({
   body: z.unknown().optional(),
   /** `form` sends application/x-www-form-urlencoded (nested objects as a[b]=…), as Stripe expects. */
   bodyFormat: z.enum(["json", "form"]).optional(),
+  /** In erase steps: a 404 means this was done before (true by default for DELETE), so a retry goes on. */
+  notFoundIsDone: z.boolean().optional(),
 });
 
 const where = z.enum(["query", "body"]).default("query");
@@ -250,7 +252,8 @@ export const restConfigSchema = z
         ctx.addIssue({ code: "custom", path: ["erase", i, "of"], message: `of: "${step.of}" is not a category of objects` });
       }
       step.requests.forEach((request, j) => {
-        checkVariables(ctx, ["erase", i, "requests", j], request, step.of ? [...person, "item.*"] : person);
+        const perObject = (step.of ?? step.category) !== config.find.category;
+        checkVariables(ctx, ["erase", i, "requests", j], request, perObject ? [...person, "item.*"] : person);
       });
     });
     if (config.rectify) checkVariables(ctx, ["rectify", "request"], config.rectify.request, person);
@@ -273,7 +276,7 @@ function checkVariables(
       const ok = allowed.includes(name) || (name.startsWith("item.") && allowed.includes("item.*") && isValidPath(name.slice(5)));
       if (ok) continue;
       const hint = name.startsWith("item.")
-        ? "{item.…} is for erase requests with `of`"
+        ? "{item.…} is for erase requests on the objects of a category"
         : (why ?? `use ${allowed.map((a) => `{${a}}`).join(", ")}`);
       ctx.addIssue({ code: "custom", path: [...at, place], message: `{${name}} is not available here (${hint})` });
     }

@@ -28,31 +28,43 @@ export async function eraseRecords(config: RestConfig, subject: Subject, context
   }
   const lines: Line[] = [];
   const namesOf = new Map<Line, string[]>();
-  for (const step of config.erase) {
-    const targets = await targetsOf(client, config, step, found.values);
-    if ("retain" in step) {
-      lines.push({ category: step.category, strategy: "retain", rows: targets.length, reason: step.retain });
-      continue;
-    }
-    const line: Line = { category: step.category, strategy: strategyOf(step), rows: 0 };
-    lines.push(line);
-    const names: string[] = [];
-    namesOf.set(line, names);
-    for (const [index, target] of targets.entries()) {
-      for (const request of step.requests) {
-        const call = prepare(config, request, target.values, `erase ${step.category}`);
-        const answer = await client.send(call);
-        const alreadyDone = answer.status === 404 && request.method === "DELETE";
-        if ((answer.status < 200 || answer.status > 299) && !alreadyDone) {
-          throw new RestConnectorError(
-            `${call.label}: ${client.origin} answered ${answer.status} at ${step.category} ${index + 1} of ${targets.length} (${target.name}). ${doneBefore(lines, namesOf)} A retry repeats what is left: a DELETE already done answers 404 and counts as done`,
-            { status: answer.status, answer: client.excerpt(answer.text) },
-          );
-        }
+  let where = "";
+  try {
+    for (const step of config.erase) {
+      where = ` while listing ${step.category}`;
+      const targets = await targetsOf(client, config, step, found.values);
+      if ("retain" in step) {
+        lines.push({ category: step.category, strategy: "retain", rows: targets.length, reason: step.retain });
+        continue;
       }
-      line.rows++;
-      names.push(target.name);
+      const line: Line = { category: step.category, strategy: strategyOf(step), rows: 0 };
+      const names: string[] = [];
+      lines.push(line);
+      namesOf.set(line, names);
+      for (const [index, target] of targets.entries()) {
+        where = ` at ${step.category} ${index + 1} of ${targets.length} (${target.name})`;
+        for (const request of step.requests) {
+          const call = prepare(config, request, target.values, `erase ${step.category}`);
+          const answer = await client.send(call);
+          const alreadyDone = answer.status === 404 && (request.notFoundIsDone ?? request.method === "DELETE");
+          if ((answer.status < 200 || answer.status > 299) && !alreadyDone) {
+            throw new RestConnectorError(`${call.label}: ${client.origin} answered ${answer.status}`, {
+              status: answer.status,
+              answer: client.excerpt(answer.text),
+            });
+          }
+        }
+        line.rows++;
+        names.push(target.name);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof RestConnectorError)) throw error;
+    // Said truthfully: where it stopped, and what is already done (a retry carries on from there).
+    throw new RestConnectorError(
+      `${error.withoutAnswer}${where}. ${doneBefore(lines, namesOf)} A retry repeats what is left (an object already erased answers 404, which counts as done)`,
+      { status: error.status, code: error.code, answer: error.answer },
+    );
   }
   const affected = lines.filter((line) => line.strategy !== "retain").reduce((sum, line) => sum + line.rows, 0);
   return { affected, details: lines };

@@ -97,7 +97,8 @@ export async function* listItems(
       case "offset": {
         position += items.length;
         const total = paging.totalPath ? Number(selectPath(json, paging.totalPath)) : Number.NaN;
-        const more = Number.isFinite(total) ? position < total : items.length >= paging.limit;
+        // Without a total, only an empty page ends the list: an API may give fewer items than asked.
+        const more = Number.isFinite(total) ? position < total : items.length > 0;
         if (more && items.length > 0) {
           next = withParams(first);
           setPageParams(next, listing, position, undefined);
@@ -106,9 +107,7 @@ export async function* listItems(
       }
       case "page": {
         const totalPages = paging.totalPagesPath ? Number(selectPath(json, paging.totalPagesPath)) : Number.NaN;
-        const more = Number.isFinite(totalPages)
-          ? position - paging.firstPage + 1 < totalPages
-          : items.length > 0 && (paging.size === undefined || items.length >= paging.size);
+        const more = Number.isFinite(totalPages) ? position - paging.firstPage + 1 < totalPages : items.length > 0;
         if (more) {
           position++;
           next = withParams(first);

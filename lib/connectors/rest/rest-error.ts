@@ -10,9 +10,12 @@ export class RestConnectorError extends Error {
   readonly code?: string;
   /** The message without the start of the answer (which may quote the person): for the Test button. */
   readonly withoutAnswer: string;
+  /** The start of the answer, secrets blanked. */
+  readonly answer?: string;
   constructor(message: string, details: { status?: number; code?: string; answer?: string } = {}) {
     super(details.answer === undefined ? message : `${message}: ${details.answer}`);
     this.withoutAnswer = message;
+    this.answer = details.answer;
     this.name = "RestConnectorError";
     this.status = details.status;
     this.code = details.code;
