@@ -242,7 +242,7 @@ export async function startSaasServer() {
     const perPage = Number(r.query.get("per_page") ?? 100);
     const items = all.slice((page - 1) * perPage, page * perPage);
     const next = new URL(r.path, origin);
-    r.query.forEach((value, name) => next.searchParams.set(name, value));
+    for (const [name, value] of r.query) next.searchParams.set(name, value);
     next.searchParams.set("page", String(page + 1));
     return { [key]: items, count: all.length, next_page: page * perPage < all.length ? next.toString() : null, previous_page: null };
   }

@@ -43,7 +43,9 @@ export async function eraseRecords(config: RestConfig, subject: Subject, context
       namesOf.set(line, names);
       for (const [index, target] of targets.entries()) {
         where = ` at ${step.category} ${index + 1} of ${targets.length} (${target.name})`;
-        for (const request of step.requests) {
+        for (const [done, request] of step.requests.entries()) {
+          if (done > 0)
+            where = ` at ${step.category} ${index + 1} of ${targets.length} (${target.name}, whose first ${done} of ${step.requests.length} requests were done)`;
           const call = prepare(config, request, target.values, `erase ${step.category}`);
           const answer = await client.send(call);
           const alreadyDone = answer.status === 404 && (request.notFoundIsDone ?? request.method === "DELETE");
