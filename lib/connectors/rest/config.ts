@@ -23,8 +23,7 @@ const baseUrl = z
       ctx.addIssue({ code: "custom", message: "must not contain a query or fragment; put parameters in each request's query" });
   });
 
-const path = (what: string) =>
-  z.string().trim().refine(isValidPath, `${what}: a dotted path such as data, results[0].id or paging.next.after`);
+const path = () => z.string().trim().refine(isValidPath, "a dotted path such as data, results[0].id or paging.next.after");
 
 const headerValue = z
   .string()
@@ -48,7 +47,7 @@ const extraHeaders = z.record(headerName, headerValue).superRefine((headers, ctx
   }
 });
 
-const secret = (what: string) => z.string().min(1, `${what}: give the value (it is stored encrypted and never shown again)`).max(4000);
+const secret = () => z.string().min(1, "give the value (it is stored encrypted and never shown again)").max(4000);
 
 /** Secrets of the other kinds of auth are dropped: a kind changed on the form leaves the old one stored. */
 const secretKeys = ["token", "password", "value", "clientSecret"];
@@ -65,27 +64,27 @@ const authSchema = z.preprocess(
     "type",
     [
       z.strictObject({ type: z.literal("none") }),
-      z.strictObject({ type: z.literal("bearer"), token: secret("token") }),
-      z.strictObject({ type: z.literal("basic"), username: z.string().min(1).max(500), password: secret("password") }),
-      z.strictObject({ type: z.literal("apiKey"), header: headerName, value: secret("value") }),
+      z.strictObject({ type: z.literal("bearer"), token: secret() }),
+      z.strictObject({ type: z.literal("basic"), username: z.string().min(1).max(500), password: secret() }),
+      z.strictObject({ type: z.literal("apiKey"), header: headerName, value: secret() }),
       z.strictObject({
         type: z.literal("oauth2"),
         tokenUrl: baseUrl,
         clientId: z.string().min(1).max(500),
-        clientSecret: secret("clientSecret"),
+        clientSecret: secret(),
         scope: z.string().max(2000).optional(),
         audience: z.string().max(2000).optional(),
         /** How the client authenticates to the token endpoint (RFC 6749 2.3.1). */
         clientAuthentication: z.enum(["body", "basic"]).default("body"),
       }),
     ],
-    { error: () => "auth.type: one of none, bearer, basic, apiKey, oauth2" },
+    { error: () => "one of none, bearer, basic, apiKey, oauth2" },
   ),
 );
 
 const requestSchema = z.strictObject({
-  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "method: one of GET, POST, PUT, PATCH, DELETE" }).default("GET"),
-  path: z.string().regex(/^\/[^?#\s]*$/, "path: starts with / and holds no query (put parameters in query), e.g. /v1/customers/{id}"),
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "one of GET, POST, PUT, PATCH, DELETE" }).default("GET"),
+  path: z.string().regex(/^\/[^?#\s]*$/, "starts with / and holds no query (put parameters in query), e.g. /v1/customers/{id}"),
   query: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
   /** A JSON template (strings may hold {email}, {id}, …). */
   body: z.unknown().optional(),
@@ -108,11 +107,11 @@ const paginationSchema = z.discriminatedUnion(
         param: z.string().min(1),
         in: where,
         /** Where the answer gives the next cursor (`meta.next_cursor`, `paging.next.after`)... */
-        cursorPath: path("cursorPath").optional(),
+        cursorPath: path().optional(),
         /** ...or the field of the page's last item that is the cursor (Stripe's starting_after = last id). */
-        lastItemField: path("lastItemField").optional(),
+        lastItemField: path().optional(),
         /** A boolean saying whether more pages follow (Stripe's has_more). */
-        hasMorePath: path("hasMorePath").optional(),
+        hasMorePath: path().optional(),
         limitParam: z.string().min(1).optional(),
         limit: z.number().int().min(1).max(10_000).optional(),
       })
@@ -128,7 +127,7 @@ const paginationSchema = z.discriminatedUnion(
       limit: z.number().int().min(1).max(10_000).default(100),
       in: where,
       /** The total number of items, when the answer gives it. */
-      totalPath: path("totalPath").optional(),
+      totalPath: path().optional(),
     }),
     z.strictObject({
       type: z.literal("page"),
@@ -137,34 +136,34 @@ const paginationSchema = z.discriminatedUnion(
       size: z.number().int().min(1).max(10_000).optional(),
       firstPage: z.number().int().min(0).max(1).default(1),
       in: where,
-      totalPagesPath: path("totalPagesPath").optional(),
+      totalPagesPath: path().optional(),
     }),
     /** RFC 8288: `Link: <…>; rel="next"`. */
     z.strictObject({ type: z.literal("link") }),
     /** The answer gives the next page's full address (Zendesk's next_page, HubSpot's paging.next.link). */
-    z.strictObject({ type: z.literal("nextUrl"), nextUrlPath: path("nextUrlPath") }),
+    z.strictObject({ type: z.literal("nextUrl"), nextUrlPath: path() }),
   ],
-  { error: () => "pagination.type: one of none, cursor, offset, page, link, nextUrl" },
+  { error: () => "one of none, cursor, offset, page, link, nextUrl" },
 );
 
 const listingShape = {
   request: requestSchema,
   /** Where the list is in the answer (`data`, `results`); empty for an answer that is the list itself. */
-  results: path("results").default(""),
+  results: path().default(""),
   pagination: paginationSchema.default({ type: "none" }),
 };
 
-const category = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,62}$/, "category: a short name such as customer or charges");
+const category = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,62}$/, "a short name such as customer or charges");
 
 const findSchema = z.strictObject({
   ...listingShape,
   /** The category the person's own record is filed under in the package. */
   category: category.default("person"),
-  idField: path("idField").default("id"),
+  idField: path().default("id"),
   /** Compared with the verified email (exactly, ignoring case) on every result: a fuzzy search never returns someone else. */
-  emailField: path("emailField"),
+  emailField: path(),
   /** When staff confirmed an account number, results must carry it here too (it narrows, never widens). */
-  accountIdField: path("accountIdField").optional(),
+  accountIdField: path().optional(),
 });
 
 const objectSchema = z.strictObject({ category, ...listingShape });
@@ -172,14 +171,14 @@ const objectSchema = z.strictObject({ category, ...listingShape });
 const eraseSchema = z.union([
   z.strictObject({
     category,
-    retain: z.string().trim().min(3, "retain: say why the data is kept, e.g. Invoices are kept 10 years as tax law requires").max(500),
+    retain: z.string().trim().min(3, "say why the data is kept, e.g. Invoices are kept 10 years as tax law requires").max(500),
   }),
   z.strictObject({
     category,
     /** Whose objects: the person found (default), or each object of a category listed in `objects`. */
     of: category.optional(),
     /** Run in order on each object; a DELETE answering 404 counts as already done. */
-    requests: z.array(requestSchema).min(1, "requests: at least one request"),
+    requests: z.array(requestSchema).min(1, "at least one request"),
     /** How the receipt calls it; by default delete when every request is a DELETE, else mask. */
     strategy: z.enum(["delete", "mask"]).optional(),
   }),
@@ -188,7 +187,7 @@ const eraseSchema = z.union([
 const rectifySchema = z.strictObject({
   request: requestSchema,
   /** Form field (fullName, email, phone, …) → the API field it goes to, as a dotted path in the body. */
-  fields: z.record(z.string().min(1), path("fields")).refine((map) => Object.keys(map).length > 0, "fields: map at least one form field"),
+  fields: z.record(z.string().min(1), path()).refine((map) => Object.keys(map).length > 0, "map at least one form field"),
 });
 
 export const restConfigSchema = z
@@ -249,7 +248,7 @@ export const restConfigSchema = z
       }
       if (!("requests" in step)) return;
       if (step.of && !config.objects.some((object) => object.category === step.of)) {
-        ctx.addIssue({ code: "custom", path: ["erase", i, "of"], message: `of: "${step.of}" is not a category of objects` });
+        ctx.addIssue({ code: "custom", path: ["erase", i, "of"], message: `"${step.of}" is not a category of objects` });
       }
       step.requests.forEach((request, j) => {
         const perObject = (step.of ?? step.category) !== config.find.category;
