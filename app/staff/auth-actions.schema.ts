@@ -19,7 +19,8 @@ export const confirmIdentitySchema = z.object({
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    /** Not asked right after a sign-in with a one-time password (the page leaves the field out). */
+    currentPassword: z.string().min(1, "Enter your current password.").max(200).optional(),
     newPassword: z.string().min(1, "Enter a new password.").max(200),
     confirmPassword: z.string().max(200),
   })
