@@ -25,6 +25,7 @@ const system = { type: "SYSTEM" as const, id: "test" };
 /** A shipped template as the `config:` of a connectors-file entry, its address and secret from the environment. */
 function entry(key: string, template: string, secretLine: string, actions: string) {
   const text = readFileSync(new URL(`../../lib/connectors/rest/templates/${template}.yaml`, import.meta.url), "utf8")
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} substitution
     .replace(/^baseUrl: .*$/m, "baseUrl: ${SAAS_URL}")
     .replace(/^ {2}type: bearer$/m, `  type: bearer\n  ${secretLine}`)
     .replace(/^requestsPerSecond: .*$/m, "retries: { max: 1, baseDelayMs: 10 }");
@@ -36,6 +37,7 @@ function entry(key: string, template: string, secretLine: string, actions: strin
 }
 
 beforeAll(async () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} substitution
   const file = `connectors:\n${entry("billing", "stripe", "token: ${STRIPE_KEY}", "access, erasure, rectification")}${entry("crm", "hubspot", "token: ${HUBSPOT_TOKEN}", "access, erasure, rectification")}`;
   const { entries, problems } = await readConnectorsFile(file, { SAAS_URL: saas.url, STRIPE_KEY, HUBSPOT_TOKEN });
   expect(problems).toEqual([]);
