@@ -6,7 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
-import { readCatalog } from "./catalog.ts";
+import { readPostgresCatalog } from "./catalog.ts";
+import { postgresSession } from "./dialect.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 import { identityPredicate, Params, qualified } from "./sql.ts";
 
@@ -318,7 +319,7 @@ describe("access values: one lossless format for every type", () => {
 describe("finding the person through an index", () => {
   /** The plan of the lookup the connector runs for `table`, with sequential scans priced out. */
   async function planOf(config: PostgresConfig, table: string): Promise<string> {
-    const catalog = await readCatalog(source, config);
+    const catalog = await readPostgresCatalog(postgresSession(source), config.schema, [table]);
     const params = new Params();
     const entry = config.tables.find((candidate) => candidate.table === table)!;
     const where = identityPredicate({ config, catalog, subject: jane, params }, entry, "t");
@@ -386,7 +387,8 @@ describe("a partitioned table and deletes in foreign-key order", () => {
         message:
           'Connected; 3 tables mapped. To consider: "payment" is reached through "rental", but its rows also name a "Customer" row ' +
           '(payment_customer_id_fkey): rows of the person\'s "rental" that belong to another "Customer" are included too; ' +
-          'reach "payment" through "Customer" if that is whose they are',
+          "to keep only rows that are theirs by both, list both paths: via: [{ parent: rental, column: rental_id, parentColumn: rental_id }, " +
+          "{ parent: Customer, column: customer_id, parentColumn: customer_id }] (viaMatch: all, the default)",
       });
       const direct = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, byCustomer, rental]);
       expect(await postgresConnector.test(direct)).toEqual({ ok: true, message: "Connected; 3 tables mapped" });
