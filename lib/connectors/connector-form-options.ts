@@ -14,6 +14,14 @@ tables:
     via: { parent: customers, column: customer_id, parentColumn: id }
     erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
 `,
+  mysql: `tables:
+  - table: customers
+    identity: { email: email }
+    erase: { strategy: mask, columns: { email: hash, name: redact } }
+  - table: orders
+    via: { parent: customers, column: customer_id, parentColumn: id }
+    erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
+`,
   http: `timeoutSeconds: 30
 callbackWaitMinutes: 60
 `,

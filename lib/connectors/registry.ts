@@ -3,10 +3,12 @@ import { AppError } from "../errors.ts";
 import type { ConnectorType } from "./connector.ts";
 import { httpConnector } from "./http/index.ts";
 import { manualConnector } from "./manual/index.ts";
+import { mysqlConnector } from "./mysql/index.ts";
 import { postgresConnector } from "./postgres/index.ts";
 
 const connectorTypes: Record<string, ConnectorType<unknown>> = {
   postgres: postgresConnector as ConnectorType<unknown>,
+  mysql: mysqlConnector as ConnectorType<unknown>,
   http: httpConnector as ConnectorType<unknown>,
   manual: manualConnector as ConnectorType<unknown>,
 };
