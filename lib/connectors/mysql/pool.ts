@@ -7,6 +7,7 @@ import { ConnectionProblem } from "../sql/dialect.ts";
 import { castValue } from "./values.ts";
 
 const pools = new Map<string, Pool>();
+const listening = new WeakSet<object>();
 
 // Every session gets the same settings whatever the server's defaults: UTC (TIMESTAMP values read
 // and written in UTC), strict mode (a value that does not fit fails instead of being cut), and no
@@ -60,6 +61,7 @@ export function mysqlPoolFor(url: string): Pool {
         bigNumberStrings: true,
         decimalNumbers: false,
         dateStrings: true,
+        jsonStrings: true,
         typeCast: castValue as never,
         queryFormat: formatStatement,
         multipleStatements: false,
@@ -87,7 +89,10 @@ export async function connectMysql(url: string): Promise<PoolConnection> {
     throw new ConnectionProblem(mysqlConnectionProblem(url, error));
   }
   // A connection dropped by the server while checked out fails its next query, never the process.
-  connection.connection.on("error", () => {});
+  if (!listening.has(connection.connection)) {
+    listening.add(connection.connection);
+    connection.connection.on("error", () => {});
+  }
   try {
     await connection.query(SESSION);
     // Each statement may run 60 s at most (MariaDB's setting; MySQL's has another name).

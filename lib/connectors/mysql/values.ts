@@ -7,7 +7,7 @@ import { isSafeNumber, parse } from "lossless-json";
 import type { ColumnInfo, Row } from "../sql/dialect.ts";
 import { toJsonSafe } from "../sql/values.ts";
 
-type Field = { type: string; length: number; string(): string | null; buffer(): Buffer | null };
+type Field = { type: string; length: number; extendedFormat?: string; string(encoding?: string): string | null; buffer(): Buffer | null };
 
 /** mysql2's typeCast: the driver's own conversions, except where they would lose or shift a value. */
 export function castValue(field: Field, next: () => unknown): unknown {
@@ -23,14 +23,25 @@ export function castValue(field: Field, next: () => unknown): unknown {
     case "NEWDECIMAL":
     case "DECIMAL":
     case "LONGLONG":
-    case "JSON":
       return field.string();
+    case "JSON":
+      return json(field.string("utf8"));
     case "BIT": {
       const bytes = field.buffer();
       return bytes === null ? null : bitsOf(bytes, field.length);
     }
     default:
-      return next();
+      // MariaDB sends JSON as text, saying so in the column's extended type.
+      return field.extendedFormat === "json" ? json(field.string("utf8")) : next();
+  }
+}
+
+function json(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return parseJsonExactly(text);
+  } catch {
+    return text;
   }
 }
 
