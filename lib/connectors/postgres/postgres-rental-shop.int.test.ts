@@ -6,10 +6,11 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
+import { bobPaysForJanesRental, insertRows, literal, paymentByBoth, paymentByRental } from "../sql/rental-shop.test-support.ts";
 import { readPostgresCatalog } from "./catalog.ts";
 import { postgresSession } from "./dialect.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
-import { identityPredicate, Params, qualified } from "./sql.ts";
+import { identityPredicate, Params, qualified, quoteIdent } from "./sql.ts";
 
 /** The postgres connector always answers at once. */
 const erase = async (config: PostgresConfig, subject: Subject): Promise<EraseReceipt> =>
@@ -395,6 +396,47 @@ describe("a partitioned table and deletes in foreign-key order", () => {
     } finally {
       await source.query(`DROP INDEX "Rental".customer_email_lower`);
     }
+  });
+
+  it("reaches payments through the customer AND the rental: another person's payment for the person's rental is neither read nor erased", async () => {
+    // Bob pays for the film Jane rented (the rows both engines are tested on).
+    await source.query(
+      insertRows(
+        (table) => qualified("Rental", table),
+        quoteIdent,
+        "payment",
+        [bobPaysForJanesRental],
+        (at) => literal(`${at}+00`),
+      ),
+    );
+    const masked = { ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } };
+    const paymentsOf = async (config: PostgresConfig) => {
+      const records: AccessRecord[] = [];
+      const context = { ...erasureContext, action: "access" as const };
+      for await (const record of (await postgresConnector.access(config, jane, context)) as AsyncIterable<AccessRecord>)
+        records.push(record);
+      return records
+        .filter((record) => record.category === "payment")
+        .map((record) => [record.fields["customer_id"], record.fields["amount"]]);
+    };
+    // Through the rental alone, Bob's payment comes along as if it were Jane's.
+    expect(await paymentsOf(mapping([masked, rental, paymentByRental]))).toEqual([
+      [1, "2.99"],
+      [2, "1.50"],
+    ]);
+    const config = mapping([masked, rental, paymentByBoth]);
+    expect(await paymentsOf(config)).toEqual([[1, "2.99"]]);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const receipt = await erase(config, jane);
+    expect(receipt.details.slice(0, 3)).toEqual([
+      { category: "payment", strategy: "delete", rows: 1 },
+      { category: "rental", strategy: "delete", rows: 0 },
+      { category: "rental", strategy: "retain", rows: 1, reason: "shared with other records" },
+    ]);
+    expect((await source.query(`SELECT customer_id, rental_id FROM "Rental".payment ORDER BY payment_date`)).rows).toEqual([
+      { customer_id: 2, rental_id: 1 },
+      { customer_id: 2, rental_id: 2 },
+    ]);
   });
 
   it("deletes the person's payments across partitions, then their rentals, and nobody else's", async () => {
