@@ -14,6 +14,7 @@ import {
   paymentByBoth,
   paymentByRental,
   rental,
+  rentalConnectorsFile,
   rentalRows,
   rentalTables,
 } from "../sql/rental-shop.test-support.ts";
@@ -225,24 +226,7 @@ describe("checking a mapping against MariaDB", () => {
   });
 
   it("points at the line of the connectors file the constraints refuse", async () => {
-    const text = [
-      "connectors:",
-      "  - key: rental",
-      "    name: Rental shop",
-      "    type: mysql",
-      "    actions: [access, erasure]",
-      "    config:",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
-      "      url: ${RENTAL_URL}",
-      "      tables:",
-      "        - table: Customer",
-      "          identity: { email: Email }",
-      "          erase:",
-      "            strategy: mask",
-      "            columns:",
-      "              login: redact",
-      "",
-    ].join("\n");
+    const text = rentalConnectorsFile("mysql", "access, erasure", ["login: redact"]);
     const { problems } = await readConnectorsFile(text, { RENTAL_URL: sourceUrl });
     expect(problems).toEqual([
       {

@@ -6,7 +6,14 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
-import { bobPaysForJanesRental, insertRows, literal, paymentByBoth, paymentByRental } from "../sql/rental-shop.test-support.ts";
+import {
+  bobPaysForJanesRental,
+  insertRows,
+  literal,
+  paymentByBoth,
+  paymentByRental,
+  rentalConnectorsFile,
+} from "../sql/rental-shop.test-support.ts";
 import { readPostgresCatalog } from "./catalog.ts";
 import { postgresSession } from "./dialect.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
@@ -468,26 +475,7 @@ describe("a partitioned table and deletes in foreign-key order", () => {
 
 describe("the connectors file", () => {
   it("points at the line of the mask the constraints refuse, naming the constraint and a fix", async () => {
-    const text = [
-      "connectors:",
-      "  - key: rental",
-      "    name: Rental shop",
-      "    type: postgres",
-      "    actions: [access, erasure]",
-      "    config:",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
-      "      url: ${RENTAL_URL}",
-      "      schema: Rental",
-      "      tables:",
-      "        - table: Customer",
-      "          identity: { email: Email }",
-      "          erase:",
-      "            strategy: mask",
-      "            columns:",
-      "              Email: hash",
-      "              login: redact",
-      "",
-    ].join("\n");
+    const text = rentalConnectorsFile("postgres", "access, erasure", ["Email: hash", "login: redact"], "Rental");
     const { problems } = await readConnectorsFile(text, { RENTAL_URL: sourceUrl });
     expect(problems).toEqual([
       {
@@ -502,26 +490,7 @@ describe("the connectors file", () => {
 
 describe("a source that does not erase", () => {
   it("is not refused for an erasure it never performs, and is once erasure is among its actions", async () => {
-    const file = (actions: string) =>
-      [
-        "connectors:",
-        "  - key: rental",
-        "    name: Rental shop",
-        "    type: postgres",
-        `    actions: [${actions}]`,
-        "    config:",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
-        "      url: ${RENTAL_URL}",
-        "      schema: Rental",
-        "      tables:",
-        "        - table: Customer",
-        "          identity: { email: Email }",
-        "          erase:",
-        "            strategy: mask",
-        "            columns:",
-        "              login: redact",
-        "",
-      ].join("\n");
+    const file = (actions: string) => rentalConnectorsFile("postgres", actions, ["login: redact"], "Rental");
     expect((await readConnectorsFile(file("access, portability"), { RENTAL_URL: sourceUrl })).problems).toEqual([]);
     expect((await readConnectorsFile(file("access, erasure"), { RENTAL_URL: sourceUrl })).problems).toEqual([
       expect.objectContaining({ path: expect.stringContaining("erase.columns.login") }),

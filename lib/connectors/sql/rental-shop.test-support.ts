@@ -104,3 +104,29 @@ export const paymentByBoth = {
   ],
   erase: { strategy: "delete" },
 };
+
+/**
+ * A connectors file with one rental-shop source of `type` whose Customer masks `columns` (one
+ * "name: action" a line); `schema` adds PostgreSQL's schema line. The url comes from RENTAL_URL.
+ */
+export function rentalConnectorsFile(type: string, actions: string, columns: string[], schema?: string): string {
+  return [
+    "connectors:",
+    "  - key: rental",
+    "    name: Rental shop",
+    `    type: ${type}`,
+    `    actions: [${actions}]`,
+    "    config:",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
+    "      url: ${RENTAL_URL}",
+    ...(schema ? [`      schema: ${schema}`] : []),
+    "      tables:",
+    "        - table: Customer",
+    "          identity: { email: Email }",
+    "          erase:",
+    "            strategy: mask",
+    "            columns:",
+    ...columns.map((column) => `              ${column}`),
+    "",
+  ].join("\n");
+}
