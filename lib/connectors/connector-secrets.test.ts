@@ -46,4 +46,16 @@ describe("write-only connector secrets", () => {
     expect(mergeSecrets("postgres", visible, {}, [], null)).toEqual(visible);
     expect(visible).toEqual({ tables: [{ table: "t2" }] });
   });
+
+  it("keeps a rest connector's credentials write-only, whichever kind of auth it uses", () => {
+    expect(secretFields("rest", { auth: { type: "bearer", token: "sk_live_x" } }).map((f) => [f.name, f.stored])).toEqual([
+      ["auth.token", true],
+      ["auth.password", false],
+      ["auth.value", false],
+      ["auth.clientSecret", false],
+    ]);
+    const stored = { baseUrl: "https://api.example.com", auth: { type: "oauth2", clientId: "c", clientSecret: "s3cret" } };
+    expect(withoutSecrets("rest", stored)).toEqual({ baseUrl: "https://api.example.com", auth: { type: "oauth2", clientId: "c" } });
+    expect(mergeSecrets("rest", withoutSecrets("rest", stored), {}, [], stored)).toEqual(stored);
+  });
 });
