@@ -2,7 +2,7 @@
 // through, without reloading the page (the layout is kept across client navigations, so each step
 // that changes the session must refresh it).
 import { expect, test } from "@playwright/test";
-import { createStaff, currentTotp, expectStaffMenu } from "./support/staff.ts";
+import { createStaff, currentTotp, expectStaffMenu, signIn } from "./support/staff.ts";
 
 for (const role of ["admin", "agent"] as const) {
   test(`the menu and Sign out show right after the two-factor code (${role})`, async ({ page }) => {
@@ -34,4 +34,14 @@ test("the one-time password is not asked again, and the menu shows right after i
   await page.getByRole("button", { name: "Change password" }).click();
   await page.waitForURL(/\/staff\/requests/);
   await expectStaffMenu(page);
+});
+
+test("an auditor opening the queues dashboard gets the Not allowed page with a way back", async ({ page }) => {
+  const auditor = await createStaff("auditor");
+  await signIn(page, auditor);
+  const response = await page.goto("/staff/queues");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the requests" }).click();
+  await page.waitForURL(/\/staff\/requests/);
 });

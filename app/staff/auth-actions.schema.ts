@@ -32,4 +32,6 @@ export type AuthFormState = {
   fieldErrors?: Record<string, string>;
   recoveryCodes?: string[];
   message?: string;
+  /** What was typed in the fields that are not secret (the email), put back after a refusal. */
+  values?: Record<string, string>;
 } | null;

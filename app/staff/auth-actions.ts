@@ -42,7 +42,8 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
     (await cookies()).set(STAFF_SESSION_COOKIE, session.token, staffSessionCookieOptions(session.expiresAt));
     destination = "/staff/requests";
   } catch (error) {
-    return formState(error);
+    // The email stays in its field after a refusal; the password is never sent back.
+    return { ...formState(error), values: { email: String(formData.get("email") ?? "").slice(0, 320) } };
   }
   refreshStaffLayout();
   redirect(destination);

@@ -55,7 +55,7 @@ let shopUrl = "";
 let crm: Awaited<ReturnType<typeof startDemoCrm>>;
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
 let appliedEntries: Awaited<ReturnType<typeof readConnectorsFile>>["entries"] = [];
-let appliedShared: Awaited<ReturnType<typeof readConnectorsFile>>["shared"];
+let appliedShared: Awaited<ReturnType<typeof readConnectorsFile>>["shared"] = {};
 
 beforeAll(async () => {
   shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
@@ -425,6 +425,6 @@ describe("fulfilment", () => {
 
   it("changes nothing when the same connectors file is applied again", async () => {
     const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" }, appliedShared);
-    expect(outcome).toEqual({ created: [], updated: [], disabled: [], settings: [], unchanged: appliedEntries.map((e) => e.key) });
+    expect(outcome).toEqual({ created: [], updated: [], disabled: [], unchanged: appliedEntries.map((e) => e.key), settings: [] });
   });
 });
