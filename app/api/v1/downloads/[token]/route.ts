@@ -1,9 +1,9 @@
 // POST /api/v1/downloads/{token}: the download page's button. A POST, so that mail scanners
 // opening the emailed link do not use up the person's downloads.
-import { Readable } from "node:stream";
 import { env } from "@/lib/env.ts";
 import { AppError } from "@/lib/errors.ts";
 import { openDownload } from "@/lib/fulfilment/open-download.ts";
+import { packageDownloadResponse } from "@/lib/fulfilment/package-download-response.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { consumeRateLimit } from "@/lib/security/rate-limit.ts";
@@ -16,13 +16,5 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("NOT_FOUND", "This download link is not valid.");
   const address = clientAddress(request.headers);
   await consumeRateLimit({ name: "download-per-ip", limit: 30, windowSeconds: 3600 }, address);
-  const { stream, filename } = await openDownload(token, address);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      "content-type": "application/zip",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return packageDownloadResponse(await openDownload(token, address));
 });

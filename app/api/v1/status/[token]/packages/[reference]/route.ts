@@ -1,10 +1,10 @@
 // POST /api/v1/status/{token}/packages/{reference}: the status page's download button. A POST from the
 // portal's own page, like the download page's, so nothing that merely opens a link uses up a download.
-import { Readable } from "node:stream";
 import { parseReference } from "@/lib/api/parse-input.ts";
 import { env } from "@/lib/env.ts";
 import { AppError } from "@/lib/errors.ts";
 import { openStatusDownload } from "@/lib/fulfilment/open-status-download.ts";
+import { packageDownloadResponse } from "@/lib/fulfilment/package-download-response.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { consumeRateLimit } from "@/lib/security/rate-limit.ts";
@@ -18,13 +18,5 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
   const reference = parseReference(params.reference);
   const address = clientAddress(request.headers);
   await consumeRateLimit({ name: "download-per-ip", limit: 30, windowSeconds: 3600 }, address);
-  const { stream, filename } = await openStatusDownload(params.token, reference, address);
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      "content-type": "application/zip",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return packageDownloadResponse(await openStatusDownload(params.token, reference, address));
 });
