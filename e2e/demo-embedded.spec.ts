@@ -177,6 +177,13 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
     await second.ready;
     await page.goto(statusUrl);
     await expect(page.getByText("Completed", { exact: true }).first()).toBeVisible();
+    // The answered access request: per source and category what the data map says, and the download.
+    await expect(page.getByRole("heading", { name: "What we hold about you, and why" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Your orders and invoices" })).toBeVisible();
+    await expect(page.getByText("10 years from the end of the financial year of the invoice").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Download my data (ZIP)" })).toBeVisible();
+    await page.goto(statusUrl.replace("/en/status/", "/fr/status/"));
+    await expect(page.getByRole("heading", { name: "Vos commandes et factures" })).toBeVisible();
     expect(await stopDemo(second.child)).toBe(true);
     expect(existsSync(pidFile)).toBe(false);
     expect(second.output()).toContain("Stopped. Your data is kept");
