@@ -26,7 +26,10 @@ import { extendDeadline } from "../lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "../lib/requests/record-information-received.ts";
 import { inviteStaffUser } from "../lib/staff-users/invite-staff-user.ts";
 
-const usage = `Usage: npm run admin -- <command> [options]
+/** How the operator runs these commands: `npm run demo:admin --` in the demo (its demo.env says so). */
+const adminCommand = process.env.DSAR_ADMIN_COMMAND ?? "npm run admin --";
+
+const usage = `Usage: ${adminCommand} <command> [options]
 
 Commands:
   create-user --email E --role admin|agent|auditor
