@@ -1,0 +1,201 @@
+// Reads a PostgreSQL schema for discovery, in one READ ONLY transaction with short statement and
+// lock timeouts: the catalog (tables, columns, keys, foreign keys), then a bounded sample of each
+// table's rows, turned into pattern counts as they arrive. Identifiers are always quoted.
+import pg from "pg";
+import { AppError } from "../errors.ts";
+import { countValuePatterns } from "./count-value-patterns.ts";
+import type { Inspection, InspectOptions } from "./inspect-source.ts";
+import type { CatalogColumn, CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog, SourceSample } from "./source-catalog.ts";
+import { connectionError, errorCode } from "./source-errors.ts";
+
+const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+
+const NAMES_OF = (keys: string, relation: string) =>
+  `array(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(n, i)
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.n ORDER BY k.i)`;
+
+export async function inspectPostgres(url: string, options: InspectOptions): Promise<Inspection> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: options.statementTimeoutMs,
+    application_name: "dsar-portal-discovery",
+  });
+  // A connection dropped mid-way must fail the next query, not the process.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionError("PostgreSQL", url, error);
+  }
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query(`SET LOCAL statement_timeout = ${Math.round(options.statementTimeoutMs)}`);
+    await client.query("SET LOCAL lock_timeout = 2000");
+    const schema = options.schema ?? "public";
+    const catalog = await readCatalog(client, schema);
+    const { sample, unsampled } = await sampleTables(client, catalog, options);
+    await client.query("ROLLBACK");
+    return { catalog, sample, unsampled, sourceName: databaseName(url) ?? schema };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("BAD_REQUEST", `PostgreSQL refused to describe the schema (error ${errorCode(error) || "unknown"}).`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function readCatalog(client: pg.Client, schema: string): Promise<SourceCatalog> {
+  const exists = await client.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1", [schema]);
+  if (exists.rowCount === 0)
+    throw new AppError("BAD_REQUEST", `There is no schema "${schema}" in this database (or this user cannot see it).`);
+  const columns = await client.query<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    max_length: number | null;
+    category: string | null;
+    nullable: boolean;
+  }>(
+    `SELECT c.relname::text AS table_name, a.attname::text AS column_name, format_type(a.atttypid, NULL) AS data_type,
+            t.typname::text AS udt_name, information_schema._pg_char_max_length(information_schema._pg_truetypid(a, t),
+            information_schema._pg_truetypmod(a, t)) AS max_length, bt.typcategory::text AS category, NOT a.attnotnull AS nullable
+       FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+       JOIN pg_catalog.pg_type bt ON bt.oid = information_schema._pg_truetypid(a, t)
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+      ORDER BY c.relname, a.attnum`,
+    [schema],
+  );
+  const keys = await client.query<{ table_name: string; columns: string[]; primary: boolean }>(
+    `SELECT tc.relname::text AS table_name, ${NAMES_OF("i.indkey::int2[]", "i.indrelid")} AS columns, i.indisprimary AS primary
+       FROM pg_catalog.pg_index i
+       JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = tc.relnamespace
+      WHERE i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL AND n.nspname = $1
+      ORDER BY tc.relname, (SELECT relname FROM pg_catalog.pg_class WHERE oid = i.indexrelid)`,
+    [schema],
+  );
+  const foreign = await client.query<{
+    name: string;
+    from_schema: string;
+    from_table: string;
+    from_columns: string[];
+    to_table: string;
+    to_columns: string[];
+    on_delete: string;
+  }>(
+    `SELECT c.conname::text AS name, sn.nspname::text AS from_schema, src.relname::text AS from_table,
+            ${NAMES_OF("c.conkey", "c.conrelid")} AS from_columns, dst.relname::text AS to_table,
+            ${NAMES_OF("c.confkey", "c.confrelid")} AS to_columns, c.confdeltype::text AS on_delete
+       FROM pg_catalog.pg_constraint c
+       JOIN pg_catalog.pg_class dst ON dst.oid = c.confrelid
+       JOIN pg_catalog.pg_namespace dn ON dn.oid = dst.relnamespace
+       JOIN pg_catalog.pg_class src ON src.oid = c.conrelid
+       JOIN pg_catalog.pg_namespace sn ON sn.oid = src.relnamespace
+      WHERE c.contype = 'f' AND c.conparentid = 0 AND dn.nspname = $1
+      ORDER BY sn.nspname, src.relname, c.conname`,
+    [schema],
+  );
+  const tables = new Map<string, CatalogTable>();
+  for (const row of columns.rows) {
+    const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [], primaryKey: [], uniqueKeys: [] };
+    table.columns.push(columnOf(row));
+    tables.set(row.table_name, table);
+  }
+  for (const row of keys.rows) {
+    const table = tables.get(row.table_name);
+    if (!table) continue;
+    table.uniqueKeys.push(row.columns);
+    if (row.primary) table.primaryKey = row.columns;
+  }
+  const foreignKeys: CatalogForeignKey[] = foreign.rows.map((row) => ({
+    name: row.name,
+    fromSchema: row.from_schema,
+    fromTable: row.from_table,
+    fromColumns: row.from_columns,
+    toTable: row.to_table,
+    toColumns: row.to_columns,
+    onDelete: DELETE_RULES[row.on_delete] ?? "NO ACTION",
+  }));
+  return { dialect: "postgres", schema, tables: [...tables.values()], foreignKeys };
+}
+
+function columnOf(row: {
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  max_length: number | null;
+  category: string | null;
+  nullable: boolean;
+}): CatalogColumn {
+  return {
+    name: row.column_name,
+    type: row.data_type,
+    kind: kindOf(row.category, row.udt_name),
+    maxLength: row.max_length,
+    nullable: row.nullable,
+  };
+}
+
+/** pg_type.typcategory (of the base type for a domain): S string, N numeric, D date/time, B boolean. */
+function kindOf(category: string | null, udtName: string): ColumnKind {
+  if (category === "S") return "text";
+  if (category === "N") return "number";
+  if (category === "B") return "boolean";
+  if (category === "D") return udtName === "date" ? "date" : "timestamp";
+  if (udtName === "bytea") return "binary";
+  return "other";
+}
+
+async function sampleTables(client: pg.Client, catalog: SourceCatalog, options: InspectOptions) {
+  const sample: SourceSample = new Map();
+  const unsampled: string[] = [];
+  for (const table of catalog.tables) {
+    const readable = table.columns.filter((column) => column.kind !== "binary");
+    if (Date.now() > options.deadline || readable.length === 0) {
+      if (readable.length > 0) unsampled.push(table.name);
+      continue;
+    }
+    const list = readable.map((column, i) => `left(${quoteIdent(column.name)}::text, 200) AS c${i}`).join(", ");
+    try {
+      await client.query("SAVEPOINT sample");
+      const { rows } = await client.query<Record<string, string | null>>(
+        `SELECT ${list} FROM ${quoteIdent(catalog.schema)}.${quoteIdent(table.name)} LIMIT ${Math.trunc(options.sampleSize)}`,
+      );
+      const counts = new Map(
+        readable.map((column, i) => [
+          column.name,
+          countValuePatterns(
+            rows.map((row) => row[`c${i}`]),
+            column.kind,
+          ),
+        ]),
+      );
+      rows.length = 0;
+      sample.set(table.name, counts);
+      await client.query("RELEASE SAVEPOINT sample");
+    } catch {
+      // Rights missing or too slow: the table is proposed from its catalog alone.
+      await client.query("ROLLBACK TO SAVEPOINT sample");
+      unsampled.push(table.name);
+    }
+  }
+  return { sample, unsampled };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function databaseName(url: string): string | null {
+  try {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    return name || null;
+  } catch {
+    return null;
+  }
+}
