@@ -6,7 +6,7 @@
 import { AppError } from "../errors.ts";
 import { IdentityTableError } from "./choose-identity-table.ts";
 import { inspectSource } from "./inspect-source.ts";
-import { type MappingProposal, NoIdentityTableError, proposeMapping } from "./propose-mapping.ts";
+import { type MappingProposal, NoIdentityTableError, proposeMapping, reviewNotesOf } from "./propose-mapping.ts";
 import { renderProposalYaml } from "./render-proposal-yaml.ts";
 import type { SourceDialect } from "./source-catalog.ts";
 
@@ -25,7 +25,15 @@ export type DiscoverInput = {
   timeLimitMs?: number;
 };
 
-export type Discovery = { proposal: MappingProposal; yaml: string; key: string; urlVariable: string; unsampled: string[] };
+export type Discovery = {
+  proposal: MappingProposal;
+  yaml: string;
+  /** What a person should look at before using the draft (also at the top of the YAML). */
+  reviewNotes: string[];
+  key: string;
+  urlVariable: string;
+  unsampled: string[];
+};
 
 export async function discoverMapping(input: DiscoverInput): Promise<Discovery> {
   const sampleSize = input.sampleSize ?? DEFAULT_SAMPLE_SIZE;
@@ -56,6 +64,7 @@ export async function discoverMapping(input: DiscoverInput): Promise<Discovery> 
   return {
     proposal,
     yaml: renderProposalYaml(proposal, { key, urlVariable, sampleSize }),
+    reviewNotes: reviewNotesOf(proposal),
     key,
     urlVariable,
     unsampled: inspection.unsampled,

@@ -42,6 +42,8 @@ export type MappingProposal = {
   review: string[];
 };
 
+export const NOT_LINKED = "not linked to a person: not mapped";
+
 export class NoIdentityTableError extends Error {}
 
 /** Categories that say whose a row is; a price or a label in a lookup table does not. */
@@ -185,7 +187,7 @@ export function proposeMapping(catalog: SourceCatalog, sample: SourceSample, opt
 
   const mapped = new Set([...proposed.map((entry) => entry.table), ...notMapped.map((entry) => entry.table)]);
   for (const table of catalog.tables.map((candidate) => candidate.name).sort()) {
-    if (!mapped.has(table)) notMapped.push({ table, reason: "not linked to a person: not mapped" });
+    if (!mapped.has(table)) notMapped.push({ table, reason: NOT_LINKED });
   }
   for (const cycle of paths.cycles) {
     review.push(
@@ -209,6 +211,17 @@ export function proposeMapping(catalog: SourceCatalog, sample: SourceSample, opt
     cycles: paths.cycles,
     review,
   };
+}
+
+/** Everything a person should look at, in one list: cycles, other identity tables, each table's notes, what was left out. */
+export function reviewNotesOf(proposal: MappingProposal): string[] {
+  const notLinked = proposal.notMapped.filter((entry) => entry.reason === NOT_LINKED).map((entry) => `"${entry.table}"`);
+  return [
+    ...proposal.review,
+    ...proposal.tables.flatMap((table) => table.notes.map((note) => `"${table.table}": ${note}`)),
+    ...proposal.notMapped.filter((entry) => entry.reason !== NOT_LINKED).map((entry) => `"${entry.table}": ${entry.reason}`),
+    ...(notLinked.length ? [`Not linked to a person: not mapped: ${notLinked.join(", ")}`] : []),
+  ];
 }
 
 function withErase(table: CatalogTable, guesses: ColumnGuess[], catalog: SourceCatalog, isIdentity: boolean) {

@@ -5,7 +5,7 @@
 // never appears: the entry reads it from an environment variable.
 import { Document, isCollection, isMap, isPair, isScalar, type Scalar, type YAMLMap } from "yaml";
 import type { JoinLink } from "./find-join-paths.ts";
-import type { MappingProposal, ProposedTable } from "./propose-mapping.ts";
+import { type MappingProposal, type ProposedTable, reviewNotesOf } from "./propose-mapping.ts";
 
 export type RenderOptions = {
   /** The connector's key (2 to 63 lower-case letters, digits or dashes). */
@@ -83,12 +83,8 @@ function headerComment(proposal: MappingProposal, options: RenderOptions): strin
     "",
     ` Identity (${proposal.identity.confidence}): ${proposal.identity.reason}`,
   ];
-  const review = [...proposal.review, ...proposal.tables.flatMap((table) => table.notes.map((note) => `"${table.table}": ${note}`))];
-  if (review.length) lines.push("", " To review:", ...review.map((note) => `   - ${note}`));
-  const notLinked = proposal.notMapped.filter((entry) => entry.reason === "not linked to a person: not mapped");
-  const others = proposal.notMapped.filter((entry) => entry.reason !== "not linked to a person: not mapped");
-  if (others.length) lines.push("", " Not mapped:", ...others.map((entry) => `   - "${entry.table}": ${entry.reason}`));
-  if (notLinked.length) lines.push("", ` Not linked to a person: not mapped: ${notLinked.map((entry) => `"${entry.table}"`).join(", ")}`);
+  const notes = reviewNotesOf(proposal);
+  if (notes.length) lines.push("", " To review:", ...notes.map((note) => `   - ${note}`));
   return lines.join("\n");
 }
 
