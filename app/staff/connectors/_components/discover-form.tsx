@@ -2,7 +2,7 @@
 // "Propose a mapping": the database's address (a password field: it is a secret, never shown back),
 // then the proposed connectors-file entry with what to review, a copy button and the way to add it.
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { cloneElement, type InputHTMLAttributes, type ReactElement, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import { proposeMappingAction } from "../discover/actions.ts";
 
@@ -82,8 +82,9 @@ function Field({
   label: string;
   hint: string;
   error?: string;
-  children: React.ReactElement;
+  children: ReactElement<InputHTMLAttributes<HTMLInputElement>>;
 }) {
+  const described = error ? `${name}-hint ${name}-error` : `${name}-hint`;
   return (
     <div className="field">
       <label className="label" htmlFor={name}>
@@ -97,7 +98,7 @@ function Field({
           {error}
         </p>
       ) : null}
-      {children}
+      {cloneElement(children, { "aria-describedby": described, "aria-invalid": error ? true : undefined })}
     </div>
   );
 }
