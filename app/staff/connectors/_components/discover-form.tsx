@@ -15,7 +15,7 @@ export function DiscoverForm() {
   const errorFor = (field: string) => issues.find((issue) => issue.path === field)?.message;
   return (
     <>
-      <form action={formAction} className="staff-form" noValidate>
+      <form action={formAction} className="staff-form discovery-form" noValidate>
         {state && !state.ok ? (
           <div className="message message--error" role="alert">
             <p>{issues.length ? "Correct the fields marked below." : state.error.message}</p>
