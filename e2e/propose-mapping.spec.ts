@@ -1,38 +1,22 @@
 // An administrator proposes a mapping from a support desk's database on the connectors page: the
 // draft and its review notes appear, ready to copy; neither the page nor any log line of the stack
 // holds a sampled value or the address's password.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { CANARIES, SUPPORT_POSTGRES } from "../lib/discovery/discovery-schemas.test-support.ts";
+import { CANARIES, createPostgresSource, SUPPORT_POSTGRES } from "../lib/discovery/discovery-schemas.test-support.ts";
 import { e2eLogDir } from "./support/ports.ts";
 import { createStaff, signIn } from "./support/staff.ts";
 
-const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
-const databaseName = `e2e_discovery_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-// Trust authentication ignores it: it is there to prove the address goes nowhere.
-const password = `pw-canary-${randomBytes(4).toString("hex")}`;
-const sourceUrl = `postgresql://postgres:${password}@127.0.0.1:5432/${databaseName}`;
+let source: Awaited<ReturnType<typeof createPostgresSource>>;
 
 test.beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
-  await admin.end();
-  const source = new pg.Client({ connectionString: sourceUrl });
-  await source.connect();
-  await source.query(SUPPORT_POSTGRES);
-  await source.end();
+  source = await createPostgresSource("e2e_discovery", SUPPORT_POSTGRES);
 });
 
 test.afterAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin.end();
+  await source?.drop();
 });
 
 test("an administrator gets a draft connector with what to review, and no value or secret leaves", async ({ page }) => {
@@ -45,7 +29,7 @@ test("an administrator gets a draft connector with what to review, and no value 
   await expect(page.getByText("Correct the fields marked below.")).toBeVisible();
   await expect(page.getByLabel("Address")).toHaveAccessibleDescription(/Give the database's address/);
 
-  await page.getByLabel("Address").fill(sourceUrl);
+  await page.getByLabel("Address").fill(source.url);
   await page.getByLabel("Schema (optional)").fill("Support");
   await page.getByRole("button", { name: "Propose a mapping" }).click();
   await expect(page.getByRole("heading", { name: "Proposed connector" })).toBeVisible({ timeout: 30_000 });
@@ -68,11 +52,11 @@ test("an administrator gets a draft connector with what to review, and no value 
   await page.screenshot({ path: "test-results/propose-mapping-phone.png", fullPage: false });
 
   const html = await page.content();
-  for (const value of [...CANARIES, password]) expect(html, value).not.toContain(value);
+  for (const value of [...CANARIES, source.password]) expect(html, value).not.toContain(value);
   const found: string[] = [];
   for (const name of ["web", "workers"]) {
     for (const line of readFileSync(join(e2eLogDir, `${name}.log`), "utf8").split("\n")) {
-      const hits = [...CANARIES, password].filter((value) => line.includes(value));
+      const hits = [...CANARIES, source.password].filter((value) => line.includes(value));
       if (hits.length) found.push(`${name}.log: ${hits.join(", ")}`);
     }
   }

@@ -12,36 +12,25 @@ import { readConnectorsFile } from "../connectors/read-connectors-file.ts";
 import { AppError } from "../errors.ts";
 import { discoverMapping } from "./discover-mapping.ts";
 import { SHOP_EXPECTED, SUPPORT_EXPECTED, summarise } from "./discovery-expected.test-support.ts";
-import { CANARIES, SHOP_POSTGRES, SUPPORT_POSTGRES } from "./discovery-schemas.test-support.ts";
+import { CANARIES, createPostgresSource, SHOP_POSTGRES, SUPPORT_POSTGRES } from "./discovery-schemas.test-support.ts";
 
-const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
-const databaseName = `discovery_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-// Trust authentication ignores the password: it is here to prove the address never comes back.
-const PASSWORD = `pw-canary-${randomBytes(4).toString("hex")}`;
-const sourceUrl = `postgresql://postgres:${PASSWORD}@127.0.0.1:5432/${databaseName}`;
+let source: Awaited<ReturnType<typeof createPostgresSource>>;
+let sourceUrl = "";
+let databaseName = "";
 
 function expectNoCanary(text: string) {
-  for (const value of [...CANARIES, PASSWORD]) expect(text, `"${value}" leaked`).not.toContain(value);
+  for (const value of [...CANARIES, source.password]) expect(text, `"${value}" leaked`).not.toContain(value);
 }
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
-  await admin.end();
-  const source = new pg.Client({ connectionString: sourceUrl });
-  await source.connect();
-  await source.query(SHOP_POSTGRES);
-  await source.query(SUPPORT_POSTGRES);
-  await source.end();
+  source = await createPostgresSource("discovery", `${SHOP_POSTGRES}; ${SUPPORT_POSTGRES}`);
+  sourceUrl = source.url;
+  databaseName = source.name;
 });
 
 afterAll(async () => {
   await closePostgresConnectorPools();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin.end();
+  await source?.drop();
 });
 
 describe("a shop: composite keys, an order reached two ways, financial tables, lookups", () => {
@@ -136,6 +125,40 @@ describe("a support desk: mixed-case names, staff in a cycle, a ticket pointing 
     await expect(discoverMapping({ source: "postgres", url: sourceUrl, schema: "Support", identityTable: "Priority" })).rejects.toThrow(
       'Table "Priority" has no column that looks like an email address, so it cannot identify the person.',
     );
+  });
+});
+
+describe("a user who may read only some tables", () => {
+  it("proposes the tables it cannot read from their names and types, and says which", async () => {
+    const role = `discovery_reader_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: sourceUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await admin.query(`GRANT USAGE ON SCHEMA "Support" TO ${role}`);
+      await admin.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "Support" TO ${role}`);
+      await admin.query(`REVOKE SELECT ON "Support"."Device" FROM ${role}`);
+      const { proposal, reviewNotes } = await discoverMapping({
+        source: "postgres",
+        url: sourceUrl.replace("postgres:", `${role}:`),
+        schema: "Support",
+      });
+      expect(reviewNotes).toContain(
+        'Not sampled (time ran out, or this user may not read them), so proposed from their names and types alone: "Device"',
+      );
+      const device = proposal.tables.find((table) => table.table === "Device");
+      expect(device?.columns.map((column) => [column.column, column.confidence, column.reason])).toEqual([
+        ["LastIp", "medium", "the name says IP address; no value was sampled to confirm it"],
+        ["UserAgent", "medium", "the name says browser or device identifier (no value pattern to check it against)"],
+      ]);
+      expect(summarise(proposal).tables.filter((table) => table.table !== "Device")).toEqual(
+        SUPPORT_EXPECTED.tables.filter((table) => table.table !== "Device"),
+      );
+    } finally {
+      await admin.query(`DROP OWNED BY ${role}`);
+      await admin.query(`DROP ROLE ${role}`);
+      await admin.end();
+    }
   });
 });
 

@@ -3,6 +3,39 @@
 // self-referencing category, a table no path reaches) and a support desk (mixed-case names, a
 // composite primary key, staff who point to each other in a cycle, a ticket pointing to itself, a
 // lookup, tables with no path). Every sampled value is a canary: none may appear in any output.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A database of its own on the local PostgreSQL, loaded with `script`. Its address carries a random
+ * password (trust authentication ignores it) so that a test can prove the address goes nowhere.
+ */
+export async function createPostgresSource(label: string, script: string) {
+  const name = `${label}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const password = `pw-canary-${randomBytes(4).toString("hex")}`;
+  const url = `postgresql://postgres:${password}@127.0.0.1:5432/${name}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const source = new pg.Client({ connectionString: url });
+  await source.connect();
+  await source.query(script);
+  await source.end();
+  return {
+    name,
+    url,
+    password,
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 /** Values stored in the sampled rows; discovery may count them, never repeat them. */
 export const CANARIES = [

@@ -3,9 +3,9 @@
 // bounded sample of each table's rows, turned into pattern counts as they arrive.
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
 import { AppError } from "../errors.ts";
-import { countValuePatterns } from "./count-value-patterns.ts";
 import type { Inspection, InspectOptions } from "./inspect-source.ts";
-import type { CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog, SourceSample } from "./source-catalog.ts";
+import { type ReadRows, sampleTables } from "./sample-tables.ts";
+import type { CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog } from "./source-catalog.ts";
 import { connectionError, errorCode } from "./source-errors.ts";
 
 const TEXT = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
@@ -53,7 +53,7 @@ export async function inspectMysql(url: string, options: InspectOptions): Promis
     await connection.query("SET SESSION lock_wait_timeout = 2");
     await connection.query("START TRANSACTION READ ONLY");
     const catalog = await readCatalog(connection, schema);
-    const { sample, unsampled } = await sampleTables(connection, catalog, options);
+    const { sample, unsampled } = await sampleTables(catalog, options, rowReader(connection, schema));
     await connection.query("ROLLBACK");
     return { catalog, sample, unsampled, sourceName: schema };
   } catch (error) {
@@ -148,39 +148,15 @@ function kindOf(dataType: string): ColumnKind {
   return "other";
 }
 
-async function sampleTables(connection: Connection, catalog: SourceCatalog, options: InspectOptions) {
-  const sample: SourceSample = new Map();
-  const unsampled: string[] = [];
-  for (const table of catalog.tables) {
-    const readable = table.columns.filter((column) => column.kind !== "binary");
-    if (Date.now() > options.deadline || readable.length === 0) {
-      if (readable.length > 0) unsampled.push(table.name);
-      continue;
-    }
-    const list = readable.map((column, i) => `LEFT(CAST(${quoteName(column.name)} AS CHAR), 200) AS c${i}`).join(", ");
-    try {
-      const [rows] = await connection.query<RowDataPacket[]>(
-        `SELECT ${list} FROM ${quoteName(catalog.schema)}.${quoteName(table.name)} LIMIT ${Math.trunc(options.sampleSize)}`,
-      );
-      sample.set(
-        table.name,
-        new Map(
-          readable.map((column, i) => [
-            column.name,
-            countValuePatterns(
-              rows.map((row) => row[`c${i}`]),
-              column.kind,
-            ),
-          ]),
-        ),
-      );
-      rows.length = 0;
-    } catch {
-      // Rights missing or too slow: the table is proposed from its catalog alone.
-      unsampled.push(table.name);
-    }
-  }
-  return { sample, unsampled };
+function rowReader(connection: Connection, schema: string): ReadRows {
+  return async (table, columns, limit) => {
+    const list = columns.map((column) => `LEFT(CAST(${quoteName(column.name)} AS CHAR), 200)`).join(", ");
+    const [rows] = await connection.query<Array<Array<string | null>> & RowDataPacket[][]>({
+      sql: `SELECT ${list} FROM ${quoteName(schema)}.${quoteName(table.name)} LIMIT ${limit}`,
+      rowsAsArray: true,
+    });
+    return rows;
+  };
 }
 
 function quoteName(name: string): string {

@@ -3,9 +3,9 @@
 // table's rows, turned into pattern counts as they arrive. Identifiers are always quoted.
 import pg from "pg";
 import { AppError } from "../errors.ts";
-import { countValuePatterns } from "./count-value-patterns.ts";
 import type { Inspection, InspectOptions } from "./inspect-source.ts";
-import type { CatalogColumn, CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog, SourceSample } from "./source-catalog.ts";
+import { type ReadRows, sampleTables } from "./sample-tables.ts";
+import type { CatalogColumn, CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog } from "./source-catalog.ts";
 import { connectionError, errorCode } from "./source-errors.ts";
 
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
@@ -34,7 +34,7 @@ export async function inspectPostgres(url: string, options: InspectOptions): Pro
     await client.query("SET LOCAL lock_timeout = 2000");
     const schema = options.schema ?? "public";
     const catalog = await readCatalog(client, schema);
-    const { sample, unsampled } = await sampleTables(client, catalog, options);
+    const { sample, unsampled } = await sampleTables(catalog, options, rowReader(client, schema));
     await client.query("ROLLBACK");
     return { catalog, sample, unsampled, sourceName: databaseName(url) ?? schema };
   } catch (error) {
@@ -45,19 +45,21 @@ export async function inspectPostgres(url: string, options: InspectOptions): Pro
   }
 }
 
+type ColumnRow = {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  max_length: number | null;
+  category: string | null;
+  nullable: boolean;
+};
+
 async function readCatalog(client: pg.Client, schema: string): Promise<SourceCatalog> {
   const exists = await client.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1", [schema]);
   if (exists.rowCount === 0)
     throw new AppError("BAD_REQUEST", `There is no schema "${schema}" in this database (or this user cannot see it).`);
-  const columns = await client.query<{
-    table_name: string;
-    column_name: string;
-    data_type: string;
-    udt_name: string;
-    max_length: number | null;
-    category: string | null;
-    nullable: boolean;
-  }>(
+  const columns = await client.query<ColumnRow>(
     `SELECT c.relname::text AS table_name, a.attname::text AS column_name, format_type(a.atttypid, NULL) AS data_type,
             t.typname::text AS udt_name, information_schema._pg_char_max_length(information_schema._pg_truetypid(a, t),
             information_schema._pg_truetypmod(a, t)) AS max_length, bt.typcategory::text AS category, NOT a.attnotnull AS nullable
@@ -124,14 +126,7 @@ async function readCatalog(client: pg.Client, schema: string): Promise<SourceCat
   return { dialect: "postgres", schema, tables: [...tables.values()], foreignKeys };
 }
 
-function columnOf(row: {
-  column_name: string;
-  data_type: string;
-  udt_name: string;
-  max_length: number | null;
-  category: string | null;
-  nullable: boolean;
-}): CatalogColumn {
+function columnOf(row: ColumnRow): CatalogColumn {
   return {
     name: row.column_name,
     type: row.data_type,
@@ -151,40 +146,23 @@ function kindOf(category: string | null, udtName: string): ColumnKind {
   return "other";
 }
 
-async function sampleTables(client: pg.Client, catalog: SourceCatalog, options: InspectOptions) {
-  const sample: SourceSample = new Map();
-  const unsampled: string[] = [];
-  for (const table of catalog.tables) {
-    const readable = table.columns.filter((column) => column.kind !== "binary");
-    if (Date.now() > options.deadline || readable.length === 0) {
-      if (readable.length > 0) unsampled.push(table.name);
-      continue;
-    }
-    const list = readable.map((column, i) => `left(${quoteIdent(column.name)}::text, 200) AS c${i}`).join(", ");
+/** One table's rows, in a savepoint so that a table this user may not read leaves the transaction usable. */
+function rowReader(client: pg.Client, schema: string): ReadRows {
+  return async (table, columns, limit) => {
+    const list = columns.map((column) => `left(${quoteIdent(column.name)}::text, 200)`).join(", ");
+    await client.query("SAVEPOINT sample");
     try {
-      await client.query("SAVEPOINT sample");
-      const { rows } = await client.query<Record<string, string | null>>(
-        `SELECT ${list} FROM ${quoteIdent(catalog.schema)}.${quoteIdent(table.name)} LIMIT ${Math.trunc(options.sampleSize)}`,
-      );
-      const counts = new Map(
-        readable.map((column, i) => [
-          column.name,
-          countValuePatterns(
-            rows.map((row) => row[`c${i}`]),
-            column.kind,
-          ),
-        ]),
-      );
-      rows.length = 0;
-      sample.set(table.name, counts);
+      const { rows } = await client.query<Array<string | null>>({
+        text: `SELECT ${list} FROM ${quoteIdent(schema)}.${quoteIdent(table.name)} LIMIT ${limit}`,
+        rowMode: "array",
+      });
       await client.query("RELEASE SAVEPOINT sample");
-    } catch {
-      // Rights missing or too slow: the table is proposed from its catalog alone.
+      return rows;
+    } catch (error) {
       await client.query("ROLLBACK TO SAVEPOINT sample");
-      unsampled.push(table.name);
+      throw error;
     }
-  }
-  return { sample, unsampled };
+  };
 }
 
 export function quoteIdent(name: string): string {
