@@ -222,7 +222,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } catch {
       throw new UsageError(`Cannot read ${file}`);
     }
-    const { entries, problems } = await readConnectorsFile(text, process.env);
+    const { entries, shared, problems } = await readConnectorsFile(text, process.env);
     if (problems.length > 0) {
       for (const p of problems)
         console.error(`${file}${p.line ? `:${p.line}:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`);
@@ -232,7 +232,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
       return;
     }
-    const outcome = await applyConnectors(entries, operator);
+    const outcome = await applyConnectors(entries, operator, shared);
     for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
   },
   async discover(args) {

@@ -1,15 +1,18 @@
 // Applies a validated connectors file in one transaction: creates and updates connectors by key,
-// and disables the ones the file no longer lists (their tasks and receipts stay).
+// and disables the ones the file no longer lists (their tasks and receipts stay). With `shared`, the
+// file's controller details and correctable fields are stored in the same transaction.
+
+import { saveDataMapSettings } from "../data-map/save-data-map-settings.ts";
 import { db, type Tx } from "../db.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
-import type { ConnectorEntry } from "./connectors-file.schema.ts";
+import type { ConnectorEntry, ConnectorsFileShared } from "./connectors-file.schema.ts";
 import { upsertConnector } from "./upsert-connector.ts";
 
-export type ApplyOutcome = { created: string[]; updated: string[]; unchanged: string[]; disabled: string[] };
+export type ApplyOutcome = { created: string[]; updated: string[]; unchanged: string[]; disabled: string[]; settings: string[] };
 
-export async function applyConnectors(entries: ConnectorEntry[], actor: Actor): Promise<ApplyOutcome> {
+export async function applyConnectors(entries: ConnectorEntry[], actor: Actor, shared?: ConnectorsFileShared): Promise<ApplyOutcome> {
   return db().$transaction(async (tx: Tx) => {
-    const outcome: ApplyOutcome = { created: [], updated: [], unchanged: [], disabled: [] };
+    const outcome: ApplyOutcome = { created: [], updated: [], unchanged: [], disabled: [], settings: [] };
     const existing = new Map((await tx.connector.findMany()).map((row) => [row.key, row]));
     for (const entry of entries) {
       const result = await upsertConnector(tx, entry, existing.get(entry.key) ?? null, actor);
@@ -22,6 +25,7 @@ export async function applyConnectors(entries: ConnectorEntry[], actor: Actor): 
       await appendAuditEvent(tx, { actor, action: "connector.disabled", data: { connectorId: row.id, key: row.key } });
       outcome.disabled.push(row.key);
     }
+    if (shared) outcome.settings = await saveDataMapSettings(tx, shared, actor);
     return outcome;
   });
 }

@@ -1,7 +1,7 @@
 // The shape of a connectors file (`npm run admin -- apply-connectors FILE`): the connectors as
 // code, applied by key. Each `config` is then checked by its type's own schema.
 import { z } from "zod";
-import { dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
+import { correctableFieldsSchema, dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
 
 export const connectorActions = ["access", "portability", "erasure", "rectification"] as const;
 
@@ -43,7 +43,13 @@ export const connectorEntrySchema = z
   .strict();
 
 export const connectorsFileSchema = z
-  .object({ organisation: organisationSchema.optional(), connectors: z.array(connectorEntrySchema) })
+  .object({
+    /** Who answers for the processing: the record of processing and the access answer name them. */
+    organisation: organisationSchema.optional(),
+    /** The fields the correction form offers, and their labels per language. */
+    correctableFields: correctableFieldsSchema.optional(),
+    connectors: z.array(connectorEntrySchema),
+  })
   .strict()
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
@@ -61,3 +67,7 @@ export const connectorsFileSchema = z
   });
 
 export type ConnectorEntry = z.infer<typeof connectorEntrySchema>;
+
+export type ConnectorsFile = z.infer<typeof connectorsFileSchema>;
+/** What a connectors file says beside its connectors: the controller and the correctable fields. */
+export type ConnectorsFileShared = Pick<ConnectorsFile, "organisation" | "correctableFields">;

@@ -2,7 +2,7 @@
 // syntax, `${VAR}` substitution from the environment, the file's shape, each type's config
 // schema, then the live checks of each source. Every problem says where it is in the file.
 import { isScalar, LineCounter, parseDocument, visit } from "yaml";
-import { type ConnectorEntry, connectorsFileSchema } from "./connectors-file.schema.ts";
+import { type ConnectorEntry, type ConnectorsFileShared, connectorsFileSchema } from "./connectors-file.schema.ts";
 import { checkEntryConfig, formatEntryPath, liveCheckEntry } from "./validate-connector-entry.ts";
 
 export type FileProblem = { line: number | null; column: number | null; path: string; message: string };
@@ -13,7 +13,7 @@ export async function readConnectorsFile(
   text: string,
   environment: Record<string, string | undefined>,
   options: { liveChecks?: boolean } = {},
-): Promise<{ entries: ConnectorEntry[]; problems: FileProblem[] }> {
+): Promise<{ entries: ConnectorEntry[]; shared: ConnectorsFileShared; problems: FileProblem[] }> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: FileProblem[] = [];
@@ -22,7 +22,7 @@ export async function readConnectorsFile(
   const problemAt = (path: Path, message: string) => problems.push({ ...at(offsetOf(doc, path)), path: formatEntryPath(path), message });
 
   for (const error of doc.errors) problems.push({ ...at(error.pos[0]), path: "", message: error.message.split("\n")[0] });
-  if (problems.length) return { entries: [], problems };
+  if (problems.length) return { entries: [], shared: {}, problems };
 
   visit(doc, {
     Scalar(_key, node) {
@@ -43,13 +43,13 @@ export async function readConnectorsFile(
   });
 
   // A value still holding "${VAR}" would only produce confusing follow-on errors.
-  if (problems.length) return { entries: [], problems: sortByLine(problems) };
+  if (problems.length) return { entries: [], shared: {}, problems: sortByLine(problems) };
   const parsed = connectorsFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problemAt(issue.path as Path, issue.message);
-    return { entries: [], problems: sortByLine(problems) };
+    return { entries: [], shared: {}, problems: sortByLine(problems) };
   }
-  const entries = parsed.data.connectors;
+  const { connectors: entries, organisation, correctableFields } = parsed.data;
   entries.forEach((entry, index) => {
     for (const problem of checkEntryConfig(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
   });
@@ -59,7 +59,7 @@ export async function readConnectorsFile(
       for (const problem of await liveCheckEntry(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
     }
   }
-  return { entries, problems: sortByLine(problems) };
+  return { entries, shared: { organisation, correctableFields }, problems: sortByLine(problems) };
 }
 
 /** The offset of the deepest node of `path` that exists in the document. */

@@ -263,3 +263,22 @@ export const organisationSchema = z.strictObject({
   securityMeasures: localText("organisation.securityMeasures", 2000),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+/**
+ * The fields a person may ask to correct, offered on the correction form: a name each source's
+ * `rectify` map uses (fullName, postalAddress, …) → its label per language. Sources say which of
+ * their columns or API fields each one updates; a correction nobody maps becomes a task for staff.
+ */
+export const correctableFieldsSchema = z.record(
+  z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,62}$/, "A correctable field's name: letters and digits, starting with a letter (e.g. postalAddress)"),
+  z.strictObject({
+    label: localText("label", 200),
+    /** A help text under the field ("as on your delivery slip"). */
+    hint: localText("hint", 300).optional(),
+    /** Several lines (a postal address). */
+    multiline: z.boolean().default(false),
+  }),
+);
+export type CorrectableFields = z.infer<typeof correctableFieldsSchema>;

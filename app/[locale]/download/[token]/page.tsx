@@ -2,6 +2,7 @@
 // open links); the button posts to /api/v1/downloads/{token}, which streams the file.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { isAppError } from "@/lib/errors.ts";
 import { getDownloadInfo } from "@/lib/fulfilment/open-download.ts";
@@ -30,14 +31,8 @@ export default async function DownloadPage({ params }: DownloadProps) {
   const { token } = await params;
   const m = t(locale);
   const info = await load(token);
-  if (!info) {
-    return (
-      <>
-        <h1>{m.download.notFoundTitle}</h1>
-        <p>{m.download.notFoundText}</p>
-      </>
-    );
-  }
+  // An unknown link answers 404 (./not-found.tsx says what to do), not a page that looks found.
+  if (!info) notFound();
   if (!info.available) {
     return (
       <>

@@ -1,0 +1,49 @@
+// The data map as it stands: the controller's details, the correctable fields and, per connector,
+// what its data map says of each category. Read by the access answer, the correction form and the
+// record of processing. A stored part that no longer parses is reported as missing, never guessed.
+import { db, type Tx } from "../db.ts";
+import {
+  type CorrectableFields,
+  correctableFieldsSchema,
+  type DataMap,
+  dataMapSchema,
+  type Organisation,
+  organisationSchema,
+} from "./data-map.schema.ts";
+import { dataMapSettingKeys } from "./save-data-map-settings.ts";
+
+export type DataMapSource = { connectorId: string; key: string; name: string; type: string; enabled: boolean; dataMap: DataMap | null };
+
+export type DataMapState = {
+  organisation: Organisation | null;
+  correctableFields: CorrectableFields;
+  sources: DataMapSource[];
+};
+
+export async function readDataMap(tx: Tx = db()): Promise<DataMapState> {
+  const [settings, connectors] = await Promise.all([
+    tx.setting.findMany({ where: { key: { in: Object.values(dataMapSettingKeys) } } }),
+    tx.connector.findMany({
+      orderBy: { key: "asc" },
+      select: { id: true, key: true, name: true, type: true, enabled: true, dataMap: true },
+    }),
+  ]);
+  const setting = (key: string) => settings.find((row) => row.key === key)?.value;
+  const organisation = organisationSchema.safeParse(setting(dataMapSettingKeys.organisation));
+  const correctableFields = correctableFieldsSchema.safeParse(setting(dataMapSettingKeys.correctableFields) ?? {});
+  return {
+    organisation: organisation.success ? organisation.data : null,
+    correctableFields: correctableFields.success ? correctableFields.data : {},
+    sources: connectors.map((row) => {
+      const parsed = row.dataMap === null ? null : dataMapSchema.safeParse(row.dataMap);
+      return {
+        connectorId: row.id,
+        key: row.key,
+        name: row.name,
+        type: row.type,
+        enabled: row.enabled,
+        dataMap: parsed?.success ? parsed.data : null,
+      };
+    }),
+  };
+}
