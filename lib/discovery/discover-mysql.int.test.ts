@@ -1,9 +1,12 @@
 // Discovery against real MariaDB databases holding the same shop and support desk as the PostgreSQL
-// test: information_schema must give the same proposal, and no sampled value may leave.
+// test: information_schema must give the same proposal, which passes the mysql connector's checks,
+// and no sampled value may leave.
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { closeMysqlConnectorPools } from "../connectors/mysql/index.ts";
+import { readConnectorsFile } from "../connectors/read-connectors-file.ts";
 import { discoverMapping } from "./discover-mapping.ts";
 import { SHOP_EXPECTED, SUPPORT_EXPECTED, summarise } from "./discovery-expected.test-support.ts";
 import { CANARIES, SHOP_MARIADB, SUPPORT_MARIADB } from "./discovery-schemas.test-support.ts";
@@ -32,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const name of [shop, support]) await admin?.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await admin?.end();
+  await closeMysqlConnectorPools();
 });
 
 describe("MariaDB through information_schema", () => {
@@ -44,12 +48,16 @@ describe("MariaDB through information_schema", () => {
     expect(entry.config.schema).toBeUndefined();
     expectNoCanary(discovery.yaml);
     expectNoCanary(JSON.stringify(discovery.proposal));
+    const checked = await readConnectorsFile(discovery.yaml, { [discovery.urlVariable]: `${serverUrl}/${shop}` }, { liveChecks: true });
+    expect(checked.problems).toEqual([]);
   });
 
   it("proposes the support desk with its mixed-case names, named by --schema", async () => {
     const discovery = await discoverMapping({ source: "mysql", url: serverUrl, schema: support });
     expect(summarise(discovery.proposal)).toEqual(SUPPORT_EXPECTED);
     expect(discovery.key).toBe(`discovery-support-${run.replaceAll("_", "-")}`);
+    const checked = await readConnectorsFile(discovery.yaml, { [discovery.urlVariable]: `${serverUrl}/${support}` }, { liveChecks: true });
+    expect(checked.problems).toEqual([]);
     expectNoCanary(discovery.yaml);
     expectNoCanary(JSON.stringify(discovery.proposal));
   });

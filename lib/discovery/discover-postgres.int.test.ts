@@ -40,7 +40,7 @@ describe("a shop: composite keys, an order reached two ways, financial tables, l
     expect(discovery.reviewNotes).toEqual([
       '"category" points to itself: a row of the person may name another person\'s row (a parent, a manager); review what erasure does to them',
       '"order": Reached by 2 links ("customer", "address"): with viaMatch: all a row is the person\'s only when every link reaches it. ' +
-        "If reaching it by any one of them is enough, or the links name different people (a requester and an assignee), keep one link and review",
+        "If one is enough, say viaMatch: any; if the links name different people (a requester and an assignee), keep the one that is the person's",
       '"payment": "card_number" looks like payment card or bank numbers: accounting rarely needs them kept; consider masking it instead of retaining the rows as they are',
       '"product": Also pointed to by "line_item" (line_item_product_fk); reached here through "product_review" only',
       'Not linked to a person: not mapped: "category", "warehouse"',
@@ -79,6 +79,13 @@ describe("a shop: composite keys, an order reached two ways, financial tables, l
     expect(entry.config.tables[4].via).toEqual({ parent: "order", column: ["order_id", "shop_id"], parentColumn: ["order_id", "shop_id"] });
     expect(yaml).toContain("via: {parent: order, column: [order_id, shop_id], parentColumn: [order_id, shop_id]}");
     expect(yaml).toContain('#   - Not linked to a person: not mapped: "category", "warehouse"');
+  });
+
+  it("drafts an entry, several paths and composite links included, that passes the connectors file's checks against the same database", async () => {
+    const { yaml, urlVariable } = await discoverMapping({ source: "postgres", url: sourceUrl, schema: "shop" });
+    const { entries, problems } = await readConnectorsFile(yaml, { [urlVariable]: sourceUrl }, { liveChecks: true });
+    expect(problems).toEqual([]);
+    expect((entries[0].config as { tables: unknown[] }).tables).toHaveLength(8);
   });
 
   it("reads no more rows per table than the sample size", async () => {

@@ -96,7 +96,7 @@ export function proposeMapping(catalog: SourceCatalog, sample: SourceSample, opt
     if (several) {
       notes.push(
         `Reached by ${linked.via.length} links (${linked.via.map((link) => `"${link.parent}"`).join(", ")}): with viaMatch: all a row is the person's only when every link reaches it. ` +
-          "If reaching it by any one of them is enough, or the links name different people (a requester and an assignee), keep one link and review",
+          "If one is enough, say viaMatch: any; if the links name different people (a requester and an assignee), keep the one that is the person's",
       );
     }
     if (paths.truncated.includes(linked.table))
