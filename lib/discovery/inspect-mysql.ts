@@ -8,6 +8,8 @@ import { type ReadRows, sampleTables } from "./sample-tables.ts";
 import type { CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog } from "./source-catalog.ts";
 import { connectionError, errorCode } from "./source-errors.ts";
 
+/** information_schema's words as pg_constraint's letters, the form the SQL connectors share. */
+const DELETE_RULES: Record<string, string> = { "NO ACTION": "a", RESTRICT: "r", CASCADE: "c", "SET NULL": "n", "SET DEFAULT": "d" };
 const TEXT = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
 const NUMBER = new Set([
   "tinyint",
@@ -130,7 +132,7 @@ async function readCatalog(connection: Connection, schema: string): Promise<Sour
       fromColumns: [],
       toTable: row.toTable,
       toColumns: [],
-      onDelete: row.onDelete,
+      onDelete: DELETE_RULES[String(row.onDelete)] ?? "a",
     };
     key.fromColumns.push(row.fromColumn);
     key.toColumns.push(row.toColumn);

@@ -2,13 +2,13 @@
 // lock timeouts: the catalog (tables, columns, keys, foreign keys), then a bounded sample of each
 // table's rows, turned into pattern counts as they arrive. Identifiers are always quoted.
 import pg from "pg";
+import { readPostgresForeignKeys } from "../connectors/postgres/catalog.ts";
+import { postgresSession } from "../connectors/postgres/dialect.ts";
 import { AppError } from "../errors.ts";
 import type { Inspection, InspectOptions } from "./inspect-source.ts";
 import { type ReadRows, sampleTables } from "./sample-tables.ts";
-import type { CatalogColumn, CatalogForeignKey, CatalogTable, ColumnKind, SourceCatalog } from "./source-catalog.ts";
+import type { CatalogColumn, CatalogTable, ColumnKind, SourceCatalog } from "./source-catalog.ts";
 import { connectionError, errorCode } from "./source-errors.ts";
-
-const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
 const NAMES_OF = (keys: string, relation: string) =>
   `array(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(n, i)
@@ -81,27 +81,6 @@ async function readCatalog(client: pg.Client, schema: string): Promise<SourceCat
       ORDER BY tc.relname, (SELECT relname FROM pg_catalog.pg_class WHERE oid = i.indexrelid)`,
     [schema],
   );
-  const foreign = await client.query<{
-    name: string;
-    from_schema: string;
-    from_table: string;
-    from_columns: string[];
-    to_table: string;
-    to_columns: string[];
-    on_delete: string;
-  }>(
-    `SELECT c.conname::text AS name, sn.nspname::text AS from_schema, src.relname::text AS from_table,
-            ${NAMES_OF("c.conkey", "c.conrelid")} AS from_columns, dst.relname::text AS to_table,
-            ${NAMES_OF("c.confkey", "c.confrelid")} AS to_columns, c.confdeltype::text AS on_delete
-       FROM pg_catalog.pg_constraint c
-       JOIN pg_catalog.pg_class dst ON dst.oid = c.confrelid
-       JOIN pg_catalog.pg_namespace dn ON dn.oid = dst.relnamespace
-       JOIN pg_catalog.pg_class src ON src.oid = c.conrelid
-       JOIN pg_catalog.pg_namespace sn ON sn.oid = src.relnamespace
-      WHERE c.contype = 'f' AND c.conparentid = 0 AND dn.nspname = $1
-      ORDER BY sn.nspname, src.relname, c.conname`,
-    [schema],
-  );
   const tables = new Map<string, CatalogTable>();
   for (const row of columns.rows) {
     const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [], primaryKey: [], uniqueKeys: [] };
@@ -114,15 +93,8 @@ async function readCatalog(client: pg.Client, schema: string): Promise<SourceCat
     table.uniqueKeys.push(row.columns);
     if (row.primary) table.primaryKey = row.columns;
   }
-  const foreignKeys: CatalogForeignKey[] = foreign.rows.map((row) => ({
-    name: row.name,
-    fromSchema: row.from_schema,
-    fromTable: row.from_table,
-    fromColumns: row.from_columns,
-    toTable: row.to_table,
-    toColumns: row.to_columns,
-    onDelete: DELETE_RULES[row.on_delete] ?? "NO ACTION",
-  }));
+  // The connector's own reader, so discovery and the connector's check see the same foreign keys.
+  const foreignKeys = await readPostgresForeignKeys(postgresSession(client), schema, [...tables.keys()]);
   return { dialect: "postgres", schema, tables: [...tables.values()], foreignKeys };
 }
 

@@ -2,6 +2,8 @@
 // schema with their columns and keys, the foreign keys between them, and what a bounded sample of
 // rows looked like. The sample is counts of pattern matches only: no value ever leaves the sampler.
 
+import type { ForeignKey } from "../connectors/sql/dialect.ts";
+
 export type SourceDialect = "postgres" | "mysql";
 
 /** How a column's values are stored, as far as erasure's masks are concerned. */
@@ -25,17 +27,11 @@ export type CatalogTable = {
   uniqueKeys: string[][];
 };
 
-export type CatalogForeignKey = {
-  name: string;
-  /** The schema of the referencing table: a foreign key from another schema still blocks a delete. */
-  fromSchema: string;
-  fromTable: string;
-  fromColumns: string[];
-  toTable: string;
-  toColumns: string[];
-  /** ON DELETE as SQL says it: NO ACTION, RESTRICT, CASCADE, SET NULL, SET DEFAULT. */
-  onDelete: string;
-};
+/**
+ * A foreign key pointing to a table of the schema, from any schema (one from elsewhere still blocks a
+ * delete), as the SQL connectors read it: columns in order, ON DELETE as pg_constraint's letter.
+ */
+export type CatalogForeignKey = ForeignKey;
 
 export type SourceCatalog = {
   dialect: SourceDialect;

@@ -9,6 +9,32 @@ import { proposeMappingAction } from "../discover/actions.ts";
 type Proposal = { yaml: string; reviewNotes: string[]; tables: number; identity: string; urlVariable: string };
 type State = ActionResult<Proposal> | null;
 
+const FIELDS: Array<{ name: string; label: string; hint: string; input?: InputHTMLAttributes<HTMLInputElement> }> = [
+  {
+    name: "url",
+    label: "Address",
+    hint: "e.g. postgresql://reader:password@db.internal:5432/shop or mysql://reader:password@db.internal:3306/shop",
+    // A secret: never shown on screen, never kept by the browser.
+    input: { type: "password", required: true },
+  },
+  {
+    name: "schema",
+    label: "Schema (optional)",
+    hint: "PostgreSQL: public unless given. MySQL: the database named in the address unless given.",
+  },
+  {
+    name: "identityTable",
+    label: "Table that identifies the person (optional)",
+    hint: "Left empty, the portal chooses the table with an email column that fits best and names the others for review.",
+  },
+  {
+    name: "sampleSize",
+    label: "Rows sampled per table (optional)",
+    hint: "200 unless given; at most 1,000.",
+    input: { type: "number", min: 1, max: 1000, inputMode: "numeric", className: "input input--number" },
+  },
+];
+
 export function DiscoverForm() {
   const [state, formAction, pending] = useActionState<State, FormData>(proposeMappingAction, null);
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
@@ -30,38 +56,11 @@ export function DiscoverForm() {
             <input type="radio" name="source" value="mysql" /> MySQL or MariaDB
           </label>
         </fieldset>
-        <Field
-          name="url"
-          label="Address"
-          error={errorFor("url")}
-          hint="e.g. postgresql://reader:password@db.internal:5432/shop or mysql://reader:password@db.internal:3306/shop"
-        >
-          <input id="url" name="url" type="password" className="input" autoComplete="off" spellCheck={false} required />
-        </Field>
-        <Field
-          name="schema"
-          label="Schema (optional)"
-          error={errorFor("schema")}
-          hint="PostgreSQL: public unless given. MySQL: the database named in the address unless given."
-        >
-          <input id="schema" name="schema" className="input" autoComplete="off" spellCheck={false} />
-        </Field>
-        <Field
-          name="identityTable"
-          label="Table that identifies the person (optional)"
-          error={errorFor("identityTable")}
-          hint="Left empty, the portal chooses the table with an email column that fits best and names the others for review."
-        >
-          <input id="identityTable" name="identityTable" className="input" autoComplete="off" spellCheck={false} />
-        </Field>
-        <Field
-          name="sampleSize"
-          label="Rows sampled per table (optional)"
-          error={errorFor("sampleSize")}
-          hint="200 unless given; at most 1,000."
-        >
-          <input id="sampleSize" name="sampleSize" type="number" min={1} max={1000} inputMode="numeric" className="input input--number" />
-        </Field>
+        {FIELDS.map(({ name, label, hint, input }) => (
+          <Field key={name} name={name} label={label} error={errorFor(name)} hint={hint}>
+            <input id={name} name={name} className="input" autoComplete="off" spellCheck={false} {...input} />
+          </Field>
+        ))}
         <button type="submit" className="button" aria-disabled={pending}>
           {pending ? "Reading the database…" : "Propose a mapping"}
         </button>
