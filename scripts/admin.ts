@@ -12,6 +12,7 @@ import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
 import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
+import { DEFAULT_SAMPLE_SIZE, discoverMapping } from "../lib/discovery/discover-mapping.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
 import { evidenceSigningKey } from "../lib/evidence/evidence-signing-key.ts";
@@ -68,6 +69,12 @@ Commands:
       Reads a YAML or JSON connectors file (\${VAR} taken from the environment), checks all of
       it (against the live systems too) and only then creates, updates or disables connectors
       by key. Any problem is listed with its line and nothing is applied.
+  discover --source postgres|mysql --url URL [--schema S] [--identity-table T] [--sample N]
+      Proposes a connectors-file entry for a database from its catalog and a sample of at most
+      N rows per table (default ${DEFAULT_SAMPLE_SIZE}; values are only counted, never printed):
+      the table that identifies the person, how every table reaches it, what each holds and
+      what erasure should do, each guess with its confidence. Prints commented YAML to review
+      (e.g. > map.yaml). Runs read-only; the address is used to connect and for nothing else.
   test-connectors
       Tests every enabled connector and prints whether its system answers.
   information-received --reference R
@@ -230,6 +237,31 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
     const outcome = await applyConnectors(entries, operator, shared);
     for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
+  },
+  async discover(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        source: { type: "string" },
+        url: { type: "string" },
+        schema: { type: "string" },
+        "identity-table": { type: "string" },
+        sample: { type: "string" },
+      },
+      strict: true,
+    });
+    if (values.source !== "postgres" && values.source !== "mysql")
+      throw new UsageError("discover needs --source postgres or --source mysql");
+    if (!values.url) throw new UsageError("discover needs --url (the database's address)");
+    const discovery = await discoverMapping({
+      source: values.source,
+      url: values.url,
+      schema: values.schema,
+      identityTable: values["identity-table"],
+      sampleSize: positiveInt(values.sample, "--sample"),
+    });
+    process.stdout.write(discovery.yaml);
+    console.error(`Proposed ${discovery.proposal.tables.length} table(s); set ${discovery.urlVariable} before applying the file.`);
   },
   async "test-connectors"() {
     const results = await testConnectors();
