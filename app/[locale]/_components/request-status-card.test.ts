@@ -27,6 +27,8 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   denialMessage: null,
   canWithdraw: true,
   messages: [],
+  corrections: [],
+  correctionsMessage: null,
 });
 
 const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>
