@@ -161,5 +161,5 @@ export const statusPageQuerySchema = z.object({
   withdrawn: referenceSchema.optional().catch(undefined),
   withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),
   answered: referenceSchema.optional().catch(undefined),
-  answerError: z.enum(["EMPTY", "TEXT", "NOT_FOUND", "INVALID_STATE", "OTHER"]).optional().catch(undefined),
+  answerError: z.enum(["EMPTY", "TEXT", "NOT_FOUND", "INVALID_STATE", "LIMITED", "OTHER"]).optional().catch(undefined),
 });

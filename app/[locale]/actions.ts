@@ -10,6 +10,7 @@ import { t } from "@/lib/i18n/messages.ts";
 import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
 import { answerInformationRequest, answerSchema } from "@/lib/requests/answer-information-request.ts";
 import { createSubmission } from "@/lib/requests/create-submission.ts";
+import { replyToTeam } from "@/lib/requests/reply-to-team.ts";
 import { requestFormSchema, verifyCodeSchema } from "@/lib/requests/request-input.schema.ts";
 import { resendVerification } from "@/lib/requests/resend-verification.ts";
 import { verifyByCode } from "@/lib/requests/verify-by-code.ts";
@@ -149,6 +150,34 @@ export async function answerInformationAction(formData: FormData): Promise<void>
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
     else {
       unexpectedErrorMessage(locale, error, "answer-information");
+      failure = "OTHER";
+    }
+  }
+  redirect(failure ? `${statusPath}?answerError=${failure}#request-${reference.data}` : `${statusPath}?answered=${reference.data}`);
+}
+
+/** The person answers a message of the privacy team (no question waiting) on the status page. */
+export async function replyToTeamAction(formData: FormData): Promise<void> {
+  const locale = localeSchema.catch("en").parse(formData.get("locale"));
+  const token = linkTokenSchema.safeParse(formData.get("token"));
+  if (!token.success) redirect(`/${locale}`);
+  const statusPath = `/${locale}/status/${token.data}`;
+  const reference = referenceSchema.safeParse(formData.get("reference"));
+  if (!reference.success) redirect(`${statusPath}?answerError=NOT_FOUND`);
+  const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
+  if (!parsed.success) {
+    const hostile = parsed.error.issues.some((issue) => issue.message === "validation.text");
+    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#reply-${reference.data}`);
+  }
+  let failure: string | null = null;
+  try {
+    await limitPerAddress("answer-per-ip", 30);
+    await replyToTeam(token.data, reference.data, parsed.data);
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
+    else if (isAppError(error) && error.code === "RATE_LIMITED") failure = "LIMITED";
+    else {
+      unexpectedErrorMessage(locale, error, "reply-to-team");
       failure = "OTHER";
     }
   }

@@ -5,6 +5,7 @@ import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
 import { ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
+import { canReplyToTeam } from "./reply-to-team.ts";
 import { dayOf } from "./request-deadline.ts";
 import type { Locale } from "./request-input.schema.ts";
 import { isOpen } from "./request-status.ts";
@@ -47,6 +48,8 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale) 
       denialReason: r.denialReason,
       denialMessage: r.denialMessage,
       canWithdraw: isOpen(r.status),
+      /** The team wrote and no question waits (which has its own form): the person can answer. */
+      canReply: r.email !== null && canReplyToTeam(r),
       messages: r.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
       corrections: map ? correctionsOf(r, map, locale ?? (r.locale as Locale)) : [],
       /** The team's explanation of corrections they could not make. */

@@ -27,6 +27,7 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   denialMessage: null,
   canWithdraw: true,
   messages: [],
+  canReply: false,
   corrections: [],
   correctionsMessage: null,
 });
