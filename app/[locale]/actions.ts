@@ -131,33 +131,20 @@ export async function confirmEmailAction(_previous: ConfirmEmailState, formData:
 
 /** The person answers the privacy team's question on the status page; the page shows the outcome. */
 export async function answerInformationAction(formData: FormData): Promise<void> {
-  const locale = localeSchema.catch("en").parse(formData.get("locale"));
-  const token = linkTokenSchema.safeParse(formData.get("token"));
-  if (!token.success) redirect(`/${locale}`);
-  const statusPath = `/${locale}/status/${token.data}`;
-  const reference = referenceSchema.safeParse(formData.get("reference"));
-  if (!reference.success) redirect(`${statusPath}?answerError=NOT_FOUND`);
-  const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
-  if (!parsed.success) {
-    const hostile = parsed.error.issues.some((issue) => issue.message === "validation.text");
-    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#answer-${reference.data}`);
-  }
-  let failure: string | null = null;
-  try {
-    await limitPerAddress("answer-per-ip", 30);
-    await answerInformationRequest(token.data, reference.data, parsed.data);
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
-    else {
-      unexpectedErrorMessage(locale, error, "answer-information");
-      failure = "OTHER";
-    }
-  }
-  redirect(failure ? `${statusPath}?answerError=${failure}#request-${reference.data}` : `${statusPath}?answered=${reference.data}`);
+  await answerFromStatusPage(formData, "answer", answerInformationRequest);
 }
 
 /** The person answers a message of the privacy team (no question waiting) on the status page. */
 export async function replyToTeamAction(formData: FormData): Promise<void> {
+  await answerFromStatusPage(formData, "reply", replyToTeam);
+}
+
+/** Both answer forms of the status page: parse, limit per address, send, show the page with the outcome. */
+async function answerFromStatusPage(
+  formData: FormData,
+  form: "answer" | "reply",
+  send: (token: string, reference: string, input: { answer: string }) => Promise<unknown>,
+): Promise<void> {
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
   const token = linkTokenSchema.safeParse(formData.get("token"));
   if (!token.success) redirect(`/${locale}`);
@@ -167,17 +154,17 @@ export async function replyToTeamAction(formData: FormData): Promise<void> {
   const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
   if (!parsed.success) {
     const hostile = parsed.error.issues.some((issue) => issue.message === "validation.text");
-    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#reply-${reference.data}`);
+    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#${form}-${reference.data}`);
   }
   let failure: string | null = null;
   try {
     await limitPerAddress("answer-per-ip", 30);
-    await replyToTeam(token.data, reference.data, parsed.data);
+    await send(token.data, reference.data, parsed.data);
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
     else if (isAppError(error) && error.code === "RATE_LIMITED") failure = "LIMITED";
     else {
-      unexpectedErrorMessage(locale, error, "reply-to-team");
+      unexpectedErrorMessage(locale, error, form === "answer" ? "answer-information" : "reply-to-team");
       failure = "OTHER";
     }
   }

@@ -223,7 +223,7 @@ export const en = {
     fromYou: "From you",
     replyTitle: "Answer the privacy team",
     replySubmit: "Send my answer",
-    replyLimited: "You have sent many answers today: please wait until tomorrow, or write everything in one answer.",
+    replyLimited: "You have sent many answers: please wait before sending another, or write everything in one answer.",
     correctionsTitle: "Your corrections",
     correctionStates: {
       corrected: "Corrected",

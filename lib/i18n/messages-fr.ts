@@ -226,7 +226,7 @@ export const fr: Messages = {
     replyTitle: "Répondre à l’équipe chargée de la protection des données",
     replySubmit: "Envoyer ma réponse",
     replyLimited:
-      "Vous avez envoyé beaucoup de réponses aujourd’hui\u00a0: merci d’attendre demain, ou de tout écrire dans une seule réponse.",
+      "Vous avez envoyé beaucoup de réponses\u00a0: merci d’attendre avant d’en envoyer une autre, ou de tout écrire dans une seule réponse.",
     correctionsTitle: "Vos corrections",
     correctionStates: {
       corrected: "Corrigé",

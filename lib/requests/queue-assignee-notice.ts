@@ -26,14 +26,17 @@ export async function queueAssigneeNotice(
     to: assignee.email,
     staffUserId: assignee.id,
     requestId: request.id,
-    props: {
-      companyName: env().COMPANY_NAME,
-      reference: request.reference,
-      type: request.type.toLowerCase(),
-      dueDate: dayOf(request.dueDate),
-      reason,
-      count,
-      requestUrl: new URL(`/staff/requests/${request.id}`, env().APP_URL).toString(),
-    },
+    props: { ...staffRequestProps(request), reason, count },
   });
+}
+
+/** What every email to staff about one request names: the request, never the person. */
+export function staffRequestProps(request: { id: string; reference: string; type: string; dueDate: Date }) {
+  return {
+    companyName: env().COMPANY_NAME,
+    reference: request.reference,
+    type: request.type.toLowerCase(),
+    dueDate: dayOf(request.dueDate),
+    requestUrl: new URL(`/staff/requests/${request.id}`, env().APP_URL).toString(),
+  };
 }
