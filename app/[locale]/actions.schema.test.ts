@@ -27,6 +27,13 @@ describe("the correction rows", () => {
     expect(parsed.corrections?.map((c) => c.field)).toEqual(["lastName", "The name on my invoices"]);
   });
 
+  it("take the description alone where the company declares no field to choose from", () => {
+    const parsed = requestFormSchema.parse(
+      toRequestInput(values([{ field: "", description: "Postal address", correctValue: "12 rue Saint-Paul" }]), "en"),
+    );
+    expect(parsed.corrections?.map((c) => c.field)).toEqual(["Postal address"]);
+  });
+
   it("name a row with nothing chosen, or something else left undescribed, in French", () => {
     const parsed = requestFormSchema.safeParse(
       toRequestInput(

@@ -117,10 +117,14 @@ export function toRequestInput(values: RequestFormValues, locale: Locale) {
   };
 }
 
-/** A row as the request takes it: the field's name, or the person's description of what is wrong. */
+/**
+ * A row as the request takes it: the field's name, or the person's description of what is wrong
+ * (chosen as "Something else", or typed where there is nothing to choose from).
+ */
 function toCorrection(row: CorrectionValues) {
+  const described = row.field === OTHER_CORRECTION || (row.field === "" && row.description.trim() !== "");
   return {
-    field: row.field === OTHER_CORRECTION ? row.description : row.field,
+    field: described ? row.description : row.field,
     correctValue: row.correctValue,
     currentValue: row.currentValue,
   };
