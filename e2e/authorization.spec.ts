@@ -90,6 +90,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/[locale]/actions.ts#confirmEmailAction": everyone,
   "app/[locale]/actions.ts#answerInformationAction": everyone,
   "app/[locale]/actions.ts#withdrawRequestAction": everyone,
+  "app/[locale]/actions.ts#replyToTeamAction": everyone,
   "app/staff/auth-actions.ts#signInAction": everyone,
   "app/staff/auth-actions.ts#verifySecondFactorAction": "own-session",
   "app/staff/auth-actions.ts#changePasswordAction": "own-session",
@@ -124,6 +125,8 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#confirmAccountIdAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#completeCorrectionsAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#messagePersonAction": ["agent", "admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------

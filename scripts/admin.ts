@@ -9,6 +9,7 @@ import { listApiKeys } from "../lib/auth/list-api-keys.ts";
 import { resetStaffPassword } from "../lib/auth/reset-staff-password.ts";
 import { revokeApiKey } from "../lib/auth/revoke-api-key.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
+import { correctableFieldsNobodyMaps } from "../lib/connectors/connectors-file.schema.ts";
 import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
@@ -230,6 +231,11 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       for (const p of problems)
         console.error(`${file}${p.line ? `:${p.line}:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`);
       throw new AppError("VALIDATION_FAILED", `${problems.length} problem(s) in ${file}: nothing was applied.`);
+    }
+    for (const name of correctableFieldsNobodyMaps({ ...shared, connectors: entries })) {
+      console.warn(
+        `${file}: warning: correctable field "${name}" is mapped by no enabled source with the rectification action; the form will not offer it`,
+      );
     }
     if (values["dry-run"]) {
       console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
