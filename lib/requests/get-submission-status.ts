@@ -1,26 +1,33 @@
 // What the person sees on their private status page: only the requests of their submission.
+import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/correction-outcomes.ts";
+import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
 import { dataMapSchema } from "../data-map/data-map.schema.ts";
+import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
 import { ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
+import { canReplyToTeam } from "./reply-to-team.ts";
 import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
+import type { Locale } from "./request-input.schema.ts";
 import { isOpen } from "./request-status.ts";
 import { submissionOfStatusToken } from "./status-links.ts";
 
-export async function getSubmissionStatus(statusToken: string, now = new Date()) {
+/** `locale`: the page's language (labels of corrections); the request's own otherwise. */
+export async function getSubmissionStatus(statusToken: string, locale?: Locale, now = new Date()) {
   const submissionId = await submissionOfStatusToken(statusToken);
   const requests = await db().dsarRequest.findMany({
     where: { submissionId },
     orderBy: { createdAt: "asc" },
     include: {
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
-      clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
-      // A fulfilled access request: what the map says of each category found, and its package.
+      // Rectification: what became of each correction; access: what the map says of each category found.
       tasks: {
-        where: { action: "ACCESS", status: "SUCCEEDED" },
+        where: { action: { in: ["RECTIFICATION", "ACCESS"] } },
         orderBy: { createdAt: "asc" },
-        select: { receipt: true, connector: { select: { name: true, dataMap: true } } },
+        select: { action: true, status: true, receipt: true, connector: { select: { key: true, name: true, dataMap: true } } },
       },
+      correctionTask: { select: { status: true, items: true, results: true, message: true } },
+      clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
       artifacts: {
         orderBy: { createdAt: "desc" },
         take: 1,
@@ -29,6 +36,7 @@ export async function getSubmissionStatus(statusToken: string, now = new Date())
     },
   });
   if (requests.length === 0) throw new AppError("NOT_FOUND", "This status link is not valid.");
+  const map = requests.some((r) => r.type === "RECTIFICATION") ? await readDataMap() : null;
   return {
     locale: requests[0].locale,
     requests: requests.map((r) => ({
@@ -51,16 +59,39 @@ export async function getSubmissionStatus(statusToken: string, now = new Date())
       denialReason: r.denialReason,
       denialMessage: r.denialMessage,
       canWithdraw: isOpen(r.status),
+      /** The team wrote and no question waits (which has its own form): the person can answer. */
+      canReply: r.email !== null && canReplyToTeam(r),
       messages: r.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      corrections: map
+        ? correctionsOf({ ...r, tasks: r.tasks.filter((task) => task.action === "RECTIFICATION") }, map, locale ?? (r.locale as Locale))
+        : [],
+      /** The team's explanation of corrections they could not make. */
+      correctionsMessage: r.correctionTask?.status === "DONE" ? r.correctionTask.message : null,
       ...accessAnswerOf(r, now),
     })),
   };
 }
 
+/** Each correction asked for, what became of it and where, with the value asked for (the person's own page). */
+function correctionsOf(
+  request: { corrections: unknown; tasks: Parameters<typeof rectificationTasksOf>[0]; correctionTask: StaffCorrectionTask },
+  map: DataMapState,
+  locale: Locale,
+) {
+  const corrections = requestedCorrections(request.corrections);
+  const outcomes = correctionOutcomes(
+    corrections,
+    new Set(Object.keys(map.correctableFields)),
+    rectificationTasksOf(request.tasks),
+    request.correctionTask,
+  );
+  return describeCorrections(outcomes, map, locale).map((described, index) => ({ ...described, value: corrections[index].correctValue }));
+}
+
 type StatusRow = {
   type: string;
   status: string;
-  tasks: Array<{ receipt: unknown; connector: { name: string; dataMap: unknown } }>;
+  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; dataMap: unknown } }>;
   artifacts: Array<{ expiresAt: Date; maxDownloads: number; downloadCount: number; deletedAt: Date | null; wrappedKey: string | null }>;
 };
 
@@ -70,11 +101,13 @@ type StatusRow = {
  */
 function accessAnswerOf(row: StatusRow, now: Date) {
   if (row.type !== "ACCESS" || row.status !== "COMPLETED") return { answerSources: null, download: null };
-  const sources = row.tasks.map((task) => {
-    const found = (task.receipt as { categories?: Record<string, unknown> } | null)?.categories;
-    const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
-    return { name: task.connector.name, categories: found ? Object.keys(found) : [], dataMap: map?.success ? map.data : null };
-  });
+  const sources = row.tasks
+    .filter((task) => task.action === "ACCESS" && task.status === "SUCCEEDED")
+    .map((task) => {
+      const found = (task.receipt as { categories?: Record<string, unknown> } | null)?.categories;
+      const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
+      return { name: task.connector.name, categories: found ? Object.keys(found) : [], dataMap: map?.success ? map.data : null };
+    });
   const artifact = row.artifacts[0];
   const available =
     artifact && !artifact.deletedAt && artifact.wrappedKey && artifact.expiresAt > now && artifact.downloadCount < artifact.maxDownloads;

@@ -29,6 +29,9 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   denialMessage: null,
   canWithdraw: true,
   messages: [],
+  canReply: false,
+  corrections: [],
+  correctionsMessage: null,
   answerSources: null,
   download: null,
 });
