@@ -101,3 +101,19 @@ describe("RequestStatusCard of a fulfilled access request", () => {
     expect(card(request("COMPLETED"), "en")).not.toContain("What we hold about you");
   });
 });
+
+describe("RequestStatusCard question form", () => {
+  it("keeps its own title beside the access answer's headings", () => {
+    const html = renderToStaticMarkup(
+      createElement(RequestStatusCard, {
+        locale: "en",
+        token: "t0k3n",
+        request: { ...request("AWAITING_SUBJECT"), type: "ACCESS" },
+        confirming: false,
+        timeZone: "Europe/Paris",
+      }),
+    );
+    expect(html).toContain("Answer the privacy team");
+    expect(html).not.toContain("What we hold about you");
+  });
+});
