@@ -164,6 +164,12 @@ const findSchema = z.strictObject({
   emailField: path(),
   /** When staff confirmed an account number, results must carry it here too (it narrows, never widens). */
   accountIdField: path().optional(),
+  /**
+   * Where an erasure also looks when the find returns nobody: records it deleted but did not finish
+   * (Zendesk's soft-deleted users, out of search until permanently deleted), so a retry after a
+   * failure between the two deletes finishes the job. Results are checked like the find's.
+   */
+  unfinishedErasures: z.strictObject(listingShape).optional(),
 });
 
 const objectSchema = z.strictObject({ category, ...listingShape });
@@ -234,6 +240,15 @@ export const restConfigSchema = z
     const identity = ["email", "accountId"];
     const person = [...identity, "id"];
     checkVariables(ctx, ["find", "request"], config.find.request, identity, "find runs before the person's id is known");
+    if (config.find.unfinishedErasures) {
+      checkVariables(
+        ctx,
+        ["find", "unfinishedErasures", "request"],
+        config.find.unfinishedErasures.request,
+        identity,
+        "find runs before the person's id is known",
+      );
+    }
     if (config.test) checkVariables(ctx, ["test"], config.test, identity, "the test uses no person");
     config.objects.forEach((object, i) => {
       checkVariables(ctx, ["objects", i, "request"], object.request, person);
