@@ -41,6 +41,7 @@ export function seedState() {
   return {
     stripe: {
       customers: new Map<string, StripeCustomer>(),
+      deletedCustomers: new Set<string>(),
       charges: [] as Array<{ id: string; object: "charge"; customer: string; amount: number; currency: string; description: string }>,
     },
     zendesk: {
@@ -129,10 +130,10 @@ export async function startSaasServer() {
     send(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") ?? "" });
   }
 
-  // Stripe: lists are { object: "list", data, has_more, url }, paged with limit + starting_after;
+  // Stripe (docs.stripe.com/api): lists are { object: "list", data, has_more, url }, paged with limit + starting_after;
   // the email filter is case-sensitive; updates are form-encoded POSTs.
   function stripe(r: RecordedRequest, res: ServerResponse) {
-    const { customers, charges } = state.stripe;
+    const { customers, charges, deletedCustomers } = state.stripe;
     const one = r.path.match(/^\/v1\/customers\/([^/]+)$/);
     const missing = (id: string) =>
       send(res, 404, { error: { code: "resource_missing", type: "invalid_request_error", message: `No such customer: '${id}'` } });
@@ -161,8 +162,14 @@ export async function startSaasServer() {
       );
     }
     if (r.path === "/v1/balance") return send(res, 200, { object: "balance", available: [] });
+    // A deleted customer can still be retrieved, as { id, object, deleted: true }; deleting it again is a 404.
+    if (one && r.method === "GET") {
+      if (customers.has(one[1])) return send(res, 200, customers.get(one[1]));
+      return deletedCustomers.has(one[1]) ? send(res, 200, { id: one[1], object: "customer", deleted: true }) : missing(one[1]);
+    }
     if (one && r.method === "DELETE") {
       if (!customers.delete(one[1])) return missing(one[1]);
+      deletedCustomers.add(one[1]);
       return send(res, 200, { id: one[1], object: "customer", deleted: true });
     }
     if (one && r.method === "POST") {
@@ -184,7 +191,7 @@ export async function startSaasServer() {
   }
 
   function stripeList<T extends { id: string }>(all: T[], r: RecordedRequest, path: string) {
-    const limit = Number(r.query.get("limit") ?? 10);
+    const limit = Math.min(Math.max(Number(r.query.get("limit") ?? 10), 1), 100);
     const after = r.query.get("starting_after");
     const start = after ? all.findIndex((item) => item.id === after) + 1 : 0;
     const data = all.slice(start, start + limit);
@@ -276,7 +283,7 @@ export async function startSaasServer() {
     };
   }
 
-  // HubSpot CRM v3: search with filterGroups in a POST body, paged with `after` in the body and
+  // HubSpot CRM v3 (developers.hubspot.com/docs/api-reference): search with filterGroups in a POST body, paged with `after` in the body and
   // paging.next.after in the answer; GDPR delete by id; PATCH with { properties }.
   function hubspot(r: RecordedRequest, res: ServerResponse) {
     const { contacts } = state.hubspot;
