@@ -1,9 +1,7 @@
 // The `http` connector's configuration: where the company's system listens and the key both sides
 // sign with. Validated when a connectors file is read and again each time a task runs.
 import { z } from "zod";
-
-/** Hosts where plain http is acceptable: the body holds personal data, so it never crosses a network unencrypted. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+import { connectorUrl } from "./connector-url.ts";
 
 /**
  * Headers the portal sets itself. Authorization is refused too: extra headers are not secrets (they
@@ -13,19 +11,10 @@ const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "ho
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const endpointUrl = z
-  .url({ protocol: /^https?$/, message: "give the full address of the endpoint, e.g. https://crm.example.com/dsar" })
-  .superRefine((value, ctx) => {
-    // Refinements run even when the URL check failed; that failure is already reported.
-    if (!URL.canParse(value)) return;
-    const url = new URL(value);
-    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-      ctx.addIssue({ code: "custom", message: `use https; plain http is allowed only for localhost or 127.0.0.1 (got ${url.host})` });
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "must not contain a user name or password; requests are authenticated by their signature" });
-    }
-  });
+const endpointUrl = connectorUrl({
+  example: "give the full address of the endpoint, e.g. https://crm.example.com/dsar",
+  credentials: "must not contain a user name or password; requests are authenticated by their signature",
+});
 
 const extraHeaders = z
   .record(

@@ -3,25 +3,21 @@
 // rectify them, and how gently to call. Validated when a connectors file is read (each problem at
 // its path, so at its line) and again each time a task runs.
 import { z } from "zod";
+import { connectorUrl } from "../http/connector-url.ts";
 import { isValidPath } from "./json-path.ts";
 import { templateVariables, templateVariablesIn } from "./template.ts";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "host", "cookie"];
 
-const baseUrl = z
-  .url({ protocol: /^https?$/, message: "give the API's address, e.g. https://api.example.com" })
-  .superRefine((value, ctx) => {
-    if (!URL.canParse(value)) return;
-    const url = new URL(value);
-    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-      ctx.addIssue({ code: "custom", message: `use https; plain http is allowed only for localhost or 127.0.0.1 (got ${url.host})` });
-    }
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "must not contain a user name or password; use auth" });
-    if (url.search || url.hash)
-      ctx.addIssue({ code: "custom", message: "must not contain a query or fragment; put parameters in each request's query" });
-  });
+const baseUrl = connectorUrl({
+  example: "give the API's address, e.g. https://api.example.com",
+  credentials: "must not contain a user name or password; use auth",
+}).superRefine((value, ctx) => {
+  if (URL.canParse(value) && (new URL(value).search || new URL(value).hash)) {
+    ctx.addIssue({ code: "custom", message: "must not contain a query or fragment; put parameters in each request's query" });
+  }
+});
 
 const path = () => z.string().trim().refine(isValidPath, "a dotted path such as data, results[0].id or paging.next.after");
 
