@@ -4,6 +4,7 @@
 // its path, so at its line) and again each time a task runs.
 import { z } from "zod";
 import { connectorUrl } from "../http/connector-url.ts";
+import { authSecretOf } from "./auth-secret.ts";
 import { isValidPath } from "./json-path.ts";
 import { templateVariables, templateVariablesIn } from "./template.ts";
 
@@ -46,15 +47,14 @@ const extraHeaders = z.record(headerName, headerValue).superRefine((headers, ctx
 const secret = () => z.string().min(1, "give the value (it is stored encrypted and never shown again)").max(4000);
 
 /** Secrets of the other kinds of auth are dropped: a kind changed on the form leaves the old one stored. */
-const secretKeys = ["token", "password", "value", "clientSecret"];
-const ownSecret: Record<string, string> = { bearer: "token", basic: "password", apiKey: "value", oauth2: "clientSecret" };
+const secretKeys = Object.values(authSecretOf).filter((key) => key !== null);
 
 const authSchema = z.preprocess(
   (input) => {
     if (!input || typeof input !== "object" || Array.isArray(input)) return input;
     const kind = (input as { type?: unknown }).type;
-    if (typeof kind !== "string" || !(kind in ownSecret)) return input;
-    return Object.fromEntries(Object.entries(input).filter(([key]) => !secretKeys.includes(key) || key === ownSecret[kind]));
+    if (typeof kind !== "string" || !Object.hasOwn(authSecretOf, kind)) return input;
+    return Object.fromEntries(Object.entries(input).filter(([key]) => !secretKeys.includes(key) || key === authSecretOf[kind]));
   },
   z.discriminatedUnion(
     "type",

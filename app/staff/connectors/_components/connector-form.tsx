@@ -3,8 +3,11 @@
 // without its secrets: each secret has a field of its own that never shows the stored value, and
 // left empty keeps it. Errors from the server name the field they belong to.
 import { useActionState, useState } from "react";
+import { parse } from "yaml";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { SecretField } from "@/lib/connectors/connector-secrets.ts";
+import { authSecretOf } from "@/lib/connectors/rest/auth-secret.ts";
+import { secretFieldLabel } from "@/lib/connectors/secret-field-label.ts";
 import { saveConnectorAction } from "../actions.ts";
 
 export type ConnectorFormValues = {
@@ -28,7 +31,7 @@ type Props = {
   /** A starting config per type, for a new connector. */
   examples: Record<string, string>;
   /** Ready-made configs per type (rest: Stripe, Zendesk, HubSpot), loaded into the config on request. */
-  templatesByType?: Record<string, Array<{ name: string; text: string }>>;
+  templatesByType?: Record<string, Array<{ name: string; title: string; text: string }>>;
 };
 
 const ACTIONS = ["access", "portability", "erasure", "rectification"] as const;
@@ -47,8 +50,22 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
   const [values, setValues] = useState(initial);
   const templates = templatesByType[values.type] ?? [];
   const [template, setTemplate] = useState("");
+  const [loaded, setLoaded] = useState("");
   const set = <K extends keyof ConnectorFormValues>(name: K, value: ConnectorFormValues[K]) => setValues((v) => ({ ...v, [name]: value }));
-  const secrets = secretsByType[values.type] ?? [];
+  const secrets = visibleSecrets(values.type, values.configText, secretsByType[values.type] ?? []);
+  const loadTemplate = () => {
+    const chosen = templates.find((t) => t.name === template);
+    if (!chosen) return;
+    // Written by hand (not an example nor a template as loaded): replacing it is confirmed first.
+    const handWritten =
+      values.configText.trim() !== "" &&
+      !Object.values(examples).includes(values.configText) &&
+      !templates.some((t) => t.text === values.configText) &&
+      values.configText !== initial.configText;
+    if (handWritten && !window.confirm(`Replace the configuration you wrote with the ${chosen.title} template?`)) return;
+    set("configText", chosen.text);
+    setLoaded(`The ${chosen.title} template is in the configuration below. Adapt its address, then give its secret.`);
+  };
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   // An issue belongs to the first field its path names; config paths go to a secret field when they name one.
   const issuesFor = (field: string) =>
@@ -78,7 +95,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             <ul>
               {issues.map((issue) => (
                 <li key={`${issue.path}:${issue.message}`}>
-                  <a href={`#${targetOf(issue.path, secrets)}`}>{issue.path || "connector"}</a>: {issue.message}
+                  <a href={`#${targetOf(issue.path, secrets)}`}>{nameOf(issue.path, secrets)}</a>: {issue.message}
                 </li>
               ))}
             </ul>
@@ -193,8 +210,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             Start from a template
           </label>
           <p id="template-hint" className="hint">
-            Each template describes a tool&apos;s API with comments; it replaces the configuration below. Adapt the address, then give the
-            secret its auth type uses in the secrets below.
+            Each template describes a tool&apos;s API, with comments; loading one replaces the configuration below.
           </p>
           <div className="connector-form__template">
             <select
@@ -202,24 +218,25 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
               className="select"
               aria-describedby="template-hint"
               value={template}
-              onChange={(e) => setTemplate(e.target.value)}
+              onChange={(e) => {
+                setTemplate(e.target.value);
+                setLoaded("");
+              }}
             >
-              <option value="">Choose a template…</option>
+              <option value="">Choose a tool…</option>
               {templates.map((t) => (
                 <option key={t.name} value={t.name}>
-                  {t.name}
+                  {t.title}
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!template}
-              onClick={() => set("configText", templates.find((t) => t.name === template)?.text ?? values.configText)}
-            >
+            <button type="button" className="button button--secondary" aria-disabled={!template} onClick={loadTemplate}>
               Load the template
             </button>
           </div>
+          <p className="hint connector-form__loaded" role="status">
+            {loaded}
+          </p>
         </div>
       ) : null}
 
@@ -245,7 +262,8 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
         <fieldset className="field">
           <legend className="label">Secrets (write-only)</legend>
           <p className="hint">
-            Stored encrypted and never shown again. Leave a field empty to keep the stored value; type a new value to replace it.
+            Stored encrypted and never shown again.{" "}
+            {mode === "edit" ? "Leave a field empty to keep the stored value; type a new value to replace it." : null}
           </p>
           {secrets.map((secret) => {
             const field = `secret.${secret.name}`;
@@ -253,16 +271,19 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             return (
               <div key={secret.name} className="field">
                 <label className="label" htmlFor={field}>
-                  config.{secret.name}
+                  {secretFieldLabel(secret.name)}
                 </label>
-                {secret.hint ? (
-                  <p id={`${field}-hint`} className="hint">
-                    Stored: <code>{secret.hint}</code>
-                  </p>
-                ) : null}
+                <p id={`${field}-hint`} className="hint">
+                  In a connectors file: <code>{secret.name}</code>
+                  {secret.hint ? (
+                    <>
+                      . Stored: <code>{secret.hint}</code>
+                    </>
+                  ) : null}
+                </p>
                 <FieldErrors field={field} errors={errors} />
                 <input
-                  {...fieldProps(field, Boolean(secret.hint))}
+                  {...fieldProps(field, true)}
                   type="password"
                   className="input"
                   autoComplete="new-password"
@@ -303,6 +324,29 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
       </button>
     </form>
   );
+}
+
+/**
+ * A rest connector's secret fields for the auth kind its config names (a bearer token, a basic
+ * password, …); every field when the kind cannot be read yet. Other types keep all theirs.
+ */
+function visibleSecrets(type: string, configText: string, secrets: SecretField[]): SecretField[] {
+  if (type !== "rest") return secrets;
+  let kind: unknown;
+  try {
+    kind = (parse(configText) as { auth?: { type?: unknown } } | null)?.auth?.type;
+  } catch {
+    return secrets;
+  }
+  if (typeof kind !== "string" || !Object.hasOwn(authSecretOf, kind)) return secrets;
+  const own = authSecretOf[kind];
+  return secrets.filter((secret) => !secret.name.startsWith("auth.") || secret.name === `auth.${own}`);
+}
+
+/** How the list of problems names a field: a secret by its label, the rest by its path. */
+function nameOf(path: string, secrets: SecretField[]): string {
+  const secret = secrets.find((s) => path === `config.${s.name}`);
+  return secret ? secretFieldLabel(secret.name) : path || "connector";
 }
 
 function targetOf(path: string, secrets: SecretField[]): string {
