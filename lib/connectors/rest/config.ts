@@ -44,7 +44,8 @@ const extraHeaders = z.record(headerName, headerValue).superRefine((headers, ctx
   }
 });
 
-const secret = () => z.string().min(1, "give the value (it is stored encrypted and never shown again)").max(4000);
+const GIVE_SECRET = "give the value (it is stored encrypted and never shown again)";
+const secret = () => z.string({ error: GIVE_SECRET }).min(1, GIVE_SECRET).max(4000);
 
 /** Secrets of the other kinds of auth are dropped: a kind changed on the form leaves the old one stored. */
 const secretKeys = Object.values(authSecretOf).filter((key) => key !== null);
