@@ -340,7 +340,10 @@ function visibleSecrets(type: string, configText: string, secrets: SecretField[]
   }
   if (typeof kind !== "string" || !Object.hasOwn(authSecretOf, kind)) return secrets;
   const own = authSecretOf[kind];
-  return secrets.filter((secret) => !secret.name.startsWith("auth.") || secret.name === `auth.${own}`);
+  // Each kind has its own secret, optional only because the other kinds do not need it.
+  return secrets
+    .filter((secret) => !secret.name.startsWith("auth.") || secret.name === `auth.${own}`)
+    .map((secret) => (secret.name === `auth.${own}` ? { ...secret, optional: false } : secret));
 }
 
 /** How the list of problems names a field: a secret by its label, the rest by its path. */
