@@ -4,11 +4,11 @@
 // its path, so at its line) and again each time a task runs.
 import { z } from "zod";
 import { connectorUrl } from "../http/connector-url.ts";
+import { extraHeaders, headerName } from "../http/extra-headers.ts";
 import { authSecretOf } from "./auth-secret.ts";
 import { isValidPath } from "./json-path.ts";
 import { templateVariables, templateVariablesIn } from "./template.ts";
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "host", "cookie"];
 
 const baseUrl = connectorUrl({
@@ -22,27 +22,7 @@ const baseUrl = connectorUrl({
 
 const path = () => z.string().trim().refine(isValidPath, "a dotted path such as data, results[0].id or paging.next.after");
 
-const headerValue = z
-  .string()
-  .max(1000)
-  .regex(/^[^\r\n\0]*$/, "a header value cannot contain line breaks");
-
-const headerName = z.string().regex(HEADER_NAME, "a header name is letters, digits and dashes");
-
-const extraHeaders = z.record(headerName, headerValue).superRefine((headers, ctx) => {
-  for (const name of Object.keys(headers)) {
-    if (RESERVED_HEADERS.includes(name.toLowerCase())) {
-      ctx.addIssue({
-        code: "custom",
-        path: [name],
-        message:
-          name.toLowerCase() === "authorization"
-            ? `${name} cannot be set here: these headers are not kept secret; use auth (its secret is write-only and encrypted)`
-            : `${name} cannot be set here: the portal sets it`,
-      });
-    }
-  }
-});
+const headers = extraHeaders(RESERVED_HEADERS, "; use auth (its secret is write-only and encrypted)");
 
 const GIVE_SECRET = "give the value (it is stored encrypted and never shown again)";
 const secret = () => z.string({ error: GIVE_SECRET }).min(1, GIVE_SECRET).max(4000);
@@ -197,7 +177,7 @@ export const restConfigSchema = z
   .strictObject({
     baseUrl,
     auth: authSchema,
-    headers: extraHeaders.optional(),
+    headers: headers.optional(),
     bodyFormat: z.enum(["json", "form"]).default("json"),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     /** At most this many calls per second from each worker process. */
