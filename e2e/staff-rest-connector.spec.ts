@@ -60,6 +60,10 @@ test("an admin adds a Stripe connector from its template, tests it and edits it 
   const alert = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
   await expect(alert).toContainText("API token: give the value");
   await expect(secrets.getByLabel("API token")).toHaveAttribute("aria-invalid", "true");
+  // The form keeps what was chosen (React's reset after an action used to put the type back to postgres).
+  await expect(page.getByLabel("Type")).toHaveValue("rest");
+  await expect(templates).toHaveValue("stripe");
+  await expect(page.getByText("config.auth.token")).toHaveCount(0);
   await shoot(page, "missing-token");
 
   await secrets.getByLabel("API token").fill(STRIPE_KEY);

@@ -2,7 +2,7 @@
 // Add or edit one connector. The config is written as in a connectors file (YAML or JSON) but
 // without its secrets: each secret has a field of its own that never shows the stored value, and
 // left empty keeps it. Errors from the server name the field they belong to.
-import { useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { parse } from "yaml";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { SecretField } from "@/lib/connectors/connector-secrets.ts";
@@ -53,6 +53,15 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
   const [loaded, setLoaded] = useState("");
   const set = <K extends keyof ConnectorFormValues>(name: K, value: ConnectorFormValues[K]) => setValues((v) => ({ ...v, [name]: value }));
   const secrets = visibleSecrets(values.type, values.configText, secretsByType[values.type] ?? []);
+  // Submitted by hand: React resets a form after its action runs, which would put the selects back
+  // to their first option (a rest connector resubmitted as postgres). Secret fields are cleared here.
+  const submitKeepingValues = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    for (const input of form.querySelectorAll<HTMLInputElement>("input[type=password]")) input.value = "";
+    startTransition(() => formAction(data));
+  };
   const loadTemplate = () => {
     const chosen = templates.find((t) => t.name === template);
     if (!chosen) return;
@@ -87,7 +96,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
   };
 
   return (
-    <form action={formAction} className="staff-form connector-form" noValidate>
+    <form action={formAction} onSubmit={submitKeepingValues} className="staff-form connector-form" noValidate>
       {state && !state.ok ? (
         <div className="message message--error" role="alert">
           <p>{issues.length ? "Nothing was saved. Correct the fields marked below." : state.error.message}</p>
@@ -281,7 +290,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
                     </>
                   ) : null}
                 </p>
-                <FieldErrors field={field} errors={errors} />
+                <FieldErrors field={field} errors={errors} withoutPath />
                 <input
                   {...fieldProps(field, true)}
                   type="password"
@@ -358,13 +367,22 @@ function targetOf(path: string, secrets: SecretField[]): string {
   return path.split(/[.[]/)[0] || "key";
 }
 
-function FieldErrors({ field, errors }: { field: string; errors: Array<{ path: string; message: string }> }) {
+function FieldErrors({
+  field,
+  errors,
+  withoutPath = false,
+}: {
+  field: string;
+  errors: Array<{ path: string; message: string }>;
+  /** The field's label already says what it is (a secret named in words). */
+  withoutPath?: boolean;
+}) {
   if (errors.length === 0) return null;
   return (
     <div id={`${field}-error`} className="field-error">
       {errors.map((issue) => (
         <p key={`${issue.path}:${issue.message}`}>
-          {issue.path.includes(".") || issue.path.includes("[") ? <code>{issue.path}</code> : null} {issue.message}
+          {!withoutPath && (issue.path.includes(".") || issue.path.includes("[")) ? <code>{issue.path}</code> : null} {issue.message}
         </p>
       ))}
     </div>
