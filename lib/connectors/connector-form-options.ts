@@ -5,16 +5,19 @@ import { type SecretField, secretFields } from "./connector-secrets.ts";
 import { connectorTypeNames } from "./registry.ts";
 import { type RestTemplate, restTemplates } from "./rest/templates.ts";
 
-const examples: Record<string, string> = {
-  postgres: `schema: public
-tables:
+/** The tables of an SQL source, the same for every SQL engine. */
+const sqlTables = `tables:
   - table: customers
     identity: { email: email }
     erase: { strategy: mask, columns: { email: hash, name: redact } }
   - table: orders
     via: { parent: customers, column: customer_id, parentColumn: id }
     erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
-`,
+`;
+
+const examples: Record<string, string> = {
+  postgres: `schema: public\n${sqlTables}`,
+  mysql: sqlTables,
   http: `timeoutSeconds: 30
 callbackWaitMinutes: 60
 `,

@@ -23,6 +23,11 @@ describe("write-only connector secrets", () => {
       { name: "url", stored: true, hint: "postgresql://a:••••@h/d", optional: false },
       { name: "hashSalt", stored: false, hint: null, optional: true },
     ]);
+    expect(secretFields("mysql", { url: "mysql://shop:p%40ss@db.internal:3306/shop" })).toEqual([
+      { name: "url", stored: true, hint: "mysql://shop:••••@db.internal:3306/shop", optional: false },
+      { name: "hashSalt", stored: false, hint: null, optional: true },
+    ]);
+    expect(withoutSecrets("mysql", { url: "mysql://a:b@h/d", hashSalt: "salt", tables: [] })).toEqual({ tables: [] });
     expect(secretFields("http", null).map((field) => [field.name, field.optional])).toEqual([
       ["secret", false],
       ["url", false],
