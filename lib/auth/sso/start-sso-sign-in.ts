@@ -39,6 +39,9 @@ export async function startSsoSignIn(options: { settings: SsoSettings; address: 
     nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
+    // Providers that take the claims parameter are asked for the authentication methods (RFC 8176)
+    // in the ID token, which decide whether the local second factor is still owed.
+    ...(configuration.serverMetadata().claims_parameter_supported ? { claims: JSON.stringify({ id_token: { amr: null } }) } : {}),
   });
   return { authorizationUrl, browserToken, expiresAt: new Date(now.getTime() + SSO_ATTEMPT_MINUTES * 60_000) };
 }
