@@ -40,7 +40,10 @@ export async function startTestOidcProvider(options: { redirectUri: string; user
   const stores = new Map<string, Map<string, AdapterPayload>>();
   const storeOf = (model: string) => {
     let store = stores.get(model);
-    if (!store) stores.set(model, (store = new Map()));
+    if (!store) {
+      store = new Map();
+      stores.set(model, store);
+    }
     return store;
   };
   class TestAdapter implements Adapter {
