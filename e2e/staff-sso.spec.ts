@@ -27,7 +27,9 @@ test("someone without an account and without a mapped group is refused with a cl
   await signInAtProvider(page, ssoUsers.stranger);
   await page.waitForURL(/\/staff\/sso\/refused/);
   await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("There is no staff account for your email address. Ask an administrator to invite you.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "There is no staff account for your email address. Ask an administrator to invite you.",
+  );
   await page.goto("/staff/requests");
   await page.waitForURL(/\/staff\/sign-in/);
 });
