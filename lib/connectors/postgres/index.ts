@@ -17,6 +17,7 @@ export const postgresConnector: ConnectorType<PostgresConfig> = {
   configSchema: postgresConfigSchema,
   // hashSalt is secret too: with it, anyone holding a hashed value could test guesses against it.
   secretPaths: [["url"], ["hashSalt"]],
+  categories: (config) => config.tables.map((table) => ({ name: table.table, reference: table.reference === true })),
   check: checkConfig,
   async test(config) {
     try {
