@@ -227,8 +227,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
       return;
     }
-    const outcome = await applyConnectors(entries, operator, shared);
+    const { dataMapVersion, ...outcome } = await applyConnectors(entries, operator, shared);
     for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
+    console.log(dataMapVersion === null ? "data map: unchanged" : `data map: version ${dataMapVersion} recorded`);
   },
   async "test-connectors"() {
     const results = await testConnectors();

@@ -319,6 +319,13 @@ describe("fulfilment", () => {
 
   it("changes nothing when the same connectors file is applied again", async () => {
     const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" });
-    expect(outcome).toEqual({ created: [], updated: [], disabled: [], unchanged: appliedEntries.map((e) => e.key) });
+    expect(outcome).toEqual({
+      created: [],
+      updated: [],
+      disabled: [],
+      unchanged: appliedEntries.map((e) => e.key),
+      settings: [],
+      dataMapVersion: null,
+    });
   });
 });
