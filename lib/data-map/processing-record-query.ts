@@ -14,12 +14,9 @@ export const processingRecordQuerySchema = z.strictObject({
     .max(2_147_483_647)
     .optional()
     .meta({ description: "A version of the data map; without it, the map as it is now." }),
-  since: z.iso
-    .date("Use a date as YYYY-MM-DD.")
-    .optional()
-    .meta({
-      description: "List what changed between the version current at the start of this day (controller's time zone) and the record shown.",
-    }),
+  since: z.iso.date("Use a date as YYYY-MM-DD.").optional().meta({
+    description: "List what changed between the version current at the start of this day (controller's time zone) and the record shown.",
+  }),
 });
 
 export type ProcessingRecordQuery = z.output<typeof processingRecordQuerySchema>;
