@@ -60,9 +60,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function get(query: string, key = auditorKey) {
-  return GET(new Request(`http://localhost/api/v1/reports/processing${query}`, { headers: { authorization: `Bearer ${key}` } }), {
-    params: Promise.resolve({}),
-  });
+  return GET(new Request(`http://localhost/api/v1/reports/processing${query}`, { headers: { authorization: `Bearer ${key}` } }));
 }
 
 describe("GET /api/v1/reports/processing", () => {
