@@ -35,6 +35,7 @@ export default async function NewConnectorPage() {
           rateLimitPerSecond: null,
           configText: examples.postgres ?? "",
           fieldDescriptionsText: "",
+          dataMapText: "",
         }}
       />
     </div>

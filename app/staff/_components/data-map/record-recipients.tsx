@@ -1,0 +1,40 @@
+// The recipients of an activity or a category: who, what kind, where, and on what ground data goes
+// outside the EEA. A table on a wide screen; it scrolls inside its own box on a phone.
+import type { RecordRecipient } from "@/lib/data-map/build-processing-record.ts";
+import type { RecordTexts } from "./record-texts.ts";
+
+export function RecordRecipients({ recipients, texts, caption }: { recipients: RecordRecipient[]; texts: RecordTexts; caption: string }) {
+  if (recipients.length === 0) return <p>{texts.noRecipients}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="staff-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{texts.recipientName}</th>
+            <th scope="col">{texts.recipientKind}</th>
+            <th scope="col">{texts.recipientCountry}</th>
+            <th scope="col">{texts.recipientSafeguard}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recipients.map((recipient) => (
+            <tr key={`${recipient.name}|${recipient.country?.code ?? ""}|${recipient.safeguard?.code ?? ""}`}>
+              <th scope="row">
+                {recipient.name}
+                {recipient.purpose ? <span className="record-note">{recipient.purpose}</span> : null}
+                {recipient.soldOrShared ? <span className="record-flag">{texts.soldOrShared}</span> : null}
+              </th>
+              <td>{recipient.kind.label}</td>
+              <td>
+                {recipient.country?.label ?? "—"}
+                {recipient.thirdCountry ? <span className="record-flag">{texts.thirdCountry}</span> : null}
+              </td>
+              <td>{recipient.safeguard?.label ?? (recipient.country && !recipient.thirdCountry ? texts.noSafeguardNeeded : "—")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
