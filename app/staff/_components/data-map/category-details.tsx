@@ -3,6 +3,7 @@
 import type { RecordCategory } from "@/lib/data-map/build-processing-record.ts";
 import { RecordRecipients } from "./record-recipients.tsx";
 import type { RecordTexts } from "./record-texts.ts";
+import "./data-map.css";
 
 export function CategoryDetails({ category, texts }: { category: RecordCategory; texts: RecordTexts }) {
   const rows: Array<[string, string | null]> = [

@@ -51,6 +51,8 @@ export default async function ProcessingRecordPage({ searchParams }: PageProps) 
   const when = (iso: string) =>
     `${new Intl.DateTimeFormat(view.lang, { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(iso))} (${timeZone})`;
   const day = (date: string) => formatDate(view.lang, date);
+  const whenShort = (iso: string) =>
+    new Intl.DateTimeFormat(view.lang, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
   const download = (format: "json" | "csv") =>
     `/api/v1/reports/processing?${new URLSearchParams({
       format,
@@ -78,7 +80,7 @@ export default async function ProcessingRecordPage({ searchParams }: PageProps) 
           </ul>
         </div>
       ) : null}
-      <RecordPicker texts={texts} lang={view.lang} version={view.version} since={view.since} versions={answer.versions} when={when} />
+      <RecordPicker texts={texts} lang={view.lang} version={view.version} since={view.since} versions={answer.versions} when={whenShort} />
       <p className="record-shown" role="status">
         {!answer.current && shown
           ? texts.shownVersion(shown.number, when(shown.createdAt))

@@ -55,7 +55,6 @@ export function RecordActivities({ record, texts }: { record: ProcessingRecord; 
                 </dd>
               </div>
             </dl>
-            <h4>{texts.recipients}</h4>
             <RecordRecipients recipients={activity.recipients} texts={texts} caption={`${texts.recipients}: ${activity.purpose}`} />
           </article>
         );
