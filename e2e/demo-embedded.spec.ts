@@ -150,6 +150,8 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
       page.getByRole("button", { name: "Download my data (ZIP)" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${reference}.zip`);
+    // The page is read again once the download is counted: it no longer offers the count from before.
+    await expect(page.getByText(/4 more times/)).toBeVisible({ timeout: 10_000 });
     const zipPath = join(folder, "download.zip");
     await download.saveAs(zipPath);
     const listing = await zipEntries(zipPath);

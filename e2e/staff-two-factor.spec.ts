@@ -74,6 +74,9 @@ test("setting up two-factor shows the recovery codes once, even though the sessi
   await expect(page.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
   await expect(page).toHaveURL(/\/staff\/account\/two-factor$/);
+  // Two-factor is on: the set-up key and its QR code are gone, only the recovery codes remain.
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toHaveCount(0);
+  await expect(page.locator("code.totp-secret")).toHaveCount(0);
 
   // Coming back later: two-factor is on, and the page says so instead of offering a new setup.
   await page.goto("/staff/account/two-factor");

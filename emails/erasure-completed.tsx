@@ -33,8 +33,17 @@ const schema = z.strictObject({
 
 const text = localized({
   en: {
-    subject: (companyName: string, reference: string) => `Your data has been erased: request ${reference} to ${companyName}`,
-    heading: "Your data has been erased",
+    subject: {
+      erased: (companyName: string, reference: string) => `Your data has been erased: request ${reference} to ${companyName}`,
+      partly: (companyName: string, reference: string) =>
+        `Your erasure request is done, and some data is kept: request ${reference} to ${companyName}`,
+      nothing: (companyName: string, reference: string) => `We found no data about you to erase: request ${reference} to ${companyName}`,
+    },
+    heading: {
+      erased: "Your data has been erased",
+      partly: "Your data has been erased, except what we must keep",
+      nothing: "We found no data about you to erase",
+    },
     preview: "We have finished erasing your personal data. Here is what we did in each of our systems.",
     intro: "We have finished handling this request:",
     systemsHeading: "What we did in each system",
@@ -53,8 +62,18 @@ const text = localized({
     statusIntro: "The history of your request remains available on this page:",
   },
   fr: {
-    subject: (companyName: string, reference: string) => `Vos données ont été effacées\u00a0: demande ${reference} à ${companyName}`,
-    heading: "Vos données ont été effacées",
+    subject: {
+      erased: (companyName: string, reference: string) => `Vos données ont été effacées\u00a0: demande ${reference} à ${companyName}`,
+      partly: (companyName: string, reference: string) =>
+        `Votre demande d’effacement est traitée, certaines données sont conservées\u00a0: demande ${reference} à ${companyName}`,
+      nothing: (companyName: string, reference: string) =>
+        `Nous n’avons trouvé aucune donnée vous concernant à effacer\u00a0: demande ${reference} à ${companyName}`,
+    },
+    heading: {
+      erased: "Vos données ont été effacées",
+      partly: "Vos données ont été effacées, sauf celles que nous devons conserver",
+      nothing: "Nous n’avons trouvé aucune donnée vous concernant à effacer",
+    },
     preview: "Nous avons fini d’effacer vos données personnelles. Voici ce que nous avons fait dans chacun de nos systèmes.",
     intro: "Nous avons terminé le traitement de cette demande\u00a0:",
     systemsHeading: "Ce que nous avons fait dans chaque système",
@@ -78,15 +97,21 @@ const text = localized({
   },
 });
 
+/** The title says what really happened: all erased, erased except what is kept, or nothing found. */
+function outcomeOf(sources: Array<{ erased: number; retained: unknown[] }>): "erased" | "partly" | "nothing" {
+  if (sources.some((source) => source.retained.length > 0)) return "partly";
+  return sources.some((source) => source.erased > 0) ? "erased" : "nothing";
+}
+
 export const erasureCompletedEmail = defineEmailTemplate({
   schema,
-  subject: (locale, props) => text[locale].subject(props.companyName, props.reference),
+  subject: (locale, props) => text[locale].subject[outcomeOf(props.sources)](props.companyName, props.reference),
   component: function ErasureCompletedEmail({ locale, companyName, reference, sources, statusUrl }) {
     const t = text[locale];
     const anyRetained = sources.some((source) => source.retained.length > 0);
     const line = { ...styles.paragraph, margin: "4px 0" };
     return (
-      <EmailLayout locale={locale} companyName={companyName} preview={t.preview} heading={t.heading}>
+      <EmailLayout locale={locale} companyName={companyName} preview={t.preview} heading={t.heading[outcomeOf(sources)]}>
         <Paragraph>{t.intro}</Paragraph>
         <RequestList locale={locale} requests={[{ reference, type: "erasure" }]} />
         <Subheading>{t.systemsHeading}</Subheading>

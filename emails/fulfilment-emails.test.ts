@@ -141,8 +141,10 @@ describe("package-ready", () => {
 
 describe("erasure-completed", () => {
   it("says what was erased, found nowhere, and kept with its reason", async () => {
-    const { subject, text } = await renderEmail("erasure-completed", "en", erasureCompleted);
-    expect(subject).toBe("Your data has been erased: request DSAR-2024-0102 to Acme & Fils");
+    const { subject, text, html } = await renderEmail("erasure-completed", "en", erasureCompleted);
+    // Invoices were kept: the title must not say everything was erased.
+    expect(subject).toBe("Your erasure request is done, and some data is kept: request DSAR-2024-0102 to Acme & Fils");
+    expect(html).toContain("Your data has been erased, except what we must keep");
     expect(text).toContain("12 records deleted or anonymised.");
     expect(text).toContain("Data kept: Invoices (3 records). Reason: French Commercial Code art. L123-22: invoices are kept 10 years.");
     expect(text).toContain("No data about you was found.");
@@ -155,6 +157,18 @@ describe("erasure-completed", () => {
     expect(text).toContain("Données conservées\u00a0: Invoices (3 enregistrements). Motif\u00a0: French Commercial Code art. L123-22");
     expect(text).toContain("Aucune donnée vous concernant n’a été trouvée.");
     expect(text).toContain("nous les supprimons lorsque cette obligation prend fin");
+  });
+
+  it("says everything was erased only when nothing was kept, and says so when nothing was found", async () => {
+    const erased = { ...erasureCompleted, sources: [{ name: "CRM", erased: 1, retained: [] }] };
+    expect((await renderEmail("erasure-completed", "en", erased)).subject).toBe(
+      "Your data has been erased: request DSAR-2024-0102 to Acme & Fils",
+    );
+    const nothing = { ...erasureCompleted, sources: [{ name: "CRM", erased: 0, retained: [] }] };
+    const none = await renderEmail("erasure-completed", "fr", nothing);
+    expect(none.subject).toBe("Nous n’avons trouvé aucune donnée vous concernant à effacer\u00a0: demande DSAR-2024-0102 à Acme & Fils");
+    const kept = await renderEmail("erasure-completed", "fr", erasureCompleted);
+    expect(kept.subject).toContain("Votre demande d’effacement est traitée, certaines données sont conservées");
   });
 
   it("leaves out the paragraph on kept data when nothing was kept", async () => {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite from a fresh clone. Installs what is missing (dependencies,
-# Chromium from Debian's packages), starts the local PostgreSQL and Redis if they are stopped,
-# then runs lint, typecheck, unit, integration and end-to-end tests, and prints one last line
-# "N passed, N failed".
+# Chromium and MariaDB from Debian's packages), starts the local PostgreSQL, Redis and MariaDB if
+# they are stopped, then runs lint, typecheck, unit, integration and end-to-end tests, and prints
+# one last line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,6 +33,22 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 # 3. Local services
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  say "Installing MariaDB (apt)"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server) >/dev/null \
+      || echo "Could not install mariadb-server with apt-get"
+  else
+    sudo -n sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server' >/dev/null \
+      || echo "MariaDB is missing: install it with 'sudo apt-get install mariadb-server'"
+  fi
+fi
+if ! mariadb-admin ping -h 127.0.0.1 -P 3306 -u root --silent >/dev/null 2>&1; then
+  say "Starting MariaDB"
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || echo "Could not start MariaDB"
+  for _ in $(seq 1 30); do mariadb-admin ping -h 127.0.0.1 -P 3306 -u root --silent >/dev/null 2>&1 && break; sleep 1; done
+fi
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   say "Starting PostgreSQL"
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || echo "Could not start PostgreSQL"
@@ -57,7 +73,7 @@ step() {
 step "Lint (biome)" npx biome check .
 step "Typecheck (tsc)" npx tsc --noEmit
 step "Unit tests (vitest)" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
-step "Integration tests (vitest, PostgreSQL + Redis + SMTP)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+step "Integration tests (vitest, PostgreSQL + Redis + MariaDB + SMTP)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 step "Build (next build)" npm run build
 if [ -f .next/BUILD_ID ]; then
   step "End-to-end tests (Playwright, Chromium)" npx playwright test

@@ -19,7 +19,8 @@ export const confirmIdentitySchema = z.object({
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    /** Not asked right after a sign-in with a one-time password (the page leaves the field out). */
+    currentPassword: z.string().min(1, "Enter your current password.").max(200).optional(),
     newPassword: z.string().min(1, "Enter a new password.").max(200),
     confirmPassword: z.string().max(200),
   })
@@ -31,4 +32,6 @@ export type AuthFormState = {
   fieldErrors?: Record<string, string>;
   recoveryCodes?: string[];
   message?: string;
+  /** What was typed in the fields that are not secret (the email), put back after a refusal. */
+  values?: Record<string, string>;
 } | null;

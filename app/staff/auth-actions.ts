@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 // Sign-in, second factor, password and two-factor management. These act on the caller's own
 // session, so they check the session themselves instead of a permission.
 import { cookies, headers } from "next/headers";
@@ -18,6 +19,15 @@ import { appendAuditEvent } from "@/lib/evidence/append-audit-event.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { type AuthFormState, changePasswordSchema, codeSchema, confirmIdentitySchema, signInSchema } from "./auth-actions.schema.ts";
 
+/**
+ * The staff layout (menu, "Sign out") is kept across client navigations, so it still shows the
+ * session as it was before this action: a step that changes what the session may do must have the
+ * whole tree rendered again, or the header stays empty until a full reload.
+ */
+function refreshStaffLayout(): void {
+  revalidatePath("/staff", "layout");
+}
+
 function formState(error: unknown): AuthFormState {
   const { error: failure } = actionError(error);
   const fieldErrors = Object.fromEntries((failure.issues ?? []).map((issue) => [issue.path, issue.message]));
@@ -32,8 +42,10 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
     (await cookies()).set(STAFF_SESSION_COOKIE, session.token, staffSessionCookieOptions(session.expiresAt));
     destination = "/staff/requests";
   } catch (error) {
-    return formState(error);
+    // The email stays in its field after a refusal; the password is never sent back.
+    return { ...formState(error), values: { email: String(formData.get("email") ?? "").slice(0, 320) } };
   }
+  refreshStaffLayout();
   redirect(destination);
 }
 
@@ -48,6 +60,7 @@ export async function verifySecondFactorAction(_previous: AuthFormState, formDat
   } catch (error) {
     return formState(error);
   }
+  refreshStaffLayout();
   redirect("/staff/requests");
 }
 
@@ -60,6 +73,7 @@ export async function changePasswordAction(_previous: AuthFormState, formData: F
   } catch (error) {
     return formState(error);
   }
+  refreshStaffLayout();
   redirect("/staff/requests");
 }
 
@@ -72,6 +86,7 @@ export async function confirmTwoFactorAction(_previous: AuthFormState, formData:
     const { code } = codeSchema.parse(formDataToObject(formData));
     const confirmed = await confirmTwoFactorSetup({ userId: session.principal.userId, sessionId: session.sessionId, code });
     (await cookies()).set(STAFF_SESSION_COOKIE, confirmed.token, staffSessionCookieOptions(confirmed.expiresAt));
+    refreshStaffLayout();
     const { recoveryCodes } = confirmed;
     return { recoveryCodes, message: "Two-factor is on." };
   } catch (error) {
@@ -108,6 +123,7 @@ export async function signOutAction(): Promise<void> {
   const session = await currentStaffSession();
   if (session) await revokeStaffSession(session.sessionId);
   (await cookies()).delete(STAFF_SESSION_COOKIE);
+  refreshStaffLayout();
   redirect("/staff/sign-in");
 }
 
@@ -124,5 +140,6 @@ export async function signOutEverywhereAction(): Promise<void> {
     );
   }
   (await cookies()).delete(STAFF_SESSION_COOKIE);
+  refreshStaffLayout();
   redirect("/staff/sign-in");
 }

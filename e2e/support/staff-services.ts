@@ -9,7 +9,7 @@ import { db } from "../../lib/db.ts";
 
 const lastCode = new Map<string, number>();
 
-export async function createReadyStaff(email: string, role: "admin" | "agent" | "auditor", twoFactor: boolean) {
+export async function createReadyStaff(email: string, role: "admin" | "agent" | "auditor", twoFactor: boolean, mustChangePassword = false) {
   const { user } = await createStaffUser({ email, role });
   const password = `e2e passphrase ${Math.random().toString(36).slice(2)}`;
   const totpSecret = twoFactor ? generateTotpSecret() : null;
@@ -17,7 +17,7 @@ export async function createReadyStaff(email: string, role: "admin" | "agent" | 
     where: { id: user.id },
     data: {
       passwordHash: await hashPassword(password),
-      mustChangePassword: false,
+      mustChangePassword,
       ...(totpSecret ? { totpSecretEncrypted: encryptString(totpSecret, "totp"), totpEnabledAt: new Date() } : {}),
     },
   });

@@ -1,7 +1,7 @@
 // Staff accounts, sessions and API keys for the end-to-end specs, made through the portal's own
 // services against the running stack's database (its configuration comes from the state file).
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { e2eStateFile } from "./ports.ts";
 
 export type Role = "admin" | "agent" | "auditor";
@@ -20,10 +20,13 @@ function services() {
 
 let counter = 0;
 
-/** A ready account: own password set, two-factor on when asked (always for admins). */
-export async function createStaff(role: Role, options: { twoFactor?: boolean } = {}): Promise<StaffAccount> {
+/**
+ * A ready account: own password set, two-factor on when asked (always for admins). With
+ * `mustChangePassword` the password is a one-time one, as after an administrator's reset.
+ */
+export async function createStaff(role: Role, options: { twoFactor?: boolean; mustChangePassword?: boolean } = {}): Promise<StaffAccount> {
   const email = `${role}.${Date.now()}.${counter++}@staff.example.test`;
-  return (await services()).createReadyStaff(email, role, options.twoFactor ?? role === "admin");
+  return (await services()).createReadyStaff(email, role, options.twoFactor ?? role === "admin", options.mustChangePassword ?? false);
 }
 
 /** A session cookie value for the account (as if it had signed in with both factors). */
@@ -52,4 +55,11 @@ export async function signIn(page: Page, account: StaffAccount) {
     await page.getByRole("button", { name: "Continue" }).click();
   }
   await page.waitForURL(/\/staff\/requests/);
+  await expectStaffMenu(page);
+}
+
+/** The header a signed-in member sees: the menu and "Sign out", without reloading the page. */
+export async function expectStaffMenu(page: Page) {
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Requests" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }

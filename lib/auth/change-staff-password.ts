@@ -1,7 +1,9 @@
 // A staff member replaces their password (the one-time password at first sign-in, or any time).
 // Every other session of the account ends. The current password is asked for, so a stolen session
 // cookie cannot set a new one; tries are limited per account (counted before the check, so
-// parallel ones too), or the form would be a way to guess it.
+// parallel ones too), or the form would be a way to guess it. The one exception: a session that
+// signed in with a one-time password less than ONE_TIME_PASSWORD_WINDOW_MINUTES ago has just
+// proved it, so replacing it does not ask for it again (an older session must type it).
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
@@ -9,24 +11,33 @@ import { consumeRateLimit } from "../security/rate-limit.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { passwordProblem } from "./password-policy.ts";
 
+export const ONE_TIME_PASSWORD_WINDOW_MINUTES = 30;
+
 export async function changeStaffPassword(options: {
   userId: string;
   sessionId: string;
-  currentPassword: string;
+  /** Left out only right after signing in with a one-time password (see above). */
+  currentPassword?: string;
   newPassword: string;
   now?: Date;
 }) {
   const now = options.now ?? new Date();
   await consumeRateLimit({ name: "staff-current-password", limit: 5, windowSeconds: 900 }, options.userId, now);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
-  if (!(await verifyPassword(user.passwordHash, options.currentPassword).catch(() => false))) {
+  if (options.currentPassword === undefined) {
+    if (!(await justSignedInWithOneTimePassword(user.id, options.sessionId, now))) {
+      throw new AppError("VALIDATION_FAILED", "Enter your current password.", {
+        issues: [{ path: "currentPassword", message: "Enter your current password." }],
+      });
+    }
+  } else if (!(await verifyPassword(user.passwordHash, options.currentPassword).catch(() => false))) {
     throw new AppError("VALIDATION_FAILED", "The current password is incorrect.", {
       issues: [{ path: "currentPassword", message: "The current password is incorrect." }],
     });
   }
+  const sameAsBefore = await verifyPassword(user.passwordHash, options.newPassword).catch(() => false);
   const problem =
-    passwordProblem(options.newPassword, user.email) ??
-    (options.newPassword === options.currentPassword ? "The new password must differ from the current one." : null);
+    passwordProblem(options.newPassword, user.email) ?? (sameAsBefore ? "The new password must differ from the current one." : null);
   if (problem) throw new AppError("VALIDATION_FAILED", problem, { issues: [{ path: "newPassword", message: problem }] });
   const passwordHash = await hashPassword(options.newPassword);
   await db().$transaction(async (tx: Tx) => {
@@ -37,4 +48,17 @@ export async function changeStaffPassword(options: {
     });
     await appendAuditEvent(tx, { actor: { type: "STAFF", id: user.id }, action: "staff.password-changed", data: {} });
   });
+}
+
+/**
+ * This session was opened with the account's one-time password (it still has one), recently enough
+ * to count as proof. The password page asks the same question to decide whether to show the field.
+ */
+export async function justSignedInWithOneTimePassword(userId: string, sessionId: string, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - ONE_TIME_PASSWORD_WINDOW_MINUTES * 60_000);
+  const session = await db().staffSession.findFirst({
+    where: { id: sessionId, userId, revokedAt: null, createdAt: { gte: since }, user: { mustChangePassword: true } },
+    select: { id: true },
+  });
+  return session !== null;
 }

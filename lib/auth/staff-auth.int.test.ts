@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { authenticateApiKey } from "./authenticate-api-key.ts";
-import { changeStaffPassword } from "./change-staff-password.ts";
+import { changeStaffPassword, justSignedInWithOneTimePassword, ONE_TIME_PASSWORD_WINDOW_MINUTES } from "./change-staff-password.ts";
 import { createApiKey } from "./create-api-key.ts";
 import { createStaffUser } from "./create-staff-user.ts";
 import { resetStaffPassword } from "./reset-staff-password.ts";
@@ -169,6 +169,37 @@ describe("sessions", () => {
     });
     expect(await resolveStaffSession(one.token)).toBeNull();
     expect(await resolveStaffSession(two.token)).not.toBeNull();
+  });
+
+  it("right after signing in with a one-time password, replacing it does not ask for it again", async () => {
+    const user = await staff("agent");
+    const { sessionId, token } = await signInStaff({ email: user.email, password: user.password, address: address() });
+    expect(await justSignedInWithOneTimePassword(user.id, sessionId)).toBe(true);
+    const same = await refusal(changeStaffPassword({ userId: user.id, sessionId, newPassword: user.password }));
+    expect(same.issues?.[0]).toMatchObject({ path: "newPassword", message: "The new password must differ from the current one." });
+    await changeStaffPassword({ userId: user.id, sessionId, newPassword: "a long new passphrase" });
+    expect((await resolveStaffSession(token))?.stage).toBe("ready");
+    // Once the password is the person's own, it is asked for again.
+    expect(await justSignedInWithOneTimePassword(user.id, sessionId)).toBe(false);
+    const again = await refusal(changeStaffPassword({ userId: user.id, sessionId, newPassword: "another long passphrase" }));
+    expect(again.issues?.[0]).toMatchObject({ path: "currentPassword", message: "Enter your current password." });
+  });
+
+  it("a session older than the one-time password window must type it", async () => {
+    const user = await staff("agent");
+    const signedIn = new Date("2026-03-02T09:00:00Z");
+    const { sessionId } = await signInStaff({ email: user.email, password: user.password, address: address(), now: signedIn });
+    const later = new Date(signedIn.getTime() + (ONE_TIME_PASSWORD_WINDOW_MINUTES + 1) * 60_000);
+    expect(await justSignedInWithOneTimePassword(user.id, sessionId, later)).toBe(false);
+    const refused = await refusal(changeStaffPassword({ userId: user.id, sessionId, newPassword: "a long new passphrase", now: later }));
+    expect(refused.issues?.[0]?.path).toBe("currentPassword");
+    await changeStaffPassword({
+      userId: user.id,
+      sessionId,
+      currentPassword: user.password,
+      newPassword: "a long new passphrase",
+      now: later,
+    });
   });
 });
 

@@ -3,17 +3,21 @@
 
 import { type SecretField, secretFields } from "./connector-secrets.ts";
 import { connectorTypeNames } from "./registry.ts";
+import { type RestTemplate, restTemplates } from "./rest/templates.ts";
 
-const examples: Record<string, string> = {
-  postgres: `schema: public
-tables:
+/** The tables of an SQL source, the same for every SQL engine. */
+const sqlTables = `tables:
   - table: customers
     identity: { email: email }
     erase: { strategy: mask, columns: { email: hash, name: redact } }
   - table: orders
     via: { parent: customers, column: customer_id, parentColumn: id }
     erase: { strategy: retain, reason: "Invoices are kept 10 years as tax law requires" }
-`,
+`;
+
+const examples: Record<string, string> = {
+  postgres: `schema: public\n${sqlTables}`,
+  mysql: sqlTables,
   http: `timeoutSeconds: 30
 callbackWaitMinutes: 60
 `,
@@ -22,9 +26,18 @@ owner: Office manager
 `,
 };
 
-export function connectorFormOptions(): { secretsByType: Record<string, SecretField[]>; examples: Record<string, string> } {
+export function connectorFormOptions(): {
+  secretsByType: Record<string, SecretField[]>;
+  examples: Record<string, string>;
+  /** Ready-made configs a type offers (rest: one per SaaS tool), to start from. */
+  templatesByType: Record<string, RestTemplate[]>;
+} {
+  const rest = restTemplates();
   return {
     secretsByType: Object.fromEntries(connectorTypeNames.map((type) => [type, secretFields(type, null)])),
-    examples: Object.fromEntries(connectorTypeNames.map((type) => [type, examples[type] ?? "{}\n"])),
+    examples: Object.fromEntries(
+      connectorTypeNames.map((type) => [type, type === "rest" ? (rest[0]?.text ?? "{}\n") : (examples[type] ?? "{}\n")]),
+    ),
+    templatesByType: { rest },
   };
 }

@@ -23,6 +23,11 @@ describe("write-only connector secrets", () => {
       { name: "url", stored: true, hint: "postgresql://a:••••@h/d", optional: false },
       { name: "hashSalt", stored: false, hint: null, optional: true },
     ]);
+    expect(secretFields("mysql", { url: "mysql://shop:p%40ss@db.internal:3306/shop" })).toEqual([
+      { name: "url", stored: true, hint: "mysql://shop:••••@db.internal:3306/shop", optional: false },
+      { name: "hashSalt", stored: false, hint: null, optional: true },
+    ]);
+    expect(withoutSecrets("mysql", { url: "mysql://a:b@h/d", hashSalt: "salt", tables: [] })).toEqual({ tables: [] });
     expect(secretFields("http", null).map((field) => [field.name, field.optional])).toEqual([
       ["secret", false],
       ["url", false],
@@ -40,5 +45,17 @@ describe("write-only connector secrets", () => {
     // Nothing stored and nothing typed: the secret stays missing, for the type's schema to report.
     expect(mergeSecrets("postgres", visible, {}, [], null)).toEqual(visible);
     expect(visible).toEqual({ tables: [{ table: "t2" }] });
+  });
+
+  it("keeps a rest connector's credentials write-only, whichever kind of auth it uses", () => {
+    expect(secretFields("rest", { auth: { type: "bearer", token: "sk_live_x" } }).map((f) => [f.name, f.stored])).toEqual([
+      ["auth.token", true],
+      ["auth.password", false],
+      ["auth.value", false],
+      ["auth.clientSecret", false],
+    ]);
+    const stored = { baseUrl: "https://api.example.com", auth: { type: "oauth2", clientId: "c", clientSecret: "s3cret" } };
+    expect(withoutSecrets("rest", stored)).toEqual({ baseUrl: "https://api.example.com", auth: { type: "oauth2", clientId: "c" } });
+    expect(mergeSecrets("rest", withoutSecrets("rest", stored), {}, [], stored)).toEqual(stored);
   });
 });

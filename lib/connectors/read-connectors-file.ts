@@ -83,18 +83,19 @@ export async function readConnectorsFile(
 }
 
 /**
- * The offset of the deepest node of `path` that exists in the document: for a key of a mapping,
- * the key itself (`customers:`), not its value, which may start on the next line.
+ * The offset of the deepest node of `path` that exists in the document: a scalar value itself; for a
+ * mapping or list under a key, the key (`customers:`), not its contents, which start on the next line.
  */
 function offsetOf(doc: ReturnType<typeof parseDocument>, path: Path): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (node === undefined) continue;
+    // A value on its key's line: the value itself, to the column.
+    if (isScalar(node) && node.range) return node.range[0];
     const parent = depth === 0 ? null : depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
     const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[depth - 1]) : undefined;
     if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
     if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) return node.range[0];
-    if (isScalar(node) && node.range) return node.range[0];
   }
   return undefined;
 }

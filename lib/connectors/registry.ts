@@ -3,12 +3,16 @@ import { AppError } from "../errors.ts";
 import type { ConnectorType } from "./connector.ts";
 import { httpConnector } from "./http/index.ts";
 import { manualConnector } from "./manual/index.ts";
+import { mysqlConnector } from "./mysql/index.ts";
 import { postgresConnector } from "./postgres/index.ts";
+import { restConnector } from "./rest/index.ts";
 
 const connectorTypes: Record<string, ConnectorType<unknown>> = {
   postgres: postgresConnector as ConnectorType<unknown>,
+  mysql: mysqlConnector as ConnectorType<unknown>,
   http: httpConnector as ConnectorType<unknown>,
   manual: manualConnector as ConnectorType<unknown>,
+  rest: restConnector as ConnectorType<unknown>,
 };
 
 export const connectorTypeNames = Object.keys(connectorTypes);

@@ -14,6 +14,7 @@ import type { Readable } from "node:stream";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "./append-audit-event.ts";
+import { describeActor, readEvidenceActors } from "./evidence-actors.ts";
 import { bundleFiles, EVIDENCE_BUNDLE_FORMAT, EVIDENCE_DOWNLOADED_ACTION } from "./evidence-bundle-format.ts";
 import { connectorsEvidence } from "./evidence-connectors.ts";
 import { deadlineEvidence } from "./evidence-deadline.ts";
@@ -84,6 +85,11 @@ export async function buildEvidenceBundle(options: {
     db().auditEvent.count({ where: { requestId: request.id, id: { lte: download.id } } }),
   ]);
 
+  const actors = await readEvidenceActors(
+    request.id,
+    download.id,
+    tasks.map((task) => task.completedById),
+  );
   const deadline = deadlineEvidence(request, clockEvents, generatedAt);
   const messages = emailsEvidence(request.reference, emails);
   const summary = renderEvidenceSummary({
@@ -95,6 +101,7 @@ export async function buildEvidenceBundle(options: {
     events,
     headHash: download.hash,
     tasks: tasks.map((task) => ({ source: task.connector.name, action: task.action.toLowerCase(), status: task.status.toLowerCase() })),
+    people: [...actors.values()].map((actor) => ({ who: describeActor(actor, actor.id), actions: actor.actions })),
     emails: messages.index.messages.map((m) => ({ template: m.template, status: m.delivery.status, sentAt: m.sentAt })),
   });
   const bounds: TimelineBounds = {
@@ -109,7 +116,7 @@ export async function buildEvidenceBundle(options: {
     { path: bundleFiles.timelineJson, chunks: () => timelineJsonChunks(bounds, seen) },
     { path: bundleFiles.timelineCsv, chunks: () => timelineCsvChunks(bounds) },
     { path: bundleFiles.deadline, content: jsonFile(deadline) },
-    { path: bundleFiles.connectors, content: jsonFile(connectorsEvidence(request.reference, tasks, artifacts)) },
+    { path: bundleFiles.connectors, content: jsonFile(connectorsEvidence(request.reference, tasks, artifacts, actors)) },
     { path: bundleFiles.emailsIndex, content: jsonFile(messages.index) },
     ...messages.files,
   ];

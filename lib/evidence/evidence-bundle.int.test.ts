@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileVerifiedRequest, waitForRequests } from "../../tests/support/fulfilment-requests.ts";
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
+import { createStaffUser } from "../auth/create-staff-user.ts";
 import { sealConnectorConfig } from "../connectors/connector-config.ts";
 import { db, type Tx } from "../db.ts";
 import { completeManualTask } from "../fulfilment/complete-manual-task.ts";
@@ -32,7 +33,8 @@ import { readZipEntries } from "./read-zip-entries.ts";
 import { verifyEvidenceBundle } from "./verify-evidence-bundle.ts";
 
 const email = `evidence${Date.now()}@example.test`;
-const staff = { type: "STAFF" as const, id: randomUUID() };
+const staff = { type: "STAFF" as const, id: "" };
+const staffEmail = `evidence-agent-${randomUUID()}@staff.example.test`;
 const auditor = { type: "STAFF" as const, id: randomUUID() };
 const uploaded = Buffer.from(`PAPER FORM ${randomBytes(8).toString("hex")}: signed by the person`);
 const connectorKey = `evidence-archive-${randomBytes(3).toString("hex")}`;
@@ -58,6 +60,8 @@ const problemsOf = (files: Map<string, Buffer>, withKey = true) =>
 
 // The paper archive exists before the workers start, so they listen on its queue from the outset.
 beforeAll(async () => {
+  // The agent who decides and completes the task is a real account: the bundle names them.
+  staff.id = (await createStaffUser({ email: staffEmail, role: "agent" })).user.id;
   await db().connector.create({
     data: {
       key: connectorKey,
@@ -148,7 +152,10 @@ describe("the evidence bundle of a fulfilled request", () => {
     expect(deadline.steps[3].result.extended).toBe(true);
     expect(deadline.storedMatchesRecomputed).toBe(true);
     expect(deadline.timing).toMatchObject({ state: "answered", onTime: true });
-    expect((entries.get(bundleFiles.summary) as Buffer).toString()).toMatch(/Answered on time, \d+ days before the due date/);
+    const summary = (entries.get(bundleFiles.summary) as Buffer).toString();
+    expect(summary).toMatch(/Answered on time, \d+ days before the due date/);
+    // The approver is named, not only an id in the timeline.
+    expect(summary).toMatch(new RegExp(`<li>${staffEmail.replaceAll(".", "\\.")} \\(agent\\): [^<]*request\\.approved`));
   });
 
   it("describes the task and the package by fingerprints, and lists every email sent, with masked addresses", () => {
@@ -163,6 +170,12 @@ describe("the evidence bundle of a fulfilled request", () => {
       }),
     ]);
     expect(connectors.tasks[0].receipt.files[0].sha256).toBe(fingerprint);
+    // Who completed the manual task, by name and role, and the note they left as its record.
+    expect(connectors.tasks[0]).toMatchObject({
+      completedById: staff.id,
+      completedBy: `${staffEmail} (agent)`,
+      staffNote: "Found the signed form in the cabinet.",
+    });
     expect(connectors.packages[0].manifest).toEqual(expect.arrayContaining([expect.objectContaining({ sha256: fingerprint })]));
     const index = JSON.parse((entries.get(bundleFiles.emailsIndex) as Buffer).toString());
     expect(index.messages.map((m: { template: string }) => m.template)).toEqual(

@@ -1,9 +1,11 @@
 // connectors.json of an evidence bundle: what each connector task did (source, action, status,
 // attempts, timings, receipt) and the fingerprints of the package the person was given. Never the
 // exported data itself: receipts hold counts and hashes by contract, and the package is described
-// by its manifest only. Free text that may quote a person (errors, staff notes) is left out or blanked.
+// by its manifest only. Error texts, which may quote a person, are blanked; the note staff write when
+// they complete a manual task is the record of what they did, kept with addresses blanked.
 import type { Prisma } from "../generated/prisma/client.ts";
 import { loggableError } from "../logger.ts";
+import { describeActor, type EvidenceActor } from "./evidence-actors.ts";
 
 export type EvidenceTask = Prisma.ConnectorTaskGetPayload<{ include: { connector: { select: { key: true; name: true; type: true } } } }>;
 export type EvidenceArtifact = Prisma.ExportArtifactGetPayload<{ include: { downloads: { select: { at: true } } } }>;
@@ -15,7 +17,12 @@ export function redactedError(text: string | null): string | null {
   return text === null ? null : loggableError(new Error(text)).message;
 }
 
-export function connectorsEvidence(reference: string, tasks: EvidenceTask[], artifacts: EvidenceArtifact[]) {
+export function connectorsEvidence(
+  reference: string,
+  tasks: EvidenceTask[],
+  artifacts: EvidenceArtifact[],
+  actors: Map<string, EvidenceActor> = new Map(),
+) {
   return {
     reference,
     tasks: tasks.map((task) => ({
@@ -30,7 +37,8 @@ export function connectorsEvidence(reference: string, tasks: EvidenceTask[], art
       durationMs: task.startedAt && task.finishedAt ? task.finishedAt.getTime() - task.startedAt.getTime() : null,
       callbackDeadline: iso(task.callbackDeadline),
       completedById: task.completedById,
-      staffNoteRecorded: task.note !== null,
+      completedBy: task.completedById ? describeActor(actors.get(task.completedById), task.completedById) : null,
+      staffNote: redactedError(task.note),
       lastError: redactedError(task.lastError),
       receipt: task.receipt,
     })),

@@ -145,7 +145,7 @@ describe("emails/ and connectors.json", () => {
     expect(files).toEqual([{ path: "emails/001-verify-request.txt", content: Buffer.from("Lien : [private]") }]);
   });
 
-  it("describes tasks and packages by fingerprints, never by content, notes or raw errors", () => {
+  it("describes tasks and packages by fingerprints, never by content or raw errors; a staff note is kept with addresses blanked", () => {
     const at = new Date("2026-03-03T10:00:00Z");
     const task = {
       id: "t1",
@@ -155,7 +155,7 @@ describe("emails/ and connectors.json", () => {
       attempts: 3,
       lastError: "duplicate key (email)=(ana@example.com)",
       receipt: { records: 2 },
-      note: "Found Ana's file in the cabinet",
+      note: "Found the file of ana@example.com in the cabinet",
       startedAt: at,
       finishedAt: new Date(at.getTime() + 1500),
       createdAt: at,
@@ -177,8 +177,8 @@ describe("emails/ and connectors.json", () => {
     const evidence = connectorsEvidence("DSR-7K3M-Q9PX", [task], [artifact]);
     const text = JSON.stringify(evidence);
     expect(text).not.toContain("ana@example.com");
-    expect(text).not.toContain("cabinet");
-    expect(evidence.tasks[0]).toMatchObject({ durationMs: 1500, staffNoteRecorded: true, lastError: "duplicate key (email)=([redacted])" });
+    expect(evidence.tasks[0]).toMatchObject({ durationMs: 1500, lastError: "duplicate key (email)=([redacted])" });
+    expect(evidence.tasks[0].staffNote).toMatch(/^Found the file of \[[a-z]+\] in the cabinet$/);
     expect(evidence.packages[0]).toMatchObject({
       sizeBytes: 1234,
       keyDestroyed: true,

@@ -30,6 +30,8 @@ export type SummaryInput = {
   events: number;
   headHash: string;
   tasks: Array<{ source: string; action: string; status: string }>;
+  /** Staff and API keys that acted on the request, with what they did (approved, completed a task…). */
+  people?: Array<{ who: string; actions: string[] }>;
   emails: Array<{ template: string; status: string; sentAt: string | null }>;
 };
 
@@ -84,6 +86,9 @@ export function renderEvidenceSummary(input: SummaryInput): string {
   const tasks = input.tasks.length
     ? input.tasks.map((t) => `<li>${escapeHtml(t.source)}: ${escapeHtml(t.action)}, ${escapeHtml(t.status)}</li>`).join("\n")
     : "<li>None.</li>";
+  const people = input.people?.length
+    ? input.people.map((p) => `<li>${escapeHtml(p.who)}: ${escapeHtml(p.actions.join(", ") || "completed a task")}</li>`).join("\n")
+    : "<li>No staff member or API key acted on this request.</li>";
   const emails = input.emails.length
     ? input.emails
         .map(
@@ -113,6 +118,10 @@ code { word-break: break-all; }
 <table>
 ${lifecycle}
 </table>
+<h2>Who acted</h2>
+<ul>
+${people}
+</ul>
 <h2>Connector tasks</h2>
 <ul>
 ${tasks}

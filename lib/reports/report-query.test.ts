@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
-import { metricsQueryFields, parseReportQuery, periodFields, registerQueryFields } from "./report-query.ts";
+import { lastTwelveMonths, metricsQueryFields, parseReportQuery, periodFields, registerQueryFields } from "./report-query.ts";
 
 const today = "2026-03-15";
 
@@ -22,6 +22,20 @@ describe("report query", () => {
       jurisdiction: null,
       format: "json",
     });
+  });
+
+  it("defaults to the last twelve months where the caller says so (the staff page)", () => {
+    expect(parseReportQuery({}, periodFields, today, lastTwelveMonths)).toEqual({
+      from: "2025-03-16",
+      to: "2026-03-15",
+      jurisdiction: null,
+    });
+    // Dates given still win over the default.
+    expect(parseReportQuery({ from: "2024-01-01", to: "2024-06-30" }, periodFields, today, lastTwelveMonths)).toMatchObject({
+      from: "2024-01-01",
+      to: "2024-06-30",
+    });
+    expect(lastTwelveMonths("2024-02-29")).toEqual({ from: "2023-03-01", to: "2024-02-29" });
   });
 
   it("runs a lone from to the end of its year and a lone to from the start of its year", () => {

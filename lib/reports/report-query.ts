@@ -47,11 +47,23 @@ export type ReportPeriod = { from: string; to: string; jurisdiction: Jurisdictio
 export type ReportQuery<F extends Fields> = Omit<Parsed<F>, "from" | "to" | "jurisdiction"> & ReportPeriod;
 export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
+/** The twelve months up to and including today: 2026-03-15 gives 2025-03-16 to 2026-03-15. */
+export function lastTwelveMonths(today: string): { from: string; to: string } {
+  return { from: formatLocalDate(addMonths(parseLocalDate(today), -12).date + 1), to: today };
+}
+
 /**
- * The report a query asks for. Without dates it is the previous calendar year (what CCPA §7102
- * asks to publish); `from` alone runs to the end of its year, `to` alone from the start of its year.
+ * The report a query asks for. Without dates it is `defaultPeriod`: for the API the previous calendar
+ * year (what CCPA §7102 asks to publish); the staff page passes the last twelve months, so it never
+ * opens on a year with nothing in it yet. `from` alone runs to the end of its year, `to` alone from
+ * the start of its year.
  */
-export function parseReportQuery<F extends Fields>(query: QueryInput, fields: F, today = controllerToday()): ReportQuery<F> {
+export function parseReportQuery<F extends Fields>(
+  query: QueryInput,
+  fields: F,
+  today = controllerToday(),
+  defaultPeriod: (today: string) => { from: string; to: string } = previousCalendarYear,
+): ReportQuery<F> {
   const issues: FieldIssue[] = [];
   const values = queryValues(query, issues);
   for (const name of Object.keys(values)) {
@@ -65,7 +77,7 @@ export function parseReportQuery<F extends Fields>(query: QueryInput, fields: F,
     else issues.push({ path: name, message: parsed.error.issues[0]?.message ?? "is not valid" });
   }
   if (issues.length === 0) {
-    const period = periodOf(out.from as string | undefined, out.to as string | undefined, today);
+    const period = periodOf(out.from as string | undefined, out.to as string | undefined, today, defaultPeriod);
     issues.push(...periodProblems(period));
     Object.assign(out, period, { jurisdiction: out.jurisdiction === "ALL" ? null : out.jurisdiction });
   }
@@ -87,10 +99,19 @@ function queryValues(query: QueryInput, issues: FieldIssue[]): Record<string, st
   return values;
 }
 
-function periodOf(from: string | undefined, to: string | undefined, today: string) {
+function periodOf(
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+  defaultPeriod: (today: string) => { from: string; to: string },
+) {
   if (from && to) return { from, to };
   if (from) return { from, to: `${from.slice(0, 4)}-12-31` };
   if (to) return { from: `${to.slice(0, 4)}-01-01`, to };
+  return defaultPeriod(today);
+}
+
+function previousCalendarYear(today: string): { from: string; to: string } {
   const lastYear = Number(today.slice(0, 4)) - 1;
   return { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
 }

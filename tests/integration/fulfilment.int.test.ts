@@ -55,6 +55,7 @@ let shopUrl = "";
 let crm: Awaited<ReturnType<typeof startDemoCrm>>;
 const catcher = () => process.env.MAIL_CATCHER_URL as string;
 let appliedEntries: Awaited<ReturnType<typeof readConnectorsFile>>["entries"] = [];
+let appliedShared: Awaited<ReturnType<typeof readConnectorsFile>>["shared"] = {};
 
 beforeAll(async () => {
   shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 20);
@@ -69,14 +70,15 @@ beforeAll(async () => {
     config:
       instructions: "Scan the person's signed paper forms and upload the scan."
 `;
-  const { entries, problems } = await readConnectorsFile(yaml, {
+  const { entries, shared, problems } = await readConnectorsFile(yaml, {
     DEMO_SHOP_DATABASE_URL: shopUrl,
     DEMO_CRM_URL: crm.url,
     DEMO_CRM_SECRET: crmSecret,
   });
   expect(problems).toEqual([]);
   appliedEntries = entries;
-  await applyConnectors(entries, { type: "SYSTEM", id: "test" });
+  appliedShared = shared;
+  await applyConnectors(entries, { type: "SYSTEM", id: "test" }, shared);
 }, 120_000);
 // Started after the connectors exist, so each gets its worker at once.
 runWorkersDuringTests();
@@ -318,7 +320,7 @@ describe("fulfilment", () => {
   });
 
   it("changes nothing when the same connectors file is applied again", async () => {
-    const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" });
+    const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" }, appliedShared);
     expect(outcome).toEqual({
       created: [],
       updated: [],

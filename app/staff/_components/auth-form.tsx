@@ -47,6 +47,7 @@ export function AuthForm({ action, fields, submitLabel, danger, idPrefix, done }
               type={field.type}
               autoComplete={field.autoComplete}
               inputMode={field.inputMode}
+              defaultValue={field.type === "password" ? undefined : state?.values?.[field.name]}
               className="input"
               required
             />

@@ -8,7 +8,7 @@ import { computeRequestMetrics } from "@/lib/reports/compute-request-metrics.ts"
 import { readRegisterPage } from "@/lib/reports/read-register-page.ts";
 import { registerColumns } from "@/lib/reports/register-columns.ts";
 import { reportDefinitions } from "@/lib/reports/report-definitions.ts";
-import { controllerToday, parseReportQuery, periodFields, type ReportPeriod } from "@/lib/reports/report-query.ts";
+import { controllerToday, lastTwelveMonths, parseReportQuery, periodFields, type ReportPeriod } from "@/lib/reports/report-query.ts";
 import { JurisdictionMetricsView } from "./_components/jurisdiction-metrics.tsx";
 import { RegisterPreview } from "./_components/register-preview.tsx";
 import { ReportFilters } from "./_components/report-filters.tsx";
@@ -22,10 +22,11 @@ const PREVIEW_ROWS = 25;
 
 function readPeriod(query: Record<string, string | string[] | undefined>, today: string): { period: ReportPeriod; problems: FieldIssue[] } {
   try {
-    return { period: parseReportQuery(query, periodFields, today), problems: [] };
+    // The page opens on the last twelve months (the API's default is the previous calendar year).
+    return { period: parseReportQuery(query, periodFields, today, lastTwelveMonths), problems: [] };
   } catch (error) {
     if (!isAppError(error) || !error.issues) throw error;
-    return { period: parseReportQuery({}, periodFields, today), problems: error.issues };
+    return { period: parseReportQuery({}, periodFields, today, lastTwelveMonths), problems: error.issues };
   }
 }
 

@@ -6,9 +6,18 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
-import { readCatalog } from "./catalog.ts";
+import {
+  bobPaysForJanesRental,
+  insertRows,
+  literal,
+  paymentByBoth,
+  paymentByRental,
+  rentalConnectorsFile,
+} from "../sql/rental-shop.test-support.ts";
+import { readPostgresCatalog } from "./catalog.ts";
+import { postgresSession } from "./dialect.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
-import { identityPredicate, Params, qualified } from "./sql.ts";
+import { identityPredicate, Params, qualified, quoteIdent } from "./sql.ts";
 
 /** The postgres connector always answers at once. */
 const erase = async (config: PostgresConfig, subject: Subject): Promise<EraseReceipt> =>
@@ -318,7 +327,7 @@ describe("access values: one lossless format for every type", () => {
 describe("finding the person through an index", () => {
   /** The plan of the lookup the connector runs for `table`, with sequential scans priced out. */
   async function planOf(config: PostgresConfig, table: string): Promise<string> {
-    const catalog = await readCatalog(source, config);
+    const catalog = await readPostgresCatalog(postgresSession(source), config.schema, [table]);
     const params = new Params();
     const entry = config.tables.find((candidate) => candidate.table === table)!;
     const where = identityPredicate({ config, catalog, subject: jane, params }, entry, "t");
@@ -386,13 +395,55 @@ describe("a partitioned table and deletes in foreign-key order", () => {
         message:
           'Connected; 3 tables mapped. To consider: "payment" is reached through "rental", but its rows also name a "Customer" row ' +
           '(payment_customer_id_fkey): rows of the person\'s "rental" that belong to another "Customer" are included too; ' +
-          'reach "payment" through "Customer" if that is whose they are',
+          "to keep only rows that are theirs by both, list both paths: via: [{ parent: rental, column: rental_id, parentColumn: rental_id }, " +
+          "{ parent: Customer, column: customer_id, parentColumn: customer_id }] (viaMatch: all, the default)",
       });
       const direct = mapping([{ ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } }, byCustomer, rental]);
       expect(await postgresConnector.test(direct)).toEqual({ ok: true, message: "Connected; 3 tables mapped" });
     } finally {
       await source.query(`DROP INDEX "Rental".customer_email_lower`);
     }
+  });
+
+  it("reaches payments through the customer AND the rental: another person's payment for the person's rental is neither read nor erased", async () => {
+    // Bob pays for the film Jane rented (the rows both engines are tested on).
+    await source.query(
+      insertRows(
+        (table) => qualified("Rental", table),
+        quoteIdent,
+        "payment",
+        [bobPaysForJanesRental],
+        (at) => literal(`${at}+00`),
+      ),
+    );
+    const masked = { ...customer, erase: { strategy: "mask", columns: { Email: "hash" } } };
+    const paymentsOf = async (config: PostgresConfig) => {
+      const records: AccessRecord[] = [];
+      const context = { ...erasureContext, action: "access" as const };
+      for await (const record of (await postgresConnector.access(config, jane, context)) as AsyncIterable<AccessRecord>)
+        records.push(record);
+      return records
+        .filter((record) => record.category === "payment")
+        .map((record) => [record.fields["customer_id"], record.fields["amount"]]);
+    };
+    // Through the rental alone, Bob's payment comes along as if it were Jane's.
+    expect(await paymentsOf(mapping([masked, rental, paymentByRental]))).toEqual([
+      [1, "2.99"],
+      [2, "1.50"],
+    ]);
+    const config = mapping([masked, rental, paymentByBoth]);
+    expect(await paymentsOf(config)).toEqual([[1, "2.99"]]);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const receipt = await erase(config, jane);
+    expect(receipt.details.slice(0, 3)).toEqual([
+      { category: "payment", strategy: "delete", rows: 1 },
+      { category: "rental", strategy: "delete", rows: 0 },
+      { category: "rental", strategy: "retain", rows: 1, reason: "shared with other records" },
+    ]);
+    expect((await source.query(`SELECT customer_id, rental_id FROM "Rental".payment ORDER BY payment_date`)).rows).toEqual([
+      { customer_id: 2, rental_id: 1 },
+      { customer_id: 2, rental_id: 2 },
+    ]);
   });
 
   it("deletes the person's payments across partitions, then their rentals, and nobody else's", async () => {
@@ -424,26 +475,7 @@ describe("a partitioned table and deletes in foreign-key order", () => {
 
 describe("the connectors file", () => {
   it("points at the line of the mask the constraints refuse, naming the constraint and a fix", async () => {
-    const text = [
-      "connectors:",
-      "  - key: rental",
-      "    name: Rental shop",
-      "    type: postgres",
-      "    actions: [access, erasure]",
-      "    config:",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
-      "      url: ${RENTAL_URL}",
-      "      schema: Rental",
-      "      tables:",
-      "        - table: Customer",
-      "          identity: { email: Email }",
-      "          erase:",
-      "            strategy: mask",
-      "            columns:",
-      "              Email: hash",
-      "              login: redact",
-      "",
-    ].join("\n");
+    const text = rentalConnectorsFile("postgres", "access, erasure", ["Email: hash", "login: redact"], "Rental");
     const { problems } = await readConnectorsFile(text, { RENTAL_URL: sourceUrl });
     expect(problems).toEqual([
       {
@@ -458,26 +490,7 @@ describe("the connectors file", () => {
 
 describe("a source that does not erase", () => {
   it("is not refused for an erasure it never performs, and is once erasure is among its actions", async () => {
-    const file = (actions: string) =>
-      [
-        "connectors:",
-        "  - key: rental",
-        "    name: Rental shop",
-        "    type: postgres",
-        `    actions: [${actions}]`,
-        "    config:",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
-        "      url: ${RENTAL_URL}",
-        "      schema: Rental",
-        "      tables:",
-        "        - table: Customer",
-        "          identity: { email: Email }",
-        "          erase:",
-        "            strategy: mask",
-        "            columns:",
-        "              login: redact",
-        "",
-      ].join("\n");
+    const file = (actions: string) => rentalConnectorsFile("postgres", actions, ["login: redact"], "Rental");
     expect((await readConnectorsFile(file("access, portability"), { RENTAL_URL: sourceUrl })).problems).toEqual([]);
     expect((await readConnectorsFile(file("access, erasure"), { RENTAL_URL: sourceUrl })).problems).toEqual([
       expect.objectContaining({ path: expect.stringContaining("erase.columns.login") }),

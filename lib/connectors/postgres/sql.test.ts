@@ -2,7 +2,7 @@
 // mapped by account id alone matches nothing without a confirmed account id.
 import { describe, expect, it } from "vitest";
 import type { Subject } from "../connector.ts";
-import type { Catalog, ColumnInfo } from "./catalog.ts";
+import type { Catalog, ColumnInfo } from "../sql/dialect.ts";
 import { type PostgresConfig, postgresConfigSchema } from "./config.ts";
 import { identityPredicate, Params, personPredicate, type Scope } from "./sql.ts";
 
@@ -90,7 +90,7 @@ describe("identityPredicate", () => {
   it("reaches a child table only through its parent's predicate", () => {
     const scope: Scope = { config, catalog, subject: { email: "ana@example.test", accountId: "42" }, params: new Params() };
     const orders = config.tables.find((t) => t.table === "orders")!;
-    const sql = personPredicate(scope, orders, "t", () => "SELECT 1");
-    expect(sql).toBe(`t."customer_id" IN (SELECT 1)`);
+    const sql = personPredicate(scope, orders, "t", (_scope, _child, link, alias) => `${alias}.${link.columns[0]} IN (SELECT 1)`);
+    expect(sql).toBe(`t.customer_id IN (SELECT 1)`);
   });
 });

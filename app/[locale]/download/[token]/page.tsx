@@ -2,11 +2,13 @@
 // open links); the button posts to /api/v1/downloads/{token}, which streams the file.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { isAppError } from "@/lib/errors.ts";
 import { getDownloadInfo } from "@/lib/fulfilment/open-download.ts";
 import { formatDate, t } from "@/lib/i18n/messages.ts";
 import { pageLocale } from "../../_components/page-locale.ts";
+import { DownloadForm } from "./download-form.tsx";
 
 type DownloadProps = { params: Promise<{ locale: string; token: string }> };
 
@@ -30,14 +32,8 @@ export default async function DownloadPage({ params }: DownloadProps) {
   const { token } = await params;
   const m = t(locale);
   const info = await load(token);
-  if (!info) {
-    return (
-      <>
-        <h1>{m.download.notFoundTitle}</h1>
-        <p>{m.download.notFoundText}</p>
-      </>
-    );
-  }
+  // An unknown link answers 404 (./not-found.tsx says what to do), not a page that looks found.
+  if (!info) notFound();
   if (!info.available) {
     return (
       <>
@@ -53,13 +49,9 @@ export default async function DownloadPage({ params }: DownloadProps) {
     <>
       <h1>{m.download.title}</h1>
       <p>{m.download.intro(info.reference)}</p>
-      <p>{m.download.details(formatDate(locale, info.expiresOn), info.downloadsLeft)}</p>
+      <p aria-live="polite">{m.download.details(formatDate(locale, info.expiresOn), info.downloadsLeft)}</p>
       <p>{m.download.size(info.sizeBytes)}</p>
-      <form method="post" action={`/api/v1/downloads/${token}`}>
-        <button type="submit" className="button">
-          {m.download.button}
-        </button>
-      </form>
+      <DownloadForm action={`/api/v1/downloads/${token}`} label={m.download.button} />
       <p className="hint">{m.download.keepPrivate}</p>
     </>
   );

@@ -1,6 +1,7 @@
 // The private status page of one submission, reached only through the emailed link.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
@@ -46,11 +47,13 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
   const m = t(locale);
   const loaded = await loadStatus(locale, token);
 
+  // An unknown link answers 404 (./not-found.tsx says what to do), not a page that looks found.
+  if (loaded.kind === "not-found") notFound();
   if (loaded.kind !== "found") {
     return (
       <>
         <h1>{m.status.notFoundTitle}</h1>
-        <p>{loaded.kind === "failed" ? loaded.message : m.status.notFoundText}</p>
+        <p>{loaded.message}</p>
         <p>
           <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
         </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { justSignedInWithOneTimePassword } from "@/lib/auth/change-staff-password.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { AuthForm } from "../../_components/auth-form.tsx";
 import { changePasswordAction } from "../../auth-actions.ts";
@@ -12,6 +13,9 @@ export default async function ChangePasswordPage() {
   const session = await currentStaffSession();
   if (!session) redirect("/staff/sign-in");
   if (session.stage === "second-factor") redirect("/staff/two-factor");
+  const askCurrent = !(
+    session.stage === "change-password" && (await justSignedInWithOneTimePassword(session.principal.userId, session.sessionId))
+  );
   return (
     <div className="staff-narrow">
       <h1>Change your password</h1>
@@ -23,7 +27,10 @@ export default async function ChangePasswordPage() {
         action={changePasswordAction}
         submitLabel="Change password"
         fields={[
-          { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+          // Just signed in with the one-time password: it is not asked again (lib/auth/change-staff-password.ts).
+          ...(!askCurrent
+            ? []
+            : [{ name: "currentPassword", label: "Current password", type: "password" as const, autoComplete: "current-password" }]),
           { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password" },
           { name: "confirmPassword", label: "New password again", type: "password", autoComplete: "new-password" },
         ]}

@@ -28,6 +28,8 @@ type Props = {
   secretsByType: Record<string, SecretField[]>;
   /** A starting config per type, for a new connector. */
   examples: Record<string, string>;
+  /** Ready-made configs per type (rest: Stripe, Zendesk, HubSpot), loaded into the config on request. */
+  templatesByType?: Record<string, Array<{ name: string; text: string }>>;
 };
 
 const ACTIONS = ["access", "portability", "erasure", "rectification"] as const;
@@ -41,9 +43,11 @@ const numberFields = [
 
 type State = (ActionResult<unknown> & { message?: string }) | null;
 
-export function ConnectorForm({ mode, initial, secretsByType, examples }: Props) {
+export function ConnectorForm({ mode, initial, secretsByType, examples, templatesByType = {} }: Props) {
   const [state, formAction, pending] = useActionState<State, FormData>(saveConnectorAction, null);
   const [values, setValues] = useState(initial);
+  const templates = templatesByType[values.type] ?? [];
+  const [template, setTemplate] = useState("");
   const set = <K extends keyof ConnectorFormValues>(name: K, value: ConnectorFormValues[K]) => setValues((v) => ({ ...v, [name]: value }));
   const secrets = secretsByType[values.type] ?? [];
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
@@ -183,6 +187,42 @@ export function ConnectorForm({ mode, initial, secretsByType, examples }: Props)
           />
         ))}
       </div>
+
+      {templates.length ? (
+        <div className="field">
+          <label className="label" htmlFor="template">
+            Start from a template
+          </label>
+          <p id="template-hint" className="hint">
+            Each template describes a tool&apos;s API with comments; it replaces the configuration below. Adapt the address, then give the
+            secret its auth type uses in the secrets below.
+          </p>
+          <div className="connector-form__template">
+            <select
+              id="template"
+              className="select"
+              aria-describedby="template-hint"
+              value={template}
+              onChange={(e) => setTemplate(e.target.value)}
+            >
+              <option value="">Choose a template…</option>
+              {templates.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!template}
+              onClick={() => set("configText", templates.find((t) => t.name === template)?.text ?? values.configText)}
+            >
+              Load the template
+            </button>
+          </div>
+        </div>
+      ) : null}
 
       <div className="field">
         <label className="label" htmlFor="config">

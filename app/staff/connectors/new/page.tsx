@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Add a connector" };
 export default async function NewConnectorPage() {
   await requireStaffPage("connectors.manage");
   await connection();
-  const { secretsByType, examples } = connectorFormOptions();
+  const { secretsByType, examples, templatesByType } = connectorFormOptions();
   return (
     <div className="staff-page">
       <p>
@@ -24,6 +24,7 @@ export default async function NewConnectorPage() {
         mode="create"
         secretsByType={secretsByType}
         examples={examples}
+        templatesByType={templatesByType}
         initial={{
           key: "",
           name: "",

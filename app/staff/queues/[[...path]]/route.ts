@@ -18,6 +18,8 @@ async function handleQueuesRequest(request: Request): Promise<Response> {
     if (wantsPage && error instanceof AppError && error.code === "UNAUTHORIZED") {
       return new Response(null, { status: 303, headers: { location: "/staff/sign-in", "cache-control": "no-store" } });
     }
+    // A signed-in member whose role does not open the dashboard gets a page, as other pages answer.
+    if (wantsPage && error instanceof AppError && error.code === "FORBIDDEN") return notAllowedPage(request.headers.get("x-nonce"));
     throw error;
   }
   // proxy.ts puts the nonce of this response's Content-Security-Policy on the request.
@@ -32,3 +34,17 @@ export const POST = handle;
 export const PUT = handle;
 export const PATCH = handle;
 export const DELETE = handle;
+
+/** The staff "Not allowed" page, for the one staff address that is a route handler rather than a page. */
+function notAllowedPage(nonce: string | null): Response {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not allowed · Staff</title>
+<style${nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : ""}>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;margin:0}main{max-width:40rem;margin:0 auto;padding:2rem 1.25rem}a{color:#0b57d0}</style>
+</head><body><main>
+<h1>Not allowed</h1>
+<p>Your role does not give access to the queues dashboard. If you need it, ask an administrator.</p>
+<p><a href="/staff/requests">Back to the requests</a></p>
+</main></body></html>`;
+  return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}

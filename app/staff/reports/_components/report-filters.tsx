@@ -1,10 +1,9 @@
 // The report's period and jurisdiction: a plain GET form, so the view lives in the URL and works
 // without JavaScript. Problems with the URL's values are listed above it, each naming its field.
 import Link from "next/link";
-import { addMonths, formatLocalDate, parseLocalDate } from "@/lib/deadlines/calendar.ts";
 import { JURISDICTIONS } from "@/lib/deadlines/rules.ts";
 import type { FieldIssue } from "@/lib/errors.ts";
-import type { ReportPeriod } from "@/lib/reports/report-query.ts";
+import { lastTwelveMonths, type ReportPeriod } from "@/lib/reports/report-query.ts";
 import { jurisdictionName } from "./report-format.ts";
 
 const fieldLabels: Record<string, string> = { from: "From", to: "To", jurisdiction: "Jurisdiction" };
@@ -13,13 +12,13 @@ const dateFields = [
   { name: "to", label: "To (received on or before)" },
 ] as const;
 
+/** The last twelve months (where the page opens), this year to date, then the calendar years before it. */
 function presets(today: string) {
   const year = Number(today.slice(0, 4));
-  const yearAgo = addMonths(parseLocalDate(today), -12).date;
   return [
-    { label: `Calendar year ${year - 1}`, from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
+    { label: "Last 12 months", ...lastTwelveMonths(today) },
     { label: `${year} to date`, from: `${year}-01-01`, to: today },
-    { label: "Last 12 months", from: formatLocalDate(yearAgo + 1), to: today },
+    ...[1, 2, 3, 4].map((back) => ({ label: String(year - back), from: `${year - back}-01-01`, to: `${year - back}-12-31` })),
   ];
 }
 
@@ -83,7 +82,12 @@ export function ReportFilters({ period, today, problems }: { period: ReportPerio
         <ul>
           {presets(today).map((preset) => (
             <li key={preset.label}>
-              <Link href={`/staff/reports?${new URLSearchParams({ from: preset.from, to: preset.to, jurisdiction })}`}>{preset.label}</Link>
+              <Link
+                href={`/staff/reports?${new URLSearchParams({ from: preset.from, to: preset.to, jurisdiction })}`}
+                aria-current={preset.from === period.from && preset.to === period.to ? "true" : undefined}
+              >
+                {preset.label}
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,16 +1,16 @@
 // Corrections from the form, applied to the columns the config maps them to, in one transaction.
 // Each table gets one UPDATE with all its corrections, on rows found from keys resolved before any
 // change: correcting the email that identifies the person cannot hide the rows still to correct.
-import type pg from "pg";
 import type { ConnectorContext, Correction, RectifyReceipt, Subject } from "../connector.ts";
 import { readCatalogOrThrow } from "./catalog.ts";
-import type { PostgresConfig, TableConfig } from "./config.ts";
-import { inTransaction } from "./pool.ts";
+import type { SqlConfig, TableConfig } from "./config.ts";
+import type { SqlDialect, SqlSession } from "./dialect.ts";
 import { type ResolvedScope, resolveKeys } from "./resolve-keys.ts";
-import { personPredicate, qualified, quoteIdent } from "./sql.ts";
+import { personPredicate } from "./sql.ts";
 
-export async function rectifyRows(
-  config: PostgresConfig,
+export async function rectifyRows<C extends SqlConfig>(
+  dialect: SqlDialect<C>,
+  config: C,
   subject: Subject,
   corrections: Correction[],
   context: ConnectorContext,
@@ -25,13 +25,13 @@ export async function rectifyRows(
     .filter((target) => target.fields.length > 0);
   if (targets.length === 0) return { applied: [], unmapped };
 
-  const applied = await inTransaction(config.url, async (client) => {
-    const catalog = await readCatalogOrThrow(client, config);
-    const resolved = await resolveKeys(client, config, catalog, subject);
+  const applied = await dialect.inTransaction(config.url, async (session) => {
+    const catalog = await readCatalogOrThrow(dialect, session, config);
+    const resolved = await resolveKeys(dialect, session, config, catalog, subject);
     const done: RectifyReceipt["applied"] = [];
     for (const { table, fields } of targets) {
       context.signal?.throwIfAborted();
-      const rows = await updateTable(client, resolved, table, fields, values);
+      const rows = await updateTable(session, resolved, table, fields, values);
       for (const [field, column] of fields) done.push({ field, category: table.table, column, rows });
     }
     return done;
@@ -40,33 +40,33 @@ export async function rectifyRows(
 }
 
 async function updateTable(
-  client: pg.ClientBase,
+  session: SqlSession,
   resolved: ResolvedScope,
   table: TableConfig,
   fields: Array<[string, string]>,
   values: Map<string, string>,
 ): Promise<number> {
   const scope = resolved.scope();
-  const set = fields.map(([field, column]) => `${quoteIdent(column)} = ${scope.params.add(values.get(field))}`).join(", ");
+  const { dialect } = scope;
+  const set = fields.map(([field, column]) => `${dialect.quote(column)} = ${scope.params.add(values.get(field))}`).join(", ");
   const where = personPredicate(scope, table, "t", resolved.parentKeys);
   try {
-    const result = await client.query(
-      `UPDATE ${qualified(scope.config.schema, table.table)} AS t SET ${set} WHERE ${where}`,
+    const result = await session.query(
+      `UPDATE ${dialect.qualified(scope.schema, table.table)} AS t SET ${set} WHERE ${where}`,
       scope.params.values,
     );
-    return result.rowCount ?? 0;
+    return result.rowCount;
   } catch (error) {
-    throw new Error(rectifyProblem(table.table, fields, error), { cause: error });
+    throw new Error(rectifyProblem(dialect.errorState(error), table.table, fields, error), { cause: error });
   }
 }
 
-/** Names the table and columns; leaves out PostgreSQL's text when it would quote the person's value. */
-function rectifyProblem(table: string, fields: Array<[string, string]>, error: unknown): string {
-  const code = typeof error === "object" && error && "code" in error ? String(error.code) : "";
+/** Names the table and columns; leaves out the database's text when it would quote the person's value. */
+function rectifyProblem(state: string, table: string, fields: Array<[string, string]>, error: unknown): string {
   const columns = fields.map(([, column]) => `"${column}"`).join(", ");
-  const quotesValue = code.startsWith("22") || code.startsWith("23");
+  const quotesValue = state.startsWith("22") || state.startsWith("23");
   const reason = quotesValue
-    ? `the value does not fit the column (SQLSTATE ${code})`
+    ? `the value does not fit the column (SQLSTATE ${state})`
     : error instanceof Error
       ? error.message
       : String(error);

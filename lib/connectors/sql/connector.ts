@@ -1,0 +1,46 @@
+// A connector type for an SQL engine: the shared engine of this folder bound to one dialect.
+import type { ConnectorType } from "../connector.ts";
+import { accessRecords } from "./access.ts";
+import { checkConfig, mappingAdvice } from "./check.ts";
+import type { SqlConfig } from "./config.ts";
+import { ConnectionProblem, type SqlDialect } from "./dialect.ts";
+import { eraseRows } from "./erase.ts";
+import { rectifyRows } from "./rectify.ts";
+
+export function sqlConnector<C extends SqlConfig>(
+  type: string,
+  dialect: SqlDialect<C>,
+  configSchema: ConnectorType<C>["configSchema"],
+  secretPaths: string[][],
+): ConnectorType<C> {
+  return {
+    type,
+    configSchema,
+    secretPaths,
+    // The tables mapped are the categories its records carry; a reference table needs no data map entry.
+    categories: (config) => config.tables.map((table) => ({ name: table.table, reference: table.reference === true })),
+    check: (config) => checkConfig(dialect, config),
+    async test(config) {
+      try {
+        await dialect.withSession(config.url, (session) => session.query("SELECT 1"));
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+      const problems = await checkConfig(dialect, config);
+      if (problems.length === 0) {
+        const count = config.tables.length;
+        const advice = await mappingAdvice(dialect, config);
+        const slow = advice.length > 0 ? `. To consider: ${advice.join("; ")}` : "";
+        return { ok: true, message: `Connected; ${count} ${count === 1 ? "table" : "tables"} mapped${slow}` };
+      }
+      const shown = problems.slice(0, 3).map((problem) => `${problem.path.join(".")}: ${problem.message}`);
+      const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
+      return { ok: false, message: `Connected, but the mapping does not match the database: ${shown.join("; ")}${more}` };
+    },
+    access: (config, subject, context) => accessRecords(dialect, config, subject, context),
+    erase: (config, subject, context) => eraseRows(dialect, config, subject, context),
+    rectify: (config, subject, corrections, context) => rectifyRows(dialect, config, subject, corrections, context),
+  };
+}
+
+export { ConnectionProblem };
