@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { runAdmin } from "./support/admin-cli.ts";
 import { createStaff, signIn } from "./support/staff.ts";
@@ -91,7 +92,14 @@ async function noSidewaysScroll(page: Page) {
   expect(wide).toEqual([]);
 }
 
+async function noSeriousAccessibilityProblem(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 async function capture(page: Page, name: string) {
+  await noSeriousAccessibilityProblem(page, name);
   await noSidewaysScroll(page);
   await page.screenshot({ path: `${shots}/${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
