@@ -1,5 +1,5 @@
 // Who answers for the processing (Art. 30(1)(a)), who the data is about (c) and how it is
-// protected (g).
+// protected (g). Only a web address becomes a link: the map is typed by people.
 
 import type { RecordTexts } from "@/app/staff/_components/data-map/record-texts.ts";
 import type { ProcessingRecord } from "@/lib/data-map/build-processing-record.ts";
@@ -46,7 +46,11 @@ export function RecordController({ record, texts }: { record: ProcessingRecord; 
             <div>
               <dt>{texts.authority}</dt>
               <dd>
-                <a href={controller.supervisoryAuthority.url}>{controller.supervisoryAuthority.name}</a>
+                {/^https?:\/\//i.test(controller.supervisoryAuthority.url) ? (
+                  <a href={controller.supervisoryAuthority.url}>{controller.supervisoryAuthority.name}</a>
+                ) : (
+                  `${controller.supervisoryAuthority.name} (${controller.supervisoryAuthority.url})`
+                )}
               </dd>
             </div>
           </dl>
