@@ -6,6 +6,7 @@ import { connectorFormSchema } from "../../app/staff/connectors/actions.schema.t
 import { createTestDatabase } from "../../tests/support/test-database.ts";
 import { applyConnectors } from "../connectors/apply-connectors.ts";
 import { connectorForEdit } from "../connectors/connector-for-edit.ts";
+import { listConnectors } from "../connectors/list-connectors.ts";
 import { saveConnector } from "../connectors/save-connector.ts";
 import { setConnectorEnabled } from "../connectors/set-connector-enabled.ts";
 import { db, disconnectDb } from "../db.ts";
@@ -97,6 +98,13 @@ describe("versions of the data map", () => {
       dataMap: { orders: ordersCategory },
     });
     expect(snapshot.sources.find((source) => source.key === "undescribed")).toMatchObject({ dataMap: null });
+    // The connectors page says which sources are not described, without sending their maps.
+    const listed = await listConnectors();
+    expect(listed.filter((row) => ["shop-orders", "undescribed"].includes(row.key)).map((row) => [row.key, row.described])).toEqual([
+      ["shop-orders", true],
+      ["undescribed", false],
+    ]);
+    expect(listed[0]).not.toHaveProperty("dataMap");
     // Not listed in the file: disabled, and the version says so.
     expect(snapshot.sources.find((source) => source.key === "archive-kept")).toMatchObject({ enabled: false });
     expect(version.sha256).toBe(createHash("sha256").update(canonicalJson(snapshot)).digest("hex"));
