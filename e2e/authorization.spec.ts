@@ -45,6 +45,7 @@ const pages: Record<string, Allowed> = {
   "/staff/reports/processing": ["auditor", "admin"],
   "/staff/connectors": staff,
   "/staff/connectors/new": ["admin"],
+  "/staff/connectors/discover": ["admin"],
   "/staff/connectors/[key]": ["admin"],
   "/staff/users": ["admin"],
   "/staff/users/invite": ["admin"],
@@ -91,6 +92,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/[locale]/actions.ts#confirmEmailAction": everyone,
   "app/[locale]/actions.ts#answerInformationAction": everyone,
   "app/[locale]/actions.ts#withdrawRequestAction": everyone,
+  "app/[locale]/actions.ts#replyToTeamAction": everyone,
   "app/staff/auth-actions.ts#signInAction": everyone,
   "app/staff/auth-actions.ts#verifySecondFactorAction": "own-session",
   "app/staff/auth-actions.ts#changePasswordAction": "own-session",
@@ -112,6 +114,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/connectors/actions.ts#saveConnectorAction": ["admin"],
   "app/staff/connectors/actions.ts#setConnectorEnabledAction": ["admin"],
   "app/staff/connectors/actions.ts#testConnectorAction": ["admin"],
+  "app/staff/connectors/discover/actions.ts#proposeMappingAction": ["admin"],
   "app/staff/invite/[token]/actions.ts#acceptInviteAction": everyone,
   "app/staff/requests/actions.ts#bulkAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#approveAction": ["agent", "admin"],
@@ -124,6 +127,8 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#confirmAccountIdAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#completeCorrectionsAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#messagePersonAction": ["agent", "admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------

@@ -135,7 +135,7 @@ test("a form with errors shows each one next to its field, in the page's languag
   await page.getByRole("checkbox", { name: "Rectification", exact: true }).check();
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   // A rectification shows one correction row to fill in; left empty, each of its fields says what is missing.
-  await expect(page.getByText("Indiquez quelle information est inexacte (au plus 100 caractères).").first()).toBeVisible();
+  await expect(page.getByText(/^Choisissez l’information inexacte/).first()).toBeVisible();
   await expect(page.getByLabel("Ce qui est inexact")).toHaveAttribute("aria-invalid", "true");
   expect(page.url()).toMatch(/\/fr$/);
 });

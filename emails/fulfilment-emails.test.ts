@@ -39,12 +39,19 @@ const erasureCompleted: EmailTemplateProps<"erasure-completed"> = {
 const rectificationCompleted: EmailTemplateProps<"rectification-completed"> = {
   companyName,
   reference: "DSAR-2024-0103",
-  applied: [
-    { source: "CRM", field: "postalAddress", rows: 1 },
-    { source: "CRM", field: "phone", rows: 0 },
-    { source: "Shop", field: "postalAddress", rows: 2 },
+  corrections: [
+    {
+      label: "Postal address",
+      state: "corrected",
+      places: [
+        { source: "CRM", category: "contacts" },
+        { source: "Shop", category: "Your account" },
+      ],
+    },
+    { label: "Surname", state: "corrected-by-staff", places: [] },
+    { label: "My loyalty tier is wrong", state: "not-corrected", places: [] },
   ],
-  notApplied: ["dateOfBirth", "loyaltyTier"],
+  message: "Loyalty tiers follow from your orders; we cannot change them by hand.",
   statusUrl,
 };
 
@@ -225,46 +232,46 @@ describe("erasure-completed", () => {
 });
 
 describe("rectification-completed", () => {
-  it("lists the corrections per system and the fields left to the privacy team", async () => {
+  it("says what was corrected where, what the team corrected, and what could not be corrected, with the team's words", async () => {
     const { subject, text } = await renderEmail("rectification-completed", "en", rectificationCompleted);
     expect(subject).toBe("Your data has been partly corrected: request DSAR-2024-0103 to Acme & Fils");
-    expect(text).toMatch(
-      /CRM\s+postalAddress: 1 record corrected\s+phone: no record to change\s+Shop\s+postalAddress: 2 records corrected/,
-    );
-    expect(text).toContain("dateOfBirth");
-    expect(text).toContain("loyaltyTier");
-    expect(text).toContain("Our privacy team is looking at them and will write back to you.");
+    expect(text).toMatch(/WHAT WE CORRECTED[\s\S]*Postal address: in CRM \(contacts\), in Shop \(Your account\)/);
+    expect(text).toContain("Surname: corrected by our privacy team");
+    expect(text).toMatch(/WHAT WE COULD NOT CORRECT[\s\S]*My loyalty tier is wrong: not corrected/);
+    expect(text).toContain("we cannot change them by hand");
+    expect(text).not.toMatch(/will write back|looking at/);
   });
 
   it("does the same in French", async () => {
     const { subject, text } = await renderEmail("rectification-completed", "fr", rectificationCompleted);
     expect(subject).toBe("Vos données ont été en partie rectifiées\u00a0: demande DSAR-2024-0103 à Acme & Fils");
-    expect(text).toContain("postalAddress\u00a0: 2 enregistrements corrigés");
-    expect(text).toContain("phone\u00a0: aucun enregistrement à modifier");
-    expect(text).toContain("dateOfBirth");
-    expect(text).toContain("loyaltyTier");
-    expect(text).toContain("vous écrira");
+    expect(text).toContain("Postal address\u00a0: dans CRM (contacts), dans Shop (Your account)");
+    expect(text).toContain("Surname\u00a0: corrigé par notre équipe chargée de la protection des données");
+    expect(text).toContain("My loyalty tier is wrong\u00a0: non corrigé");
   });
 
-  it("says the data has been corrected, with no pending section, when every field was corrected", async () => {
-    const { subject, text } = await renderEmail("rectification-completed", "en", { ...rectificationCompleted, notApplied: [] });
+  it("says the data has been corrected, with nothing left out, when every correction was made", async () => {
+    const corrections = rectificationCompleted.corrections.filter((c) => c.state !== "not-corrected");
+    const { subject, text } = await renderEmail("rectification-completed", "en", { ...rectificationCompleted, corrections, message: null });
     expect(subject).toBe("Your data has been corrected: request DSAR-2024-0103 to Acme & Fils");
     expect(text).toContain("YOUR DATA HAS BEEN CORRECTED");
-    expect(text).not.toContain("privacy team");
+    expect(text).not.toContain("COULD NOT");
   });
 
-  it("does not claim any correction when no system could make one", async () => {
-    const { subject, text } = await renderEmail("rectification-completed", "en", { ...rectificationCompleted, applied: [] });
-    expect(subject).toBe("Your corrections are being reviewed: request DSAR-2024-0103 to Acme & Fils");
-    expect(text).toContain("No system could make these corrections automatically.");
-    expect(text).toContain("dateOfBirth");
+  it("does not claim any correction when none could be made", async () => {
+    const corrections = [{ label: "Surname", state: "not-corrected" as const, places: [] }];
+    const { subject, text } = await renderEmail("rectification-completed", "en", { ...rectificationCompleted, corrections });
+    expect(subject).toBe("We could not make the corrections you asked for: request DSAR-2024-0103 to Acme & Fils");
+    expect(text).not.toContain("WHAT WE CORRECTED");
   });
 
   it("escapes markup in a system name and a field name", async () => {
     const props = {
       ...rectificationCompleted,
-      applied: [{ source: "<script>alert(1)</script>", field: "<i>email</i>", rows: 1 }],
-      notApplied: ["<script>x</script>"],
+      corrections: [
+        { label: "<i>email</i>", state: "corrected", places: [{ source: "<script>alert(1)</script>", category: "c" }] },
+        { label: "<script>x</script>", state: "not-corrected", places: [] },
+      ],
     };
     const { html, text } = await renderEmail("rectification-completed", "en", props);
     expect(html).not.toContain("<script");
@@ -277,11 +284,11 @@ describe("rectification-completed", () => {
     const reject = (props: unknown, pattern: RegExp) =>
       expect(renderEmail("rectification-completed", "en", props)).rejects.toThrow(pattern);
     await reject(
-      { ...rectificationCompleted, applied: [{ source: "CRM", field: "phone", rows: -1 }] },
-      /"rectification-completed".*applied\.0\.rows/,
+      { ...rectificationCompleted, corrections: [{ label: "Surname", state: "pending", places: [] }] },
+      /"rectification-completed".*corrections\.0\.state/,
     );
-    await reject({ ...rectificationCompleted, applied: [{ source: "CRM", rows: 1 }] }, /applied\.0\.field/);
-    await reject({ ...rectificationCompleted, notApplied: [""] }, /notApplied\.0/);
-    await reject({ ...rectificationCompleted, notApplied: undefined }, /notApplied/);
+    await reject({ ...rectificationCompleted, corrections: [{ label: " ", state: "corrected", places: [] }] }, /corrections\.0\.label/);
+    await reject({ ...rectificationCompleted, corrections: [] }, /corrections/);
+    await reject({ ...rectificationCompleted, message: undefined }, /message/);
   });
 });

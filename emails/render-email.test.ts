@@ -75,8 +75,11 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
   "rectification-completed": {
     companyName,
     reference: "DSAR-2024-0009",
-    applied: [{ source: "CRM", field: "postal address", rows: 1 }],
-    notApplied: ["date of birth"],
+    corrections: [
+      { label: "Postal address", state: "corrected", places: [{ source: "CRM", category: "contacts" }] },
+      { label: "Date of birth", state: "not-corrected", places: [] },
+    ],
+    message: "Your date of birth comes from your identity document.",
     statusUrl,
   },
   "request-denied": {
@@ -96,6 +99,22 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     dueDate: "2024-12-27",
     assignedBy: "ana@example.com",
     requestUrl: "https://privacy.example.com/staff/requests/5f0c",
+  },
+  "staff-request-needs-attention": {
+    companyName,
+    reference: "DSAR-2024-0014",
+    type: "rectification",
+    dueDate: "2024-12-27",
+    reason: "corrections",
+    count: 2,
+    requestUrl: "https://privacy.example.com/staff/requests/5f0d",
+  },
+  "team-message": {
+    companyName,
+    reference: "DSAR-2024-0015",
+    type: "rectification",
+    message: "Which of your two addresses should we keep?",
+    statusUrl,
   },
   "staff-deadline-reminder": {
     companyName,

@@ -20,7 +20,9 @@ import { staffInvitationEmail } from "./staff-invitation.tsx";
 import { staffOverdueEscalationEmail } from "./staff-overdue-escalation.tsx";
 import { staffRecoveryCodesReplacedEmail } from "./staff-recovery-codes-replaced.tsx";
 import { staffRequestAssignedEmail } from "./staff-request-assigned.tsx";
+import { staffRequestNeedsAttentionEmail } from "./staff-request-needs-attention.tsx";
 import { staffTwoFactorTurnedOffEmail } from "./staff-two-factor-turned-off.tsx";
+import { teamMessageEmail } from "./team-message.tsx";
 import { verifyRequestEmail } from "./verify-request.tsx";
 
 /** Every email the portal sends, by the name jobs use to ask for it. */
@@ -39,6 +41,8 @@ export const emailTemplates = {
   "staff-daily-digest": staffDailyDigestEmail,
   "staff-invitation": staffInvitationEmail,
   "staff-request-assigned": staffRequestAssignedEmail,
+  "staff-request-needs-attention": staffRequestNeedsAttentionEmail,
+  "team-message": teamMessageEmail,
   "staff-account-locked": staffAccountLockedEmail,
   "staff-two-factor-turned-off": staffTwoFactorTurnedOffEmail,
   "staff-recovery-codes-replaced": staffRecoveryCodesReplacedEmail,

@@ -1,5 +1,6 @@
 // `npm run db:seed`: demo data, once per database (a second run changes nothing). Requests go
 // through the same services as real ones, so their audit chain and deadlines are genuine.
+import { writeFileSync } from "node:fs";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
 import { db, disconnectDb, type Tx } from "../lib/db.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
@@ -71,13 +72,18 @@ async function seed() {
     console.log("Demo data is already there.");
     return;
   }
+  const firstSignIn: string[] = [];
   for (const role of ["admin", "agent", "auditor"] as const) {
     const email = `${role}@example.com`;
     if (!(await db().staffUser.findUnique({ where: { email } }))) {
       const { oneTimePassword } = await createStaffUser({ email, role });
       console.log(`Staff account ${email} (${role}), one-time password: ${oneTimePassword}`);
+      firstSignIn.push(`${email} (${role}): ${oneTimePassword}`);
     }
   }
+  // The demo prints them again in its final banner, where the build output cannot bury them.
+  const file = process.env.DEMO_FIRST_SIGN_IN_FILE;
+  if (file && firstSignIn.length) writeFileSync(file, `${firstSignIn.join("\n")}\n`, { mode: 0o600 });
   for (const demo of demoRequests) {
     const now = new Date(Date.now() - demo.daysAgo * DAY);
     const created = await createSubmission({ input: demo.input, channel: "WEB", now });

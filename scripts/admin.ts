@@ -9,9 +9,11 @@ import { listApiKeys } from "../lib/auth/list-api-keys.ts";
 import { resetStaffPassword } from "../lib/auth/reset-staff-password.ts";
 import { revokeApiKey } from "../lib/auth/revoke-api-key.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
+import { correctableFieldsNobodyMaps } from "../lib/connectors/connectors-file.schema.ts";
 import { type FileProblem, readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
+import { DEFAULT_SAMPLE_SIZE, discoverMapping } from "../lib/discovery/discover-mapping.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
 import { evidenceSigningKey } from "../lib/evidence/evidence-signing-key.ts";
@@ -26,7 +28,10 @@ import { extendDeadline } from "../lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "../lib/requests/record-information-received.ts";
 import { inviteStaffUser } from "../lib/staff-users/invite-staff-user.ts";
 
-const usage = `Usage: npm run admin -- <command> [options]
+/** How the operator runs these commands: `npm run demo:admin --` in the demo (its demo.env says so). */
+const adminCommand = process.env.DSAR_ADMIN_COMMAND ?? "npm run admin --";
+
+const usage = `Usage: ${adminCommand} <command> [options]
 
 Commands:
   create-user --email E --role admin|agent|auditor
@@ -65,6 +70,12 @@ Commands:
       Reads a YAML or JSON connectors file (\${VAR} taken from the environment), checks all of
       it (against the live systems too) and only then creates, updates or disables connectors
       by key. Any problem is listed with its line and nothing is applied.
+  discover --source postgres|mysql --url URL [--schema S] [--identity-table T] [--sample N]
+      Proposes a connectors-file entry for a database from its catalog and a sample of at most
+      N rows per table (default ${DEFAULT_SAMPLE_SIZE}; values are only counted, never printed):
+      the table that identifies the person, how every table reaches it, what each holds and
+      what erasure should do, each guess with its confidence. Prints commented YAML to review
+      (e.g. > map.yaml). Runs read-only; the address is used to connect and for nothing else.
   test-connectors
       Tests every enabled connector and prints whether its system answers.
   information-received --reference R
@@ -223,6 +234,11 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       for (const p of problems) console.error(`${where(p)}: ${p.message}`);
       throw new AppError("VALIDATION_FAILED", `${problems.length} problem(s) in ${file}: nothing was applied.`);
     }
+    for (const name of correctableFieldsNobodyMaps({ ...shared, connectors: entries })) {
+      console.warn(
+        `${file}: warning: correctable field "${name}" is mapped by no enabled source with the rectification action; the form will not offer it`,
+      );
+    }
     if (values["dry-run"]) {
       console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
       return;
@@ -230,6 +246,31 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { dataMapVersion, ...outcome } = await applyConnectors(entries, operator, shared);
     for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
     console.log(dataMapVersion === null ? "data map: unchanged" : `data map: version ${dataMapVersion} recorded`);
+  },
+  async discover(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        source: { type: "string" },
+        url: { type: "string" },
+        schema: { type: "string" },
+        "identity-table": { type: "string" },
+        sample: { type: "string" },
+      },
+      strict: true,
+    });
+    if (values.source !== "postgres" && values.source !== "mysql")
+      throw new UsageError("discover needs --source postgres or --source mysql");
+    if (!values.url) throw new UsageError("discover needs --url (the database's address)");
+    const discovery = await discoverMapping({
+      source: values.source,
+      url: values.url,
+      schema: values.schema,
+      identityTable: values["identity-table"],
+      sampleSize: positiveInt(values.sample, "--sample"),
+    });
+    process.stdout.write(discovery.yaml);
+    console.error(`Proposed ${discovery.proposal.tables.length} table(s); set ${discovery.urlVariable} before applying the file.`);
   },
   async "test-connectors"() {
     const results = await testConnectors();

@@ -17,7 +17,9 @@ const marker = `${root}node_modules/.package-lock.json`;
 const stale = !existsSync(marker) || statSync(`${root}package-lock.json`).mtimeMs > statSync(marker).mtimeMs;
 if (stale) {
   console.log("Installing dependencies (npm install)…");
-  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  // Warnings are left out: one dependency of Prisma's CLI (@prisma/streams-local, a tool the
+  // portal does not use) asks for Node.js 22 and npm would warn EBADENGINE on Node.js 20.
+  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: root, stdio: "inherit" });
   if (install.status !== 0) {
     console.error("npm install failed: see the messages above (network access to the npm registry is needed once).");
     process.exit(1);

@@ -24,7 +24,14 @@ export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/);
 
 export type FormIssue = { path: string; message: string };
 
-export type CorrectionValues = { field: string; correctValue: string; currentValue: string };
+/**
+ * One row of the correction form: `field` is a correctable field's name, or OTHER_CORRECTION with
+ * `description` saying what is wrong in the person's words (what the API takes as `field`).
+ */
+export type CorrectionValues = { field: string; description: string; correctValue: string; currentValue: string };
+
+/** Cannot be a correctable field's name (those start with a letter). */
+export const OTHER_CORRECTION = "-other";
 
 /** The request form exactly as typed: strings only, so it can be echoed back into the fields. */
 export type RequestFormValues = {
@@ -38,7 +45,7 @@ export type RequestFormValues = {
   corrections: CorrectionValues[];
 };
 
-export const emptyCorrection: CorrectionValues = { field: "", correctValue: "", currentValue: "" };
+export const emptyCorrection: CorrectionValues = { field: "", description: "", correctValue: "", currentValue: "" };
 
 export const emptyRequestForm: RequestFormValues = {
   types: [],
@@ -61,7 +68,7 @@ export type RequestFormState = {
 
 export const initialRequestFormState: RequestFormState = { values: null, issues: [], formError: null };
 
-const correctionKey = /^corrections\.(\d{1,2})\.(field|correctValue|currentValue)$/;
+const correctionKey = /^corrections\.(\d{1,2})\.(field|description|correctValue|currentValue)$/;
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
@@ -106,7 +113,20 @@ export function toRequestInput(values: RequestFormValues, locale: Locale) {
     locale,
     accountId: values.accountId,
     details: values.details,
-    corrections: rectification ? values.corrections : undefined,
+    corrections: rectification ? values.corrections.map(toCorrection) : undefined,
+  };
+}
+
+/**
+ * A row as the request takes it: the field's name, or the person's description of what is wrong
+ * (chosen as "Something else", or typed where there is nothing to choose from).
+ */
+function toCorrection(row: CorrectionValues) {
+  const described = row.field === OTHER_CORRECTION || (row.field === "" && row.description.trim() !== "");
+  return {
+    field: described ? row.description : row.field,
+    correctValue: row.correctValue,
+    currentValue: row.currentValue,
   };
 }
 
@@ -161,5 +181,5 @@ export const statusPageQuerySchema = z.object({
   withdrawn: referenceSchema.optional().catch(undefined),
   withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),
   answered: referenceSchema.optional().catch(undefined),
-  answerError: z.enum(["EMPTY", "TEXT", "NOT_FOUND", "INVALID_STATE", "OTHER"]).optional().catch(undefined),
+  answerError: z.enum(["EMPTY", "TEXT", "NOT_FOUND", "INVALID_STATE", "LIMITED", "OTHER"]).optional().catch(undefined),
 });

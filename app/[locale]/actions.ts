@@ -10,6 +10,7 @@ import { t } from "@/lib/i18n/messages.ts";
 import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
 import { answerInformationRequest, answerSchema } from "@/lib/requests/answer-information-request.ts";
 import { createSubmission } from "@/lib/requests/create-submission.ts";
+import { replyToTeam } from "@/lib/requests/reply-to-team.ts";
 import { requestFormSchema, verifyCodeSchema } from "@/lib/requests/request-input.schema.ts";
 import { resendVerification } from "@/lib/requests/resend-verification.ts";
 import { verifyByCode } from "@/lib/requests/verify-by-code.ts";
@@ -130,6 +131,20 @@ export async function confirmEmailAction(_previous: ConfirmEmailState, formData:
 
 /** The person answers the privacy team's question on the status page; the page shows the outcome. */
 export async function answerInformationAction(formData: FormData): Promise<void> {
+  await answerFromStatusPage(formData, "answer", answerInformationRequest);
+}
+
+/** The person answers a message of the privacy team (no question waiting) on the status page. */
+export async function replyToTeamAction(formData: FormData): Promise<void> {
+  await answerFromStatusPage(formData, "reply", replyToTeam);
+}
+
+/** Both answer forms of the status page: parse, limit per address, send, show the page with the outcome. */
+async function answerFromStatusPage(
+  formData: FormData,
+  form: "answer" | "reply",
+  send: (token: string, reference: string, input: { answer: string }) => Promise<unknown>,
+): Promise<void> {
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
   const token = linkTokenSchema.safeParse(formData.get("token"));
   if (!token.success) redirect(`/${locale}`);
@@ -139,16 +154,17 @@ export async function answerInformationAction(formData: FormData): Promise<void>
   const parsed = answerSchema.safeParse({ answer: formData.get("answer") ?? "" });
   if (!parsed.success) {
     const hostile = parsed.error.issues.some((issue) => issue.message === "validation.text");
-    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#answer-${reference.data}`);
+    redirect(`${statusPath}?answerError=${hostile ? "TEXT" : "EMPTY"}#${form}-${reference.data}`);
   }
   let failure: string | null = null;
   try {
     await limitPerAddress("answer-per-ip", 30);
-    await answerInformationRequest(token.data, reference.data, parsed.data);
+    await send(token.data, reference.data, parsed.data);
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "INVALID_STATE")) failure = error.code;
+    else if (isAppError(error) && error.code === "RATE_LIMITED") failure = "LIMITED";
     else {
-      unexpectedErrorMessage(locale, error, "answer-information");
+      unexpectedErrorMessage(locale, error, form === "answer" ? "answer-information" : "reply-to-team");
       failure = "OTHER";
     }
   }

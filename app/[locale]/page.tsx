@@ -1,6 +1,7 @@
 // The request form, with the short statement of what the portal collects beside it.
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { listCorrectionChoices } from "@/lib/corrections/list-correction-choices.ts";
 import { env } from "@/lib/env.ts";
 import { countryCodes, regionsByCountry } from "@/lib/geo/regions.ts";
 import { t } from "@/lib/i18n/messages.ts";
@@ -40,7 +41,12 @@ export default async function RequestPage({ params }: LocaleParams) {
       <p className="lead">{m.intro(env().COMPANY_NAME)}</p>
       <div className="form-layout">
         <CollectionNotice locale={locale} />
-        <RequestForm locale={locale} countries={countryOptions(locale)} regions={regionOptions(locale)} />
+        <RequestForm
+          locale={locale}
+          countries={countryOptions(locale)}
+          regions={regionOptions(locale)}
+          correctionChoices={await listCorrectionChoices(locale)}
+        />
       </div>
     </>
   );

@@ -1,9 +1,10 @@
 // The staff forms refuse, naming the field, the characters no text field may hold (they reached
-// PostgreSQL and answered 500): sign-in, the request page's forms, the connector form.
+// PostgreSQL and answered 500): sign-in, the request page's forms, the connector forms.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { codeSchema, signInSchema } from "./auth-actions.schema.ts";
 import { connectorEnabledSchema, connectorFormSchema, connectorKeySchema } from "./connectors/actions.schema.ts";
+import { proposeMappingSchema } from "./connectors/discover/actions.schema.ts";
 import {
   askFormSchema,
   assignFormSchema,
@@ -31,6 +32,12 @@ const cases: Array<[string, z.ZodType, Record<string, unknown>, string[]]> = [
   ],
   ["connector key", connectorKeySchema, { key: "shop-db" }, ["key"]],
   ["connector switch", connectorEnabledSchema, { key: "shop-db", enabled: "true" }, ["key"]],
+  [
+    "propose a mapping",
+    proposeMappingSchema,
+    { source: "postgres", url: "postgresql://reader@db.internal/shop", schema: "public", identityTable: "customer" },
+    ["url", "schema", "identityTable"],
+  ],
 ];
 
 describe.each(cases)("the %s form", (_, schema, valid, fields) => {

@@ -83,7 +83,10 @@ export const operations = {
       "An Idempotency-Key is scoped to its caller, so two clients choosing the same key never see each other's answer. An integration " +
       "that sends its API key (`Authorization: Bearer …`, any role; an invalid key is refused with 401) has its own keys, and a key " +
       "reused with another body is refused (422). Without an API key the caller is its network address together with the body: a " +
-      "retry must send the same body, and another body under the same key is simply another call.",
+      "retry must send the same body, and another body under the same key is simply another call.\n\n" +
+      "A rectification lists `corrections`: each `field` is a correctable field's name (the `correctableFields` of the connectors " +
+      "file, such as `postalAddress`), corrected in every source that maps it, or free text describing anything else. What no source " +
+      "corrects becomes a task for staff; the request is completed only once they have said what they corrected.",
     auth: { kind: "none" },
     body: { schema: createRequestSchema, required: true },
     idempotent: true,

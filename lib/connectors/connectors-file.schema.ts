@@ -1,7 +1,8 @@
 // The shape of a connectors file (`npm run admin -- apply-connectors FILE`): the connectors as
 // code, applied by key. Each `config` is then checked by its type's own schema.
 import { z } from "zod";
-import { correctableFieldsSchema, dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
+import { rectifyMapsOf } from "../corrections/rectify-maps-of.ts";
+import { type CorrectableFields, correctableFieldsSchema, dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
 
 export const connectorActions = ["access", "portability", "erasure", "rectification"] as const;
 
@@ -64,7 +65,34 @@ export const connectorsFileSchema = z
       }
       seen.set(entry.key, index);
     });
+    if (file.correctableFields) checkRectifyMaps(file.correctableFields, file.connectors, ctx);
   });
+
+/** When the file declares its correctable fields, a source may only map those (a typo would never be offered nor applied). */
+function checkRectifyMaps(declared: CorrectableFields, connectors: Array<{ config: unknown }>, ctx: z.RefinementCtx) {
+  const names = Object.keys(declared);
+  connectors.forEach((entry, index) => {
+    for (const map of rectifyMapsOf(entry.config)) {
+      for (const field of map.fields.filter((name) => !Object.hasOwn(declared, name))) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["connectors", index, "config", ...map.path, field],
+          message: `rectify: "${field}" is not a correctable field of this file; declared: ${names.length ? names.join(", ") : "none"} (add it under correctableFields, or use one of those)`,
+        });
+      }
+    }
+  });
+}
+
+/** Declared correctable fields that no enabled source with the rectification action maps: the form will not offer them. */
+export function correctableFieldsNobodyMaps(file: Pick<ConnectorsFile, "correctableFields" | "connectors">): string[] {
+  const mapped = new Set(
+    file.connectors
+      .filter((entry) => entry.enabled && entry.actions.includes("rectification"))
+      .flatMap((entry) => rectifyMapsOf(entry.config).flatMap((map) => map.fields)),
+  );
+  return Object.keys(file.correctableFields ?? {}).filter((name) => !mapped.has(name));
+}
 
 export type ConnectorEntry = z.infer<typeof connectorEntrySchema>;
 

@@ -10,6 +10,7 @@ Object.assign(process.env, {
   REDIS_URL: "redis://127.0.0.1:6379",
 });
 const { readConnectorsFile } = await import("./read-connectors-file.ts");
+const { correctableFieldsNobodyMaps } = await import("./connectors-file.schema.ts");
 
 const valid = `connectors:
   - key: crm
@@ -124,6 +125,57 @@ describe("a connectors file whose postgres table is found by the account number 
   it("is accepted once the file states that staff confirm account numbers", async () => {
     const { problems } = await readConnectorsFile(
       file("{ accountId: card_no, accountIdConfirmedByStaff: true }"),
+      {},
+      { liveChecks: false },
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("a connectors file that declares its correctable fields", () => {
+  const file = (rectify: string) => `correctableFields:
+  lastName:
+    label: { en: Surname, fr: Nom de famille }
+  postalAddress:
+    label: Postal address
+    multiline: true
+connectors:
+  - key: shop
+    name: Shop
+    type: postgres
+    actions: [rectification]
+    config:
+      url: postgresql://shop@127.0.0.1/shop
+      tables:
+        - table: customers
+          identity: { email: email }
+          rectify: ${rectify}
+`;
+
+  it("refuses a rectify key it does not declare, at its line, listing the declared names", async () => {
+    const { problems } = await readConnectorsFile(file("{ lastName: last_name, adress: address }"), {}, { liveChecks: false });
+    expect(problems).toEqual([
+      {
+        line: 17,
+        column: expect.any(Number),
+        path: "connectors[0].config.tables[0].rectify.adress",
+        message: expect.stringMatching(/"adress" is not a correctable field of this file; declared: lastName, postalAddress/),
+      },
+    ]);
+  });
+
+  it("accepts the declared names, and says which declared field no enabled source maps", async () => {
+    const { problems, entries, shared } = await readConnectorsFile(file("{ lastName: last_name }"), {}, { liveChecks: false });
+    expect(problems).toEqual([]);
+    expect(shared.correctableFields?.lastName.label).toEqual({ en: "Surname", fr: "Nom de famille" });
+    expect(correctableFieldsNobodyMaps({ ...shared, connectors: entries })).toEqual(["postalAddress"]);
+    const disabled = entries.map((entry) => ({ ...entry, enabled: false }));
+    expect(correctableFieldsNobodyMaps({ ...shared, connectors: disabled })).toEqual(["lastName", "postalAddress"]);
+  });
+
+  it("leaves rectify keys alone when the file declares no correctable fields", async () => {
+    const { problems } = await readConnectorsFile(
+      file("{ lastName: last_name }").replace(/^correctableFields:[\s\S]*?connectors:/, "connectors:"),
       {},
       { liveChecks: false },
     );

@@ -29,6 +29,8 @@ export async function cancelRequestWork(tx: Tx, requestId: string, now: Date): P
     where: { requestId, status: { in: openTaskStatuses } },
     data: { status: "CANCELLED", finishedAt: now, callbackDeadline: null },
   });
+  // Corrections left to staff are not asked of them any more.
+  await tx.correctionTask.updateMany({ where: { requestId, status: "OPEN" }, data: { status: "CANCELLED" } });
   await tx.connectorTask.updateMany({
     where: { requestId, resultPath: { not: null } },
     data: { resultPath: null, resultKeyWrapped: null },

@@ -7,7 +7,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { EraseReceipt, RectifyReceipt } from "../connectors/connector.ts";
+import type { EraseReceipt } from "../connectors/connector.ts";
+import { finaliseRectification } from "../corrections/finalise-rectification.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { localDayOf } from "../deadlines/calendar.ts";
@@ -25,7 +26,8 @@ import { openUploadedFile, readStagingFile, storagePath } from "./staging-file.t
 
 type RequestWithTasks = Prisma.DsarRequestGetPayload<{ include: { tasks: { include: { connector: true } } } }>;
 
-export async function finaliseRequest(requestId: string): Promise<"completed" | "already-completed" | "waiting"> {
+/** with-staff: corrections no source made wait for staff (lib/corrections); their completion finalises again. */
+export async function finaliseRequest(requestId: string): Promise<"completed" | "already-completed" | "waiting" | "with-staff"> {
   const request = await db().dsarRequest.findUnique({
     where: { id: requestId },
     include: { tasks: { include: { connector: true }, orderBy: { createdAt: "asc" } } },
@@ -39,7 +41,10 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
       ? await deliverPackage(request)
       : request.type === "ERASURE"
         ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
-        : await completeRectification(request);
+        : await finaliseRectification(request, (props, outcome, data) =>
+            completeWith(request, "rectification-completed", props, outcome, data),
+          );
+  if (emailId === "with-staff") return "with-staff";
   // No email: the request was closed, withdrawn or completed by someone else meanwhile.
   if (!emailId) return "already-completed";
   await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
@@ -195,23 +200,6 @@ function erasureProps(request: RequestWithTasks) {
       };
     }),
   };
-}
-
-async function completeRectification(request: RequestWithTasks) {
-  const applied = request.tasks.flatMap((task) =>
-    ((task.receipt as RectifyReceipt | null)?.applied ?? []).map((a) => ({ source: task.connector.name, field: a.field, rows: a.rows })),
-  );
-  const asked = ((request.corrections ?? []) as Array<{ field: string }>).map((c) => c.field);
-  const notApplied = asked.filter((field) => !applied.some((a) => a.field === field));
-  return completeWith(
-    request,
-    "rectification-completed",
-    { reference: request.reference, applied, notApplied },
-    notApplied.length ? "PARTIALLY_FULFILLED" : "FULFILLED",
-    {
-      unmappedFields: notApplied.length,
-    },
-  );
 }
 
 async function completeWith(

@@ -5,6 +5,7 @@ import { db } from "../db.ts";
 import { logger } from "../logger.ts";
 import { getQueue } from "../queue/enqueue.ts";
 import { queueNames } from "../queue/jobs.ts";
+import { finaliseRequest } from "./finalise-request.ts";
 import { startFulfilment } from "./start-fulfilment.ts";
 
 export async function resumeStalledFulfilment(now = new Date(), olderThanMs = 10 * 60_000): Promise<{ resumed: number }> {
@@ -24,6 +25,19 @@ export async function resumeStalledFulfilment(now = new Date(), olderThanMs = 10
     await startFulfilment(id);
     logger.warn({ requestId: id }, "fulfilment flow was missing; added again");
     resumed++;
+  }
+  // Corrections staff completed whose finaliser did not run (the process died just after).
+  const corrected = await db().dsarRequest.findMany({
+    where: {
+      status: "IN_PROGRESS",
+      correctionTask: { status: "DONE", completedAt: { lt: new Date(now.getTime() - olderThanMs) } },
+      tasks: { every: { status: "SUCCEEDED" } },
+    },
+    select: { id: true },
+    take: 200,
+  });
+  for (const { id } of corrected) {
+    if ((await finaliseRequest(id)) === "completed") resumed++;
   }
   return { resumed };
 }

@@ -16,7 +16,7 @@ export const validationMessages = {
     "validation.corrections": "Corrections must be a list of what is wrong and what it should be.",
     "validation.correctionsTooMany": "You can list at most 20 corrections in one request.",
     "validation.correctionsRequired": "For a rectification, say what is wrong and what it should be.",
-    "validation.correctionField": "Say which information is wrong (at most 100 characters).",
+    "validation.correctionField": "Choose which information is wrong, or choose “Something else” and describe it (at most 100 characters).",
     "validation.correctionValue": "Give the correct value (at most 1,000 characters).",
     "validation.correctionCurrent": "The current value can be at most 1,000 characters.",
     "validation.code": "Enter the 6-digit code from the email.",
@@ -39,7 +39,8 @@ export const validationMessages = {
     "validation.corrections": "Les corrections doivent être une liste de ce qui est inexact et de ce qui est exact.",
     "validation.correctionsTooMany": "Vous pouvez indiquer au plus 20 corrections par demande.",
     "validation.correctionsRequired": "Pour une rectification, indiquez ce qui est inexact et ce qui est exact.",
-    "validation.correctionField": "Indiquez quelle information est inexacte (au plus 100 caractères).",
+    "validation.correctionField":
+      "Choisissez l’information inexacte, ou choisissez «\u00a0Autre chose\u00a0» et décrivez-la (au plus 100 caractères).",
     "validation.correctionValue": "Indiquez la valeur exacte (au plus 1 000 caractères).",
     "validation.correctionCurrent": "La valeur actuelle peut comporter au plus 1 000 caractères.",
     "validation.code": "Saisissez le code à 6 chiffres reçu par e-mail.",

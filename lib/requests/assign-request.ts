@@ -5,11 +5,10 @@ import { z } from "zod";
 import { normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
-import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
-import { dayOf } from "./request-deadline.ts";
+import { staffRequestProps } from "./queue-assignee-notice.ts";
 import { isOpen } from "./request-status.ts";
 
 export const assignRequestSchema = z.object({
@@ -55,14 +54,7 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
             to: assignee.email,
             staffUserId: assignee.id,
             requestId: request.id,
-            props: {
-              companyName: env().COMPANY_NAME,
-              reference: request.reference,
-              type: request.type.toLowerCase(),
-              dueDate: dayOf(request.dueDate),
-              assignedBy: await assignedBy(tx, options.actor),
-              requestUrl: new URL(`/staff/requests/${request.id}`, env().APP_URL).toString(),
-            },
+            props: { ...staffRequestProps(request), assignedBy: await assignedBy(tx, options.actor) },
           })
         : null;
     return { reference: request.reference, assigneeId, changed: true, emailId };

@@ -2,6 +2,9 @@
 // they asked, the deadline and its reasons, connector tasks, messages, notes, and one timeline
 // merging the audit log, the emails and the clock events in time order.
 import { daysLeft } from "../api/request-views.ts";
+import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/correction-outcomes.ts";
+import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
+import { readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
@@ -36,6 +39,7 @@ const include = {
   auditEvents: { select: { id: true, action: true, data: true, at: true, actorType: true, actorId: true }, orderBy: { id: "asc" } },
   messages: { orderBy: { createdAt: "asc" } },
   notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+  correctionTask: true,
 } as const;
 
 /** `id` is the request's id (links from reminders) or its reference (what people quote). */
@@ -175,13 +179,54 @@ export async function getRequestDetails(id: string, now = new Date()) {
     })),
     notes: request.notes.map((note) => ({ id: note.id, body: note.body, author: note.author.email, createdAt: note.createdAt })),
     timeline,
-    actions: staffActionsFor(request, tasks),
+    corrections: request.type === "RECTIFICATION" ? await correctionsFor(request, names) : null,
+    actions: staffActionsFor(request, tasks, request.correctionTask),
     /** Who can hold the request: active agents and admins (assign-request.ts). */
     assignees: staff.filter((user) => !user.disabledAt && user.role !== "AUDITOR").map((user) => user.email),
   };
 }
 
 export type RequestDetails = Awaited<ReturnType<typeof getRequestDetails>>;
+
+/** Each correction with where it stands (labels in English, the staff's language) and the staff task. */
+async function correctionsFor(
+  request: {
+    corrections: unknown;
+    tasks: Array<Parameters<typeof rectificationTasksOf>[0][number] & { action: string }>;
+    correctionTask:
+      | (NonNullable<StaffCorrectionTask> & {
+          note: string | null;
+          message: string | null;
+          completedById: string | null;
+          completedAt: Date | null;
+        })
+      | null;
+  },
+  names: (staffId: unknown) => string,
+) {
+  const map = await readDataMap();
+  const corrections = requestedCorrections(request.corrections);
+  const outcomes = correctionOutcomes(
+    corrections,
+    new Set(Object.keys(map.correctableFields)),
+    rectificationTasksOf(request.tasks.filter((task) => task.action === "RECTIFICATION")),
+    request.correctionTask,
+  );
+  const described = describeCorrections(outcomes, map, "en");
+  const task = request.correctionTask;
+  return {
+    items: outcomes.map((outcome, index) => ({ ...outcome, label: described[index].label, places: described[index].places })),
+    task: task
+      ? {
+          status: task.status,
+          note: task.note,
+          message: task.message,
+          completedBy: task.completedById ? names(task.completedById) : null,
+          completedAt: task.completedAt,
+        }
+      : null,
+  };
+}
 
 function lawName(jurisdiction: string): string {
   return isJurisdictionCode(jurisdiction) ? ruleFor(jurisdiction).name : jurisdiction;

@@ -22,7 +22,10 @@ export const correctionSchema = z.object({
   field: safeText({ typeMessage: "validation.correctionField", message: "validation.text" })
     .trim()
     .min(1, { message: "validation.correctionField" })
-    .max(100, { message: "validation.correctionField" }),
+    .max(100, { message: "validation.correctionField" })
+    .describe(
+      "A correctable field's name as the company's data map declares it (e.g. postalAddress), which the sources mapping it correct; or, for anything else, what is wrong in the person's own words, which staff correct by hand.",
+    ),
   correctValue: safeText({ typeMessage: "validation.correctionValue", message: "validation.text", multiline: true })
     .trim()
     .min(1, { message: "validation.correctionValue" })

@@ -15,7 +15,7 @@ const allReasons: DenialReason[] = [
   "OTHER",
 ];
 
-export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
+export function staffActionsFor(request: RequestState, tasks: TaskState[], correctionTask: { status: string } | null = null) {
   const { status } = request;
   const verified = status === "VERIFIED";
   const awaiting = status === "AWAITING_SUBJECT";
@@ -37,6 +37,10 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[]) {
     /** Tasks run only while the request is approved or in progress (retry-connector-task.ts, complete-manual-task.ts). */
     retryTask: (task: TaskState) => approved && task.status === "FAILED",
     completeTask: (task: TaskState) => approved && task.connectorType === "manual" && task.status === "AWAITING_STAFF",
+    /** complete-correction-task.ts: the corrections no source made, while the request is in progress. */
+    completeCorrections: status === "IN_PROGRESS" && correctionTask?.status === "OPEN",
+    /** send-message-to-person.ts: once the person proved their address, until the details are purged. */
+    messagePerson: status !== "SUBMITTED" && status !== "EXPIRED",
   };
 }
 

@@ -45,6 +45,11 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
   "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}${cancelledTasks(data)}`,
   "request.completed": (data) => `Completed: ${outcomeLabel(data.outcome)}`,
   "request.personal-data-purged": () => "Personal details purged (retention)",
+  "request.corrections-handed-to-staff": (data) => `${count(data.count, "correction", "corrections")} no source made, left to staff`,
+  "request.corrections-completed-by-staff": (data) =>
+    `Staff corrected ${count(data.corrected, "correction", "corrections")} by hand${Number(data.notCorrected ?? 0) > 0 ? `; ${data.notCorrected} not corrected` : ""}`,
+  "request.message-sent": () => "Message sent to the person",
+  "request.person-replied": () => "The person answered",
   "connector.task-succeeded": (data) => `Connector task succeeded: ${data.connector}`,
   "connector.task-retried": (data) => `Connector task retried: ${data.connector}`,
   "connector.task-result-discarded": (data) =>

@@ -102,6 +102,11 @@ async function blankConversation(tx: Tx, ids: string[], tally: Tally) {
   await tx.subjectMessage.updateMany({ where: inBatch, data: { body: "" } });
   for (const group of await tx.requestNote.groupBy({ ...count, where: inBatch })) tally(group.requestId, "notes", group._count._all);
   await tx.requestNote.updateMany({ where: inBatch, data: { body: "" } });
+  // What staff wrote about corrections they made by hand (the values stay on the request, purged with it).
+  await tx.correctionTask.updateMany({
+    where: { ...inBatch, OR: [{ note: { not: null } }, { message: { not: null } }] },
+    data: { note: null, message: null },
+  });
   const emails = await tx.emailMessage.groupBy({ ...count, where: inBatch });
   for (const group of emails) if (group.requestId) tally(group.requestId, "emails", group._count._all);
   await tx.emailMessage.updateMany({ where: inBatch, data: { to: "", props: {}, subject: null, textBody: null, lastError: null } });

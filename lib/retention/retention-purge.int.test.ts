@@ -117,6 +117,16 @@ beforeAll(async () => {
   const connector = await createIdleConnector();
   await db().requestNote.create({ data: { requestId: accessId, authorId: staff.id, body: `Called ${name} at ${email}` } });
   await db().subjectMessage.create({ data: { requestId: accessId, direction: "FROM_SUBJECT", body: `Hello, ${name} here` } });
+  await db().correctionTask.create({
+    data: {
+      requestId: personIds[1],
+      status: "DONE",
+      items: [{ index: 0, reason: "free-text" }],
+      results: [{ index: 0, corrected: false }],
+      note: `Looked for ${name} in the paper files`,
+      message: `Sorry ${name}, we keep the name on your contract`,
+    },
+  });
   await db().clockEvent.create({
     data: { requestId: accessId, type: "PAUSE", at: closedAt, reason: `Asked ${name} for ID`, actorType: "STAFF" },
   });
@@ -204,6 +214,8 @@ describe("the retention purge", () => {
         "email_messages.textBody",
         "request_notes.body",
         "subject_messages.body",
+        "correction_tasks.note",
+        "correction_tasks.message",
         "clock_events.reason",
         "connector_tasks.note",
         "connector_tasks.lastError",

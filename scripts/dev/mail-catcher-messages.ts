@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { simpleParser } from "mailparser";
 import type { SMTPServerEnvelope } from "smtp-server";
@@ -18,13 +19,23 @@ export type CaughtMessage = {
 
 export type MessageStore = ReturnType<typeof createMessageStore>;
 
-/** Memory only, capped: a catcher left running for days must not grow without bound. */
-export function createMessageStore(maxMessages: number) {
-  let messages: CaughtMessage[] = [];
+/**
+ * Capped, so a catcher left running for days does not grow without bound. In memory, or also in
+ * `file` (the demo's web inbox keeps its mail across restarts): read at start, rewritten whole after
+ * each change through a temporary file, so a stop mid-write never leaves half a file.
+ */
+export function createMessageStore(maxMessages: number, file?: string) {
+  let messages: CaughtMessage[] = file ? readStoredMessages(file) : [];
+  const save = () => {
+    if (!file) return;
+    writeFileSync(`${file}.tmp`, JSON.stringify(messages), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  };
   return {
     add(message: CaughtMessage) {
       messages.push(message);
       if (messages.length > maxMessages) messages = messages.slice(-maxMessages);
+      save();
     },
     /** Newest first, as an inbox shows them; `to` matches one recipient address, ignoring case. */
     list(filter: { to?: string } = {}): CaughtMessage[] {
@@ -37,8 +48,22 @@ export function createMessageStore(maxMessages: number) {
     },
     clear() {
       messages = [];
+      save();
     },
   };
+}
+
+/** The messages kept in `file`; none when it is missing, and none (with a warning) when it cannot be read. */
+function readStoredMessages(file: string): CaughtMessage[] {
+  if (!existsSync(file)) return [];
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    if (Array.isArray(stored)) return stored as CaughtMessage[];
+  } catch {
+    // Reported below.
+  }
+  console.error(`[mail-catcher] ${file} could not be read; the inbox starts empty.`);
+  return [];
 }
 
 export class MessageTooLargeError extends Error {

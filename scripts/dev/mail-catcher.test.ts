@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CaughtMessage, type MailCatcher, startMailCatcher } from "./mail-catcher.ts";
@@ -165,5 +168,26 @@ describe("mail catcher limits and shutdown", () => {
     } finally {
       await first.close();
     }
+  });
+
+  it("keeps its messages in a file across restarts when given one", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "mail-catcher-"));
+    const storeFile = join(folder, "inbox.json");
+    const first = await startMailCatcher({ smtpPort: 0, httpPort: 0, storeFile });
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: first.smtpPort, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: "portal@example.test", to: "kept@example.test", subject: "Kept across restarts", text: "Hello" });
+    transport.close();
+    await first.close();
+    const second = await startMailCatcher({ smtpPort: 0, httpPort: 0, storeFile });
+    try {
+      expect(second.messages().map((m) => m.subject)).toEqual(["Kept across restarts"]);
+      second.clear();
+    } finally {
+      await second.close();
+    }
+    const third = await startMailCatcher({ smtpPort: 0, httpPort: 0, storeFile });
+    expect(third.messages()).toEqual([]);
+    await third.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 });

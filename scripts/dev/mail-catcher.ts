@@ -1,6 +1,7 @@
 /**
  * A development SMTP server with a web inbox: the portal's emails (confirmation links, codes) can be read
- * in demos, end-to-end tests and local work without a real mailbox. Messages live in memory only.
+ * in demos, end-to-end tests and local work without a real mailbox. Messages live in memory, and
+ * in a file too when `storeFile` is given (the demo keeps its inbox across restarts).
  *
  *   npx tsx scripts/dev/mail-catcher.ts --smtp-port 1025 --http-port 1080
  */
@@ -26,6 +27,8 @@ export type MailCatcherOptions = {
   host?: string;
   /** The oldest messages are dropped beyond this. */
   maxMessages?: number;
+  /** Where the messages are kept across restarts (a JSON file); memory only without it. */
+  storeFile?: string;
 };
 
 export type MailCatcher = {
@@ -38,7 +41,7 @@ export type MailCatcher = {
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
-  const store = createMessageStore(options.maxMessages ?? 500);
+  const store = createMessageStore(options.maxMessages ?? 500, options.storeFile);
 
   const smtp = new SMTPServer({
     // Any sender, any recipient, any (or no) credentials: this server only ever collects mail.

@@ -24,6 +24,8 @@ const { openDownload, getDownloadInfo } = await import("../../lib/fulfilment/ope
 const { purgeExpiredPackages } = await import("../../lib/fulfilment/purge-expired-packages.ts");
 const { resumeStalledFulfilment } = await import("../../lib/fulfilment/resume-stalled-fulfilment.ts");
 const { runConnectorTask } = await import("../../lib/fulfilment/run-connector-task.ts");
+const { completeCorrectionTask } = await import("../../lib/corrections/complete-correction-task.ts");
+const { getSubmissionStatus } = await import("../../lib/requests/get-submission-status.ts");
 const { testConnectors } = await import("../../lib/connectors/test-connectors.ts");
 const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { startDemoCrm } = await import("../../scripts/dev/demo-crm.ts");
@@ -90,6 +92,37 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS "${shopName}" WITH (FORCE)`);
   await admin.end();
 });
+
+const staffActor = { type: "SYSTEM" as const, id: "test" };
+
+async function shopRow(email: string) {
+  const shop = new pg.Client({ connectionString: shopUrl });
+  await shop.connect();
+  try {
+    return (await shop.query("SELECT first_name, last_name, address FROM customers WHERE email = $1", [email])).rows[0];
+  } finally {
+    await shop.end();
+  }
+}
+
+/** The person's status page data for one request, through the status link of an email they got. */
+async function statusOf(emailText: string, reference: string) {
+  const token = /\/status\/([A-Za-z0-9_-]+)/.exec(emailText)?.[1] as string;
+  const status = await getSubmissionStatus(token);
+  return status.requests.find((r) => r.reference === reference) as (typeof status.requests)[number];
+}
+
+async function waitForCorrectionTask(reference: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await db().correctionTask.findFirst({ where: { request: { reference } } });
+    if (task) return task;
+    const request = await db().dsarRequest.findUnique({ where: { reference } });
+    if (Date.now() > deadline || request?.status === "COMPLETED")
+      throw new Error(`no correction task for ${reference} (${request?.status})`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
 
 async function waitForTaskStatus(reference: string, connectorKey: string, status: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -257,23 +290,84 @@ describe("fulfilment", () => {
     expect(results.find((r) => r.key === "shop-db")?.message).toMatch(/Connected; 5 tables mapped/);
   });
 
-  it("corrects what the sources map, and tells the person what the privacy team still has to look at", async () => {
+  it("corrects the fields the shop maps in the shop database, completes the request and says where", async () => {
     const email = "jean.tremblay@example.ca";
     const reference = await fileVerifiedRequest(email, "rectification", [
-      { field: "fullName", correctValue: "Jean-Marc", currentValue: "Jean" },
-      { field: "Postal address", correctValue: "12 rue Saint-Paul, Montréal" },
+      { field: "lastName", correctValue: "Tremblay-Roy", currentValue: "Tremblay" },
+      { field: "postalAddress", correctValue: "12 rue Saint-Paul, Montréal" },
     ]);
     await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
     const [done] = await waitForRequests([reference], "COMPLETED");
-    expect(done.outcome).toBe("PARTIALLY_FULFILLED");
+    expect(done.outcome).toBe("FULFILLED");
     expect(done.tasks.map((t) => t.connector.key)).toEqual(["shop-db"]);
-    const shop = new pg.Client({ connectionString: shopUrl });
-    await shop.connect();
-    const row = await shop.query("SELECT first_name FROM customers WHERE email = $1", [email]);
-    await shop.end();
-    expect(row.rows[0].first_name).toBe("Jean-Marc");
-    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /correct/i.test(m.subject));
-    expect(receipt.text).toContain("Postal address");
+    expect(await db().correctionTask.count({ where: { requestId: done.id } })).toBe(0);
+    const row = await shopRow(email);
+    expect(row).toMatchObject({ last_name: "Tremblay-Roy", address: "12 rue Saint-Paul, Montréal" });
+    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /corrected/i.test(m.subject));
+    expect(receipt.subject).toMatch(/^Your data has been corrected/);
+    expect(receipt.text).toContain("Surname: in Shop database (customers)");
+    expect(receipt.text).toContain("Postal address: in Shop database (customers)");
+    expect(receipt.text).not.toMatch(/write back|could not/i);
+    const status = await statusOf(receipt.text, reference);
+    expect(status.corrections.map((c) => [c.label, c.state])).toEqual([
+      ["Surname", "corrected"],
+      ["Postal address", "corrected"],
+    ]);
+    // The audit log names where (source, category, field), never the values.
+    const completed = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "request.completed" } });
+    expect(JSON.stringify(completed.data)).toContain('"field":"lastName"');
+    expect(JSON.stringify(completed.data)).toContain('"category":"customers"');
+    const events = await db().auditEvent.findMany({ where: { requestId: done.id } });
+    expect(JSON.stringify(events.map((e) => e.data))).not.toMatch(/Tremblay-Roy|Saint-Paul/);
+  }, 120_000);
+
+  it("leaves corrections described in words to staff: the request stays in progress until they say what they corrected", async () => {
+    const email = "lucas.martin@example.fr";
+    const reference = await fileVerifiedRequest(email, "rectification", [
+      { field: "Surname", correctValue: "Martin-Dubois", currentValue: "Martin" },
+      { field: "Postal address", correctValue: "4 place Bellecour, Lyon" },
+    ]);
+    await approveRequest({ reference, actor: { type: "SYSTEM", id: "test" } });
+    const task = await waitForCorrectionTask(reference);
+    expect(task.items).toEqual([
+      { index: 0, reason: "free-text" },
+      { index: 1, reason: "free-text" },
+    ]);
+    const waiting = await db().dsarRequest.findUniqueOrThrow({ where: { reference } });
+    expect(waiting.status).toBe("IN_PROGRESS");
+    expect(await db().emailMessage.count({ where: { requestId: waiting.id, template: "rectification-completed" } })).toBe(0);
+    const verification = await waitForEmail(catcher(), email, (m) => m.text.includes(reference));
+    const during = await statusOf(verification.text, reference);
+    expect(during.status).toBe("IN_PROGRESS");
+    expect(during.corrections.map((c) => c.state)).toEqual(["with-staff", "with-staff"]);
+
+    await expect(
+      completeCorrectionTask({ reference, input: { corrected: [0], note: "Surname changed in the shop back office" }, actor: staffActor }),
+    ).rejects.toThrow(/tell the person why/i);
+    await completeCorrectionTask({
+      reference,
+      input: {
+        corrected: [0],
+        note: "Surname changed in the shop back office",
+        message: "Your address is the one your last order was sent to; change it in your account.",
+      },
+      actor: staffActor,
+    });
+    const [done] = await waitForRequests([reference], "COMPLETED");
+    expect(done.outcome).toBe("PARTIALLY_FULFILLED");
+    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /corrected/i.test(m.subject));
+    expect(receipt.subject).toMatch(/^Your data has been partly corrected/);
+    expect(receipt.text).toContain("Surname: corrected by our privacy team");
+    expect(receipt.text).toContain("Postal address: not corrected");
+    expect(receipt.text).toContain("change it in your account");
+    expect(receipt.text).not.toMatch(/write back/i);
+    const after = await statusOf(receipt.text, reference);
+    expect(after.corrections.map((c) => c.state)).toEqual(["corrected-by-staff", "not-corrected"]);
+    const staffDone = await db().auditEvent.findFirstOrThrow({
+      where: { requestId: done.id, action: "request.corrections-completed-by-staff" },
+    });
+    expect(staffDone.data).toMatchObject({ corrected: 1, notCorrected: 1 });
+    expect(JSON.stringify(staffDone.data)).not.toMatch(/Martin|Bellecour|back office|account/);
   }, 120_000);
 
   it("fails a task whose callback did not come in time, and ignores the late callback", async () => {

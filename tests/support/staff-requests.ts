@@ -19,6 +19,8 @@ type Filing = {
   locale?: "en" | "fr";
   /** The account number the person types (a hint until staff confirm it). */
   accountId?: string;
+  /** A rectification's corrections (one free-text correction when left out). */
+  corrections?: Array<{ field: string; correctValue: string }>;
   verify?: boolean;
 };
 
@@ -33,6 +35,10 @@ export async function fileRequest(filing: Filing = {}) {
       region: filing.region,
       locale: filing.locale ?? "en",
       accountId: filing.accountId,
+      corrections:
+        filing.type === "rectification"
+          ? (filing.corrections ?? [{ field: "The name on my invoices", correctValue: "Ana Roy" }])
+          : undefined,
     },
     channel: "WEB",
   });

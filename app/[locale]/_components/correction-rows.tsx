@@ -1,13 +1,17 @@
 "use client";
-// The repeatable "what is wrong / what it should be" rows of a rectification. Add and remove are
-// submit buttons until JavaScript runs, so the server action can change the rows without it.
+// The repeatable "what is wrong / what it should be" rows of a rectification. "What is wrong" is a
+// choice among the fields the company can correct (from its data map), or "Something else" with
+// the person's own description, which the privacy team corrects by hand. Add and remove are submit
+// buttons until JavaScript runs, so the server action can change the rows without it.
+import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices.ts";
 import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
-import { type CorrectionValues, MAX_CORRECTIONS } from "../actions.schema.ts";
+import { type CorrectionValues, MAX_CORRECTIONS, OTHER_CORRECTION } from "../actions.schema.ts";
 import { describedBy, errorId, FieldError, fieldId, Hint, Marker } from "./form-parts.tsx";
 
 type CorrectionRowsProps = {
   locale: Locale;
+  choices: CorrectionChoice[];
   rows: CorrectionValues[];
   hydrated: boolean;
   messageFor: (path: string) => string | undefined;
@@ -16,7 +20,7 @@ type CorrectionRowsProps = {
   onRemove: (index: number) => void;
 };
 
-export function CorrectionRows({ locale, rows, hydrated, messageFor, onChange, onAdd, onRemove }: CorrectionRowsProps) {
+export function CorrectionRows({ locale, choices, rows, hydrated, messageFor, onChange, onAdd, onRemove }: CorrectionRowsProps) {
   const m = t(locale);
   const groupError = messageFor("corrections");
   return (
@@ -36,6 +40,7 @@ export function CorrectionRows({ locale, rows, hydrated, messageFor, onChange, o
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity besides their position
           key={index}
           locale={locale}
+          choices={choices}
           index={index}
           row={row}
           removable={rows.length > 1}
@@ -62,40 +67,86 @@ export function CorrectionRows({ locale, rows, hydrated, messageFor, onChange, o
 
 type CorrectionRowProps = Omit<CorrectionRowsProps, "rows" | "onAdd"> & { index: number; row: CorrectionValues; removable: boolean };
 
-function CorrectionRow({ locale, index, row, removable, hydrated, messageFor, onChange, onRemove }: CorrectionRowProps) {
+function CorrectionRow({ locale, choices, index, row, removable, hydrated, messageFor, onChange, onRemove }: CorrectionRowProps) {
   const m = t(locale);
-  const input = (key: keyof CorrectionValues, label: string, required: boolean, hint?: string) => {
+  // With no field to choose from, every correction is described in words.
+  const other = choices.length === 0 || row.field === OTHER_CORRECTION;
+  // Without JavaScript the description stays on screen, for when "Something else" is chosen.
+  const showDescription = other || !hydrated;
+  const chosen = choices.find((choice) => choice.name === row.field);
+  const fieldPath = `corrections.${index}.field`;
+  const fieldMessage = messageFor(fieldPath);
+  const input = (
+    key: "description" | "correctValue" | "currentValue",
+    label: string,
+    required: boolean,
+    options: { hint?: string; multiline?: boolean; message?: string } = {},
+  ) => {
     const path = `corrections.${index}.${key}`;
-    const message = messageFor(path);
-    const hintId = hint ? `${fieldId(path)}-hint` : null;
+    const message = options.message ?? messageFor(path);
+    const hintId = options.hint ? `${fieldId(path)}-hint` : null;
+    const shared = {
+      id: fieldId(path),
+      name: path,
+      value: row[key],
+      required,
+      "aria-invalid": message ? true : undefined,
+      "aria-describedby": describedBy(hintId, message && errorId(path)),
+      onChange: (event: { target: { value: string } }) => onChange(index, key, event.target.value),
+    };
     return (
       <div className={`field${message ? " field--error" : ""}`}>
         <label className="label" htmlFor={fieldId(path)}>
           {label}
           <Marker text={required ? m.common.required : m.common.optional} />
         </label>
-        {hint && hintId ? <Hint id={hintId}>{hint}</Hint> : null}
+        {options.hint && hintId ? <Hint id={hintId}>{options.hint}</Hint> : null}
         <FieldError id={errorId(path)} label={m.common.error} message={message} />
-        <input
-          id={fieldId(path)}
-          name={path}
-          type="text"
-          className="input"
-          value={row[key]}
-          required={required}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(hintId, message && errorId(path))}
-          onChange={(event) => onChange(index, key, event.target.value)}
-        />
+        {options.multiline ? <textarea className="textarea" rows={3} {...shared} /> : <input type="text" className="input" {...shared} />}
       </div>
     );
   };
   return (
     <fieldset className="correction">
       <legend className="legend legend--small">{m.form.correctionRow(index + 1)}</legend>
-      {input("field", m.form.correctionField, true, m.form.correctionFieldHint)}
-      {input("correctValue", m.form.correctionValue, true)}
-      {input("currentValue", m.form.correctionCurrent, false)}
+      {choices.length === 0 ? (
+        <input type="hidden" name={fieldPath} value={OTHER_CORRECTION} />
+      ) : (
+        <div className={`field${fieldMessage && !other ? " field--error" : ""}`}>
+          <label className="label" htmlFor={fieldId(fieldPath)}>
+            {m.form.correctionField}
+            <Marker text={m.common.required} />
+          </label>
+          <Hint id={`${fieldId(fieldPath)}-hint`}>{chosen?.hint ?? m.form.correctionFieldHint}</Hint>
+          <FieldError id={errorId(fieldPath)} label={m.common.error} message={other ? undefined : fieldMessage} />
+          <select
+            id={fieldId(fieldPath)}
+            name={fieldPath}
+            className="select"
+            required
+            value={row.field}
+            aria-invalid={fieldMessage && !other ? true : undefined}
+            aria-describedby={describedBy(`${fieldId(fieldPath)}-hint`, fieldMessage && !other && errorId(fieldPath))}
+            onChange={(event) => onChange(index, "field", event.target.value)}
+          >
+            <option value="">{m.form.correctionFieldPlaceholder}</option>
+            {choices.map((choice) => (
+              <option key={choice.name} value={choice.name}>
+                {choice.label}
+              </option>
+            ))}
+            <option value={OTHER_CORRECTION}>{m.form.correctionOther}</option>
+          </select>
+        </div>
+      )}
+      {showDescription
+        ? input("description", m.form.correctionDescription, other, {
+            hint: m.form.correctionDescriptionHint,
+            message: other ? fieldMessage : undefined,
+          })
+        : null}
+      {input("correctValue", m.form.correctionValue, true, { multiline: chosen?.multiline ?? other })}
+      {input("currentValue", m.form.correctionCurrent, false, { multiline: chosen?.multiline ?? other })}
       {removable ? (
         <button
           type={hydrated ? "button" : "submit"}

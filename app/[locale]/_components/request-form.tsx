@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 // server action checks again and answers with the same { path, message } issues. Without
 // JavaScript it is a plain POST and the page comes back with the fields filled in.
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices.ts";
 import { t } from "@/lib/i18n/messages.ts";
 import { localiseIssues } from "@/lib/i18n/validation-messages.ts";
 import { type Locale, requestFormSchema, requestTypes } from "@/lib/requests/request-input.schema.ts";
@@ -22,7 +23,7 @@ import { describedBy, ErrorSummary, errorId, FieldError, fieldId, Hint, Marker, 
 
 export type Option = { code: string; name: string };
 
-type RequestFormProps = { locale: Locale; countries: Option[]; regions: Record<string, Option[]> };
+type RequestFormProps = { locale: Locale; countries: Option[]; regions: Record<string, Option[]>; correctionChoices: CorrectionChoice[] };
 
 const fieldOrder = ["types", "corrections", "country", "region", "email", "fullName", "accountId", "details"];
 
@@ -42,7 +43,7 @@ function targetFor(path: string): string {
   return fieldId(path);
 }
 
-export function RequestForm({ locale, countries, regions }: RequestFormProps) {
+export function RequestForm({ locale, countries, regions, correctionChoices }: RequestFormProps) {
   const m = t(locale);
   const [state, formAction, pending] = useActionState(submitRequestAction, initialRequestFormState);
   const hydrated = useHydrated();
@@ -189,6 +190,7 @@ export function RequestForm({ locale, countries, regions }: RequestFormProps) {
       {rectification ? (
         <CorrectionRows
           locale={locale}
+          choices={correctionChoices}
           rows={values.corrections}
           hydrated={hydrated}
           messageFor={messageFor}

@@ -27,6 +27,9 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   denialMessage: null,
   canWithdraw: true,
   messages: [],
+  canReply: false,
+  corrections: [],
+  correctionsMessage: null,
 });
 
 const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>

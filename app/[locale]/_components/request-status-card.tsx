@@ -5,7 +5,7 @@ import { formatDate, t } from "@/lib/i18n/messages.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
 import { isFulfilling } from "@/lib/requests/request-status.ts";
-import { answerInformationAction, withdrawRequestAction } from "../actions.ts";
+import { answerInformationAction, replyToTeamAction, withdrawRequestAction } from "../actions.ts";
 
 type StatusRequest = SubmissionStatus["requests"][number];
 
@@ -69,8 +69,10 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
         </details>
       ) : null}
       {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
+      {request.corrections.length > 0 ? <Corrections locale={locale} request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
       {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
+      {request.canReply ? <Answer locale={locale} token={token} reference={request.reference} reply /> : null}
       {request.canWithdraw ? (
         <Withdraw
           locale={locale}
@@ -115,13 +117,50 @@ function Messages({ locale, request, timeZone }: { locale: Locale; request: Stat
   );
 }
 
-function Answer({ locale, token, reference }: { locale: Locale; token: string; reference: string }) {
+/** What became of each correction asked for, and where it was made. */
+function Corrections({ locale, request }: { locale: Locale; request: StatusRequest }) {
   const m = t(locale);
-  const fieldId = `answer-${reference}`;
+  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  return (
+    <section aria-labelledby={`corrections-${request.reference}`}>
+      <h3 id={`corrections-${request.reference}`}>{m.status.correctionsTitle}</h3>
+      <ul className="corrections">
+        {request.corrections.map((correction, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: corrections have no identity but their position
+          <li key={index}>
+            <strong>{correction.label}</strong>
+            {separator}
+            {m.status.correctionStates[correction.state]}
+            {correction.state === "corrected" && correction.places.length > 0
+              ? ` ${correction.places.map((place) => m.status.correctedIn(place.source, place.category)).join(", ")}`
+              : null}
+            <br />
+            <span className="hint prewrap">
+              {m.status.correctionAskedFor}
+              {separator}
+              {correction.value}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {request.correctionsMessage ? (
+        <>
+          <p>{m.status.correctionsExplanation}</p>
+          <p className="prewrap">{request.correctionsMessage}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The answer to a question that waits (`reply` false), or to a message of the team. */
+function Answer({ locale, token, reference, reply = false }: { locale: Locale; token: string; reference: string; reply?: boolean }) {
+  const m = t(locale);
+  const fieldId = `${reply ? "reply" : "answer"}-${reference}`;
   return (
     <section className="answer" aria-labelledby={`${fieldId}-title`}>
-      <h3 id={`${fieldId}-title`}>{m.status.answerTitle}</h3>
-      <form action={answerInformationAction}>
+      <h3 id={`${fieldId}-title`}>{reply ? m.status.replyTitle : m.status.answerTitle}</h3>
+      <form action={reply ? replyToTeamAction : answerInformationAction}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="reference" value={reference} />
@@ -135,7 +174,7 @@ function Answer({ locale, token, reference }: { locale: Locale; token: string; r
           <textarea id={fieldId} name="answer" className="input" rows={5} maxLength={5000} required aria-describedby={`${fieldId}-hint`} />
         </div>
         <button type="submit" className="button">
-          {m.status.answerSubmit}
+          {reply ? m.status.replySubmit : m.status.answerSubmit}
         </button>
       </form>
     </section>

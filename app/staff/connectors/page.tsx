@@ -28,6 +28,9 @@ export default async function ConnectorsPage() {
         <p>
           <Link href="/staff/connectors/new" className="button">
             Add a connector
+          </Link>{" "}
+          <Link href="/staff/connectors/discover" className="button button--secondary">
+            Propose a mapping from a database
           </Link>
         </p>
       ) : null}

@@ -1,21 +1,6 @@
-"use client";
-// A download link the portal does not know: 404, in the link's language, with what to do next.
-// Not-found pages get no props: the language is the URL's.
-import Link from "next/link";
-import { useParams } from "next/navigation";
-import { t } from "@/lib/i18n/messages.ts";
-import { localeSchema } from "../../actions.schema.ts";
+// A download link the portal does not know: 404.
+import { LinkNotFound } from "../../_components/link-not-found.tsx";
 
 export default function DownloadNotFound() {
-  const locale = localeSchema.catch("en").parse(useParams<{ locale?: string }>()?.locale);
-  const m = t(locale);
-  return (
-    <>
-      <h1>{m.download.notFoundTitle}</h1>
-      <p>{m.download.notFoundText}</p>
-      <p>
-        <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
-      </p>
-    </>
-  );
+  return <LinkNotFound link="download" />;
 }

@@ -28,7 +28,7 @@ async function loadStatus(locale: Locale, token: string): Promise<Loaded> {
   const parsed = linkTokenSchema.safeParse(token);
   if (!parsed.success) return { kind: "not-found" };
   try {
-    return { kind: "found", status: await getSubmissionStatus(parsed.data) };
+    return { kind: "found", status: await getSubmissionStatus(parsed.data, locale) };
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") return { kind: "not-found" };
     return { kind: "failed", message: unexpectedErrorMessage(locale, error, "status-page") };
@@ -76,6 +76,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
         TEXT: m.status.answerText,
         NOT_FOUND: m.status.withdrawNotFound,
         INVALID_STATE: m.status.answerNotWaiting,
+        LIMITED: m.status.replyLimited,
         OTHER: m.status.answerFailed,
       }[query.answerError]
     : null;

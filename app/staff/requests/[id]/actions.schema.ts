@@ -52,3 +52,17 @@ export const completeTaskFormSchema = z.object({
     .optional()
     .transform((file) => (file && file.size > 0 ? file : undefined)),
 });
+
+/** Ticked boxes send `corrected` once each (none, one or several). */
+export const completeCorrectionsFormSchema = z.object({
+  reference,
+  corrected: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(Number))
+    .pipe(z.array(z.number().int("A correction's position is a whole number.").min(0))),
+  note: text,
+  message: text.optional(),
+});
+
+export const messagePersonFormSchema = z.object({ reference, message: text });

@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
+import { completeCorrectionTask } from "@/lib/corrections/complete-correction-task.ts";
 import { retryConnectorTask } from "@/lib/fulfilment/retry-connector-task.ts";
 import { addRequestNote } from "@/lib/requests/add-request-note.ts";
 import { approveRequest } from "@/lib/requests/approve-request.ts";
@@ -15,13 +16,16 @@ import { confirmAccountId } from "@/lib/requests/confirm-account-id.ts";
 import { denyRequest } from "@/lib/requests/deny-request.ts";
 import { extendDeadline } from "@/lib/requests/extend-deadline.ts";
 import { recordInformationReceived } from "@/lib/requests/record-information-received.ts";
+import { sendMessageToPerson } from "@/lib/requests/send-message-to-person.ts";
 import {
   askFormSchema,
   assignFormSchema,
   closeFormSchema,
+  completeCorrectionsFormSchema,
   confirmAccountIdFormSchema,
   denyFormSchema,
   extendFormSchema,
+  messagePersonFormSchema,
   noteFormSchema,
   referenceOnlySchema,
   retryFormSchema,
@@ -117,5 +121,21 @@ export async function retryTaskAction(_previous: unknown, formData: FormData): P
     await retryConnectorTask(taskId, actorOf(me), { reference });
     refresh(reference);
     return "The task runs again.";
+  });
+}
+
+export async function completeCorrectionsAction(_previous: unknown, formData: FormData): Promise<Result> {
+  return runStaffAction("tasks.manage", completeCorrectionsFormSchema, formData, async ({ reference, corrected, note, message }, me) => {
+    const result = await completeCorrectionTask({ reference, input: { corrected, note, message }, actor: actorOf(me) });
+    refresh(reference);
+    return `Recorded: ${result.corrected} corrected by hand, ${result.notCorrected} not corrected. The person is emailed what was corrected where.`;
+  });
+}
+
+export async function messagePersonAction(_previous: unknown, formData: FormData): Promise<Result> {
+  return runStaffAction("requests.decide", messagePersonFormSchema, formData, async ({ reference, message }, me) => {
+    await sendMessageToPerson({ reference, input: { message }, actor: actorOf(me) });
+    refresh(reference);
+    return "Sent. The person reads it on their status page, where they can answer.";
   });
 }

@@ -15,6 +15,7 @@ import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
 import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
 import { ActionsSection } from "./_components/actions-section.tsx";
 import { MessagesSection, NotesSection } from "./_components/conversation-section.tsx";
+import { CorrectionsSection } from "./_components/corrections-section.tsx";
 import { DeadlineSection } from "./_components/deadline-section.tsx";
 import { statusLabel, words } from "./_components/format.ts";
 import { PersonSection } from "./_components/person-section.tsx";
@@ -92,8 +93,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
         <PersonSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
       </div>
+      <CorrectionsSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
       <TasksSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
-      <MessagesSection details={details} timeZone={timeZone} />
+      <MessagesSection details={details} canWrite={can(me.role, "requests.decide")} timeZone={timeZone} />
       <NotesSection details={details} canNote={can(me.role, "requests.note")} timeZone={timeZone} />
       <TimelineSection details={details} timeZone={timeZone} />
     </div>

@@ -1,10 +1,10 @@
 // Messages exchanged with the person, and the team's internal notes (never shown to the person).
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
-import { addNoteAction } from "../actions.ts";
+import { addNoteAction, messagePersonAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant } from "./format.ts";
 
-export function MessagesSection({ details, timeZone }: { details: RequestDetails; timeZone: string }) {
+export function MessagesSection({ details, canWrite, timeZone }: { details: RequestDetails; canWrite: boolean; timeZone: string }) {
   return (
     <section aria-labelledby="messages-heading" className="request-section">
       <h2 id="messages-heading">Messages with the person</h2>
@@ -25,6 +25,20 @@ export function MessagesSection({ details, timeZone }: { details: RequestDetails
           ))}
         </ol>
       )}
+      {canWrite && details.actions.messagePerson ? (
+        <ActionForm action={messagePersonAction} reference={details.request.reference} submitLabel="Send to the person">
+          <div className="field">
+            <label className="label" htmlFor="message-body">
+              Write to the person
+            </label>
+            <p className="hint" id="message-body-hint">
+              Emailed to them and shown on their status page, where they can answer. Write in their language (
+              {details.person.locale === "fr" ? "French" : "English"}).
+            </p>
+            <textarea id="message-body" name="message" className="textarea" rows={4} required aria-describedby="message-body-hint" />
+          </div>
+        </ActionForm>
+      ) : null}
     </section>
   );
 }

@@ -64,27 +64,7 @@ export function PersonSection({ details, timeZone, canDecide }: { details: Reque
       </dl>
       <h3>What they asked</h3>
       {person.details ? <p className="prewrap">{person.details}</p> : <p>No details given.</p>}
-      {person.corrections.length > 0 ? (
-        <table className="staff-table">
-          <caption>Corrections asked for</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Current value</th>
-              <th scope="col">Correct value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {person.corrections.map((correction) => (
-              <tr key={correction.field}>
-                <td>{correction.field}</td>
-                <td>{correction.currentValue ?? "—"}</td>
-                <td>{correction.correctValue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {person.corrections.length > 0 ? <p>Corrections: see "Corrections" below.</p> : null}
     </section>
   );
 }
