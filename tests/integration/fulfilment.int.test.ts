@@ -415,6 +415,13 @@ describe("fulfilment", () => {
 
   it("changes nothing when the same connectors file is applied again", async () => {
     const outcome = await applyConnectors(appliedEntries, { type: "SYSTEM", id: "test" }, appliedShared);
-    expect(outcome).toEqual({ created: [], updated: [], disabled: [], unchanged: appliedEntries.map((e) => e.key), settings: [] });
+    expect(outcome).toEqual({
+      created: [],
+      updated: [],
+      disabled: [],
+      unchanged: appliedEntries.map((e) => e.key),
+      settings: [],
+      dataMapVersion: null,
+    });
   });
 });

@@ -21,6 +21,7 @@ export type ConnectorFormValues = {
   rateLimitPerSecond: number | null;
   configText: string;
   fieldDescriptionsText: string;
+  dataMapText: string;
 };
 
 type Props = {
@@ -325,6 +326,26 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
           spellCheck={false}
           value={values.fieldDescriptionsText}
           onChange={(e) => set("fieldDescriptionsText", e.target.value)}
+        />
+      </div>
+
+      <div className="field">
+        <label className="label" htmlFor="dataMap">
+          Data map (YAML, as under <code>dataMap:</code> in a connectors file)
+        </label>
+        <p id="dataMap-hint" className="hint">
+          For each table or category of this source: what it holds (dataCategories), why (purposes), on what basis (legalBasis), for how
+          long (retention), who receives it (recipients) and where it came from (origin). The person's answer and the record of processing
+          are built from it. Left empty, the source is shown as not described.
+        </p>
+        <FieldErrors field="dataMap" errors={issuesFor("dataMap")} />
+        <textarea
+          {...fieldProps("dataMap", true)}
+          className="textarea connector-form__code"
+          rows={values.dataMapText ? 16 : 6}
+          spellCheck={false}
+          value={values.dataMapText}
+          onChange={(e) => set("dataMapText", e.target.value)}
         />
       </div>
 
