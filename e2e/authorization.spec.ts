@@ -42,6 +42,7 @@ const pages: Record<string, Allowed> = {
   "/staff/requests": staff,
   "/staff/requests/[id]": staff,
   "/staff/reports": ["auditor", "admin"],
+  "/staff/reports/processing": ["auditor", "admin"],
   "/staff/connectors": staff,
   "/staff/connectors/new": ["admin"],
   "/staff/connectors/discover": ["admin"],
@@ -50,6 +51,8 @@ const pages: Record<string, Allowed> = {
   "/staff/users/invite": ["admin"],
   // Gated by the invitation's own token, for someone who has no account yet.
   "/staff/invite/[token]": everyone,
+  // Explains a refused single sign-on from a fixed list of reasons.
+  "/staff/sso/refused": everyone,
 };
 
 // Route handlers: path → method → who may call it. Staff routes take an API key (or, for GET on
@@ -76,9 +79,14 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/requests/[reference]/evidence": { GET: ["auditor", "admin"] },
   "/api/v1/reports/register": { GET: ["auditor", "admin"] },
   "/api/v1/reports/metrics": { GET: ["auditor", "admin"] },
+  "/api/v1/reports/processing": { GET: ["auditor", "admin"] },
   "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
   "/staff/requests/export": { GET: staff },
   "/staff/requests/[id]/tasks/[taskId]/complete": { POST: ["agent", "admin"] },
+  // Single sign-on: how one signs in, so open; the attempt's state, the browser's cookie and the
+  // provider's signed answer are the credentials (anything else is refused to /staff/sso/refused).
+  "/staff/sso/start": { GET: everyone },
+  "/staff/sso/callback": { GET: everyone },
   "/staff/queues/[[...path]]": { GET: ["admin"], POST: ["admin"], PUT: ["admin"], PATCH: ["admin"], DELETE: ["admin"] },
 };
 

@@ -45,3 +45,15 @@ test("an auditor opening the queues dashboard gets the Not allowed page with a w
   await page.getByRole("link", { name: "Back to the requests" }).click();
   await page.waitForURL(/\/staff\/requests/);
 });
+
+test("on a phone the header's Sign out stays on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const agent = await createStaff("agent", { twoFactor: false });
+  await signIn(page, agent);
+  const button = page.getByRole("button", { name: "Sign out" });
+  const box = await button.boundingBox();
+  const lineHeight = await button.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight) || 24);
+  // One line of text plus the button's padding; a wrapped label ("Sig / n / out") is several lines tall.
+  expect(box?.height ?? 0).toBeLessThan(lineHeight * 2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

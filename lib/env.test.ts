@@ -146,6 +146,44 @@ describe("parseEnv", () => {
   });
 });
 
+describe("single sign-on settings", () => {
+  const sso = { OIDC_ISSUER: "https://idp.example.test", OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "secret" };
+
+  it("reads the role map in order, roles in any letter case", () => {
+    const env = parseEnv({
+      ...complete,
+      ...sso,
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "privacy-admins=admin, privacy-agents=Agent,auditors=auditor",
+    });
+    expect(env.OIDC_ROLE_MAP).toEqual([
+      { value: "privacy-admins", role: "ADMIN" },
+      { value: "privacy-agents", role: "AGENT" },
+      { value: "auditors", role: "AUDITOR" },
+    ]);
+  });
+
+  it("refuses an http issuer unless it is on the loopback, and says so", () => {
+    expect(refusal({ ...complete, ...sso, OIDC_ISSUER: "http://idp.example.test" }).problems[0]).toMatch(
+      /^OIDC_ISSUER: must be an https:\/\/ address \(http:\/\/ is accepted only for a loopback issuer/,
+    );
+    expect(parseEnv({ ...complete, ...sso, OIDC_ISSUER: "http://127.0.0.1:4000" }).OIDC_ISSUER).toBe("http://127.0.0.1:4000");
+  });
+
+  it("names the missing half of the client and a role map entry that is not claimValue=role", () => {
+    expect(refusal({ ...complete, OIDC_ISSUER: sso.OIDC_ISSUER, OIDC_CLIENT_ID: "portal" }).problems).toEqual([
+      expect.stringMatching(/^OIDC_CLIENT_SECRET: required for single sign-on/),
+    ]);
+    expect(refusal({ ...complete, ...sso, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "admins=owner" }).problems[0]).toContain(
+      '"admins=owner" is not claimValue=role',
+    );
+    expect(refusal({ ...complete, ...sso, OIDC_ROLE_MAP: "admins=admin" }).problems[0]).toMatch(
+      /^OIDC_ROLE_CLAIM: required with OIDC_ROLE_MAP/,
+    );
+    expect(refusal({ ...complete, OIDC_ONLY: "true" }).problems[0]).toMatch(/^OIDC_ONLY:/);
+  });
+});
+
 describe(".env.example", () => {
   // Written alongside lib/env.ts: an operator copies it, so it must mention every variable.
   it("documents every variable the portal reads", () => {

@@ -83,6 +83,37 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be a 32-byte Ed25519 seed in base64 (openssl rand -base64 32)")
     .optional(),
+  // Staff single sign-on (OpenID Connect); all three set it up, none leaves it off.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (value) => new URL(value).protocol === "https:" || isLoopbackHost(new URL(value).hostname),
+      "must be an https:// address (http:// is accepted only for a loopback issuer such as http://127.0.0.1:4000, in tests)",
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const entries: Array<{ value: string; role: "ADMIN" | "AGENT" | "AUDITOR" }> = [];
+      for (const part of (value ?? "")
+        .split(",")
+        .map((piece) => piece.trim())
+        .filter(Boolean)) {
+        const match = /^(.+)=(admin|agent|auditor)$/i.exec(part);
+        if (!match) {
+          context.addIssue({ code: "custom", message: `"${part}" is not claimValue=role with a role of admin, agent or auditor` });
+          continue;
+        }
+        entries.push({ value: match[1].trim(), role: match[2].toUpperCase() as "ADMIN" | "AGENT" | "AUDITOR" });
+      }
+      return entries;
+    }),
+  OIDC_BUTTON_LABEL: z.string().min(1).max(60).default("Sign in with single sign-on"),
+  OIDC_ONLY: booleanString.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -105,7 +136,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.data.QUEUE_BACKEND === "redis" && !result.data.REDIS_URL) {
     throw new EnvError(["REDIS_URL: required when QUEUE_BACKEND is redis (or set QUEUE_BACKEND=postgres)"]);
   }
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const missing = oidc.filter((name) => !result.data[name]);
+  if (missing.length > 0 && missing.length < oidc.length) {
+    throw new EnvError(missing.map((name) => `${name}: required for single sign-on (set ${oidc.join(", ")} together, or none of them)`));
+  }
+  if (result.data.OIDC_ONLY && missing.length > 0) {
+    throw new EnvError(["OIDC_ONLY: single sign-on only needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET"]);
+  }
+  if (result.data.OIDC_ROLE_MAP.length > 0 && !result.data.OIDC_ROLE_CLAIM) {
+    throw new EnvError(["OIDC_ROLE_CLAIM: required with OIDC_ROLE_MAP (the claim whose values are mapped, e.g. groups)"]);
+  }
   return result.data;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 let cached: Env | undefined;

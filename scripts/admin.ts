@@ -10,7 +10,7 @@ import { resetStaffPassword } from "../lib/auth/reset-staff-password.ts";
 import { revokeApiKey } from "../lib/auth/revoke-api-key.ts";
 import { applyConnectors } from "../lib/connectors/apply-connectors.ts";
 import { correctableFieldsNobodyMaps } from "../lib/connectors/connectors-file.schema.ts";
-import { readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
+import { type FileProblem, readConnectorsFile } from "../lib/connectors/read-connectors-file.ts";
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
 import { DEFAULT_SAMPLE_SIZE, discoverMapping } from "../lib/discovery/discover-mapping.ts";
@@ -226,10 +226,12 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } catch {
       throw new UsageError(`Cannot read ${file}`);
     }
-    const { entries, shared, problems } = await readConnectorsFile(text, process.env);
+    const { entries, shared, problems, warnings } = await readConnectorsFile(text, process.env);
+    const where = (p: FileProblem) => `${file}${p.line ? `:${p.line}:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}`;
+    // Warnings first: a file that fails shows them too, and they never stop it being applied.
+    for (const w of warnings) console.error(`${where(w)}: warning: ${w.message}`);
     if (problems.length > 0) {
-      for (const p of problems)
-        console.error(`${file}${p.line ? `:${p.line}:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`);
+      for (const p of problems) console.error(`${where(p)}: ${p.message}`);
       throw new AppError("VALIDATION_FAILED", `${problems.length} problem(s) in ${file}: nothing was applied.`);
     }
     for (const name of correctableFieldsNobodyMaps({ ...shared, connectors: entries })) {
@@ -241,8 +243,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       console.log(`${file} is valid: ${entries.length} connector(s). Nothing applied (--dry-run).`);
       return;
     }
-    const outcome = await applyConnectors(entries, operator, shared);
+    const { dataMapVersion, ...outcome } = await applyConnectors(entries, operator, shared);
     for (const [what, keys] of Object.entries(outcome)) if (keys.length) console.log(`${what}: ${keys.join(", ")}`);
+    console.log(dataMapVersion === null ? "data map: unchanged" : `data map: version ${dataMapVersion} recorded`);
   },
   async discover(args) {
     const { values } = parseArgs({

@@ -5,13 +5,20 @@ import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMailCatcher } from "../../scripts/dev/mail-catcher.ts";
+import { startTestOidcProvider } from "../../tests/support/oidc-provider.ts";
 import { createTestDatabase } from "../../tests/support/test-database.ts";
 import { testEnv } from "../../tests/support/test-env.ts";
 import { e2eLogDir, e2ePorts, e2eStateFile } from "./ports.ts";
+import { ssoButtonLabel, ssoUsers } from "./sso-users.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const database = await createTestDatabase("e2e");
 const catcher = await startMailCatcher({ smtpPort: e2ePorts.smtp, httpPort: e2ePorts.inbox });
+// Staff single sign-on against a real OpenID Connect provider on a free loopback port.
+const identityProvider = await startTestOidcProvider({
+  redirectUri: `http://127.0.0.1:${e2ePorts.web}/staff/sso/callback`,
+  users: Object.values(ssoUsers),
+});
 const values = testEnv({
   DATABASE_URL: database.url,
   SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}?tls=off`,
@@ -19,6 +26,12 @@ const values = testEnv({
   PORT: String(e2ePorts.web),
   // Info and above: log-privacy.spec.ts reads every line for personal data.
   LOG_LEVEL: "info",
+  OIDC_ISSUER: identityProvider.issuer,
+  OIDC_CLIENT_ID: identityProvider.clientId,
+  OIDC_CLIENT_SECRET: identityProvider.clientSecret,
+  OIDC_ROLE_CLAIM: "groups",
+  OIDC_ROLE_MAP: "privacy-admins=admin,privacy-agents=agent,auditors=auditor",
+  OIDC_BUTTON_LABEL: ssoButtonLabel,
 });
 const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
 mkdirSync(dirname(e2eStateFile), { recursive: true });
@@ -56,6 +69,7 @@ async function stop() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r)))));
   await catcher.close();
+  await identityProvider.close();
   await database.drop();
   process.exit(0);
 }

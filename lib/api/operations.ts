@@ -3,6 +3,7 @@
 // schema or a permission the handler does not use. A unit test checks every route file has one.
 import { z } from "zod";
 import type { Permission } from "../auth/permissions.ts";
+import { processingRecordQuerySchema } from "../data-map/processing-record-query.ts";
 import { metricsQueryFields, registerQueryFields } from "../reports/report-query.ts";
 import { createRequestSchema, verifyCodeSchema } from "../requests/request-input.schema.ts";
 import { callbackAcceptedSchema, connectorCallbackBodySchema, healthSchema, submittedSchema, verifiedSchema } from "./public-api.schema.ts";
@@ -263,6 +264,22 @@ export const operations = {
     query: z.object(metricsQueryFields),
     success: { status: 200, description: "The metrics as JSON or CSV (format).", contentTypes: ["application/json", "text/csv"] },
     errors: [400, 401, 403],
+  },
+  reportProcessing: {
+    operationId: "reportProcessing",
+    method: "get",
+    path: "/reports/processing",
+    tag: "Reports",
+    summary: "The record of processing activities (GDPR Art. 30), now or at a version, and what changed since a date",
+    description:
+      "Built from the data map: the controller, one activity per purpose with its sources, categories of data subjects and of " +
+      "data, recipients with third countries and safeguards, retention and security measures; and the same map by source. " +
+      "Codes come with their words in `lang`. As CSV, one row per source and category (a source with no data map gets one row " +
+      "saying so). `since` lists what changed between the version current at the start of that day and the record shown.",
+    auth: { kind: "apiKey", permission: "reports.read" },
+    query: processingRecordQuerySchema,
+    success: { status: 200, description: "The record as JSON or CSV (format).", contentTypes: ["application/json", "text/csv"] },
+    errors: [400, 401, 403, 404],
   },
   downloadPackage: {
     operationId: "downloadPackage",

@@ -39,20 +39,30 @@ export async function resolveStaffSession(token: string | undefined, now = new D
   const { user } = session;
   return {
     principal: { kind: "user", userId: user.id, email: user.email, role: user.role, sessionId: session.id },
-    stage: sessionStage({ ...user, secondFactorAt: session.secondFactorAt }),
+    stage: sessionStage({
+      ...user,
+      secondFactorAt: session.secondFactorAt,
+      signInMethod: session.signInMethod,
+      identityProviderMfa: session.identityProviderMfa,
+    }),
     sessionId: session.id,
     expiresAt: session.expiresAt,
   };
 }
 
+// A single sign-on session owes no password change (no password was used), and one whose provider
+// asserted multi-factor authentication owes no local second factor nor its setup.
 function sessionStage(state: {
   role: string;
   mustChangePassword: boolean;
   totpEnabledAt: Date | null;
   secondFactorAt: Date | null;
+  signInMethod: "PASSWORD" | "SSO";
+  identityProviderMfa: boolean;
 }): SessionStage {
+  if (state.identityProviderMfa) return "ready";
   if (state.totpEnabledAt && !state.secondFactorAt) return "second-factor";
-  if (state.mustChangePassword) return "change-password";
+  if (state.mustChangePassword && state.signInMethod === "PASSWORD") return "change-password";
   if (state.role === "ADMIN" && !state.totpEnabledAt) return "setup-two-factor";
   return "ready";
 }

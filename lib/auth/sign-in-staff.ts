@@ -4,9 +4,12 @@
 // account (lib/security/sign-in-throttle.ts), so nobody can lock the holder out from their own
 // address. Attempts are also limited per address. The one lock on an account is set by wrong
 // second-factor codes (second-factor-attempts.ts), and it is shown only to someone who typed the
-// right password.
+// right password. With OIDC_ONLY=true staff sign in through their identity provider, and a password
+// is accepted only while it is a one-time password given by an operator (`npm run admin --
+// reset-password`), the way back in when the provider is out of reach.
 import { keyedHash, normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
+import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
@@ -31,7 +34,9 @@ export async function signInStaff(options: { email: string; password: string; ad
   await takeSignInAttempt(email, options.address, now);
   const user = await db().staffUser.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoy()), options.password).catch(() => false);
-  if (!user || user.disabledAt || user.inviteTokenHash || !passwordOk) {
+  // With OIDC_ONLY, only a one-time password from `npm run admin` (break glass) signs in here.
+  const passwordRefused = env().OIDC_ONLY && !user?.mustChangePassword;
+  if (!user || user.disabledAt || user.inviteTokenHash || !passwordOk || passwordRefused) {
     // Every refusal is audited, an unknown email too (by a keyed hash, never the address): the same
     // work either way, so the time taken tells nothing either.
     await auditMiss(user?.id ?? null, email);

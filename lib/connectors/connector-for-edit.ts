@@ -1,5 +1,5 @@
-// One connector as the edit form shows it: every field, the config without its secrets (as YAML,
-// the connectors file's language), and for each secret only whether one is stored.
+// One connector as the edit form shows it: every field, the config without its secrets and the data
+// map (as YAML, the connectors file's language), and for each secret only whether one is stored.
 import { stringify } from "yaml";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
@@ -20,6 +20,9 @@ export async function connectorForEdit(key: string) {
     concurrency: connector.concurrency,
     rateLimitPerSecond: connector.rateLimitPerSecond,
     fieldDescriptionsText: connector.fieldDescriptions ? stringify(connector.fieldDescriptions) : "",
+    /** The data map as stored: what the edit form shows, and posts back unless an admin edits it. */
+    dataMap: connector.dataMap,
+    dataMapText: connector.dataMap ? stringify(connector.dataMap) : "",
     configText: stringify(withoutSecrets(connector.type, config)),
     secrets: secretFields(connector.type, config),
   };

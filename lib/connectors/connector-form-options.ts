@@ -21,6 +21,14 @@ const examples: Record<string, string> = {
   http: `timeoutSeconds: 30
 callbackWaitMinutes: 60
 `,
+  rest: `# Describe the tool's API here, or start from a template above.
+baseUrl: https://api.example.com
+auth: { type: bearer }
+find:
+  request: { method: GET, path: /v1/customers, query: { email: "{email}" } }
+  results: data
+  emailField: email
+`,
   manual: `instructions: "Find the person's paper forms in the archive and shred them; note how many pages."
 owner: Office manager
 `,
@@ -35,9 +43,7 @@ export function connectorFormOptions(): {
   const rest = restTemplates();
   return {
     secretsByType: Object.fromEntries(connectorTypeNames.map((type) => [type, secretFields(type, null)])),
-    examples: Object.fromEntries(
-      connectorTypeNames.map((type) => [type, type === "rest" ? (rest[0]?.text ?? "{}\n") : (examples[type] ?? "{}\n")]),
-    ),
+    examples: Object.fromEntries(connectorTypeNames.map((type) => [type, examples[type] ?? "{}\n"])),
     templatesByType: { rest },
   };
 }

@@ -62,6 +62,12 @@ export type ConnectorType<Config> = {
   configSchema: z.ZodType<Config>;
   /** Paths of the config values that are secrets: never logged, never sent to a browser. */
   secretPaths: string[][];
+  /**
+   * The categories its records carry (`AccessRecord.category`: a table, a collection) when the config
+   * lists them, so a data map can be checked against them; a reference category (film titles, cities)
+   * needs no data map entry. Left out when the source names its own categories (http, manual).
+   */
+  categories?(config: Config): Array<{ name: string; reference: boolean }>;
   /** Deeper checks against the live system (unknown table or column, a join that does not hold). */
   check?(config: Config): Promise<ConfigProblem[]>;
   test(config: Config): Promise<TestResult>;

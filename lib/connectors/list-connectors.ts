@@ -22,6 +22,7 @@ export async function listConnectors(now = new Date()) {
         rateLimitPerSecond: true,
         maxAttempts: true,
         updatedAt: true,
+        dataMap: true,
       },
     }),
     db().connectorTask.groupBy({
@@ -40,8 +41,11 @@ export async function listConnectors(now = new Date()) {
     const mine = finished.filter((row) => row.connectorId === connector.id);
     const count = (status: string) => mine.find((row) => row.status === status)?._count._all ?? 0;
     const last = mine.map((row) => row._max.finishedAt).filter((at): at is Date => at !== null);
+    const { dataMap, ...fields } = connector;
     return {
-      ...connector,
+      ...fields,
+      /** Whether its data map says why its data is kept (the record of processing says "not described" otherwise). */
+      described: dataMap !== null,
       actions: connector.actions.map((action) => action.toLowerCase()),
       lastWeek: {
         succeeded: count("SUCCEEDED"),

@@ -83,7 +83,8 @@ describe("reading a connectors file", () => {
     const { problems } = await readConnectorsFile(file, env, { liveChecks: false });
     expect(problems).toEqual([
       expect.objectContaining({ line: 7, path: "connectors[0].config.url" }),
-      expect.objectContaining({ line: 14, path: "connectors[1].config.instructions" }),
+      // Missing: at the line of its parent's key, `config:`.
+      expect.objectContaining({ line: 13, path: "connectors[1].config.instructions" }),
     ]);
   });
 
@@ -179,5 +180,106 @@ connectors:
       { liveChecks: false },
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe("a connectors file's data map", () => {
+  const category = (indent: string) =>
+    [
+      "dataCategories: [identity, contact]",
+      "purposes: [Keep your account]",
+      "legalBasis: [contract]",
+      "retention: Until the account is closed",
+      "origin: person",
+    ]
+      .map((line) => `${indent}${line}`)
+      .join("\n");
+  // Lines: 1 connectors, 2 key, … 12 dataMap, 13 customers, 14-18 its fields, 19 rentals, 20-24 its fields.
+  const shop = (dataMap: string) => `connectors:
+  - key: rental-db
+    name: Rental shop
+    type: postgres
+    actions: [access]
+    config:
+      url: postgresql://shop@127.0.0.1/shop
+      tables:
+        - { table: customers, identity: { email: email } }
+        - { table: rentals, via: { parent: customers, column: customer_id, parentColumn: id } }
+        - { table: films, reference: true, via: { parent: rentals, column: id, parentColumn: film_id } }
+${dataMap}`;
+  const both = `    dataMap:
+      customers:
+${category("        ")}
+      rentals:
+${category("        ")}
+`;
+
+  it("is accepted when it describes every mapped table, the reference table left out", async () => {
+    const { entries, problems, warnings } = await readConnectorsFile(shop(both), {}, { liveChecks: false });
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(Object.keys(entries[0].dataMap ?? {})).toEqual(["customers", "rentals"]);
+  });
+
+  it("names a key that is not a mapped table, at its line", async () => {
+    const { problems } = await readConnectorsFile(shop(both.replace("      rentals:", "      rental:")), {}, { liveChecks: false });
+    expect(problems).toEqual([
+      {
+        line: 12,
+        column: expect.any(Number),
+        path: "connectors[0].dataMap.rentals",
+        message:
+          'table "rentals" is mapped but the data map does not describe it: the answer would not say why this data is kept: add dataMap.rentals',
+      },
+      {
+        line: 19,
+        column: expect.any(Number),
+        path: "connectors[0].dataMap.rental",
+        message: '"rental" is not a category of this source: the data map describes its mapped tables (customers, rentals)',
+      },
+    ]);
+  });
+
+  it("accepts a description of a reference table without requiring one", async () => {
+    const withFilms = `${both}      films:\n${category("        ")}\n`;
+    expect((await readConnectorsFile(shop(withFilms), {}, { liveChecks: false })).problems).toEqual([]);
+  });
+
+  it("brings the schema's own messages to the line of the category", async () => {
+    const noPurposes = both.replace("        purposes: [Keep your account]\n", "");
+    const { problems } = await readConnectorsFile(shop(noPurposes), {}, { liveChecks: false });
+    expect(problems).toEqual([
+      {
+        line: 13,
+        column: expect.any(Number),
+        path: "connectors[0].dataMap.customers.purposes",
+        message: "purposes: say why this data is used (at least one purpose)",
+      },
+    ]);
+    const noRetention = both.replace("        retention: Until the account is closed\n", "");
+    expect((await readConnectorsFile(shop(noRetention), {}, { liveChecks: false })).problems).toEqual([
+      expect.objectContaining({ line: 13, path: "connectors[0].dataMap.customers.retention" }),
+    ]);
+    const badBasis = both.replace("legalBasis: [contract]", "legalBasis: [because]");
+    expect((await readConnectorsFile(shop(badBasis), {}, { liveChecks: false })).problems).toEqual([
+      expect.objectContaining({ line: 16, path: "connectors[0].dataMap.customers.legalBasis[0]" }),
+    ]);
+  });
+
+  it("accepts any category name for sources that name their own (http, manual), and warns of sources with no data map", async () => {
+    const file = valid.replace(
+      "    config:\n      instructions",
+      `    dataMap:\n      paper-forms:\n${category("        ")}\n    config:\n      instructions`,
+    );
+    const { problems, warnings } = await readConnectorsFile(file, env, { liveChecks: false });
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        line: 2,
+        column: expect.any(Number),
+        path: "connectors[0]",
+        message: expect.stringContaining('connector "crm" has no dataMap: the record of processing shows it as not described'),
+      },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Reads and validates a connectors file (YAML or JSON) completely before anything is applied:
 // syntax, `${VAR}` substitution from the environment, the file's shape, each type's config
 // schema, then the live checks of each source. Every problem says where it is in the file.
-import { isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { checkDataMapCategories } from "../data-map/check-data-map-categories.ts";
 import { type ConnectorEntry, type ConnectorsFileShared, connectorsFileSchema } from "./connectors-file.schema.ts";
 import { checkEntryConfig, formatEntryPath, liveCheckEntry } from "./validate-connector-entry.ts";
 
@@ -9,11 +10,19 @@ export type FileProblem = { line: number | null; column: number | null; path: st
 
 type Path = Array<string | number>;
 
+export type ConnectorsFileContents = {
+  entries: ConnectorEntry[];
+  shared: ConnectorsFileShared;
+  problems: FileProblem[];
+  /** Not errors: a source with no data map at all (the record of processing shows it "not described"). */
+  warnings: FileProblem[];
+};
+
 export async function readConnectorsFile(
   text: string,
   environment: Record<string, string | undefined>,
   options: { liveChecks?: boolean } = {},
-): Promise<{ entries: ConnectorEntry[]; shared: ConnectorsFileShared; problems: FileProblem[] }> {
+): Promise<ConnectorsFileContents> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: FileProblem[] = [];
@@ -22,7 +31,7 @@ export async function readConnectorsFile(
   const problemAt = (path: Path, message: string) => problems.push({ ...at(offsetOf(doc, path)), path: formatEntryPath(path), message });
 
   for (const error of doc.errors) problems.push({ ...at(error.pos[0]), path: "", message: error.message.split("\n")[0] });
-  if (problems.length) return { entries: [], shared: {}, problems };
+  if (problems.length) return { entries: [], shared: {}, problems, warnings: [] };
 
   visit(doc, {
     Scalar(_key, node) {
@@ -43,15 +52,26 @@ export async function readConnectorsFile(
   });
 
   // A value still holding "${VAR}" would only produce confusing follow-on errors.
-  if (problems.length) return { entries: [], shared: {}, problems: sortByLine(problems) };
+  if (problems.length) return { entries: [], shared: {}, problems: sortByLine(problems), warnings: [] };
   const parsed = connectorsFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problemAt(issue.path as Path, issue.message);
-    return { entries: [], shared: {}, problems: sortByLine(problems) };
+    return { entries: [], shared: {}, problems: sortByLine(problems), warnings: [] };
   }
   const { connectors: entries, organisation, correctableFields } = parsed.data;
+  const warnings: FileProblem[] = [];
   entries.forEach((entry, index) => {
-    for (const problem of checkEntryConfig(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
+    const configProblems = checkEntryConfig(entry);
+    // The categories are read from the parsed config: only once it is valid.
+    const found = configProblems.length ? configProblems : checkDataMapCategories(entry);
+    for (const problem of found) problemAt(["connectors", index, ...problem.path], problem.message);
+    if (!entry.dataMap) {
+      warnings.push({
+        ...at(offsetOf(doc, ["connectors", index])),
+        path: formatEntryPath(["connectors", index]),
+        message: `connector "${entry.key}" has no dataMap: the record of processing shows it as not described, and the answer to an access request cannot say why its data is kept`,
+      });
+    }
   });
   if (problems.length === 0 && options.liveChecks !== false) {
     for (const [index, entry] of entries.entries()) {
@@ -59,15 +79,23 @@ export async function readConnectorsFile(
       for (const problem of await liveCheckEntry(entry)) problemAt(["connectors", index, ...problem.path], problem.message);
     }
   }
-  return { entries, shared: { organisation, correctableFields }, problems: sortByLine(problems) };
+  return { entries, shared: { organisation, correctableFields }, problems: sortByLine(problems), warnings };
 }
 
-/** The offset of the deepest node of `path` that exists in the document. */
+/**
+ * The offset of the deepest node of `path` that exists in the document: a scalar value itself; for a
+ * mapping or list under a key, the key (`customers:`), not its contents, which start on the next line.
+ */
 function offsetOf(doc: ReturnType<typeof parseDocument>, path: Path): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) return node.range[0];
+    if (node === undefined) continue;
+    // A value on its key's line: the value itself, to the column.
     if (isScalar(node) && node.range) return node.range[0];
+    const parent = depth === 0 ? null : depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path[depth - 1]) : undefined;
+    if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+    if (node && typeof node === "object" && "range" in node && Array.isArray(node.range)) return node.range[0];
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 // Adds or edits one connector from the staff form. The same checks as a connectors file (shape,
 // the type's config schema, the live system when enabled), the same canonical comparison and
-// upsert, and one audit event; secrets left empty keep their stored value.
+// upsert, and one audit event; secrets left empty keep their stored value, a data map left out keeps
+// the stored one, and a changed data map (or name, or type) is a new data map version.
+import { recordDataMapVersion } from "../data-map/record-data-map-version.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError, type FieldIssue } from "../errors.ts";
 import type { Actor } from "../evidence/append-audit-event.ts";
@@ -12,7 +14,10 @@ import { type EntryProblem, formatEntryPath, validateConnectorEntry } from "./va
 
 export type SaveConnectorInput = {
   mode: "create" | "edit";
-  /** The connector as a connectors-file entry, its config without the secrets (those come in `secrets`). */
+  /**
+   * The connector as a connectors-file entry, its config without the secrets (those come in
+   * `secrets`). `dataMap: null` removes the data map; an entry without the key keeps the stored one.
+   */
   entry: { key: string; type?: string; config?: unknown } & Record<string, unknown>;
   /** Secret values typed in the form, by dotted config path; an empty one keeps the stored value. */
   secrets?: Record<string, string>;
@@ -26,7 +31,9 @@ export type SaveConnectorInput = {
 /** Fields whose change reaches the running worker of this connector (see workers/connector-workers.ts). */
 const workerFields = ["concurrency", "rateLimitPerSecond"];
 
-export async function saveConnector(input: SaveConnectorInput): Promise<UpsertOutcome & { key: string; workerResync: boolean }> {
+export async function saveConnector(
+  input: SaveConnectorInput,
+): Promise<UpsertOutcome & { key: string; workerResync: boolean; dataMapVersion: number | null }> {
   const key = String(input.entry.key ?? "").trim();
   const current = key ? await db().connector.findUnique({ where: { key } }) : null;
   if (input.mode === "edit" && !current) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
@@ -44,8 +51,9 @@ export async function saveConnector(input: SaveConnectorInput): Promise<UpsertOu
     input.clearSecrets ?? [],
     current ? openConnectorConfig(current.configEncrypted) : null,
   );
+  const dataMap = dataMapToSave(input.entry, current);
   // Network checks happen before the transaction, so it stays short.
-  const checked = await validateConnectorEntry({ ...input.entry, key, type, config }, { liveChecks: input.liveChecks });
+  const checked = await validateConnectorEntry({ ...input.entry, key, type, config, dataMap }, { liveChecks: input.liveChecks });
   if (!checked.entry) throw invalid(checked.problems);
   const entry = checked.entry;
   try {
@@ -53,7 +61,8 @@ export async function saveConnector(input: SaveConnectorInput): Promise<UpsertOu
       const latest = await tx.connector.findUnique({ where: { key } });
       if (input.mode === "create" && latest) throw taken(key, latest.name);
       if (input.mode === "edit" && !latest) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
-      return upsertConnector(tx, entry, latest, input.actor);
+      const upserted = await upsertConnector(tx, entry, latest, input.actor);
+      return { ...upserted, dataMapVersion: await recordDataMapVersion(tx, input.actor) };
     });
     return { ...result, key, workerResync: result.changed.some((field) => workerFields.includes(field)) };
   } catch (error) {
@@ -61,6 +70,12 @@ export async function saveConnector(input: SaveConnectorInput): Promise<UpsertOu
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken(key, key);
     throw error;
   }
+}
+
+/** Only an entry that says so changes the data map: left out, the stored one is kept (never wiped). */
+function dataMapToSave(entry: SaveConnectorInput["entry"], current: { dataMap: unknown } | null): unknown {
+  if (!Object.hasOwn(entry, "dataMap")) return current?.dataMap ?? undefined;
+  return entry.dataMap ?? undefined;
 }
 
 function taken(key: string, name: string): AppError {

@@ -1,6 +1,7 @@
 // Turns one connector on or off. Turning it on checks its stored config first, as a connectors
 // file does for an enabled entry (the type's schema, then the live system). Tasks already queued
 // for a disabled connector still finish; new approvals leave it out.
+import { recordDataMapVersion } from "../data-map/record-data-map-version.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
@@ -10,7 +11,8 @@ import { checkEntryConfig, formatEntryPath, liveCheckEntry } from "./validate-co
 export async function setConnectorEnabled(options: { key: string; enabled: boolean; actor: Actor; liveChecks?: boolean }) {
   const connector = await db().connector.findUnique({ where: { key: options.key } });
   if (!connector) throw new AppError("NOT_FOUND", `There is no connector "${options.key}".`);
-  if (connector.enabled === options.enabled) return { key: connector.key, enabled: connector.enabled, changed: false };
+  if (connector.enabled === options.enabled)
+    return { key: connector.key, enabled: connector.enabled, changed: false, dataMapVersion: null };
   if (options.enabled) {
     const entry = { type: connector.type, config: openConnectorConfig(connector.configEncrypted), actions: connector.actions };
     const problems = checkEntryConfig(entry);
@@ -27,12 +29,13 @@ export async function setConnectorEnabled(options: { key: string; enabled: boole
       where: { id: connector.id, enabled: !options.enabled },
       data: { enabled: options.enabled },
     });
-    if (moved.count === 0) return { key: connector.key, enabled: options.enabled, changed: false };
+    if (moved.count === 0) return { key: connector.key, enabled: options.enabled, changed: false, dataMapVersion: null };
     await appendAuditEvent(tx, {
       actor: options.actor,
       action: options.enabled ? "connector.enabled" : "connector.disabled",
       data: { connectorId: connector.id, key: connector.key },
     });
-    return { key: connector.key, enabled: options.enabled, changed: true };
+    // Which sources are in use is part of the record of processing.
+    return { key: connector.key, enabled: options.enabled, changed: true, dataMapVersion: await recordDataMapVersion(tx, options.actor) };
   });
 }

@@ -2,6 +2,7 @@
 // staff form: its type is known, its config passes that type's schema, and (when it is enabled)
 // the live system agrees with it. Problems carry the path inside the entry, e.g.
 // ["config", "tables", 0, "table"], so each caller can say where they are.
+import { checkDataMapCategories } from "../data-map/check-data-map-categories.ts";
 import type { ConfigProblem } from "./connector.ts";
 import { type ConnectorEntry, connectorEntrySchema } from "./connectors-file.schema.ts";
 import { connectorType, connectorTypeNames, isConnectorType } from "./registry.ts";
@@ -35,7 +36,7 @@ export async function liveCheckEntry(
     .map((problem) => ({ path: ["config", ...problem.path], message: problem.message }));
 }
 
-/** One entry, from any source: its shape, then its config, then (enabled only) the live checks. */
+/** One entry, from any source: its shape, then its config and data map, then (enabled only) the live checks. */
 export async function validateConnectorEntry(
   input: unknown,
   options: { liveChecks?: boolean } = {},
@@ -49,6 +50,7 @@ export async function validateConnectorEntry(
   }
   const entry = parsed.data;
   const problems = checkEntryConfig(entry);
+  if (problems.length === 0) problems.push(...checkDataMapCategories(entry));
   if (problems.length === 0 && entry.enabled && options.liveChecks !== false) problems.push(...(await liveCheckEntry(entry)));
   return problems.length ? { entry: null, problems } : { entry, problems: [] };
 }

@@ -170,7 +170,7 @@ const retentionSchema = z.union(
       from: localText("retention.from", 300),
     }),
   ],
-  { error: 'retention: a rule in words, or { period: P10Y, from: "the date of the invoice" }' },
+  { error: 'retention: say how long this data is kept, in words or as { period: P10Y, from: "the date of the invoice" }' },
 );
 
 /** What the map says about one category (table, collection, API object) of one source. */
@@ -184,11 +184,16 @@ export const dataMapCategorySchema = z
         z.enum(dataCategoryNames as [DataCategory, ...DataCategory[]], {
           error: `dataCategories: each one of ${dataCategoryNames.join(", ")}`,
         }),
+        { error: "dataCategories: name at least one, e.g. [identity, contact]" },
       )
       .min(1, "dataCategories: name at least one, e.g. [identity, contact]"),
-    purposes: z.array(localText("purpose")).min(1, "purposes: say why this data is used (at least one purpose)"),
+    purposes: z
+      .array(localText("purpose"), { error: "purposes: say why this data is used (at least one purpose)" })
+      .min(1, "purposes: say why this data is used (at least one purpose)"),
     legalBasis: z
-      .array(z.enum(legalBases, { error: `legalBasis: each one of ${legalBases.join(", ")} (GDPR Art. 6(1))` }))
+      .array(z.enum(legalBases, { error: `legalBasis: each one of ${legalBases.join(", ")} (GDPR Art. 6(1))` }), {
+        error: "legalBasis: name at least one Art. 6(1) basis",
+      })
       .min(1, "legalBasis: name at least one Art. 6(1) basis"),
     /** The Art. 9(2) / Art. 10 condition, required when a special category is listed. */
     specialCategoryCondition: z

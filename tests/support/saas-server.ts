@@ -41,11 +41,13 @@ export function seedState() {
   return {
     stripe: {
       customers: new Map<string, StripeCustomer>(),
+      deletedCustomers: new Set<string>(),
       charges: [] as Array<{ id: string; object: "charge"; customer: string; amount: number; currency: string; description: string }>,
     },
     zendesk: {
       users: new Map<number, ZendeskUser>(),
       deleted: new Map<number, ZendeskUser>(),
+      purged: [] as Array<Omit<ZendeskUser, "email" | "phone"> & { email: null; phone: null }>,
       tickets: [] as Array<{ id: number; requester_id: number; subject: string; status: string }>,
     },
     hubspot: { contacts: new Map<string, HubspotContact>() },
@@ -128,10 +130,10 @@ export async function startSaasServer() {
     send(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") ?? "" });
   }
 
-  // Stripe: lists are { object: "list", data, has_more, url }, paged with limit + starting_after;
+  // Stripe (docs.stripe.com/api): lists are { object: "list", data, has_more, url }, paged with limit + starting_after;
   // the email filter is case-sensitive; updates are form-encoded POSTs.
   function stripe(r: RecordedRequest, res: ServerResponse) {
-    const { customers, charges } = state.stripe;
+    const { customers, charges, deletedCustomers } = state.stripe;
     const one = r.path.match(/^\/v1\/customers\/([^/]+)$/);
     const missing = (id: string) =>
       send(res, 404, { error: { code: "resource_missing", type: "invalid_request_error", message: `No such customer: '${id}'` } });
@@ -160,8 +162,14 @@ export async function startSaasServer() {
       );
     }
     if (r.path === "/v1/balance") return send(res, 200, { object: "balance", available: [] });
+    // A deleted customer can still be retrieved, as { id, object, deleted: true }; deleting it again is a 404.
+    if (one && r.method === "GET") {
+      if (customers.has(one[1])) return send(res, 200, customers.get(one[1]));
+      return deletedCustomers.has(one[1]) ? send(res, 200, { id: one[1], object: "customer", deleted: true }) : missing(one[1]);
+    }
     if (one && r.method === "DELETE") {
       if (!customers.delete(one[1])) return missing(one[1]);
+      deletedCustomers.add(one[1]);
       return send(res, 200, { id: one[1], object: "customer", deleted: true });
     }
     if (one && r.method === "POST") {
@@ -183,37 +191,46 @@ export async function startSaasServer() {
   }
 
   function stripeList<T extends { id: string }>(all: T[], r: RecordedRequest, path: string) {
-    const limit = Number(r.query.get("limit") ?? 10);
+    const limit = Math.min(Math.max(Number(r.query.get("limit") ?? 10), 1), 100);
     const after = r.query.get("starting_after");
     const start = after ? all.findIndex((item) => item.id === after) + 1 : 0;
     const data = all.slice(start, start + limit);
     return { object: "list", url: path, has_more: start + limit < all.length, data };
   }
 
-  // Zendesk Support: search by query (loosely: a shared start of the address matches too, as a
-  // word search does), offset pages with next_page as a full URL, soft delete then permanent delete.
+  // Zendesk Support (developer.zendesk.com/api-reference/ticketing/users/): paths with or without
+  // .json; search by query (loosely: a shared start of the address matches too, as a word search
+  // does), active users only, offset pages with next_page as a full URL; requested tickets and
+  // deleted users in cursor pages (page[size], page[after], meta.has_more, meta.after_cursor);
+  // a soft delete, then a permanent delete that leaves a "Permanently Deleted User" without email.
   function zendesk(r: RecordedRequest, res: ServerResponse) {
-    const { users, deleted, tickets } = state.zendesk;
-    const user = r.path.match(/^\/api\/v2\/users\/(\d+)\.json$/);
-    const gone = r.path.match(/^\/api\/v2\/deleted_users\/(\d+)\.json$/);
-    const requested = r.path.match(/^\/api\/v2\/users\/(\d+)\/tickets\/requested\.json$/);
+    const { users, deleted, purged, tickets } = state.zendesk;
+    const path = r.path.replace(/\.json$/, "");
+    const user = path.match(/^\/api\/v2\/users\/(\d+)$/);
+    const gone = path.match(/^\/api\/v2\/deleted_users\/(\d+)$/);
+    const requested = path.match(/^\/api\/v2\/users\/(\d+)\/tickets\/requested$/);
     const notFound = () => send(res, 404, { error: "RecordNotFound", description: "Not found" });
-    if (r.path === "/api/v2/users/search.json" && r.method === "GET") {
+    if (path === "/api/v2/users/search" && r.method === "GET") {
       const email = (r.query.get("query") ?? "").match(/email:"?([^"\s]+)"?/)?.[1]?.toLowerCase() ?? "";
       const local = email.split("@")[0];
       const found = [...users.values()].filter((u) => u.active && local.length > 0 && u.email.toLowerCase().startsWith(local));
       return send(res, 200, zendeskPage("users", found, r));
     }
-    if (requested && r.method === "GET")
+    if (requested && r.method === "GET") {
       return send(
         res,
         200,
-        zendeskPage(
+        zendeskCursorPage(
           "tickets",
           tickets.filter((t) => t.requester_id === Number(requested[1])),
           r,
         ),
       );
+    }
+    if (path === "/api/v2/deleted_users" && r.method === "GET") {
+      const all = [...deleted.values(), ...purged].sort((a, b) => a.id - b.id);
+      return send(res, 200, zendeskCursorPage("deleted_users", all, r));
+    }
     if (user && r.method === "DELETE") {
       const found = users.get(Number(user[1]));
       if (!found) return notFound();
@@ -226,7 +243,9 @@ export async function startSaasServer() {
       const found = deleted.get(Number(gone[1]));
       if (!found) return notFound();
       deleted.delete(found.id);
-      return send(res, 200, { deleted_user: { id: found.id, name: "Permanently Deleted User", active: false } });
+      const ghost = { id: found.id, name: "Permanently Deleted User", email: null, phone: null, role: found.role, active: false };
+      purged.push(ghost);
+      return send(res, 200, { deleted_user: ghost });
     }
     if (user && r.method === "PUT") {
       const found = users.get(Number(user[1]));
@@ -247,7 +266,24 @@ export async function startSaasServer() {
     return { [key]: items, count: all.length, next_page: page * perPage < all.length ? next.toString() : null, previous_page: null };
   }
 
-  // HubSpot CRM v3: search with filterGroups in a POST body, paged with `after` in the body and
+  function zendeskCursorPage<T extends { id: number }>(key: string, all: T[], r: RecordedRequest) {
+    const size = Math.min(Number(r.query.get("page[size]") ?? 100), 100);
+    const after = r.query.get("page[after]");
+    const start = after ? all.findIndex((item) => String(item.id) === after) + 1 : 0;
+    const items = all.slice(start, start + size);
+    const hasMore = start + size < all.length;
+    const cursor = items.length ? String(items[items.length - 1].id) : null;
+    const next = new URL(r.path, origin);
+    next.searchParams.set("page[size]", String(size));
+    if (cursor) next.searchParams.set("page[after]", cursor);
+    return {
+      [key]: items,
+      meta: { has_more: hasMore, after_cursor: cursor, before_cursor: items.length ? String(items[0].id) : null },
+      links: { next: hasMore ? next.toString() : null, prev: null },
+    };
+  }
+
+  // HubSpot CRM v3 (developers.hubspot.com/docs/api-reference): search with filterGroups in a POST body, paged with `after` in the body and
   // paging.next.after in the answer; GDPR delete by id; PATCH with { properties }.
   function hubspot(r: RecordedRequest, res: ServerResponse) {
     const { contacts } = state.hubspot;

@@ -31,6 +31,12 @@ const yamlText = safeText({ multiline: true })
     }
   });
 
+/**
+ * The data map's YAML: empty removes it (null); a form that does not send the field at all (an older
+ * page) keeps the stored one (undefined), so nothing is wiped by leaving it out.
+ */
+const dataMapText = z.union([z.undefined(), yamlText.transform((value) => value ?? null)]);
+
 const SECRET_PREFIX = "secret.";
 
 export const connectorFormSchema = z
@@ -58,11 +64,12 @@ export const connectorFormSchema = z
       rateLimitPerSecond: optionalNumber,
       config: yamlText,
       fieldDescriptions: yamlText,
+      dataMap: dataMapText,
       secrets: z.record(z.string(), z.string().max(5000)),
       clearSecret: list,
     }),
   )
-  .transform(({ mode, secrets, clearSecret, config, fieldDescriptions, ...fields }) => ({
+  .transform(({ mode, secrets, clearSecret, config, fieldDescriptions, dataMap, ...fields }) => ({
     mode,
     secrets,
     clearSecrets: clearSecret,
@@ -71,6 +78,7 @@ export const connectorFormSchema = z
       key: fields.key,
       config: config ?? {},
       ...(fieldDescriptions === undefined ? {} : { fieldDescriptions }),
+      ...(dataMap === undefined ? {} : { dataMap }),
     },
   }));
 

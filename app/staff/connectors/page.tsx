@@ -64,7 +64,10 @@ export default async function ConnectorsPage() {
                     <code>{connector.key}</code>
                   )}
                 </td>
-                <td>{connector.name}</td>
+                <td>
+                  {connector.name}
+                  {connector.described ? null : <span className="connector-note">Data map: not described</span>}
+                </td>
                 <td>{connector.type}</td>
                 <td>{connector.actions.join(", ")}</td>
                 <td>{connector.enabled ? "Yes" : "No"}</td>

@@ -48,6 +48,10 @@ export default async function ReportsPage({ searchParams }: ReportsPageProps) {
         The record of every request and how it was answered (CCPA regulations §7101), and the yearly figures per right (§7102). Neither
         holds personal data: a request is known by its reference only.
       </p>
+      <p>
+        The record of processing activities (GDPR Art. 30), built from the data map, has its own page:{" "}
+        <a href="/staff/reports/processing">Record of processing</a>.
+      </p>
       <ReportFilters period={period} today={today} problems={problems} />
 
       <section aria-labelledby="downloads-title">

@@ -6,6 +6,7 @@ import { request as httpsRequest } from "node:https";
 import { env } from "../../env.ts";
 import { allowedHosts, checkedLookup, RefusedAddressError, refusedLiteral } from "./address-guard.ts";
 import type { HttpConfig } from "./config.ts";
+import { readLimitedText } from "./read-limited-text.ts";
 import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from "./signature.ts";
 
 /** Enough for a large access result; beyond it a system should page its answer through a callback. */
@@ -64,7 +65,7 @@ export async function postSigned(config: HttpConfig, body: unknown, callerSignal
       controller.signal,
     );
     const status = response.statusCode ?? 0;
-    const text = await readText(response, where, controller.signal);
+    const text = await readLimitedText(response, controller.signal, MAX_ANSWER_BYTES, () => tooLarge(where, response.statusCode ?? 0));
     if (status < 200 || status > 299) {
       throw new HttpConnectorError(`${where} answered ${status}: ${bodyExcerpt(text, config.secret)}`, status, { elapsedMs: elapsedMs() });
     }
@@ -111,31 +112,6 @@ function send(target: string, headers: Record<string, string>, raw: string, sign
 }
 
 class TimeoutMarker extends Error {}
-
-async function readText(response: IncomingMessage, where: string, signal: AbortSignal): Promise<string> {
-  const declared = Number(response.headers["content-length"] ?? 0);
-  if (declared > MAX_ANSWER_BYTES) {
-    response.destroy();
-    throw tooLarge(where, response.statusCode ?? 0);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const stop = () => response.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-  signal.addEventListener("abort", stop, { once: true });
-  try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      size += chunk.byteLength;
-      if (size > MAX_ANSWER_BYTES) {
-        response.destroy();
-        throw tooLarge(where, response.statusCode ?? 0);
-      }
-      chunks.push(chunk);
-    }
-  } finally {
-    signal.removeEventListener("abort", stop);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 function tooLarge(where: string, status: number): HttpConnectorError {
   return new HttpConnectorError(

@@ -1,9 +1,8 @@
 // The `http` connector's configuration: where the company's system listens and the key both sides
 // sign with. Validated when a connectors file is read and again each time a task runs.
 import { z } from "zod";
-
-/** Hosts where plain http is acceptable: the body holds personal data, so it never crosses a network unencrypted. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+import { connectorUrl } from "./connector-url.ts";
+import { extraHeaders } from "./extra-headers.ts";
 
 /**
  * Headers the portal sets itself. Authorization is refused too: extra headers are not secrets (they
@@ -11,44 +10,12 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "host", "x-dsar-timestamp", "x-dsar-signature"];
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const endpointUrl = connectorUrl({
+  example: "give the full address of the endpoint, e.g. https://crm.example.com/dsar",
+  credentials: "must not contain a user name or password; requests are authenticated by their signature",
+});
 
-const endpointUrl = z
-  .url({ protocol: /^https?$/, message: "give the full address of the endpoint, e.g. https://crm.example.com/dsar" })
-  .superRefine((value, ctx) => {
-    // Refinements run even when the URL check failed; that failure is already reported.
-    if (!URL.canParse(value)) return;
-    const url = new URL(value);
-    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-      ctx.addIssue({ code: "custom", message: `use https; plain http is allowed only for localhost or 127.0.0.1 (got ${url.host})` });
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "must not contain a user name or password; requests are authenticated by their signature" });
-    }
-  });
-
-const extraHeaders = z
-  .record(
-    z.string().regex(HEADER_NAME, "a header name is letters, digits and dashes"),
-    z
-      .string()
-      .max(1000)
-      .regex(/^[^\r\n\0]*$/, "a header value cannot contain line breaks"),
-  )
-  .superRefine((headers, ctx) => {
-    for (const name of Object.keys(headers)) {
-      if (RESERVED_HEADERS.includes(name.toLowerCase())) {
-        ctx.addIssue({
-          code: "custom",
-          path: [name],
-          message:
-            name.toLowerCase() === "authorization"
-              ? `${name} cannot be set here: these headers are not kept secret, and requests are authenticated by X-DSAR-Signature`
-              : `${name} cannot be set here: the portal sets it`,
-        });
-      }
-    }
-  });
+const headers = extraHeaders(RESERVED_HEADERS, ", and requests are authenticated by X-DSAR-Signature");
 
 export const httpConfigSchema = z
   .object({
@@ -56,7 +23,7 @@ export const httpConfigSchema = z
     secret: z.string().min(32, "at least 32 characters, shared with the system (e.g. openssl rand -hex 32)").max(1000),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     callbackWaitMinutes: z.number().int().min(1, "between 1 and 10080 (one week)").max(10080, "between 1 and 10080 (one week)").default(60),
-    headers: extraHeaders.optional(),
+    headers: headers.optional(),
   })
   .strict();
 

@@ -21,6 +21,15 @@ function problems(config: unknown): string[] {
 }
 
 describe("rest connector config", () => {
+  it("asks for a missing secret in words, as for an empty one", () => {
+    const missing = "auth.token: give the value (it is stored encrypted and never shown again)";
+    expect(problems({ ...valid, auth: { type: "bearer" } })).toEqual([missing]);
+    expect(problems({ ...valid, auth: { type: "bearer", token: "" } })).toEqual([missing]);
+    expect(problems({ ...valid, auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "c" } })).toEqual([
+      "auth.clientSecret: give the value (it is stored encrypted and never shown again)",
+    ]);
+  });
+
   it("fills in the defaults and accepts its own output again", () => {
     const parsed = restConfigSchema.parse(valid);
     expect(parsed).toMatchObject({

@@ -3,62 +3,39 @@
 // rectify them, and how gently to call. Validated when a connectors file is read (each problem at
 // its path, so at its line) and again each time a task runs.
 import { z } from "zod";
+import { connectorUrl } from "../http/connector-url.ts";
+import { extraHeaders, headerName } from "../http/extra-headers.ts";
+import { authSecretOf } from "./auth-secret.ts";
 import { isValidPath } from "./json-path.ts";
 import { templateVariables, templateVariablesIn } from "./template.ts";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const RESERVED_HEADERS = ["authorization", "content-type", "content-length", "host", "cookie"];
 
-const baseUrl = z
-  .url({ protocol: /^https?$/, message: "give the API's address, e.g. https://api.example.com" })
-  .superRefine((value, ctx) => {
-    if (!URL.canParse(value)) return;
-    const url = new URL(value);
-    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-      ctx.addIssue({ code: "custom", message: `use https; plain http is allowed only for localhost or 127.0.0.1 (got ${url.host})` });
-    }
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "must not contain a user name or password; use auth" });
-    if (url.search || url.hash)
-      ctx.addIssue({ code: "custom", message: "must not contain a query or fragment; put parameters in each request's query" });
-  });
-
-const path = () => z.string().trim().refine(isValidPath, "a dotted path such as data, results[0].id or paging.next.after");
-
-const headerValue = z
-  .string()
-  .max(1000)
-  .regex(/^[^\r\n\0]*$/, "a header value cannot contain line breaks");
-
-const headerName = z.string().regex(HEADER_NAME, "a header name is letters, digits and dashes");
-
-const extraHeaders = z.record(headerName, headerValue).superRefine((headers, ctx) => {
-  for (const name of Object.keys(headers)) {
-    if (RESERVED_HEADERS.includes(name.toLowerCase())) {
-      ctx.addIssue({
-        code: "custom",
-        path: [name],
-        message:
-          name.toLowerCase() === "authorization"
-            ? `${name} cannot be set here: these headers are not kept secret; use auth (its secret is write-only and encrypted)`
-            : `${name} cannot be set here: the portal sets it`,
-      });
-    }
+const baseUrl = connectorUrl({
+  example: "give the API's address, e.g. https://api.example.com",
+  credentials: "must not contain a user name or password; use auth",
+}).superRefine((value, ctx) => {
+  if (URL.canParse(value) && (new URL(value).search || new URL(value).hash)) {
+    ctx.addIssue({ code: "custom", message: "must not contain a query or fragment; put parameters in each request's query" });
   }
 });
 
-const secret = () => z.string().min(1, "give the value (it is stored encrypted and never shown again)").max(4000);
+const path = () => z.string().trim().refine(isValidPath, "a dotted path such as data, results[0].id or paging.next.after");
+
+const headers = extraHeaders(RESERVED_HEADERS, "; use auth (its secret is write-only and encrypted)");
+
+const GIVE_SECRET = "give the value (it is stored encrypted and never shown again)";
+const secret = () => z.string({ error: GIVE_SECRET }).min(1, GIVE_SECRET).max(4000);
 
 /** Secrets of the other kinds of auth are dropped: a kind changed on the form leaves the old one stored. */
-const secretKeys = ["token", "password", "value", "clientSecret"];
-const ownSecret: Record<string, string> = { bearer: "token", basic: "password", apiKey: "value", oauth2: "clientSecret" };
+const secretKeys = Object.values(authSecretOf).filter((key) => key !== null);
 
 const authSchema = z.preprocess(
   (input) => {
     if (!input || typeof input !== "object" || Array.isArray(input)) return input;
     const kind = (input as { type?: unknown }).type;
-    if (typeof kind !== "string" || !(kind in ownSecret)) return input;
-    return Object.fromEntries(Object.entries(input).filter(([key]) => !secretKeys.includes(key) || key === ownSecret[kind]));
+    if (typeof kind !== "string" || !Object.hasOwn(authSecretOf, kind)) return input;
+    return Object.fromEntries(Object.entries(input).filter(([key]) => !secretKeys.includes(key) || key === authSecretOf[kind]));
   },
   z.discriminatedUnion(
     "type",
@@ -164,6 +141,12 @@ const findSchema = z.strictObject({
   emailField: path(),
   /** When staff confirmed an account number, results must carry it here too (it narrows, never widens). */
   accountIdField: path().optional(),
+  /**
+   * Where an erasure also looks when the find returns nobody: records it deleted but did not finish
+   * (Zendesk's soft-deleted users, out of search until permanently deleted), so a retry after a
+   * failure between the two deletes finishes the job. Results are checked like the find's.
+   */
+  unfinishedErasures: z.strictObject(listingShape).optional(),
 });
 
 const objectSchema = z.strictObject({ category, ...listingShape });
@@ -194,7 +177,7 @@ export const restConfigSchema = z
   .strictObject({
     baseUrl,
     auth: authSchema,
-    headers: extraHeaders.optional(),
+    headers: headers.optional(),
     bodyFormat: z.enum(["json", "form"]).default("json"),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     /** At most this many calls per second from each worker process. */
@@ -234,6 +217,15 @@ export const restConfigSchema = z
     const identity = ["email", "accountId"];
     const person = [...identity, "id"];
     checkVariables(ctx, ["find", "request"], config.find.request, identity, "find runs before the person's id is known");
+    if (config.find.unfinishedErasures) {
+      checkVariables(
+        ctx,
+        ["find", "unfinishedErasures", "request"],
+        config.find.unfinishedErasures.request,
+        identity,
+        "find runs before the person's id is known",
+      );
+    }
     if (config.test) checkVariables(ctx, ["test"], config.test, identity, "the test uses no person");
     config.objects.forEach((object, i) => {
       checkVariables(ctx, ["objects", i, "request"], object.request, person);

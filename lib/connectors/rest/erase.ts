@@ -20,7 +20,7 @@ const IDS_IN_MESSAGE = 10;
 
 export async function eraseRecords(config: RestConfig, subject: Subject, context: ConnectorContext): Promise<EraseReceipt> {
   const client = new RestClient(config, context.signal);
-  const found = await findPerson(client, config, subject);
+  const found = await findPerson(client, config, subject, "erase");
   if (found.people.length === 0) {
     const acting = config.erase.find((step) => "requests" in step);
     const strategy = acting ? strategyOf(acting) : "delete";

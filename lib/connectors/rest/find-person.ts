@@ -4,7 +4,7 @@
 // matches loosely (a prefix, a similar address) never hands the portal someone else.
 import type { Subject } from "../connector.ts";
 import type { RestClient } from "./client.ts";
-import type { RestConfig } from "./config.ts";
+import type { RestConfig, RestListing } from "./config.ts";
 import { selectPath } from "./json-path.ts";
 import { listItems } from "./pagination.ts";
 import { RestConnectorError } from "./rest-error.ts";
@@ -14,17 +14,26 @@ export type FoundPerson = { id: string; record: unknown };
 
 export type FindResult = { people: FoundPerson[]; values: TemplateValues[]; missing: string | null };
 
-export async function findPerson(client: RestClient, config: RestConfig, subject: Subject): Promise<FindResult> {
+/**
+ * The person's records. For an erasure that finds nobody, `find.unfinishedErasures` is searched
+ * too: records a previous attempt deleted without finishing (a soft delete awaiting the permanent one).
+ */
+export async function findPerson(
+  client: RestClient,
+  config: RestConfig,
+  subject: Subject,
+  purpose: "read" | "erase" = "read",
+): Promise<FindResult> {
   const identity: TemplateValues = { email: subject.email, accountId: subject.accountId ?? null };
   const people: FoundPerson[] = [];
   const seen = new Set<string>();
-  try {
-    for await (const record of listItems(client, config, config.find, identity, "find")) {
+  const collect = async (listing: RestListing, name: string) => {
+    for await (const record of listItems(client, config, listing, identity, name)) {
       if (!matches(record, config, subject)) continue;
       const raw = selectPath(record, config.find.idField);
       if (raw === undefined || raw === null || raw === "" || typeof raw === "object") {
         throw new RestConnectorError(
-          `find (${config.find.request.method} ${config.find.request.path}): a matching result has no id at idField "${config.find.idField}"`,
+          `${name} (${listing.request.method} ${listing.request.path}): a matching result has no id at idField "${config.find.idField}"`,
         );
       }
       const id = String(raw);
@@ -32,6 +41,11 @@ export async function findPerson(client: RestClient, config: RestConfig, subject
       seen.add(id);
       people.push({ id, record });
     }
+  };
+  try {
+    await collect(config.find, "find");
+    const unfinished = config.find.unfinishedErasures;
+    if (purpose === "erase" && people.length === 0 && unfinished) await collect(unfinished, "find.unfinishedErasures");
   } catch (error) {
     // The find needs an identifier the request does not have (an account id nobody confirmed).
     if (error instanceof MissingTemplateValue) return { people: [], values: [], missing: error.variable };

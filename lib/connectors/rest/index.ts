@@ -22,6 +22,9 @@ export const restConnector: ConnectorType<RestConfig> = {
   type: "rest",
   configSchema: restConfigSchema,
   secretPaths: restSecretPaths,
+  // The person found (find.category) and each list of objects read for them.
+  categories: (config) =>
+    [config.find.category, ...config.objects.map((object) => object.category)].map((name) => ({ name, reference: false })),
 
   async test(config) {
     // Authentication and reachability only: the status and the time taken, never the answer.

@@ -124,12 +124,22 @@ describe("templates", () => {
       /answered 500 \(3 tries\) at user 1 of 1 \(id 11, whose first 1 of 2 requests were done\)\. Done before the failure: tickets: 120 kept\./,
     );
     expect(deleted.has(11)).toBe(true);
-    // Soft-deleted users are out of search: the retry finds nobody, and says so.
+    // Soft-deleted users are out of search: the retry finds the user among the deleted ones and finishes.
+    server.requests.length = 0;
+    expect(await restConnector.erase(config, person, context)).toEqual({
+      affected: 1,
+      details: [
+        { category: "tickets", strategy: "retain", rows: 120, reason: expect.stringContaining("Support tickets are kept") },
+        { category: "user", strategy: "delete", rows: 1 },
+      ],
+    });
+    expect(deleted.has(11)).toBe(false);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toContain("DELETE /api/v2/deleted_users/11");
+    // Once permanently deleted (email gone), nobody is found any more.
     expect(await restConnector.erase(config, person, context)).toMatchObject({
       affected: 0,
       details: [{ reason: "No record of the person was found" }],
     });
-    server.fail({ method: "DELETE", path: /deleted_users/, status: 0, times: 0 });
     users.set(13, { id: 13, name: "Ana", email: "ana.lima@example.com", phone: null, role: "end-user", active: true });
     expect(await restConnector.erase(config, person, context)).toMatchObject({
       affected: 1,

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type RestTemplate = { name: string; text: string };
+/** `title` is the tool's name as its first comment line gives it ("# Zendesk Support: …"). */
+export type RestTemplate = { name: string; title: string; text: string };
 
 const folder = join(process.cwd(), "lib", "connectors", "rest", "templates");
 
@@ -11,5 +12,9 @@ export function restTemplates(): RestTemplate[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith(".yaml"))
     .sort()
-    .map((file) => ({ name: file.replace(/\.yaml$/, ""), text: readFileSync(join(folder, file), "utf8") }));
+    .map((file) => {
+      const text = readFileSync(join(folder, file), "utf8");
+      const name = file.replace(/\.yaml$/, "");
+      return { name, title: text.match(/^# ([^:\n]+):/)?.[1] ?? name, text };
+    });
 }

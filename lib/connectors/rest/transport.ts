@@ -6,6 +6,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from "node:https";
 import { env } from "../../env.ts";
 import { allowedHosts, checkedLookup, refusedLiteral } from "../http/address-guard.ts";
+import { readLimitedText } from "../http/read-limited-text.ts";
 
 /** More than any one page of a list should hold. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
@@ -36,29 +37,9 @@ export async function sendGuarded(outgoing: Outgoing, signal: AbortSignal): Prom
     sent.on("error", reject);
     sent.end(outgoing.body);
   });
-  return { status: response.statusCode ?? 0, headers: response.headers, text: await readText(response, signal) };
-}
-
-async function readText(response: IncomingMessage, signal: AbortSignal): Promise<string> {
-  if (Number(response.headers["content-length"] ?? 0) > MAX_ANSWER_BYTES) {
-    response.destroy();
-    throw new AnswerTooLargeError();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const stop = () => response.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-  signal.addEventListener("abort", stop, { once: true });
-  try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      size += chunk.byteLength;
-      if (size > MAX_ANSWER_BYTES) {
-        response.destroy();
-        throw new AnswerTooLargeError();
-      }
-      chunks.push(chunk);
-    }
-  } finally {
-    signal.removeEventListener("abort", stop);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return {
+    status: response.statusCode ?? 0,
+    headers: response.headers,
+    text: await readLimitedText(response, signal, MAX_ANSWER_BYTES, () => new AnswerTooLargeError()),
+  };
 }

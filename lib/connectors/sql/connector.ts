@@ -17,6 +17,8 @@ export function sqlConnector<C extends SqlConfig>(
     type,
     configSchema,
     secretPaths,
+    // The tables mapped are the categories its records carry; a reference table needs no data map entry.
+    categories: (config) => config.tables.map((table) => ({ name: table.table, reference: table.reference === true })),
     check: (config) => checkConfig(dialect, config),
     async test(config) {
       try {

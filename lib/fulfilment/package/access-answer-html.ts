@@ -5,7 +5,7 @@
 
 import type { DataMap, Organisation } from "../../data-map/data-map.schema.ts";
 import { dataCategories, textIn } from "../../data-map/data-map.schema.ts";
-import { dataMapLabels } from "../../data-map/data-map-labels.ts";
+import { ccpaCategoryLabels, labelOf } from "../../data-map/data-map-labels.ts";
 import { type DescribedCategory, describeDataMapCategory } from "../../data-map/describe-data-map-category.ts";
 import type { ComplaintRoute } from "../../requests/complaint-authorities.ts";
 import { accessAnswerTexts } from "./access-answer-texts.ts";
@@ -209,7 +209,6 @@ function complaintParagraphs(context: Context, answer: AccessAnswer): string[] {
 
 function renderCalifornia(context: Context, sources: AnswerSource[]): string[] {
   const t = accessAnswerTexts[context.locale];
-  const labels = dataMapLabels[context.locale];
   const entries = sources.flatMap((source) =>
     source.categories.map((category) => mapEntryOf(source.dataMap, category.category)).filter((entry) => entry !== undefined),
   );
@@ -217,7 +216,7 @@ function renderCalifornia(context: Context, sources: AnswerSource[]): string[] {
   const described = entries.map((entry) => describeDataMapCategory(entry, context.locale));
   const unique = (items: string[]) => [...new Set(items)];
   const ccpaNames = unique(
-    entries.flatMap((entry) => entry.dataCategories.map((name) => labels.ccpaCategories[dataCategories[name].ccpa])),
+    entries.flatMap((entry) => entry.dataCategories.map((name) => labelOf(ccpaCategoryLabels, dataCategories[name].ccpa, context.locale))),
   );
   const sold = unique(described.flatMap((entry) => entry.recipients.filter((r) => r.soldOrShared).map((r) => r.name)));
   const rows: Array<[string, string]> = [

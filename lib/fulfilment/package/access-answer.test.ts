@@ -113,15 +113,15 @@ describe("the access answer", () => {
     // Art. 15(1)(a)-(h) and 15(2).
     expect(html).toContain("Purchases and transactions");
     expect(html).toContain("Delivering &#60;b&#62;orders&#60;/b&#62;");
-    expect(html).toContain("A contract with you, or steps you asked for before one (GDPR Art. 6(1)(b))");
-    expect(html).toContain("Your explicit consent (GDPR Art. 9(2)(a))");
+    expect(html).toContain("Performance of a contract (Art. 6(1)(b))");
+    expect(html).toContain("Explicit consent (Art. 9(2)(a))");
     expect(html).toContain("Preventing fraud");
     expect(html).toContain("10 years from the invoice date");
-    expect(html).toContain("<strong>Carrier</strong><br>Service provider acting on our instructions · in France</li>");
+    expect(html).toContain("<strong>Carrier</strong><br>Processor (acts on our instructions) · in France</li>");
     expect(html).toContain(
-      "in United States · transfer outside the European Economic Area protected by standard contractual clauses approved by the European Commission (GDPR Art. 46(2)(c))",
+      "in United States · transfer outside the European Economic Area protected by standard contractual clauses (Art. 46(2)(c))",
     );
-    expect(html).toContain("We received it from another organisation: Our marketplace partner");
+    expect(html).toContain("Received from a third party: Our marketplace partner");
     expect(html).toContain("A fraud score");
     expect(html).toContain("Orders may be held");
     // A category without a map says so; nothing is invented for it.
@@ -147,11 +147,11 @@ describe("the access answer", () => {
     expect(html).toContain("Vos commandes");
     expect(html).toContain("Nom technique\u00a0: orders");
     expect(html).toContain("Achats et transactions");
-    expect(html).toContain("Un contrat conclu avec vous");
+    expect(html).toContain("Exécution d&#39;un contrat (art. 6(1)(b))");
     expect(html).toContain("10 ans à compter de la date de la facture");
     expect(html).toContain("pays\u00a0: États-Unis");
     expect(html).toContain("clauses contractuelles types");
-    expect(html).toContain("Nous les avons reçues d’un autre organisme\u00a0: Notre partenaire place de marché");
+    expect(html).toContain("Reçues d&#39;un tiers\u00a0: Notre partenaire place de marché");
     expect(html).toContain("Lumière n’a pas décrit ces données");
     expect(html).toContain("Vous avez aussi le droit de former un recours juridictionnel.");
     expect(html).not.toMatch(/Why we use it|Your orders|How long we keep it/);
@@ -168,26 +168,23 @@ describe("the access answer", () => {
       category: "orders",
       described: true,
       label: "Your orders",
-      dataCategories: ["Purchases and transactions", "Health"],
+      dataCategories: ["Purchases and transactions", "Health data"],
       purposes: ["Delivering <b>orders</b>"],
-      legalBasis: [
-        "A contract with you, or steps you asked for before one (GDPR Art. 6(1)(b))",
-        "Our legitimate interests (GDPR Art. 6(1)(f))",
-      ],
-      specialCategoryCondition: "Your explicit consent (GDPR Art. 9(2)(a))",
+      legalBasis: ["Performance of a contract (Art. 6(1)(b))", "Legitimate interests (Art. 6(1)(f))"],
+      specialCategoryCondition: "Explicit consent (Art. 9(2)(a))",
       legitimateInterests: "Preventing fraud",
       retention: "10 years from the invoice date",
       recipients: [
-        { name: "Carrier", kind: "Service provider acting on our instructions", country: "France", soldOrShared: false },
+        { name: "Carrier", kind: "Processor (acts on our instructions)", country: "France", soldOrShared: false },
         {
           name: "Cloud Inc.",
-          kind: "Service provider acting on our instructions",
+          kind: "Processor (acts on our instructions)",
           country: "United States",
-          safeguard: "Standard contractual clauses approved by the European Commission (GDPR Art. 46(2)(c))",
+          safeguard: "Standard contractual clauses (Art. 46(2)(c))",
           soldOrShared: true,
         },
       ],
-      origin: "We received it from another organisation: Our marketplace partner",
+      origin: "Received from a third party: Our marketplace partner",
       automatedDecisions: { logic: "A fraud score", significance: "Orders may be held" },
       fieldDescriptions: { invoice: "Invoice number", total: "Amount paid" },
     });

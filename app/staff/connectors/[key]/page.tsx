@@ -8,6 +8,7 @@ import { connectorFormOptions } from "@/lib/connectors/connector-form-options.ts
 import { AppError } from "@/lib/errors.ts";
 import { EnableConnectorButton, TestConnectorButton } from "../_components/connector-controls.tsx";
 import { ConnectorForm } from "../_components/connector-form.tsx";
+import { DataMapView } from "../_components/data-map-view.tsx";
 import { WorkerNote } from "../_components/worker-note.tsx";
 import "../connectors.css";
 
@@ -48,6 +49,7 @@ export default async function EditConnectorPage({
         {connector.enabled ? "Enabled" : "Disabled"}. <TestConnectorButton connectorKey={connector.key} />
         <EnableConnectorButton connectorKey={connector.key} enabled={connector.enabled} />
       </p>
+      <DataMapView connector={connector} />
       <WorkerNote />
       <ConnectorForm
         mode="edit"
@@ -64,6 +66,7 @@ export default async function EditConnectorPage({
           rateLimitPerSecond: connector.rateLimitPerSecond,
           configText: connector.configText,
           fieldDescriptionsText: connector.fieldDescriptionsText,
+          dataMapText: connector.dataMapText,
         }}
       />
     </div>

@@ -2,9 +2,12 @@
 // Add or edit one connector. The config is written as in a connectors file (YAML or JSON) but
 // without its secrets: each secret has a field of its own that never shows the stored value, and
 // left empty keeps it. Errors from the server name the field they belong to.
-import { useActionState, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { parse } from "yaml";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { SecretField } from "@/lib/connectors/connector-secrets.ts";
+import { authSecretOf } from "@/lib/connectors/rest/auth-secret.ts";
+import { secretFieldLabel } from "@/lib/connectors/secret-field-label.ts";
 import { saveConnectorAction } from "../actions.ts";
 
 export type ConnectorFormValues = {
@@ -18,6 +21,7 @@ export type ConnectorFormValues = {
   rateLimitPerSecond: number | null;
   configText: string;
   fieldDescriptionsText: string;
+  dataMapText: string;
 };
 
 type Props = {
@@ -28,7 +32,7 @@ type Props = {
   /** A starting config per type, for a new connector. */
   examples: Record<string, string>;
   /** Ready-made configs per type (rest: Stripe, Zendesk, HubSpot), loaded into the config on request. */
-  templatesByType?: Record<string, Array<{ name: string; text: string }>>;
+  templatesByType?: Record<string, Array<{ name: string; title: string; text: string }>>;
 };
 
 const ACTIONS = ["access", "portability", "erasure", "rectification"] as const;
@@ -47,8 +51,31 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
   const [values, setValues] = useState(initial);
   const templates = templatesByType[values.type] ?? [];
   const [template, setTemplate] = useState("");
+  const [loaded, setLoaded] = useState("");
   const set = <K extends keyof ConnectorFormValues>(name: K, value: ConnectorFormValues[K]) => setValues((v) => ({ ...v, [name]: value }));
-  const secrets = secretsByType[values.type] ?? [];
+  const secrets = visibleSecrets(values.type, values.configText, secretsByType[values.type] ?? []);
+  // Submitted by hand: React resets a form after its action runs, which would put the selects back
+  // to their first option (a rest connector resubmitted as postgres). Secret fields are cleared here.
+  const submitKeepingValues = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    for (const input of form.querySelectorAll<HTMLInputElement>("input[type=password]")) input.value = "";
+    startTransition(() => formAction(data));
+  };
+  const loadTemplate = () => {
+    const chosen = templates.find((t) => t.name === template);
+    if (!chosen) return;
+    // Written by hand (not an example nor a template as loaded): replacing it is confirmed first.
+    const handWritten =
+      values.configText.trim() !== "" &&
+      !Object.values(examples).includes(values.configText) &&
+      !templates.some((t) => t.text === values.configText) &&
+      values.configText !== initial.configText;
+    if (handWritten && !window.confirm(`Replace the configuration you wrote with the ${chosen.title} template?`)) return;
+    set("configText", chosen.text);
+    setLoaded(`The ${chosen.title} template is in the configuration below. Adapt its address, then give its secret.`);
+  };
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   // An issue belongs to the first field its path names; config paths go to a secret field when they name one.
   const issuesFor = (field: string) =>
@@ -70,7 +97,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
   };
 
   return (
-    <form action={formAction} className="staff-form connector-form" noValidate>
+    <form action={formAction} onSubmit={submitKeepingValues} className="staff-form connector-form" noValidate>
       {state && !state.ok ? (
         <div className="message message--error" role="alert">
           <p>{issues.length ? "Nothing was saved. Correct the fields marked below." : state.error.message}</p>
@@ -78,7 +105,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             <ul>
               {issues.map((issue) => (
                 <li key={`${issue.path}:${issue.message}`}>
-                  <a href={`#${targetOf(issue.path, secrets)}`}>{issue.path || "connector"}</a>: {issue.message}
+                  <a href={`#${targetOf(issue.path, secrets)}`}>{nameOf(issue.path, secrets)}</a>: {issue.message}
                 </li>
               ))}
             </ul>
@@ -193,8 +220,7 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             Start from a template
           </label>
           <p id="template-hint" className="hint">
-            Each template describes a tool&apos;s API with comments; it replaces the configuration below. Adapt the address, then give the
-            secret its auth type uses in the secrets below.
+            Each template describes a tool&apos;s API, with comments; loading one replaces the configuration below.
           </p>
           <div className="connector-form__template">
             <select
@@ -202,24 +228,25 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
               className="select"
               aria-describedby="template-hint"
               value={template}
-              onChange={(e) => setTemplate(e.target.value)}
+              onChange={(e) => {
+                setTemplate(e.target.value);
+                setLoaded("");
+              }}
             >
-              <option value="">Choose a template…</option>
+              <option value="">Choose a tool…</option>
               {templates.map((t) => (
                 <option key={t.name} value={t.name}>
-                  {t.name}
+                  {t.title}
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!template}
-              onClick={() => set("configText", templates.find((t) => t.name === template)?.text ?? values.configText)}
-            >
+            <button type="button" className="button button--secondary" aria-disabled={!template} onClick={loadTemplate}>
               Load the template
             </button>
           </div>
+          <p className="hint connector-form__loaded" role="status">
+            {loaded}
+          </p>
         </div>
       ) : null}
 
@@ -245,7 +272,8 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
         <fieldset className="field">
           <legend className="label">Secrets (write-only)</legend>
           <p className="hint">
-            Stored encrypted and never shown again. Leave a field empty to keep the stored value; type a new value to replace it.
+            Stored encrypted and never shown again.{" "}
+            {mode === "edit" ? "Leave a field empty to keep the stored value; type a new value to replace it." : null}
           </p>
           {secrets.map((secret) => {
             const field = `secret.${secret.name}`;
@@ -253,16 +281,19 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
             return (
               <div key={secret.name} className="field">
                 <label className="label" htmlFor={field}>
-                  config.{secret.name}
+                  {secretFieldLabel(secret.name)}
                 </label>
-                {secret.hint ? (
-                  <p id={`${field}-hint`} className="hint">
-                    Stored: <code>{secret.hint}</code>
-                  </p>
-                ) : null}
-                <FieldErrors field={field} errors={errors} />
+                <p id={`${field}-hint`} className="hint">
+                  In a connectors file: <code>{secret.name}</code>
+                  {secret.hint ? (
+                    <>
+                      . Stored: <code>{secret.hint}</code>
+                    </>
+                  ) : null}
+                </p>
+                <FieldErrors field={field} errors={errors} withoutPath />
                 <input
-                  {...fieldProps(field, Boolean(secret.hint))}
+                  {...fieldProps(field, true)}
                   type="password"
                   className="input"
                   autoComplete="new-password"
@@ -298,11 +329,57 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
         />
       </div>
 
+      <div className="field">
+        <label className="label" htmlFor="dataMap">
+          Data map (YAML, as under <code>dataMap:</code> in a connectors file)
+        </label>
+        <p id="dataMap-hint" className="hint">
+          For each table or category of this source: what it holds (dataCategories), why (purposes), on what basis (legalBasis), for how
+          long (retention), who receives it (recipients) and where it came from (origin). The person's answer and the record of processing
+          are built from it. Left empty, the source is shown as not described.
+        </p>
+        <FieldErrors field="dataMap" errors={issuesFor("dataMap")} />
+        <textarea
+          {...fieldProps("dataMap", true)}
+          className="textarea connector-form__code"
+          rows={values.dataMapText ? 16 : 6}
+          spellCheck={false}
+          value={values.dataMapText}
+          onChange={(e) => set("dataMapText", e.target.value)}
+        />
+      </div>
+
       <button type="submit" className="button" aria-disabled={pending}>
         {pending ? "Checking and saving…" : mode === "create" ? "Add connector" : "Save changes"}
       </button>
     </form>
   );
+}
+
+/**
+ * A rest connector's secret fields for the auth kind its config names (a bearer token, a basic
+ * password, …); every field when the kind cannot be read yet. Other types keep all theirs.
+ */
+function visibleSecrets(type: string, configText: string, secrets: SecretField[]): SecretField[] {
+  if (type !== "rest") return secrets;
+  let kind: unknown;
+  try {
+    kind = (parse(configText) as { auth?: { type?: unknown } } | null)?.auth?.type;
+  } catch {
+    return secrets;
+  }
+  if (typeof kind !== "string" || !Object.hasOwn(authSecretOf, kind)) return secrets;
+  const own = authSecretOf[kind];
+  // Each kind has its own secret, optional only because the other kinds do not need it.
+  return secrets
+    .filter((secret) => !secret.name.startsWith("auth.") || secret.name === `auth.${own}`)
+    .map((secret) => (secret.name === `auth.${own}` ? { ...secret, optional: false } : secret));
+}
+
+/** How the list of problems names a field: a secret by its label, the rest by its path. */
+function nameOf(path: string, secrets: SecretField[]): string {
+  const secret = secrets.find((s) => path === `config.${s.name}`);
+  return secret ? secretFieldLabel(secret.name) : path || "connector";
 }
 
 function targetOf(path: string, secrets: SecretField[]): string {
@@ -311,13 +388,22 @@ function targetOf(path: string, secrets: SecretField[]): string {
   return path.split(/[.[]/)[0] || "key";
 }
 
-function FieldErrors({ field, errors }: { field: string; errors: Array<{ path: string; message: string }> }) {
+function FieldErrors({
+  field,
+  errors,
+  withoutPath = false,
+}: {
+  field: string;
+  errors: Array<{ path: string; message: string }>;
+  /** The field's label already says what it is (a secret named in words). */
+  withoutPath?: boolean;
+}) {
   if (errors.length === 0) return null;
   return (
     <div id={`${field}-error`} className="field-error">
       {errors.map((issue) => (
         <p key={`${issue.path}:${issue.message}`}>
-          {issue.path.includes(".") || issue.path.includes("[") ? <code>{issue.path}</code> : null} {issue.message}
+          {!withoutPath && (issue.path.includes(".") || issue.path.includes("[")) ? <code>{issue.path}</code> : null} {issue.message}
         </p>
       ))}
     </div>

@@ -36,6 +36,7 @@ export default async function NewConnectorPage() {
           rateLimitPerSecond: null,
           configText: examples.postgres ?? "",
           fieldDescriptionsText: "",
+          dataMapText: "",
         }}
       />
     </div>
