@@ -10,10 +10,13 @@
 import { rm } from "node:fs/promises";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { type HttpConfig, httpConfigSchema, parseCallbackResult, verifySignature } from "../connectors/http/index.ts";
-import { db } from "../db.ts";
+import { connectorType, isConnectorType } from "../connectors/registry.ts";
+import { db, type Tx } from "../db.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { AppError } from "../errors.ts";
 import { isFulfilling } from "../requests/request-status.ts";
 import { completeTask } from "./run-connector-task.ts";
+import { settleWaitingTask } from "./settle-waiting-task.ts";
 import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
@@ -29,7 +32,8 @@ export async function receiveConnectorCallback(
     include: { connector: true, request: { select: { status: true } } },
   });
   // The same answer for an unknown task and a wrong signature: nothing to learn by probing.
-  if (task?.connector.type !== "http") throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  if (!task || !isConnectorType(task.connector.type)) throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  if (task.connector.type !== "http") return receiveTypedCallback(task, rawBody, headers);
   const config: HttpConfig = httpConfigSchema.parse(openConnectorConfig(task.connector.configEncrypted));
   const verified = verifySignature({
     secret: config.secret,
@@ -107,4 +111,45 @@ async function lostTo(taskId: string): Promise<{ status: "already-done" }> {
     throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
   }
   throw new AppError("CONFLICT", "Another callback for this task is being received, or the task is no longer waiting for one.");
+}
+
+type CallbackTask = {
+  id: string;
+  requestId: string;
+  action: keyof typeof actionName;
+  status: string;
+  connector: { type: string; key: string; configEncrypted: string };
+  request: { status: Parameters<typeof isFulfilling>[0] };
+};
+
+/**
+ * A callback for a type that checks its own (readCallback: opendsr's certificate signatures). A
+ * refused one is audited (the reason, never the body) and changes nothing.
+ */
+async function receiveTypedCallback(task: CallbackTask, rawBody: string, headers: Headers): Promise<{ status: "accepted" | "already-done" }> {
+  const type = connectorType(task.connector.type);
+  if (!type.readCallback) throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  const config = type.configSchema.parse(openConnectorConfig(task.connector.configEncrypted));
+  const context = { taskId: task.id, requestId: task.requestId, reference: "", action: actionName[task.action] };
+  const reading = type.readCallback(config, rawBody, headers, context);
+  if (!reading.ok) {
+    await db().$transaction((tx: Tx) =>
+      appendAuditEvent(tx, {
+        requestId: task.requestId,
+        actor: { type: "SYSTEM" },
+        action: "connector.callback-refused",
+        data: { taskId: task.id, connector: task.connector.key, reason: reading.reason },
+      }),
+    );
+    throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  }
+  if (task.status === "SUCCEEDED") return { status: "already-done" };
+  if (task.status === "CANCELLED" || !isFulfilling(task.request.status)) {
+    throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
+  }
+  if (task.status !== "WAITING_CALLBACK") throw new AppError("CONFLICT", "This task is not waiting for a callback.");
+  const settled = await settleWaitingTask(task.id, reading.answer);
+  if (settled === "lost") return lostTo(task.id);
+  if (settled !== "waiting") await wakeTaskJob(task.id, task.connector.key);
+  return { status: "accepted" };
 }
