@@ -3,9 +3,9 @@
 // after the commit, their jobs and files are removed. A task finishing at the same moment either
 // committed first (its result is cleared with the rest) or finds itself cancelled and keeps nothing.
 import { rm } from "node:fs/promises";
+import { connectorType, isConnectorType } from "../connectors/registry.ts";
 import type { Tx } from "../db.ts";
 import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
-import { connectorType, isConnectorType } from "../connectors/registry.ts";
 import { loggableError, logger } from "../logger.ts";
 import { getQueue } from "../queue/enqueue.ts";
 import { connectorQueueName } from "../queue/jobs.ts";

@@ -9,7 +9,10 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
 
 export async function cancelSourceWork(taskId: string): Promise<"cancelled" | "refused" | "skipped"> {
-  const task = await db().connectorTask.findUnique({ where: { id: taskId }, include: { connector: true, request: { select: { reference: true } } } });
+  const task = await db().connectorTask.findUnique({
+    where: { id: taskId },
+    include: { connector: true, request: { select: { reference: true } } },
+  });
   if (task?.status !== "CANCELLED" || !isConnectorType(task.connector.type)) return "skipped";
   const type = connectorType(task.connector.type);
   if (!type.cancel) return "skipped";

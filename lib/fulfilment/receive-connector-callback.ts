@@ -12,8 +12,8 @@ import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { type HttpConfig, httpConfigSchema, parseCallbackResult, verifySignature } from "../connectors/http/index.ts";
 import { connectorType, isConnectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
-import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { isFulfilling } from "../requests/request-status.ts";
 import { completeTask } from "./run-connector-task.ts";
 import { settleWaitingTask } from "./settle-waiting-task.ts";
@@ -126,7 +126,11 @@ type CallbackTask = {
  * A callback for a type that checks its own (readCallback: opendsr's certificate signatures). A
  * refused one is audited (the reason, never the body) and changes nothing.
  */
-async function receiveTypedCallback(task: CallbackTask, rawBody: string, headers: Headers): Promise<{ status: "accepted" | "already-done" }> {
+async function receiveTypedCallback(
+  task: CallbackTask,
+  rawBody: string,
+  headers: Headers,
+): Promise<{ status: "accepted" | "already-done" }> {
   const type = connectorType(task.connector.type);
   if (!type.readCallback) throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
   const config = type.configSchema.parse(openConnectorConfig(task.connector.configEncrypted));

@@ -14,8 +14,8 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
 import { isFulfilling } from "../requests/request-status.ts";
 import { connectorSubject } from "./connector-subject.ts";
-import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { type Settled, settleWaitingTask } from "./settle-waiting-task.ts";
+import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { summariseReceipt } from "./summarise-receipt.ts";
 import { openTaskStatuses } from "./task-status.ts";
 
@@ -176,14 +176,25 @@ function recheckMs(type: ConnectorType<unknown>, config: unknown): number {
  * the task for staff and asked again next time.
  */
 async function pollWaitingTask(
-  task: { id: string; requestId: string; action: string; connector: { type: string; key: string; configEncrypted: string }; request: { reference: string } },
+  task: {
+    id: string;
+    requestId: string;
+    action: string;
+    connector: { type: string; key: string; configEncrypted: string };
+    request: { reference: string };
+  },
   job?: Job,
   token?: string,
 ): Promise<"done" | "waiting" | "cancelled"> {
   const type = connectorType(task.connector.type);
   if (!type.poll) return waitAgain(job, token, "callback");
   const config = type.configSchema.parse(openConnectorConfig(task.connector.configEncrypted));
-  const context = { taskId: task.id, requestId: task.requestId, reference: task.request.reference, action: task.action.toLowerCase() as "access" };
+  const context = {
+    taskId: task.id,
+    requestId: task.requestId,
+    reference: task.request.reference,
+    action: task.action.toLowerCase() as "access",
+  };
   let settled: Settled;
   try {
     settled = await settleWaitingTask(task.id, await type.poll(config, context));
@@ -211,7 +222,12 @@ async function defer(taskId: string, deferred: Deferred, job?: Job, token?: stri
   return waitAgain(job, token, deferred.deferred, delayMs);
 }
 
-async function waitAgain(job: Job | undefined, token: string | undefined, kind: "callback" | "staff", delayMs?: number): Promise<"waiting"> {
+async function waitAgain(
+  job: Job | undefined,
+  token: string | undefined,
+  kind: "callback" | "staff",
+  delayMs?: number,
+): Promise<"waiting"> {
   if (!job || !token) return "waiting";
   // The job sleeps and looks again; the parent (finaliser) waits for it meanwhile.
   await job.moveToDelayed(Date.now() + (kind === "callback" && delayMs ? delayMs : RECHECK_MS[kind]), token);

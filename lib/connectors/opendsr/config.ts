@@ -34,7 +34,10 @@ const certificate = z
 
 const domainName = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i, "a domain name, e.g. opendsr.processor.example");
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+    "a domain name, e.g. opendsr.processor.example",
+  );
 
 export const opendsrConfigSchema = z
   .object({
@@ -51,7 +54,10 @@ export const opendsrConfigSchema = z
     controllerId: z.string().min(1).max(200).optional(),
     certificate,
     regulation: z.enum(["gdpr", "ccpa"], "gdpr or ccpa: the regulation requests fall under").default("gdpr"),
-    apiVersion: z.string().regex(/^\d+\.\d+$/, "a version such as 2.0").default("2.0"),
+    apiVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, "a version such as 2.0")
+      .default("2.0"),
     identityTypes: z
       .array(z.enum(OPENDSR_IDENTITY_TYPES, `one of ${OPENDSR_IDENTITY_TYPES.join(", ")}`))
       .min(1)

@@ -60,7 +60,8 @@ async function submit(config: OpendsrConfig, type: OpendsrRequestType, subject: 
   const { discovery } = await discover(config);
   const missing = unsupportedBy(discovery, config, [type]);
   // The processor says it cannot do this: retrying will not change that.
-  if (missing.length > 0) throw new UnrecoverableError(`${processorDomainOf(config)} does not support ${missing.join(" nor ")} (its /discovery)`);
+  if (missing.length > 0)
+    throw new UnrecoverableError(`${processorDomainOf(config)} does not support ${missing.join(" nor ")} (its /discovery)`);
   const id = subjectRequestIdFor(context.taskId);
   const body: OpendsrRequestBody = {
     regulation: config.regulation,
@@ -150,14 +151,17 @@ export const opendsrConnector: ConnectorType<OpendsrConfig> = {
     try {
       const { discovery, elapsedMs } = await discover(config);
       const missing = unsupportedBy(discovery, config, ["access", "erasure"]);
-      if (missing.length > 0) return { ok: false, message: `${where} answered 200 in ${elapsedMs} ms but does not support ${missing.join(" nor ")}` };
+      if (missing.length > 0)
+        return { ok: false, message: `${where} answered 200 in ${elapsedMs} ms but does not support ${missing.join(" nor ")}` };
       return { ok: true, message: `${where} answered 200 in ${elapsedMs} ms and supports the configured identities` };
     } catch (error) {
       if (!(error instanceof OpendsrError)) return { ok: false, message: `The discovery call to ${where} failed` };
       const { code, elapsedMs } = error.details;
       const after = elapsedMs === undefined ? "" : ` after ${elapsedMs} ms`;
-      if (error.status === 401 || error.status === 403) return { ok: false, message: `${where} answered ${error.status}${after}: check apiKey and apiSecret` };
-      if (error.status !== undefined) return { ok: false, message: `${where} answered ${error.status}${after}; expected 200 with its discovery document` };
+      if (error.status === 401 || error.status === 403)
+        return { ok: false, message: `${where} answered ${error.status}${after}: check apiKey and apiSecret` };
+      if (error.status !== undefined)
+        return { ok: false, message: `${where} answered ${error.status}${after}; expected 200 with its discovery document` };
       if (code === "ETIMEDOUT" || code === "EREFUSEDADDRESS") return { ok: false, message: error.message };
       return { ok: false, message: `Could not reach ${where}${code ? ` (${code})` : ""}${after}` };
     }

@@ -41,7 +41,11 @@ export function identitiesFor(config: OpendsrConfig, subject: Subject): OpendsrI
     { identity_type: "email", identity_value: encode(subject.email.trim().toLowerCase()), identity_format: config.identityFormat },
   ];
   if (config.identityTypes.includes("controller_customer_id") && subject.accountId) {
-    identities.push({ identity_type: "controller_customer_id", identity_value: encode(subject.accountId), identity_format: config.identityFormat });
+    identities.push({
+      identity_type: "controller_customer_id",
+      identity_value: encode(subject.accountId),
+      identity_format: config.identityFormat,
+    });
   }
   return identities;
 }
@@ -101,7 +105,12 @@ export function unsupportedBy(discovery: OpendsrDiscovery, config: OpendsrConfig
  * Where a reported status leaves the task. The receipt holds the processor's status, counts and
  * times only: the results address is a link to the person's data and is never kept.
  */
-export function answerFor(status: OpendsrStatus, action: ConnectorContext["action"], domain: string, via: "callback" | "poll"): LaterAnswer {
+export function answerFor(
+  status: OpendsrStatus,
+  action: ConnectorContext["action"],
+  domain: string,
+  via: "callback" | "poll",
+): LaterAnswer {
   if (status.request_status === "pending" || status.request_status === "in_progress") return { state: "waiting" };
   if (status.request_status === "cancelled") {
     return { state: "failed", message: `${domain} reports the request cancelled; nothing more will come from it` };
