@@ -7,7 +7,7 @@
 // completes), so duplicate callbacks never write into one file and the key kept opens the file
 // named. A withdrawal or close meanwhile cancels the task: the completion then finds it cancelled
 // and the file is removed.
-import { rm } from "node:fs/promises";
+import type { LaterAnswer } from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { type HttpConfig, httpConfigSchema, parseCallbackResult, verifySignature } from "../connectors/http/index.ts";
 import { connectorType, isConnectorType } from "../connectors/registry.ts";
@@ -15,9 +15,7 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { isFulfilling } from "../requests/request-status.ts";
-import { completeTask } from "./run-connector-task.ts";
 import { settleWaitingTask } from "./settle-waiting-task.ts";
-import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
 const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
@@ -60,45 +58,19 @@ export async function receiveConnectorCallback(
   } catch (error) {
     throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : "The callback body does not match the protocol.");
   }
-  if (action === "access" || action === "portability") {
-    const records = result as Array<{ category: string; fields: Record<string, unknown> }>;
-    const path = newStagingPath(taskId);
-    const claimed = await db().connectorTask.updateMany({
-      where: { id: taskId, status: "WAITING_CALLBACK", resultPath: null },
-      data: { resultPath: path },
-    });
-    if (claimed.count === 0) return lostTo(taskId);
-    let written: Awaited<ReturnType<typeof writeStagingFile>>;
-    try {
-      written = await writeStagingFile(
-        path,
-        (async function* () {
-          for (const record of records) yield { source: task.connector.key, category: record.category, fields: record.fields };
-        })(),
-      );
-    } catch (error) {
-      // Let the source call again.
-      await db().connectorTask.updateMany({ where: { id: taskId, resultPath: path }, data: { resultPath: null } });
-      await rm(path, { force: true });
-      throw error;
-    }
-    const completed = await completeTask(
-      taskId,
-      { records: written.total, categories: written.categories, via: "callback" },
-      { expect: { status: "WAITING_CALLBACK", resultPath: path }, staging: { resultPath: path, resultKeyWrapped: written.keyWrapped } },
-    );
-    if (!completed) {
-      await rm(path, { force: true });
-      return lostTo(taskId);
-    }
-  } else {
-    const completed = await completeTask(
-      taskId,
-      { ...(result as object), via: "callback" },
-      { expect: { status: "WAITING_CALLBACK", resultPath: null } },
-    );
-    if (!completed) return lostTo(taskId);
-  }
+  const answer: LaterAnswer =
+    action === "access" || action === "portability"
+      ? {
+          state: "done",
+          receipt: { via: "callback" },
+          records: (async function* () {
+            for (const record of result as Array<{ category: string; fields: Record<string, unknown> }>) {
+              yield { source: task.connector.key, category: record.category, fields: record.fields };
+            }
+          })(),
+        }
+      : { state: "done", receipt: { ...(result as object), via: "callback" } };
+  if ((await settleWaitingTask(taskId, answer)) === "lost") return lostTo(taskId);
   await wakeTaskJob(taskId, task.connector.key);
   return { status: "accepted" };
 }
