@@ -3,6 +3,7 @@
 // restart.
 import type { Job, Worker } from "bullmq";
 import { db } from "../lib/db.ts";
+import { cancelSourceWork } from "../lib/fulfilment/cancel-source-work.ts";
 import { recordAbandonedTask, runConnectorTask } from "../lib/fulfilment/run-connector-task.ts";
 import { queueSafeError } from "../lib/fulfilment/task-failure-message.ts";
 import { logger } from "../lib/logger.ts";
@@ -22,7 +23,10 @@ export function connectorWorkers() {
       await current?.worker.close();
       const worker = registerWorker(
         connectorQueueName(connector.key),
-        { "connector.run": ({ taskId }, job, token) => runTask(taskId, job, token) },
+        {
+          "connector.run": ({ taskId }, job, token) => runTask(taskId, job, token),
+          "connector.cancel": ({ taskId }) => cancelSourceWork(taskId),
+        },
         {
           concurrency: connector.concurrency,
           limiter: connector.rateLimitPerSecond ? { max: connector.rateLimitPerSecond, duration: 1000 } : undefined,
@@ -32,7 +36,7 @@ export function connectorWorkers() {
         // Stalled too often: the processor never got to record it, so the task is marked here.
         // (Other final failures were recorded with their full text by runTask below.)
         const final = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message));
-        if (final) void recordAbandonedTask(job.data.taskId, error.message).catch(() => {});
+        if (final && job.name === "connector.run") void recordAbandonedTask(job.data.taskId, error.message).catch(() => {});
       });
       running.set(connector.key, { worker, signature });
       logger.info({ connector: connector.key, signature }, "connector worker ready");

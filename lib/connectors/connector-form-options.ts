@@ -29,6 +29,18 @@ find:
   results: data
   emailField: email
 `,
+  opendsr: `# A processor speaking OpenDSR 2.0; apiSecret is entered above.
+baseUrl: https://opendsr.processor.example/v2
+apiKey: your-api-key
+certificate: |
+  -----BEGIN CERTIFICATE-----
+  (the processor's certificate, which signs its callbacks)
+  -----END CERTIFICATE-----
+identityTypes: [email]
+regulation: gdpr
+pollIntervalMinutes: 60
+waitDays: 30
+`,
   manual: `instructions: "Find the person's paper forms in the archive and shred them; note how many pages."
 owner: Office manager
 `,

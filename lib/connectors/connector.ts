@@ -41,6 +41,19 @@ export type RectifyReceipt = {
 /** An action a source finishes later: the http connector's 202 + callback, a manual task. */
 export type Deferred = { deferred: "callback"; until: Date } | { deferred: "staff" };
 
+/**
+ * Where a task left waiting for a callback stands, as the source says when asked (`poll`) or when
+ * it calls back (`readCallback`). `receipt` holds counts, statuses and times only; `records` are
+ * the access results to stage, when the source hands them over.
+ */
+export type LaterAnswer =
+  | { state: "waiting" }
+  | { state: "done"; receipt: Record<string, unknown>; records?: AsyncIterable<AccessRecord> }
+  | { state: "failed"; message: string };
+
+/** A callback checked by its connector type: refused (bad signature, not this task) or read. */
+export type CallbackReading = { ok: true; answer: LaterAnswer } | { ok: false; reason: string };
+
 export type TestResult = { ok: true; message: string } | { ok: false; message: string };
 
 /** Passed to every call: the task being worked, for idempotency keys and callbacks. */
@@ -79,4 +92,20 @@ export type ConnectorType<Config> = {
   ): AsyncIterable<AccessRecord> | Promise<AsyncIterable<AccessRecord> | Deferred>;
   erase(config: Config, subject: Subject, context: ConnectorContext): Promise<EraseReceipt | Deferred>;
   rectify(config: Config, subject: Subject, corrections: Correction[], context: ConnectorContext): Promise<RectifyReceipt | Deferred>;
+  /**
+   * For a task waiting for a callback: asks the source how it stands, every `pollIntervalSeconds`,
+   * so a lost callback does not leave the task waiting until its deadline.
+   */
+  poll?(config: Config, context: ConnectorContext): Promise<LaterAnswer>;
+  pollIntervalSeconds?(config: Config): number;
+  /**
+   * Checks and reads a callback for a task (the type's own signature scheme, over the raw body) when
+   * the type does not use the http connector's. Nothing is parsed before the signature holds.
+   */
+  readCallback?(config: Config, rawBody: string, headers: Headers, context: ConnectorContext): CallbackReading;
+  /**
+   * The request was withdrawn or closed while the source was working on a task: asks it to stop.
+   * "refused" when the source says it is too late (the work started); throws to be tried again.
+   */
+  cancel?(config: Config, context: ConnectorContext): Promise<"cancelled" | "refused">;
 };

@@ -4,6 +4,7 @@ import type { ConnectorType } from "./connector.ts";
 import { httpConnector } from "./http/index.ts";
 import { manualConnector } from "./manual/index.ts";
 import { mysqlConnector } from "./mysql/index.ts";
+import { opendsrConnector } from "./opendsr/index.ts";
 import { postgresConnector } from "./postgres/index.ts";
 import { restConnector } from "./rest/index.ts";
 
@@ -13,6 +14,7 @@ const connectorTypes: Record<string, ConnectorType<unknown>> = {
   http: httpConnector as ConnectorType<unknown>,
   manual: manualConnector as ConnectorType<unknown>,
   rest: restConnector as ConnectorType<unknown>,
+  opendsr: opendsrConnector as ConnectorType<unknown>,
 };
 
 export const connectorTypeNames = Object.keys(connectorTypes);

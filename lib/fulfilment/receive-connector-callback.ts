@@ -7,14 +7,15 @@
 // completes), so duplicate callbacks never write into one file and the key kept opens the file
 // named. A withdrawal or close meanwhile cancels the task: the completion then finds it cancelled
 // and the file is removed.
-import { rm } from "node:fs/promises";
+import type { LaterAnswer } from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { type HttpConfig, httpConfigSchema, parseCallbackResult, verifySignature } from "../connectors/http/index.ts";
-import { db } from "../db.ts";
+import { connectorType, isConnectorType } from "../connectors/registry.ts";
+import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
+import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { isFulfilling } from "../requests/request-status.ts";
-import { completeTask } from "./run-connector-task.ts";
-import { newStagingPath, writeStagingFile } from "./staging-file.ts";
+import { settleWaitingTask } from "./settle-waiting-task.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
 const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
@@ -29,7 +30,8 @@ export async function receiveConnectorCallback(
     include: { connector: true, request: { select: { status: true } } },
   });
   // The same answer for an unknown task and a wrong signature: nothing to learn by probing.
-  if (task?.connector.type !== "http") throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  if (!task || !isConnectorType(task.connector.type)) throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  if (task.connector.type !== "http") return receiveTypedCallback(task, rawBody, headers);
   const config: HttpConfig = httpConfigSchema.parse(openConnectorConfig(task.connector.configEncrypted));
   const verified = verifySignature({
     secret: config.secret,
@@ -56,45 +58,19 @@ export async function receiveConnectorCallback(
   } catch (error) {
     throw new AppError("BAD_REQUEST", error instanceof Error ? error.message : "The callback body does not match the protocol.");
   }
-  if (action === "access" || action === "portability") {
-    const records = result as Array<{ category: string; fields: Record<string, unknown> }>;
-    const path = newStagingPath(taskId);
-    const claimed = await db().connectorTask.updateMany({
-      where: { id: taskId, status: "WAITING_CALLBACK", resultPath: null },
-      data: { resultPath: path },
-    });
-    if (claimed.count === 0) return lostTo(taskId);
-    let written: Awaited<ReturnType<typeof writeStagingFile>>;
-    try {
-      written = await writeStagingFile(
-        path,
-        (async function* () {
-          for (const record of records) yield { source: task.connector.key, category: record.category, fields: record.fields };
-        })(),
-      );
-    } catch (error) {
-      // Let the source call again.
-      await db().connectorTask.updateMany({ where: { id: taskId, resultPath: path }, data: { resultPath: null } });
-      await rm(path, { force: true });
-      throw error;
-    }
-    const completed = await completeTask(
-      taskId,
-      { records: written.total, categories: written.categories, via: "callback" },
-      { expect: { status: "WAITING_CALLBACK", resultPath: path }, staging: { resultPath: path, resultKeyWrapped: written.keyWrapped } },
-    );
-    if (!completed) {
-      await rm(path, { force: true });
-      return lostTo(taskId);
-    }
-  } else {
-    const completed = await completeTask(
-      taskId,
-      { ...(result as object), via: "callback" },
-      { expect: { status: "WAITING_CALLBACK", resultPath: null } },
-    );
-    if (!completed) return lostTo(taskId);
-  }
+  const answer: LaterAnswer =
+    action === "access" || action === "portability"
+      ? {
+          state: "done",
+          receipt: { via: "callback" },
+          records: (async function* () {
+            for (const record of result as Array<{ category: string; fields: Record<string, unknown> }>) {
+              yield { source: task.connector.key, category: record.category, fields: record.fields };
+            }
+          })(),
+        }
+      : { state: "done", receipt: { ...(result as object), via: "callback" } };
+  if ((await settleWaitingTask(taskId, answer)) === "lost") return lostTo(taskId);
   await wakeTaskJob(taskId, task.connector.key);
   return { status: "accepted" };
 }
@@ -107,4 +83,49 @@ async function lostTo(taskId: string): Promise<{ status: "already-done" }> {
     throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
   }
   throw new AppError("CONFLICT", "Another callback for this task is being received, or the task is no longer waiting for one.");
+}
+
+type CallbackTask = {
+  id: string;
+  requestId: string;
+  action: keyof typeof actionName;
+  status: string;
+  connector: { type: string; key: string; configEncrypted: string };
+  request: { status: Parameters<typeof isFulfilling>[0] };
+};
+
+/**
+ * A callback for a type that checks its own (readCallback: opendsr's certificate signatures). A
+ * refused one is audited (the reason, never the body) and changes nothing.
+ */
+async function receiveTypedCallback(
+  task: CallbackTask,
+  rawBody: string,
+  headers: Headers,
+): Promise<{ status: "accepted" | "already-done" }> {
+  const type = connectorType(task.connector.type);
+  if (!type.readCallback) throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  const config = type.configSchema.parse(openConnectorConfig(task.connector.configEncrypted));
+  const context = { taskId: task.id, requestId: task.requestId, reference: "", action: actionName[task.action] };
+  const reading = type.readCallback(config, rawBody, headers, context);
+  if (!reading.ok) {
+    await db().$transaction((tx: Tx) =>
+      appendAuditEvent(tx, {
+        requestId: task.requestId,
+        actor: { type: "SYSTEM" },
+        action: "connector.callback-refused",
+        data: { taskId: task.id, connector: task.connector.key, reason: reading.reason },
+      }),
+    );
+    throw new AppError("UNAUTHORIZED", "Invalid callback signature.");
+  }
+  if (task.status === "SUCCEEDED") return { status: "already-done" };
+  if (task.status === "CANCELLED" || !isFulfilling(task.request.status)) {
+    throw new AppError("CONFLICT", "The request of this task was withdrawn or closed; the result is not kept.");
+  }
+  if (task.status !== "WAITING_CALLBACK") throw new AppError("CONFLICT", "This task is not waiting for a callback.");
+  const settled = await settleWaitingTask(task.id, reading.answer);
+  if (settled === "lost") return lostTo(task.id);
+  if (settled !== "waiting") await wakeTaskJob(task.id, task.connector.key);
+  return { status: "accepted" };
 }

@@ -6,7 +6,7 @@
 // meanwhile wins, and what the source returned afterwards is not kept.
 import { rm } from "node:fs/promises";
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
-import type { Correction, Deferred, Subject } from "../connectors/connector.ts";
+import type { ConnectorType, Correction, Deferred, Subject } from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
@@ -14,6 +14,7 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
 import { isFulfilling } from "../requests/request-status.ts";
 import { connectorSubject } from "./connector-subject.ts";
+import { type Settled, settleWaitingTask } from "./settle-waiting-task.ts";
 import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { summariseReceipt } from "./summarise-receipt.ts";
 import { openTaskStatuses } from "./task-status.ts";
@@ -51,7 +52,8 @@ export async function runConnectorTask(
       if (!failed) return "cancelled";
       throw new UnrecoverableError(`No callback from ${task.connector.key} in time`);
     }
-    return waitAgain(job, token, task.status === "AWAITING_STAFF" ? "staff" : "callback");
+    if (task.status === "AWAITING_STAFF") return waitAgain(job, token, "staff");
+    return pollWaitingTask(task, job, token);
   }
   const { request, connector } = task;
   if (!request.email) throw new UnrecoverableError(`Request ${request.reference} has no personal details any more`);
@@ -70,18 +72,18 @@ export async function runConnectorTask(
     let staging: { resultPath?: string; resultKeyWrapped?: string } = {};
     if (task.action === "ACCESS" || task.action === "PORTABILITY") {
       const result = await type.access(config, subject, context);
-      if (isDeferred(result)) return defer(taskId, result, job, token);
+      if (isDeferred(result)) return defer(taskId, result, job, token, recheckMs(type, config));
       const written = await writeStagingFile(newStagingPath(taskId), result);
       staging = { resultPath: written.path, resultKeyWrapped: written.keyWrapped };
       receipt = { records: written.total, categories: written.categories };
     } else if (task.action === "ERASURE") {
       const result = await type.erase(config, subject, context);
-      if (isDeferred(result)) return defer(taskId, result, job, token);
+      if (isDeferred(result)) return defer(taskId, result, job, token, recheckMs(type, config));
       receipt = result;
     } else {
       const corrections = (request.corrections ?? []) as Correction[];
       const result = await type.rectify(config, subject, corrections, context);
-      if (isDeferred(result)) return defer(taskId, result, job, token);
+      if (isDeferred(result)) return defer(taskId, result, job, token, recheckMs(type, config));
       receipt = result;
     }
     if (await completeTask(taskId, receipt, { expect: { status: "RUNNING" }, staging })) return "done";
@@ -162,20 +164,73 @@ async function markFailed(taskId: string, from: ConnectorTaskStatus, message: st
   return moved.count === 1;
 }
 
-async function defer(taskId: string, deferred: Deferred, job?: Job, token?: string): Promise<"waiting" | "cancelled"> {
+/** How long a task waiting for a callback sleeps between looks: the type's polling interval, if it polls. */
+function recheckMs(type: ConnectorType<unknown>, config: unknown): number {
+  const seconds = type.poll && type.pollIntervalSeconds?.(config);
+  return seconds ? seconds * 1000 : RECHECK_MS.callback;
+}
+
+/**
+ * A task waiting for a callback, looked at again: a type that can be asked (poll) is asked, so a
+ * lost callback does not leave the task waiting until its deadline. A failed question is kept on
+ * the task for staff and asked again next time.
+ */
+async function pollWaitingTask(
+  task: {
+    id: string;
+    requestId: string;
+    action: string;
+    connector: { type: string; key: string; configEncrypted: string };
+    request: { reference: string };
+  },
+  job?: Job,
+  token?: string,
+): Promise<"done" | "waiting" | "cancelled"> {
+  const type = connectorType(task.connector.type);
+  if (!type.poll) return waitAgain(job, token, "callback");
+  const config = type.configSchema.parse(openConnectorConfig(task.connector.configEncrypted));
+  const context = {
+    taskId: task.id,
+    requestId: task.requestId,
+    reference: task.request.reference,
+    action: task.action.toLowerCase() as "access",
+  };
+  let settled: Settled;
+  try {
+    settled = await settleWaitingTask(task.id, await type.poll(config, context));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db().connectorTask.updateMany({
+      where: { id: task.id, status: "WAITING_CALLBACK" },
+      data: { lastError: `Asking for the status failed: ${message}`.slice(0, 1000) },
+    });
+    settled = "waiting";
+  }
+  if (settled === "done") return "done";
+  if (settled === "lost") return "cancelled";
+  if (settled === "failed") throw new UnrecoverableError(`${task.connector.key} reports the task failed`);
+  return waitAgain(job, token, "callback", recheckMs(type, config));
+}
+
+async function defer(taskId: string, deferred: Deferred, job?: Job, token?: string, delayMs?: number): Promise<"waiting" | "cancelled"> {
   const moved = await db().connectorTask.updateMany({
     where: { id: taskId, status: "RUNNING" },
     data:
       deferred.deferred === "callback" ? { status: "WAITING_CALLBACK", callbackDeadline: deferred.until } : { status: "AWAITING_STAFF" },
   });
   if (moved.count === 0) return "cancelled";
-  return waitAgain(job, token, deferred.deferred);
+  return waitAgain(job, token, deferred.deferred, delayMs);
 }
 
-async function waitAgain(job: Job | undefined, token: string | undefined, kind: "callback" | "staff"): Promise<"waiting"> {
+async function waitAgain(
+  job: Job | undefined,
+  token: string | undefined,
+  kind: "callback" | "staff",
+  delayMs?: number,
+): Promise<"waiting"> {
   if (!job || !token) return "waiting";
   // The job sleeps and looks again; the parent (finaliser) waits for it meanwhile.
-  await job.moveToDelayed(Date.now() + RECHECK_MS[kind], token);
+  await job.moveToDelayed(Date.now() + (kind === "callback" && delayMs ? delayMs : RECHECK_MS[kind]), token);
   throw new DelayedError();
 }
 

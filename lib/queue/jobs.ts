@@ -18,6 +18,7 @@ export type QueueName = (typeof queueNames)[keyof typeof queueNames] | `connecto
 export const jobSchemas = {
   "email.deliver": z.object({ emailId: z.uuid() }),
   "connector.run": z.object({ taskId: z.uuid() }),
+  "connector.cancel": z.object({ taskId: z.uuid() }),
   "fulfilment.finalise": z.object({ requestId: z.uuid() }),
   "maintenance.purge-expired-packages": z.object({}),
   "maintenance.resume-stalled-fulfilment": z.object({}),
@@ -35,6 +36,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;
 export const jobQueue: Record<JobName, QueueName> = {
   "email.deliver": queueNames.email,
   "connector.run": queueNames.fulfilment, // overridden per connector: see connectorQueueName
+  "connector.cancel": queueNames.fulfilment, // likewise
   "fulfilment.finalise": queueNames.fulfilment,
   "maintenance.purge-expired-packages": queueNames.maintenance,
   "maintenance.resume-stalled-fulfilment": queueNames.maintenance,
