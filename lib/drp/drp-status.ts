@@ -47,15 +47,15 @@ export function drpStatusOf(source: DrpStatusSource): DrpStatusObject {
     request_id: source.drpRequestId,
     ...(source.agentRequestId ? { agent_request_id: source.agentRequestId } : {}),
     received_at: drpInstant(source.receivedAt),
+    // SHOULD always, MUST while in progress (DRP 3.03): the legal due date, kept once closed.
+    expected_by: endOfDay(source.dueDate),
   };
-  const expected_by = endOfDay(source.dueDate);
   switch (source.status) {
     case "SUBMITTED":
       return {
         ...base,
         status: "in_progress",
         reason: "need_user_verification",
-        expected_by,
         processing_details: "The person has been emailed a link and a code to confirm the request directly with the business.",
       };
     case "VERIFIED":
@@ -65,7 +65,6 @@ export function drpStatusOf(source: DrpStatusSource): DrpStatusObject {
       return {
         ...base,
         status: "in_progress",
-        expected_by,
         ...(source.extended ? { processing_details: "The deadline was extended; the person was told why." } : {}),
       };
     case "COMPLETED":
