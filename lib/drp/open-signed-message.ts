@@ -9,7 +9,7 @@ const SIGNATURE_BYTES = 64;
 /** The agent's verify key (base64 of 32 raw bytes) as a key object; throws naming the problem. */
 export function drpVerifyKey(base64: string): KeyObject {
   const raw = /^[A-Za-z0-9+/]{43}=$/.test(base64) ? Buffer.from(base64, "base64") : null;
-  if (!raw || raw.length !== 32)
+  if (raw === null || raw.length !== 32)
     throw new Error("The verify key must be the base64 of a 32-byte Ed25519 public key (44 characters ending in =).");
   return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") }, format: "jwk" });
 }
