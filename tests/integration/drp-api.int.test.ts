@@ -6,8 +6,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { addDrpAgent } from "../../lib/drp/add-drp-agent.ts";
+import { queueStatusCallbacks } from "../../lib/drp/queue-status-callbacks.ts";
 import { rotateDrpAgentKey } from "../../lib/drp/rotate-drp-agent-key.ts";
 import { setDrpAgentEnabled } from "../../lib/drp/set-drp-agent-enabled.ts";
+import { denyRequest } from "../../lib/requests/deny-request.ts";
 import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
 import { startDrpServer } from "../support/drp-server.ts";
 import { waitForEmail } from "../support/mailbox.ts";
@@ -280,6 +282,23 @@ describe("exercise, status and revoke", () => {
       await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(2);
       expect(callbacks[1]).toMatchObject({ request_id: filed.json.request_id, status: "revoked" });
       expect((await call("GET", `/v1/data-rights-request/${filed.json.request_id}`, undefined, token)).json.status).toBe("revoked");
+
+      // A change made elsewhere (a staff denial) reaches the agent through the sweep.
+      const denied = await call(
+        "POST",
+        "/v1/data-rights-request",
+        exercise(agent, uniqueEmail("drp"), { status_callback: callbackUrl }),
+        token,
+      );
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(3);
+      const row = await db().drpRequest.findUniqueOrThrow({ where: { id: denied.json.request_id }, include: { request: true } });
+      await denyRequest({ reference: row.request.reference, reason: "IDENTITY_NOT_VERIFIED", actor: operator });
+      expect(await queueStatusCallbacks()).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(4);
+      expect(callbacks[3]).toMatchObject({ request_id: denied.json.request_id, status: "denied", reason: "insuf_verification" });
+      await queueStatusCallbacks();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(callbacks).toHaveLength(4); // nothing changed since: no second callback
     } finally {
       await new Promise((resolve) => listener.close(resolve));
     }
