@@ -16,9 +16,11 @@ const everyone = "everyone" as const;
 /**
  * Who may use it: "everyone" (public), "signed" (its own credential, such as a connector's HMAC
  * signature: nobody gets in without it, whatever their role), or the staff roles allowed (others
- * get 403; anonymous 401 or the sign-in page).
+ * get 403; anonymous 401 or the sign-in page). "agent-token": the Data Rights Protocol's routes, for
+ * trusted authorized agents with their signed messages and bearer token only; everyone else gets
+ * 403, as the protocol says (staff sessions and API keys open nothing there).
  */
-type Allowed = typeof everyone | "signed" | Role[];
+type Allowed = typeof everyone | "signed" | "agent-token" | Role[];
 
 // Pages: path → who may open it.
 const pages: Record<string, Allowed> = {
@@ -48,6 +50,7 @@ const pages: Record<string, Allowed> = {
   "/staff/connectors/discover": ["admin"],
   "/staff/connectors/[key]": ["admin"],
   "/staff/users": ["admin"],
+  "/staff/agents": ["admin"],
   "/staff/users/invite": ["admin"],
   // Gated by the invitation's own token, for someone who has no account yet.
   "/staff/invite/[token]": everyone,
@@ -87,6 +90,9 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   // provider's signed answer are the credentials (anything else is refused to /staff/sso/refused).
   "/staff/sso/start": { GET: everyone },
   "/staff/sso/callback": { GET: everyone },
+  "/api/drp/v1/agent/[agentId]": { POST: "agent-token", GET: "agent-token" },
+  "/api/drp/v1/data-rights-request": { POST: "agent-token" },
+  "/api/drp/v1/data-rights-request/[requestId]": { GET: "agent-token", DELETE: "agent-token" },
   "/staff/queues/[[...path]]": { GET: ["admin"], POST: ["admin"], PUT: ["admin"], PATCH: ["admin"], DELETE: ["admin"] },
 };
 
@@ -118,6 +124,10 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/users/actions.ts#disableStaffUserAction": ["admin"],
   "app/staff/users/actions.ts#enableStaffUserAction": ["admin"],
   "app/staff/users/actions.ts#resetTwoFactorAction": ["admin"],
+  "app/staff/agents/actions.ts#addDrpAgentAction": ["admin"],
+  "app/staff/agents/actions.ts#disableDrpAgentAction": ["admin"],
+  "app/staff/agents/actions.ts#enableDrpAgentAction": ["admin"],
+  "app/staff/agents/actions.ts#rotateDrpAgentKeyAction": ["admin"],
   "app/staff/connectors/actions.ts#saveConnectorAction": ["admin"],
   "app/staff/connectors/actions.ts#setConnectorEnabledAction": ["admin"],
   "app/staff/connectors/actions.ts#testConnectorAction": ["admin"],
@@ -192,7 +202,13 @@ test("the table names every page, route handler and server action of the app", (
 // ---- calling them as each role ------------------------------------------------------------
 
 const whoMay = (allowed: Allowed) =>
-  Array.isArray(allowed) ? `only ${allowed.join(", ")}` : allowed === everyone ? "open to everyone" : "needs its own signature";
+  Array.isArray(allowed)
+    ? `only ${allowed.join(", ")}`
+    : allowed === everyone
+      ? "open to everyone"
+      : allowed === "agent-token"
+        ? "trusted authorized agents only"
+        : "needs its own signature";
 
 type Credentials = Record<Who, { cookie?: string; bearer?: string }>;
 let credentials: Credentials;
@@ -219,6 +235,8 @@ test.beforeAll(async () => {
     "[id]": request.id,
     "[taskId]": "00000000-0000-4000-8000-000000000000",
     "[key]": "no-such-connector",
+    "[agentId]": "NO_SUCH_AGENT",
+    "[requestId]": "00000000-0000-4000-8000-000000000000",
     "[[...path]]": "",
   };
 });
@@ -280,6 +298,7 @@ for (const [path, methods] of Object.entries(routes)) {
         expect(status, label).toBeLessThan(500);
         if (allowed === everyone) expect([401, 403], label).not.toContain(status);
         else if (allowed === "signed") expect(status, label).toBe(401);
+        else if (allowed === "agent-token") expect(status, label).toBe(403);
         else if (who === "anonymous") expect([401, 307], label).toContain(status);
         else if (allowed.includes(who)) expect([401, 403], label).not.toContain(status);
         else expect(status, label).toBe(403);

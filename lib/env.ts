@@ -114,6 +114,14 @@ export const envSchema = z.object({
     }),
   OIDC_BUTTON_LABEL: z.string().min(1).max(60).default("Sign in with single sign-on"),
   OIDC_ONLY: booleanString.default(false),
+  // The Data Rights Protocol (app/api/drp/): this business's id in the DRP business directory.
+  // Unset: the DRP endpoints answer 404.
+  DRP_BUSINESS_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,100}$/, "must be the business id of the DRP directory: letters, digits and _ (e.g. ACME_CORP)")
+    .optional(),
+  // Status callbacks to loopback addresses (an agent on the same machine, in tests only).
+  DRP_ALLOW_LOOPBACK_CALLBACKS: booleanString.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

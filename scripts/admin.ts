@@ -14,6 +14,9 @@ import { type FileProblem, readConnectorsFile } from "../lib/connectors/read-con
 import { testConnectors } from "../lib/connectors/test-connectors.ts";
 import { db, disconnectDb } from "../lib/db.ts";
 import { DEFAULT_SAMPLE_SIZE, discoverMapping } from "../lib/discovery/discover-mapping.ts";
+import { addDrpAgent } from "../lib/drp/add-drp-agent.ts";
+import { listDrpAgents } from "../lib/drp/list-drp-agents.ts";
+import { setDrpAgentEnabled } from "../lib/drp/set-drp-agent-enabled.ts";
 import { EnvError } from "../lib/env.ts";
 import { AppError } from "../lib/errors.ts";
 import { evidenceSigningKey } from "../lib/evidence/evidence-signing-key.ts";
@@ -48,6 +51,13 @@ Commands:
       Lists the API keys: prefix, name, role, created, last used, revoked.
   revoke-api-key --prefix P
       Revokes the key whose prefix is P (the 8 characters after dsar_); it stops working at once.
+  add-drp-agent --id ID --verify-key BASE64 --name NAME
+      Trusts an authorized agent of the Data Rights Protocol: its directory id and the base64
+      of its 32-byte Ed25519 verify key.
+  list-drp-agents
+      Lists the trusted agents: id, state, requests filed, name.
+  disable-drp-agent --id ID
+      Stops trusting an agent: its tokens stop working at once; its requests stay.
   reset-password --email E
       Gives a staff member a new one-time password (shown once; to be changed at the next
       sign-in) and ends their sessions. Two-factor stays as it is.
@@ -130,6 +140,31 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!values.prefix) throw new UsageError("revoke-api-key needs --prefix (see list-api-keys)");
     const revoked = await revokeApiKey({ prefix: values.prefix }, operator);
     console.log(`${revoked.alreadyRevoked ? "Already revoked" : "Revoked"}: API key "${revoked.name}" (${revoked.role.toLowerCase()}).`);
+  },
+  async "add-drp-agent"(args) {
+    const { values } = parseArgs({
+      args,
+      options: { id: { type: "string" }, "verify-key": { type: "string" }, name: { type: "string" } },
+      strict: true,
+    });
+    if (!values.id || !values["verify-key"] || !values.name) throw new UsageError("add-drp-agent needs --id, --verify-key and --name");
+    const agent = await addDrpAgent({ id: values.id, verifyKey: values["verify-key"], name: values.name }, operator);
+    console.log(`Trusted agent ${agent.id} ("${agent.name}").`);
+  },
+  async "list-drp-agents"(args) {
+    parseArgs({ args, options: {}, strict: true });
+    const agents = await listDrpAgents();
+    if (agents.length === 0) console.log("No trusted agents.");
+    for (const a of agents) {
+      const state = a.disabledAt ? `disabled ${a.disabledAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "active";
+      console.log(`${a.id}  ${state.padEnd(28)}  ${String(a.requests).padStart(5)} requests  ${a.name}`);
+    }
+  },
+  async "disable-drp-agent"(args) {
+    const { values } = parseArgs({ args, options: { id: { type: "string" } }, strict: true });
+    if (!values.id) throw new UsageError("disable-drp-agent needs --id (see list-drp-agents)");
+    const agent = await setDrpAgentEnabled({ id: values.id, enabled: false }, operator);
+    console.log(`${agent.changed ? "Disabled" : "Already disabled"}: agent ${agent.id} ("${agent.name}").`);
   },
   async "reset-password"(args) {
     const { values } = parseArgs({ args, options: { email: { type: "string" } }, strict: true });

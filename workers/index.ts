@@ -1,6 +1,8 @@
 // The one worker entry: registers every processor and the maintenance schedule, and shuts down
 // in order on SIGTERM/SIGINT (workers, then queues and the store, then the database).
 import { disconnectDb } from "../lib/db.ts";
+import { queueStatusCallbacks } from "../lib/drp/queue-status-callbacks.ts";
+import { sendStatusCallback } from "../lib/drp/send-status-callback.ts";
 import { deliverEmail } from "../lib/email/deliver-email.ts";
 import { closeMailTransport } from "../lib/email/mail-transport.ts";
 import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts";
@@ -37,9 +39,11 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
         "maintenance.resume-stalled-fulfilment": () => resumeStalledFulfilment(),
         "maintenance.send-deadline-reminders": () => sendDeadlineReminders(),
         "maintenance.send-daily-digests": () => sendDailyDigests(),
+        "maintenance.queue-drp-callbacks": () => queueStatusCallbacks(),
       },
       { concurrency: 1 },
     ),
+    registerWorker(queueNames.drp, { "drp.status-callback": ({ drpRequestId }) => sendStatusCallback(drpRequestId) }, { concurrency: 4 }),
     registerWorker(queueNames.fulfilment, { "fulfilment.finalise": ({ requestId }) => finaliseOrRetry(requestId) }, { concurrency: 2 }),
   ];
   const connectors = connectorWorkers();
@@ -92,6 +96,8 @@ export async function scheduleMaintenance() {
     // of its hour. Both are once-only by their notification keys (lib/reminders).
     "send-deadline-reminders": 60 * 60_000,
     "send-daily-digests": 5 * 60_000,
+    // Status callbacks to authorized agents after changes made outside the DRP API.
+    "queue-drp-callbacks": 60_000,
   } as const;
   for (const [id, ms] of Object.entries(every)) {
     await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {}, opts: scheduledJobOptions });

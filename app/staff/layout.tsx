@@ -22,6 +22,7 @@ const sections: Array<{ href: string; label: string; permission: Permission }> =
   { href: "/staff/reports", label: "Reports", permission: "reports.read" },
   { href: "/staff/connectors", label: "Connectors", permission: "connectors.read" },
   { href: "/staff/users", label: "Users", permission: "users.manage" },
+  { href: "/staff/agents", label: "Authorized agents", permission: "agents.manage" },
   { href: "/staff/settings", label: "Settings", permission: "settings.manage" },
   { href: "/staff/queues", label: "Queues", permission: "queues.manage" },
 ];

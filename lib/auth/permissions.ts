@@ -27,6 +27,8 @@ export const permissions = [
   "settings.manage",
   /** The queues dashboard (bull-board). */
   "queues.manage",
+  /** Trust, disable and rotate the keys of Data Rights Protocol authorized agents. */
+  "agents.manage",
 ] as const;
 
 export type Permission = (typeof permissions)[number];

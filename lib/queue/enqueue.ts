@@ -27,6 +27,8 @@ export const defaultJobOptions: Partial<Record<JobName, JobsOptions>> = {
   // SMTP down for an hour still delivers: 12 attempts, exponential from 5 s (~3 h in all),
   // and the redelivery sweep picks up anything that ran out of attempts.
   "email.deliver": { attempts: 12, backoff: { type: "exponential", delay: 5_000 } },
+  // An agent's callback endpoint down for a while: 10 attempts, exponential from 10 s (~3 h).
+  "drp.status-callback": { attempts: 10, backoff: { type: "exponential", delay: 10_000 } },
 };
 
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {

@@ -6,6 +6,7 @@ export const queueNames = {
   email: "email",
   maintenance: "maintenance",
   fulfilment: "fulfilment",
+  drp: "drp",
 } as const;
 
 /** Each connector has a queue of its own, so its concurrency and rate limit are its own. */
@@ -28,6 +29,8 @@ export const jobSchemas = {
   "maintenance.retention-purge": z.object({}),
   "maintenance.send-deadline-reminders": z.object({}),
   "maintenance.send-daily-digests": z.object({}),
+  "maintenance.queue-drp-callbacks": z.object({}),
+  "drp.status-callback": z.object({ drpRequestId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -46,6 +49,8 @@ export const jobQueue: Record<JobName, QueueName> = {
   "maintenance.retention-purge": queueNames.maintenance,
   "maintenance.send-deadline-reminders": queueNames.maintenance,
   "maintenance.send-daily-digests": queueNames.maintenance,
+  "maintenance.queue-drp-callbacks": queueNames.maintenance,
+  "drp.status-callback": queueNames.drp,
 };
 
 export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {

@@ -20,6 +20,8 @@ export type CreateSubmissionOptions = {
   channel: RequestChannel;
   actor?: Actor;
   now?: Date;
+  /** More rows written in the submission's own transaction (e.g. the DRP side of the requests). */
+  alsoWrite?: (tx: Tx, requests: CreatedSubmission["requests"]) => Promise<void>;
 };
 
 export type CreatedSubmission = {
@@ -106,6 +108,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
       });
       requests.push({ id: request.id, reference: request.reference, type: request.type });
     }
+    await options.alsoWrite?.(tx, requests);
     await tx.verificationChallenge.create({
       data: {
         submissionId,

@@ -64,7 +64,9 @@ export async function getRequestDetails(id: string, now = new Date()) {
         ? `API key ${keyName.get(actorId ?? "") ?? "(revoked)"}`
         : type === "SUBJECT"
           ? "the person"
-          : `system${actorId ? ` (${actorId})` : ""}`;
+          : type === "DRP_AGENT"
+            ? `authorized agent ${actorId ?? ""}`
+            : `system${actorId ? ` (${actorId})` : ""}`;
 
   const timeline: TimelineEntry[] = [
     ...request.auditEvents

@@ -17,6 +17,9 @@ export function testEnv(overrides: Record<string, string>): Record<string, strin
     LOG_LEVEL: "warn",
     // The systems behind the tests' http connectors listen on this machine.
     CONNECTOR_ALLOWED_HOSTS: "127.0.0.1,localhost",
+    // The Data Rights Protocol's test agents listen on this machine too.
+    DRP_BUSINESS_ID: "TEST_PORTAL",
+    DRP_ALLOW_LOOPBACK_CALLBACKS: "true",
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ const permissionWords: Record<Permission, string> = {
   "users.manage": "invite staff, change roles, disable accounts and reset two-factor",
   "settings.manage": "change auto-approval, reminders and retention",
   "queues.manage": "open the queues dashboard",
+  "agents.manage": "trust, disable and rotate the keys of authorized agents (Data Rights Protocol)",
 };
 
 export function RolePermissions({ role }: { role: StaffRole }) {

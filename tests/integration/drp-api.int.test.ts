@@ -1,0 +1,306 @@
+// The Data Rights Protocol API over HTTP: key setup, exercise, status, revoke and callbacks, and
+// every refusal (expired, future, tampered, replayed, unknown agent, disabled agent, wrong business
+// id, bad token) answered 403 with nothing stored.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../lib/db.ts";
+import { addDrpAgent } from "../../lib/drp/add-drp-agent.ts";
+import { queueStatusCallbacks } from "../../lib/drp/queue-status-callbacks.ts";
+import { rotateDrpAgentKey } from "../../lib/drp/rotate-drp-agent-key.ts";
+import { setDrpAgentEnabled } from "../../lib/drp/set-drp-agent-enabled.ts";
+import { denyRequest } from "../../lib/requests/deny-request.ts";
+import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
+import { startDrpServer } from "../support/drp-server.ts";
+import { waitForEmail } from "../support/mailbox.ts";
+import { runWorkersDuringTests } from "../support/use-workers.ts";
+
+const BUSINESS = "TEST_PORTAL";
+const uniqueEmail = (label: string) => `${label}-${crypto.randomUUID()}@example.test`;
+const operator = { type: "SYSTEM" as const, id: "test" };
+let server: Awaited<ReturnType<typeof startDrpServer>>;
+const suffix = crypto.randomUUID().replaceAll("-", "").slice(0, 12).toUpperCase();
+const agent = testAgent(`AGENT_A_${suffix}`);
+const other = testAgent(`AGENT_B_${suffix}`);
+const stranger = testAgent(`AGENT_C_${suffix}`); // never trusted
+const disabled = testAgent(`AGENT_D_${suffix}`);
+
+runWorkersDuringTests();
+
+beforeAll(async () => {
+  server = await startDrpServer();
+  for (const a of [agent, other, disabled]) await addDrpAgent({ id: a.id, name: `Agent ${a.id}`, verifyKey: a.verifyKey }, operator);
+});
+afterAll(async () => server?.close());
+
+async function call(method: string, path: string, body?: string, token?: string) {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "text/plain" } : {}) },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? JSON.parse(text) : null };
+}
+
+async function setup(a: TestAgent, claims = {}) {
+  return call("POST", `/v1/agent/${a.id}`, a.sign({ ...envelope(a.id, BUSINESS, new Date()), "drp.version": "1.0", ...claims }));
+}
+
+async function tokenOf(a: TestAgent): Promise<string> {
+  const answer = await setup(a);
+  expect(answer.status).toBe(200);
+  return answer.json.token;
+}
+
+function exercise(a: TestAgent, email: string, overrides: Record<string, unknown> = {}) {
+  return a.sign({
+    ...envelope(a.id, BUSINESS, new Date()),
+    "drp.version": "1.0",
+    exercise: "access",
+    regime: "ccpa",
+    name: "Doe, Jane",
+    email,
+    email_verified: true,
+    "agent-request-id": crypto.randomUUID(),
+    ...overrides,
+  });
+}
+
+async function stored() {
+  const [requests, drpRequests, tokens, seen, audit] = await Promise.all([
+    db().dsarRequest.count(),
+    db().drpRequest.count(),
+    db().drpAgentToken.count(),
+    db().drpSeenMessage.count(),
+    db().auditEvent.count(),
+  ]);
+  return { requests, drpRequests, tokens, seen, audit };
+}
+
+describe("pair-wise key setup", () => {
+  it("issues a token, stored only as a keyed hash, that answers the agent information call", async () => {
+    const token = await tokenOf(agent);
+    const rows = await db().drpAgentToken.findMany({ where: { agentId: agent.id } });
+    expect(rows.some((row) => row.tokenHash.includes(token))).toBe(false);
+    expect((await call("GET", `/v1/agent/${agent.id}`, undefined, token)).json).toEqual({});
+    expect((await call("GET", `/v1/agent/${other.id}`, undefined, token)).status).toBe(403);
+  });
+
+  it.each([
+    ["an unknown agent", () => call("POST", `/v1/agent/${stranger.id}`, stranger.sign({ ...envelope(stranger.id, BUSINESS, new Date()) }))],
+    [
+      "a disabled agent",
+      async () => {
+        await addDrpAgent({ id: disabled.id + "_X", name: "x", verifyKey: disabled.verifyKey }, operator);
+        await setDrpAgentEnabled({ id: disabled.id + "_X", enabled: false }, operator);
+        const id = `${disabled.id}_X`;
+        return call("POST", `/v1/agent/${id}`, disabled.sign(envelope(id, BUSINESS, new Date())));
+      },
+    ],
+    ["a signature by another key", () => call("POST", `/v1/agent/${agent.id}`, other.sign(envelope(agent.id, BUSINESS, new Date())))],
+    ["another agent-id in the claims", () => call("POST", `/v1/agent/${agent.id}`, agent.sign(envelope(other.id, BUSINESS, new Date())))],
+    ["a wrong business id", () => call("POST", `/v1/agent/${agent.id}`, agent.sign(envelope(agent.id, "OTHER_BUSINESS", new Date())))],
+    [
+      "an expired message",
+      () => call("POST", `/v1/agent/${agent.id}`, agent.sign(envelope(agent.id, BUSINESS, new Date(Date.now() - 20 * 60_000)))),
+    ],
+    [
+      "a message issued in the future",
+      () => call("POST", `/v1/agent/${agent.id}`, agent.sign(envelope(agent.id, BUSINESS, new Date(Date.now() + 5 * 60_000)))),
+    ],
+    [
+      "a tampered message",
+      () => {
+        const signed = Buffer.from(agent.sign(envelope(agent.id, BUSINESS, new Date())), "base64");
+        signed[signed.length - 3] ^= 1;
+        return call("POST", `/v1/agent/${agent.id}`, signed.toString("base64"));
+      },
+    ],
+  ])("refuses %s with 403, no body, and stores no token", async (_name, send) => {
+    const before = await db().drpAgentToken.count();
+    const answer = await send();
+    expect(answer.status).toBe(403);
+    expect(answer.text).toBe("");
+    expect(await db().drpAgentToken.count()).toBe(before);
+  });
+
+  it("refuses the same setup message sent twice", async () => {
+    const body = agent.sign(envelope(agent.id, BUSINESS, new Date()));
+    expect((await call("POST", `/v1/agent/${agent.id}`, body)).status).toBe(200);
+    const before = await stored();
+    expect((await call("POST", `/v1/agent/${agent.id}`, body)).status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("revokes tokens when the agent is disabled or its key rotated", async () => {
+    const token = await tokenOf(other);
+    const fresh = testAgent(other.id, "rotated");
+    await rotateDrpAgentKey({ id: other.id, verifyKey: fresh.verifyKey }, operator);
+    expect((await call("GET", `/v1/agent/${other.id}`, undefined, token)).status).toBe(403);
+    expect((await setup(other)).status).toBe(403);
+    const renewed = await tokenOf(fresh);
+    expect((await call("GET", `/v1/agent/${other.id}`, undefined, renewed)).status).toBe(200);
+    await rotateDrpAgentKey({ id: other.id, verifyKey: other.verifyKey }, operator);
+  });
+});
+
+describe("exercise, status and revoke", () => {
+  it("files a portal request through the form's service, emails the person, and answers the status object", async () => {
+    const token = await tokenOf(agent);
+    const email = uniqueEmail("drp");
+    const agentRequestId = crypto.randomUUID();
+    const answer = await call("POST", "/v1/data-rights-request", exercise(agent, email, { "agent-request-id": agentRequestId }), token);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({
+      agent_request_id: agentRequestId,
+      status: "in_progress",
+      reason: "need_user_verification",
+      received_at: expect.stringMatching(/\+00:00$/),
+      expected_by: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T23:59:59\.999\+00:00$/),
+    });
+    const drp = await db().drpRequest.findUniqueOrThrow({ where: { id: answer.json.request_id }, include: { request: true } });
+    expect(drp.request).toMatchObject({
+      channel: "DRP",
+      type: "ACCESS",
+      email,
+      fullName: "Doe, Jane",
+      country: "US",
+      region: "CA",
+      jurisdiction: "US_CA",
+    });
+    await waitForEmail(process.env.MAIL_CATCHER_URL as string, email);
+    const status = await call("GET", `/v1/data-rights-request/${answer.json.request_id}`, undefined, token);
+    expect(status.json).toEqual(answer.json);
+  });
+
+  it("answers 403 for another agent's request and 404 for an unknown id", async () => {
+    const token = await tokenOf(agent);
+    const filed = await call("POST", "/v1/data-rights-request", exercise(agent, uniqueEmail("drp")), token);
+    const otherToken = await tokenOf(other);
+    expect((await call("GET", `/v1/data-rights-request/${filed.json.request_id}`, undefined, otherToken)).status).toBe(403);
+    expect((await call("GET", `/v1/data-rights-request/${crypto.randomUUID()}`, undefined, token)).status).toBe(404);
+    const revoke = await call("DELETE", `/v1/data-rights-request/${filed.json.request_id}`, other.sign({ reason: "" }), otherToken);
+    expect(revoke.status).toBe(403);
+  });
+
+  it.each([
+    ["expired", (email: string) => exercise(agent, email, envelope(agent.id, BUSINESS, new Date(Date.now() - 20 * 60_000))), 403],
+    ["issued in the future", (email: string) => exercise(agent, email, envelope(agent.id, BUSINESS, new Date(Date.now() + 60_000))), 403],
+    ["for another business", (email: string) => exercise(agent, email, { "business-id": "OTHER_BUSINESS" }), 403],
+    ["from another agent-id", (email: string) => exercise(agent, email, { "agent-id": other.id }), 403],
+    ["signed by another key", (email: string) => exercise(other, email, { "agent-id": agent.id }), 403],
+    [
+      "tampered",
+      (email: string) => {
+        const bytes = Buffer.from(exercise(agent, email), "base64");
+        const text = bytes.subarray(64).toString().replace('"access"', '"deletion"');
+        return Buffer.concat([bytes.subarray(0, 64), Buffer.from(text)]).toString("base64");
+      },
+      403,
+    ],
+    ["for an unsupported action", (email: string) => exercise(agent, email, { exercise: "access:specific" }), 400],
+    ["for an unknown regime", (email: string) => exercise(agent, email, { regime: "gdpr" }), 400],
+    ["without an email", (email: string) => exercise(agent, email, { email: undefined }), 400],
+    ["with a callback to a private address", (email: string) => exercise(agent, email, { status_callback: "http://10.0.0.5/cb" }), 400],
+  ])("refuses a request %s and stores nothing", async (_name, body, code) => {
+    const token = await tokenOf(agent);
+    const before = await stored();
+    const answer = await call("POST", "/v1/data-rights-request", body(uniqueEmail("drp")), token);
+    expect(answer.status).toBe(code);
+    expect(answer.json).toMatchObject({ code: String(code), message: expect.any(String) });
+    expect(await stored()).toEqual(before);
+  });
+
+  it("refuses a replayed request: one portal request only", async () => {
+    const token = await tokenOf(agent);
+    const body = exercise(agent, uniqueEmail("drp"));
+    expect((await call("POST", "/v1/data-rights-request", body, token)).status).toBe(200);
+    const before = await stored();
+    const again = await call("POST", "/v1/data-rights-request", body, token);
+    expect(again.status).toBe(403);
+    expect(again.json.message).toMatch(/already received/);
+    expect(await stored()).toEqual(before);
+  });
+
+  it.each([
+    ["no token", undefined],
+    ["an unknown token", "not-a-token-the-portal-issued"],
+  ])("refuses a request with %s and stores nothing", async (_name, token) => {
+    const before = await stored();
+    const answer = await call("POST", "/v1/data-rights-request", exercise(agent, uniqueEmail("drp")), token);
+    expect(answer.status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("refuses a disabled agent's token and stores nothing", async () => {
+    const token = await tokenOf(disabled);
+    await setDrpAgentEnabled({ id: disabled.id, enabled: false }, operator);
+    const before = await stored();
+    const answer = await call("POST", "/v1/data-rights-request", exercise(disabled, uniqueEmail("drp")), token);
+    expect(answer.status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("revokes a request (withdrawn in the portal) and calls the agent back through the queue", async () => {
+    const callbacks: unknown[] = [];
+    const listener = createServer((req, res) => {
+      let text = "";
+      req.on("data", (chunk) => {
+        text += chunk;
+      });
+      req.on("end", () => {
+        callbacks.push(JSON.parse(text));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const callbackUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/update_status`;
+    try {
+      const token = await tokenOf(agent);
+      const filed = await call(
+        "POST",
+        "/v1/data-rights-request",
+        exercise(agent, uniqueEmail("drp"), { status_callback: callbackUrl }),
+        token,
+      );
+      expect(filed.status).toBe(200);
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(1);
+      const revoked = await call("DELETE", `/v1/data-rights-request/${filed.json.request_id}`, agent.sign({ reason: "changed my mind" }));
+      expect(revoked.status).toBe(403); // no token
+      const answer = await call(
+        "DELETE",
+        `/v1/data-rights-request/${filed.json.request_id}`,
+        agent.sign({ reason: "changed my mind" }),
+        token,
+      );
+      expect(answer.json).toMatchObject({ request_id: filed.json.request_id, status: "revoked" });
+      const drp = await db().drpRequest.findUniqueOrThrow({ where: { id: filed.json.request_id }, include: { request: true } });
+      expect(drp.request.status).toBe("WITHDRAWN");
+      const events = await db().auditEvent.findMany({ where: { requestId: drp.requestId, action: "request.withdrawn" } });
+      expect(events.map((e) => [e.actorType, e.actorId])).toEqual([["DRP_AGENT", agent.id]]);
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(2);
+      expect(callbacks[1]).toMatchObject({ request_id: filed.json.request_id, status: "revoked" });
+      expect((await call("GET", `/v1/data-rights-request/${filed.json.request_id}`, undefined, token)).json.status).toBe("revoked");
+
+      // A change made elsewhere (a staff denial) reaches the agent through the sweep.
+      const denied = await call(
+        "POST",
+        "/v1/data-rights-request",
+        exercise(agent, uniqueEmail("drp"), { status_callback: callbackUrl }),
+        token,
+      );
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(3);
+      const row = await db().drpRequest.findUniqueOrThrow({ where: { id: denied.json.request_id }, include: { request: true } });
+      await denyRequest({ reference: row.request.reference, reason: "IDENTITY_NOT_VERIFIED", actor: operator });
+      expect(await queueStatusCallbacks()).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => callbacks.length, { timeout: 15_000 }).toBe(4);
+      expect(callbacks[3]).toMatchObject({ request_id: denied.json.request_id, status: "denied", reason: "insuf_verification" });
+      await queueStatusCallbacks();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(callbacks).toHaveLength(4); // nothing changed since: no second callback
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+});
