@@ -27,6 +27,8 @@ export const permissions = [
   "settings.manage",
   /** The queues dashboard (bull-board). */
   "queues.manage",
+  /** Record opt-outs relayed by an integration (GPC, an opt-out link): the integration role's only permission. */
+  "optOuts.record",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -46,6 +48,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   ADMIN: permissions,
   AGENT: agent,
   AUDITOR: auditor,
+  // Least privilege: an integration that relays opt-out signals can record them and nothing else.
+  INTEGRATION: ["optOuts.record"],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -14,7 +14,7 @@ import {
   plural,
   settle,
 } from "./periods.ts";
-import { ruleFor } from "./rules.ts";
+import { ruleForRight } from "./rules.ts";
 import type { DeadlineResult, JurisdictionRule } from "./types.ts";
 
 /**
@@ -24,11 +24,14 @@ import type { DeadlineResult, JurisdictionRule } from "./types.ts";
  */
 export function computeDeadline(raw: DeadlineInput): DeadlineResult {
   const input = parseDeadlineInput(raw);
-  const rule = ruleFor(input.jurisdiction);
+  const rule = ruleForRight(input.jurisdiction, input.requestType);
   assertTimeZone(input.timeZone);
   const calendar = holidayCalendar(input.holidayRegion);
   const received = localDateOf(Date.parse(input.receivedAt), input.timeZone);
   const explanation: string[] = [describeReceipt(input, received)];
+  if (rule.rightCitation) {
+    explanation.push(`${input.requestType} requests have their own rule under ${input.jurisdiction} (${rule.rightCitation}).`);
+  }
   if (!(rule.rights as readonly string[]).includes(input.requestType)) {
     explanation.push(
       `${input.jurisdiction} sets its period for ${rule.rights.join(" and ")} requests; the same period is applied to this ${input.requestType} request, the earliest defensible reading.`,
@@ -74,9 +77,14 @@ function describeReceipt(input: DeadlineInput, received: LocalDate): string {
 /** The first period's due date, after pauses and any move to a working day. */
 function explainFirstPeriod(context: ReplayContext, state: ClockState): LocalDate {
   const { rule, code, explanation } = context;
-  const end = firstPeriodEnd(rule, state.start);
+  const end = firstPeriodEnd(rule, state.start, context.calendar);
   const from = state.restartedOn === null ? "receipt" : `the restart on ${isoDate(state.restartedOn)}`;
-  const counting = rule.period.unit === "day" ? `, counting ${isoDate(state.start)} as day 1` : "";
+  const counting =
+    rule.period.unit === "day"
+      ? `, counting ${isoDate(state.start)} as day 1`
+      : rule.period.unit === "businessDay"
+        ? `, Monday to Friday except public holidays in ${context.calendar.region}, counting ${isoDate(state.start)} as day 1 when it is a business day`
+        : "";
   explanation.push(`${code}: ${describePeriod(rule)} from ${from}${counting} (${rule.citation}) → ${describeDate(end.date)}.`);
   if (end.clampedFrom) {
     explanation.push(`${end.clampedFrom} does not exist, so the period ends on the last day of that month, ${isoDate(end.date)}.`);
@@ -112,7 +120,7 @@ function explainExtendedPeriod(context: ReplayContext, state: ClockState): Local
   const { rule, explanation } = context;
   const extension = state.extension;
   if (!extension) throw new Error("explainExtendedPeriod needs an extension");
-  const end = extendedPeriodEnd(rule, state.start, extension);
+  const end = extendedPeriodEnd(rule, state.start, extension, context.calendar);
   const from = state.restartedOn === null ? "receipt" : `the restart on ${isoDate(state.restartedOn)}`;
   explanation.push(
     `Extended: ${describeExtendedPeriod(rule, extension)} from ${from}${rule.period.unit === "day" ? `, counting ${isoDate(state.start)} as day 1` : ""} → ${describeDate(end.date)}.`,
@@ -134,7 +142,7 @@ function explainExtensionLimits(
     explanation.push(`${code} allows no extension.`);
     return null;
   }
-  const maximum = settle(rule, calendar, extendedPeriodEnd(rule, state.start, most).date + state.pauseDays).date;
+  const maximum = settle(rule, calendar, extendedPeriodEnd(rule, state.start, most, calendar).date + state.pauseDays).date;
   const note = rule.extension.note && !state.extension ? ` ${rule.extension.note}.` : "";
   explanation.push(
     `Extension: up to ${describeAmount(most)} more, notified with reasons by ${isoDate(firstDue)} (within the first period); the latest date it can reach is ${isoDate(maximum)} (${rule.extension.citation}).${note}`,

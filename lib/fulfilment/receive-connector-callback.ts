@@ -17,7 +17,16 @@ import { completeTask } from "./run-connector-task.ts";
 import { newStagingPath, writeStagingFile } from "./staging-file.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
-const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
+const actionName = {
+  ACCESS: "access",
+  PORTABILITY: "portability",
+  ERASURE: "erasure",
+  RECTIFICATION: "rectification",
+  OPT_OUT: "opt_out",
+  LIMIT_SENSITIVE: "limit_sensitive",
+  RESTRICTION: "restriction",
+  OBJECTION: "objection",
+} as const;
 
 export async function receiveConnectorCallback(
   taskId: string,

@@ -3,7 +3,7 @@ import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/cor
 import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
-import { ruleFor } from "../deadlines/index.ts";
+import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
 import { canReplyToTeam } from "./reply-to-team.ts";
 import { dayOf } from "./request-deadline.ts";
@@ -43,7 +43,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale) 
       clockPaused: r.clockPaused,
       explanation: r.deadlineExplanation as string[],
       jurisdiction: r.jurisdiction,
-      law: lawOf(r.jurisdiction),
+      law: lawOf(r.jurisdiction, r.type),
       outcome: r.outcome,
       denialReason: r.denialReason,
       denialMessage: r.denialMessage,
@@ -75,8 +75,9 @@ function correctionsOf(
 }
 
 /** The law behind the deadline, for a plain sentence on the page ("the GDPR gives us 1 month"). */
-function lawOf(jurisdiction: string) {
-  const rule = ruleFor(jurisdiction as never);
+function lawOf(jurisdiction: string, type: string) {
+  if (!isJurisdictionCode(jurisdiction)) return null;
+  const rule = ruleForRight(jurisdiction, type.toLowerCase() as RequestTypeCode);
   return rule ? { name: rule.name, unit: rule.period.unit, length: rule.period.length } : null;
 }
 

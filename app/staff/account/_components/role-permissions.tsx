@@ -15,6 +15,7 @@ const permissionWords: Record<Permission, string> = {
   "users.manage": "invite staff, change roles, disable accounts and reset two-factor",
   "settings.manage": "change auto-approval, reminders and retention",
   "queues.manage": "open the queues dashboard",
+  "optOuts.record": "record opt-outs relayed by an integration (Global Privacy Control, an opt-out link)",
 };
 
 export function RolePermissions({ role }: { role: StaffRole }) {
