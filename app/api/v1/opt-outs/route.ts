@@ -14,7 +14,7 @@ import { consumeRateLimit } from "@/lib/security/rate-limit.ts";
 const operation = operations.recordOptOut;
 
 export const POST = apiRoute(async (request: Request) => {
-  const principal = await requireStaffRequest(request, operation.auth.permission);
+  const principal = await requireStaffRequest(request, "optOuts.record");
   if (principal.kind !== "apiKey") throw new Error("unreachable: changes need an API key");
   await consumeRateLimit(
     { name: "opt-outs-per-key", limit: env().OPT_OUT_RATE_LIMIT_PER_KEY_PER_HOUR, windowSeconds: 3600 },
