@@ -237,7 +237,11 @@ describe("fulfilment", () => {
     expect(newsletter.rows[0].n).toBe(0);
     expect(invoices.rows[0].n).toBeGreaterThan(0);
 
-    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject));
+    const receipt = await waitForEmail(
+      catcher(),
+      email,
+      (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject),
+    );
     expect(receipt.text).toContain("Invoices are kept 10 years as tax law requires");
     const shopTask = done.tasks.find((t) => t.connector.key === "shop-db");
     expect(JSON.stringify(shopTask?.receipt)).not.toContain(email);

@@ -121,7 +121,11 @@ describe("fulfilment from a MariaDB source", () => {
     expect(await query("SELECT * FROM `Customers` WHERE customer_id = 2")).toEqual(bobBefore);
     expect(await query("SELECT email FROM newsletter")).toEqual([{ email: bob }]);
     expect(await query("SELECT count(*) AS n FROM orders WHERE customer_id = 1")).toEqual([{ n: 2 }]);
-    const receipt = await waitForEmail(catcher(), jane, (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject));
+    const receipt = await waitForEmail(
+      catcher(),
+      jane,
+      (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject),
+    );
     expect(receipt.text).toContain("Invoices are kept 10 years as tax law requires");
     expect(JSON.stringify(done.tasks[0].receipt)).not.toContain(jane);
   }, 180_000);

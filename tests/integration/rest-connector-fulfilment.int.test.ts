@@ -110,7 +110,11 @@ describe("rest connectors through the workers", () => {
     });
     expect(saas.state.stripe.customers.has(customer)).toBe(false);
     expect(saas.state.hubspot.contacts.has(contact)).toBe(false);
-    const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject));
+    const receipt = await waitForEmail(
+      catcher(),
+      email,
+      (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject),
+    );
     expect(receipt.text).toContain("Payment records are kept as accounting and tax law requires");
   });
 
