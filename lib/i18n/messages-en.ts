@@ -115,6 +115,9 @@ export const en = {
       `Use this form to ask ${company} for a copy of your personal data, to correct it, to delete it, or to receive it in a reusable file. It is free.`,
     rightsLegend: "Which rights do you want to use?",
     rightsHint: "Choose one or more.",
+    rightsForPlace: "Only the rights the law where you live gives you (and any we offer everyone) are listed.",
+    gpcNotice:
+      "Your browser sends a Global Privacy Control signal, which asks us not to sell or share your data. We have ticked the opt-out for you: untick it if you do not want it.",
     country: "Country where you live",
     countryHint: "The law that protects you, and our time limit to answer, depend on it.",
     countryPlaceholder: "Choose a country",

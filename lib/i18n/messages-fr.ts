@@ -111,6 +111,9 @@ export const fr: Messages = {
       `Ce formulaire vous permet de demander à ${company} une copie de vos données personnelles, leur rectification, leur effacement ou leur transmission dans un fichier réutilisable. C’est gratuit.`,
     rightsLegend: "Quels droits souhaitez-vous exercer\u00a0?",
     rightsHint: "Choisissez-en un ou plusieurs.",
+    rightsForPlace: "Seuls les droits que vous donne la loi de votre lieu de résidence (et ceux que nous offrons à tous) sont proposés.",
+    gpcNotice:
+      "Votre navigateur envoie un signal Global Privacy Control, qui nous demande de ne pas vendre ni partager vos données. Nous avons coché l’opposition pour vous : décochez-la si vous ne la souhaitez pas.",
     country: "Pays de résidence",
     countryHint: "La loi qui vous protège, et notre délai pour vous répondre, en dépendent.",
     countryPlaceholder: "Choisissez un pays",
