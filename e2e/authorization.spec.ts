@@ -70,6 +70,9 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/status/[token]/packages/[reference]": { POST: everyone },
   "/api/v1/connector-callbacks/[taskId]": { POST: "signed" },
   "/.well-known/evidence-key": { GET: everyone },
+  "/.well-known/gpc.json": { GET: everyone },
+  // The integration role's one call (tests/integration/opt-outs.int.test.ts covers that role); admins hold every permission.
+  "/api/v1/opt-outs": { POST: ["admin"] },
   "/api/v1/openapi.json": { GET: everyone },
   "/api/v1/requests/[reference]": { GET: staff },
   "/api/v1/requests/[reference]/approve": { POST: ["agent", "admin"] },

@@ -72,6 +72,16 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     ],
     statusUrl,
   },
+  "preference-applied": {
+    companyName,
+    reference: "DSAR-2024-0010",
+    kind: "opt_out",
+    sources: [
+      { name: "Shop database", categories: ["customers"], rows: 1 },
+      { name: "Paper archive", categories: [], rows: 1 },
+    ],
+    statusUrl,
+  },
   "rectification-completed": {
     companyName,
     reference: "DSAR-2024-0009",

@@ -7,6 +7,7 @@ import { deadlineExtendedEmail } from "./deadline-extended.tsx";
 import { erasureCompletedEmail } from "./erasure-completed.tsx";
 import { informationRequestedEmail } from "./information-requested.tsx";
 import { packageReadyEmail } from "./package-ready.tsx";
+import { preferenceAppliedEmail } from "./preference-applied.tsx";
 import { rectificationCompletedEmail } from "./rectification-completed.tsx";
 import { requestAcknowledgedEmail } from "./request-acknowledged.tsx";
 import { requestClosedEmail } from "./request-closed.tsx";
@@ -35,6 +36,7 @@ export const emailTemplates = {
   "deadline-extended": deadlineExtendedEmail,
   "package-ready": packageReadyEmail,
   "erasure-completed": erasureCompletedEmail,
+  "preference-applied": preferenceAppliedEmail,
   "rectification-completed": rectificationCompletedEmail,
   "staff-deadline-reminder": staffDeadlineReminderEmail,
   "staff-overdue-escalation": staffOverdueEscalationEmail,

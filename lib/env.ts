@@ -38,6 +38,17 @@ export const envSchema = z.object({
     .default("EU_GDPR"),
   CONTROLLER_TIME_ZONE: ianaTimeZone.default("Europe/Paris"),
   CONTROLLER_HOLIDAY_REGION: z.string().min(2).default("FR"),
+  /** Opt-outs relayed for the same person within this many hours are merged into one request. */
+  OPT_OUT_MERGE_WINDOW_HOURS: z.coerce.number().int().min(0).max(8760).default(720),
+  /**
+   * The law a relayed opt-out (GPC, an opt-out link) is handled under when the person's residence is
+   * not known: California's by default, the shortest period (15 business days).
+   */
+  OPT_OUT_SIGNAL_JURISDICTION: z
+    .string()
+    .regex(/^[A-Z]{2}_[A-Z_]+$/)
+    .default("US_CA"),
+  OPT_OUT_RATE_LIMIT_PER_KEY_PER_HOUR: z.coerce.number().int().min(1).default(10_000),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: booleanString.default(false),

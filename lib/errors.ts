@@ -18,6 +18,8 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   TOO_MANY_ATTEMPTS: 429,
   DEADLINE_REFUSED: 422,
+  /** A right the law of the person's residence does not grant, and the company does not offer there. */
+  RIGHT_NOT_GRANTED: 422,
   UNAVAILABLE: 503,
 } as const;
 

@@ -44,7 +44,7 @@ Commands:
       Invites a colleague by email: a link, valid 72 hours, where they choose their password
       (inviting again before they accept replaces the link). The link is printed too, for when
       mail does not reach them.
-  create-api-key --role agent|auditor|admin --name N
+  create-api-key --role agent|auditor|admin|integration --name N
       Creates an API key for an integration, with the role's permissions, and prints it once
       (only its hash is stored). Sent as "Authorization: Bearer <key>".
   list-api-keys

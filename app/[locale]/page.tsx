@@ -1,11 +1,14 @@
 // The request form, with the short statement of what the portal collects beside it.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { listCorrectionChoices } from "@/lib/corrections/list-correction-choices.ts";
+import { isJurisdictionCode, type JurisdictionCode } from "@/lib/deadlines/rules.ts";
 import { env } from "@/lib/env.ts";
 import { countryCodes, regionsByCountry } from "@/lib/geo/regions.ts";
 import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
+import { readVoluntaryRights } from "@/lib/requests/rights-offered.ts";
 import { CollectionNotice } from "./_components/collection-notice.tsx";
 import { type LocaleParams, pageLocale } from "./_components/page-locale.ts";
 import { type Option, RequestForm } from "./_components/request-form.tsx";
@@ -31,6 +34,11 @@ function regionOptions(locale: Locale): Record<string, Option[]> {
   );
 }
 
+function fallbackJurisdiction(): JurisdictionCode {
+  const code = env().DEFAULT_JURISDICTION;
+  return isJurisdictionCode(code) ? code : "EU_GDPR";
+}
+
 export default async function RequestPage({ params }: LocaleParams) {
   await connection();
   const locale = await pageLocale(params);
@@ -46,6 +54,9 @@ export default async function RequestPage({ params }: LocaleParams) {
           countries={countryOptions(locale)}
           regions={regionOptions(locale)}
           correctionChoices={await listCorrectionChoices(locale)}
+          fallbackJurisdiction={fallbackJurisdiction()}
+          voluntaryRights={await readVoluntaryRights()}
+          gpc={(await headers()).get("sec-gpc") === "1"}
         />
       </div>
     </>

@@ -12,12 +12,20 @@ const REQUEST_TYPE_LABELS: Record<EmailLocale, Record<RequestType, string>> = {
     rectification: "correction of your data",
     erasure: "erasure of your data",
     portability: "a portable copy of your data",
+    opt_out: "opt-out of the sale or sharing of your data",
+    limit_sensitive: "limit the use of your sensitive data",
+    restriction: "restriction of the use of your data",
+    objection: "objection to the use of your data",
   },
   fr: {
     access: "accès à vos données",
     rectification: "rectification de vos données",
     erasure: "effacement de vos données",
     portability: "portabilité de vos données",
+    opt_out: "opposition à la vente ou au partage de vos données",
+    limit_sensitive: "limitation de l’usage de vos données sensibles",
+    restriction: "limitation du traitement de vos données",
+    objection: "opposition au traitement de vos données",
   },
 };
 

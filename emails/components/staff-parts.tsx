@@ -11,7 +11,16 @@ import { styles } from "./styles.ts";
 
 const text = localized({
   en: {
-    types: { access: "access", rectification: "rectification", erasure: "erasure", portability: "portability" },
+    types: {
+      access: "access",
+      rectification: "rectification",
+      erasure: "erasure",
+      portability: "portability",
+      opt_out: "opt-out",
+      limit_sensitive: "limit sensitive data",
+      restriction: "restriction",
+      objection: "objection",
+    },
     footer: (companyName: string) =>
       `You are receiving this email as a member of the privacy team at ${companyName}. An administrator sets the reminders in the staff settings.`,
     today: "today",
@@ -23,7 +32,16 @@ const text = localized({
     open: "Open the request:",
   },
   fr: {
-    types: { access: "accès", rectification: "rectification", erasure: "effacement", portability: "portabilité" },
+    types: {
+      access: "accès",
+      rectification: "rectification",
+      erasure: "effacement",
+      portability: "portabilité",
+      opt_out: "opposition à la vente",
+      limit_sensitive: "limitation des données sensibles",
+      restriction: "limitation du traitement",
+      objection: "opposition",
+    },
     footer: (companyName: string) =>
       `Vous recevez cet e-mail en tant que membre de l’équipe chargée de la protection des données chez ${companyName}. Un administrateur règle les rappels dans les paramètres de l’espace équipe.`,
     today: "aujourd’hui",

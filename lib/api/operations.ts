@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Permission } from "../auth/permissions.ts";
 import { processingRecordQuerySchema } from "../data-map/processing-record-query.ts";
+import { optOutRecordedSchema, recordOptOutSchema } from "../opt-outs/opt-out-input.schema.ts";
 import { metricsQueryFields, registerQueryFields } from "../reports/report-query.ts";
 import { createRequestSchema, verifyCodeSchema } from "../requests/request-input.schema.ts";
 import { callbackAcceptedSchema, connectorCallbackBodySchema, healthSchema, submittedSchema, verifiedSchema } from "./public-api.schema.ts";
@@ -72,6 +73,23 @@ const decide = { kind: "apiKey", permission: "requests.decide" } as const;
 const actionErrors = [400, 401, 403, 404, 409, 413, 415, 422] as const;
 
 export const operations = {
+  recordOptOut: {
+    operationId: "recordOptOut",
+    method: "post",
+    path: "/opt-outs",
+    tag: "Requests",
+    summary: "Record an opt-out relayed by the company's site (Global Privacy Control or an opt-out link)",
+    description:
+      "Files an `opt_out` request with channel `gpc` or `link`: no verification step (the law asks none for opt-outs), approved at " +
+      "once and carried out in every source that has an opt-out action. Repeats for the same person within the merge window " +
+      "(OPT_OUT_MERGE_WINDOW_HOURS) answer the request already made, with `merged: true`; two concurrent calls make one request. " +
+      "Needs an API key of the `integration` role (it can do nothing else). Rate-limited per key.",
+    auth: { kind: "apiKey", permission: "optOuts.record" },
+    body: { schema: recordOptOutSchema, required: true },
+    idempotent: true,
+    success: { status: 202, description: "Recorded (or merged into a recent opt-out of the same person).", schema: optOutRecordedSchema },
+    errors: [400, 401, 403, 409, 413, 415, 422, 429],
+  },
   createRequest: {
     operationId: "createRequest",
     method: "post",

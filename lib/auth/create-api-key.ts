@@ -6,7 +6,7 @@ import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts"
 
 export const createApiKeySchema = z.object({
   name: z.string().trim().min(1, "--name is required").max(100, "--name must be at most 100 characters"),
-  role: z.enum(["admin", "agent", "auditor"], { message: "--role must be admin, agent or auditor" }),
+  role: z.enum(["admin", "agent", "auditor", "integration"], { message: "--role must be admin, agent, auditor or integration" }),
 });
 
 /** Serialises key creation (rare), so a prefix checked free is still free when the key is written. */
@@ -35,7 +35,7 @@ export async function createApiKey(input: z.input<typeof createApiKeySchema>, ac
     const row = await tx.apiKey.create({
       data: {
         name,
-        role: role.toUpperCase() as "ADMIN" | "AGENT" | "AUDITOR",
+        role: role.toUpperCase() as "ADMIN" | "AGENT" | "AUDITOR" | "INTEGRATION",
         prefix,
         keyHash: apiKeyHash(key),
         createdById: actor.type === "STAFF" ? (actor.id ?? null) : null,

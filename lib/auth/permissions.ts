@@ -29,6 +29,8 @@ export const permissions = [
   "queues.manage",
   /** Trust, disable and rotate the keys of Data Rights Protocol authorized agents. */
   "agents.manage",
+  /** Record opt-outs relayed by an integration (GPC, an opt-out link): the integration role's only permission. */
+  "optOuts.record",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -48,6 +50,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   ADMIN: permissions,
   AGENT: agent,
   AUDITOR: auditor,
+  // Least privilege: an integration that relays opt-out signals can record them and nothing else.
+  INTEGRATION: ["optOuts.record"],
 };
 
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -38,6 +38,23 @@ export type RectifyReceipt = {
   unmapped: string[];
 };
 
+/**
+ * The rights that switch something off rather than read or change the person's data: opt-out of
+ * sale/sharing, limiting sensitive data, restriction (Art. 18), objection (Art. 21).
+ */
+export const PREFERENCE_KINDS = ["opt_out", "limit_sensitive", "restriction", "objection"] as const;
+export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
+
+export function isPreferenceKind(value: string): value is PreferenceKind {
+  return (PREFERENCE_KINDS as readonly string[]).includes(value);
+}
+
+/** What a source switched off and where: the category (table), the settings written, the rows. Never personal values. */
+export type PreferenceReceipt = {
+  kind: PreferenceKind;
+  switchedOff: Array<{ category: string; settings: Record<string, string | number | boolean | null>; rows: number }>;
+};
+
 /** An action a source finishes later: the http connector's 202 + callback, a manual task. */
 export type Deferred = { deferred: "callback"; until: Date } | { deferred: "staff" };
 
@@ -62,7 +79,7 @@ export type ConnectorContext = {
   requestId: string;
   reference: string;
   /** The right being exercised: access and portability read the same data, shaped differently. */
-  action: "access" | "portability" | "erasure" | "rectification";
+  action: "access" | "portability" | "erasure" | "rectification" | PreferenceKind;
   signal?: AbortSignal;
 };
 
@@ -108,4 +125,14 @@ export type ConnectorType<Config> = {
    * "refused" when the source says it is too late (the work started); throws to be tried again.
    */
   cancel?(config: Config, context: ConnectorContext): Promise<"cancelled" | "refused">;
+  /**
+   * Opt-out, limit, restriction, objection: sets what the config maps for `kind` on the person's
+   * own rows. A type without it is skipped for these rights (no task is made for it).
+   */
+  applyPreference?(
+    config: Config,
+    subject: Subject,
+    kind: PreferenceKind,
+    context: ConnectorContext,
+  ): Promise<PreferenceReceipt | Deferred>;
 };

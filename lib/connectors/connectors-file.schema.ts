@@ -1,10 +1,12 @@
 // The shape of a connectors file (`npm run admin -- apply-connectors FILE`): the connectors as
 // code, applied by key. Each `config` is then checked by its type's own schema.
+
 import { z } from "zod";
 import { rectifyMapsOf } from "../corrections/rectify-maps-of.ts";
 import { type CorrectableFields, correctableFieldsSchema, dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
+import { PREFERENCE_KINDS } from "./connector.ts";
 
-export const connectorActions = ["access", "portability", "erasure", "rectification"] as const;
+export const connectorActions = ["access", "portability", "erasure", "rectification", ...PREFERENCE_KINDS] as const;
 
 export const connectorEntrySchema = z
   .object({

@@ -78,7 +78,7 @@ function extend(context: ReplayContext, state: ClockState, on: LocalDate, event:
   const { rule, calendar } = context;
   // Days already spent waiting for an answer certainly do not count, even before the answer arrives.
   const pausedSoFar = state.pauseDays + (state.openPauseSince !== null && rule.pauseMovesClock ? on - state.openPauseSince : 0);
-  const noticeBy = settle(rule, calendar, firstPeriodEnd(rule, state.start).date + pausedSoFar).date;
+  const noticeBy = settle(rule, calendar, firstPeriodEnd(rule, state.start, calendar).date + pausedSoFar).date;
   const extension = assertExtensionAllowed(context, state, on, noticeBy, event);
   const total = assertWithinMaximum(context, state, pausedSoFar, requestedTotal(state, event, extension.maximum), extension);
   state.extension = { ...total, noticeOn: on };
@@ -136,16 +136,16 @@ function assertWithinMaximum(
 ): ExtensionAmount {
   const { rule, code, calendar } = context;
   const { maximum, citation } = extension;
-  const limit = extendedPeriodEnd(rule, state.start, maximum).date;
+  const limit = extendedPeriodEnd(rule, state.start, maximum, calendar).date;
   const latest = isoDate(settle(rule, calendar, limit + pausedSoFar).date);
   const previous = state.extension;
-  if (previous && !total.asked && extendedPeriodEnd(rule, state.start, previous).date >= limit) {
+  if (previous && !total.asked && extendedPeriodEnd(rule, state.start, previous, calendar).date >= limit) {
     throw new DeadlineError(
       "EXTENSION_BEYOND_MAXIMUM",
       `The extension notified on ${isoDate(previous.noticeOn)} already reaches ${latest}, the latest date ${code} allows (${citation}); no further extension is possible.`,
     );
   }
-  const reach = extendedPeriodEnd(rule, state.start, total).date;
+  const reach = extendedPeriodEnd(rule, state.start, total, calendar).date;
   if (reach > limit) {
     throw new DeadlineError(
       "EXTENSION_BEYOND_MAXIMUM",

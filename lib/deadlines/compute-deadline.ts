@@ -4,7 +4,7 @@ import { explanationPhrases } from "./explanation-phrases.ts";
 import { holidayCalendar, nthBusinessDay } from "./holidays.ts";
 import { type DeadlineInput, parseDeadlineInput } from "./input.ts";
 import { extendedPeriodEnd, firstPeriodEnd, maximumExtension, settle } from "./periods.ts";
-import { ruleFor } from "./rules.ts";
+import { ruleForRight } from "./rules.ts";
 import type { DeadlineResult, JurisdictionRule } from "./types.ts";
 
 /**
@@ -14,13 +14,14 @@ import type { DeadlineResult, JurisdictionRule } from "./types.ts";
  */
 export function computeDeadline(raw: DeadlineInput): DeadlineResult {
   const input = parseDeadlineInput(raw);
-  const rule = ruleFor(input.jurisdiction);
+  const rule = ruleForRight(input.jurisdiction, input.requestType);
   assertTimeZone(input.timeZone);
   const calendar = holidayCalendar(input.holidayRegion);
   const received = localDateOf(Date.parse(input.receivedAt), input.timeZone);
   const say = explanationPhrases(input.language ?? "en", calendar.region);
   const sameDay = input.receivedAt.slice(0, 10) === formatLocalDate(received);
   const explanation: string[] = [say.receipt(received, input.timeZone, sameDay ? null : input.receivedAt)];
+  if (rule.rightCitation) explanation.push(say.ownRightRule(input.requestType, input.jurisdiction, rule.rightCitation));
   if (!(rule.rights as readonly string[]).includes(input.requestType)) {
     explanation.push(say.otherRight(input.jurisdiction, rule.rights, input.requestType));
   }
@@ -54,10 +55,11 @@ export function computeDeadline(raw: DeadlineInput): DeadlineResult {
 /** The first period's due date, after pauses and any move to a working day. */
 function explainFirstPeriod(context: ReplayContext, state: ClockState): LocalDate {
   const { rule, code, explanation, say } = context;
-  const end = firstPeriodEnd(rule, state.start);
+  const end = firstPeriodEnd(rule, state.start, context.calendar);
   explanation.push(say.firstPeriod(code, rule, periodStart(rule, state), end.date));
   if (end.clampedFrom) explanation.push(say.clamped(end.clampedFrom, end.date));
   if (rule.period.unit === "day") explanation.push(say.calendarDays);
+  if (rule.period.unit === "businessDay") explanation.push(say.businessDays(state.start));
   return applyPausesAndRoll(context, state, end.date);
 }
 
@@ -85,7 +87,7 @@ function explainExtendedPeriod(context: ReplayContext, state: ClockState): Local
   const { rule, explanation, say } = context;
   const extension = state.extension;
   if (!extension) throw new Error("explainExtendedPeriod needs an extension");
-  const end = extendedPeriodEnd(rule, state.start, extension);
+  const end = extendedPeriodEnd(rule, state.start, extension, context.calendar);
   explanation.push(say.extended(rule, extension, periodStart(rule, state), end.date));
   if (end.clampedFrom) explanation.push(say.clampedExtended(end.clampedFrom, end.date));
   return applyPausesAndRoll(context, state, end.date);
@@ -102,12 +104,12 @@ function explainExtensionLimits(
     explanation.push(say.noExtension(code));
     return null;
   }
-  const maximum = settle(rule, calendar, extendedPeriodEnd(rule, state.start, most).date + state.pauseDays).date;
+  const maximum = settle(rule, calendar, extendedPeriodEnd(rule, state.start, most, calendar).date + state.pauseDays).date;
   explanation.push(say.extensionLimits(most, firstDue, maximum, rule, !state.extension));
   return { noticeBy: firstDue, maximum };
 }
 
-/** Where the period runs from, and for day periods the day counted as day 1. */
+/** Where the period runs from, and for day periods the day counted as day 1 (business days say it their own way). */
 function periodStart(rule: JurisdictionRule, state: ClockState) {
   return { restartedOn: state.restartedOn, countedFrom: rule.period.unit === "day" ? state.start : null };
 }

@@ -221,9 +221,9 @@ const badInput: Row[] = [
   },
   {
     title: "a request type the engine does not know",
-    input: { ...gdprMarch9, requestType: "restriction" },
+    input: { ...gdprMarch9, requestType: "shredding" },
     code: "INVALID_INPUT",
-    mentions: ["requestType", "restriction", "access"],
+    mentions: ["requestType", "shredding", "access"],
   },
   {
     title: "a missing field",

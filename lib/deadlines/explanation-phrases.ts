@@ -26,6 +26,10 @@ export type ExplanationPhrases = {
   clamped: (clampedFrom: string, end: LocalDate) => string;
   clampedExtended: (clampedFrom: string, end: LocalDate) => string;
   calendarDays: string;
+  /** Business-day periods: which days count, and whether the day of receipt is day 1. */
+  businessDays: (start: LocalDate) => string;
+  /** This right has its own rule under the law (a California opt-out's 15 business days). */
+  ownRightRule: (requestType: string, code: string, citation: string) => string;
   plusPaused: (days: number, moved: LocalDate) => string;
   stands: (date: LocalDate, region: string) => string;
   moved: (skipped: SkippedDay[], date: LocalDate, citation: string) => string;
@@ -66,10 +70,23 @@ const enAmount = (amount: ExtensionAmount) =>
 const enFrom = (start: PeriodStart) => (start.restartedOn === null ? "receipt" : `the restart on ${isoDate(start.restartedOn)}`);
 const enCounting = (start: PeriodStart) => (start.countedFrom === null ? "" : `, counting ${isoDate(start.countedFrom)} as day 1`);
 
+function english(region: string): ExplanationPhrases {
+  return {
+    ...en,
+    businessDays: (start) =>
+      `Business days: Monday to Friday except public holidays in ${region}, counting ${isoDate(start)} as day 1 when it is a business day.`,
+  };
+}
+
 const en: ExplanationPhrases = {
   date: enDate,
   amount: enAmount,
-  period: (rule) => (rule.period.unit === "month" ? plural(rule.period.length, "month") : plural(rule.period.length, "calendar day")),
+  period: (rule) =>
+    rule.period.unit === "month"
+      ? plural(rule.period.length, "month")
+      : rule.period.unit === "businessDay"
+        ? plural(rule.period.length, "business day")
+        : plural(rule.period.length, "calendar day"),
   extendedPeriod: (rule, amount) =>
     rule.period.unit === "day"
       ? plural(rule.period.length + amount.days, "calendar day")
@@ -83,6 +100,9 @@ const en: ExplanationPhrases = {
   clamped: (clampedFrom, end) => `${clampedFrom} does not exist, so the period ends on the last day of that month, ${isoDate(end)}.`,
   clampedExtended: (clampedFrom, end) => `${clampedFrom} does not exist, so the extended period ends on ${isoDate(end)}.`,
   calendarDays: "Calendar days: a weekend or holiday at the end does not move the date.",
+  businessDays: (start) =>
+    `Business days: Monday to Friday except public holidays, counting ${isoDate(start)} as day 1 when it is a business day.`,
+  ownRightRule: (requestType, code, citation) => `${requestType} requests have their own rule under ${code} (${citation}).`,
   plusPaused: (days, moved) => `Plus ${plural(days, "paused day")} → ${enDate(moved)}.`,
   stands: (date, region) => `${enDate(date)} is a working day in ${region}, so it stands.`,
   moved: (skipped, date, citation) =>
@@ -142,6 +162,10 @@ const frRequestType: Record<string, string> = {
   rectification: "de rectification",
   erasure: "d’effacement",
   portability: "de portabilité",
+  opt_out: "d’opposition à la vente ou au partage",
+  limit_sensitive: "de limitation des données sensibles",
+  restriction: "de limitation du traitement",
+  objection: "d’opposition",
 };
 const frReason = (day: SkippedDay, region: string) =>
   day.holiday ? `un jour férié en ${region} (${day.holiday})` : `un ${WEEKDAYS.fr[new Date(`${day.date}T12:00:00Z`).getUTCDay()]}`;
@@ -152,7 +176,11 @@ function french(region: string): ExplanationPhrases {
     date: frDate,
     amount: frAmount,
     period: (rule) =>
-      rule.period.unit === "month" ? `${rule.period.length} mois` : frPlural(rule.period.length, "jour calendaire", "jours calendaires"),
+      rule.period.unit === "month"
+        ? `${rule.period.length} mois`
+        : rule.period.unit === "businessDay"
+          ? frPlural(rule.period.length, "jour ouvré", "jours ouvrés")
+          : frPlural(rule.period.length, "jour calendaire", "jours calendaires"),
     extendedPeriod: (rule, amount) =>
       rule.period.unit === "day"
         ? frPlural(rule.period.length + amount.days, "jour calendaire", "jours calendaires")
@@ -167,6 +195,10 @@ function french(region: string): ExplanationPhrases {
       `Le ${clampedFrom} n’existe pas\u00a0: le délai se termine le dernier jour de ce mois, le ${isoDate(end)}.`,
     clampedExtended: (clampedFrom, end) => `Le ${clampedFrom} n’existe pas\u00a0: le délai prolongé se termine le ${isoDate(end)}.`,
     calendarDays: "Jours calendaires\u00a0: un week-end ou un jour férié en fin de délai ne déplace pas la date.",
+    businessDays: (start) =>
+      `Jours ouvrés\u00a0: du lundi au vendredi, hors jours fériés en ${region}, le ${isoDate(start)} comptant comme premier jour s’il est ouvré.`,
+    ownRightRule: (requestType, code, citation) =>
+      `Les demandes ${frRequestType[requestType] ?? requestType} ont leur propre règle sous ${code} (${citation}).`,
     plusPaused: (days, moved) => `Plus ${frPlural(days, "jour de suspension", "jours de suspension")} → ${frDate(moved)}.`,
     stands: (date, where) => `Le ${frDate(date)} est un jour ouvré en ${where}\u00a0: la date est maintenue.`,
     moved: (skipped, date, citation) =>
@@ -216,5 +248,5 @@ function french(region: string): ExplanationPhrases {
 }
 
 export function explanationPhrases(language: ExplanationLanguage, region: string): ExplanationPhrases {
-  return language === "fr" ? french(region) : en;
+  return language === "fr" ? french(region) : english(region);
 }

@@ -1,6 +1,6 @@
 import type { JurisdictionRule } from "./types.ts";
 
-const ALL_RIGHTS = ["access", "rectification", "erasure", "portability"] as const;
+const ALL_RIGHTS = ["access", "rectification", "erasure", "portability", "opt_out"] as const;
 
 /**
  * The shape shared by the Virginia-model statutes: 45 calendar days from receipt, extendable once by 45
@@ -17,6 +17,13 @@ function consumerPrivacyAct(
     name,
     appliesTo: [state],
     rights: ALL_RIGHTS,
+    // Opt-out keeps the state's period and extension but needs no authentication (LEGAL.md).
+    rightRules: {
+      opt_out: {
+        citation: `${citation}; opt-out requests need no authentication`,
+        identityVerification: false,
+      },
+    },
     period: { unit: "day", length: periodDays },
     citation,
     rollForward: null,
@@ -40,7 +47,25 @@ export const usStateRules = {
   US_CA: {
     name: "California Consumer Privacy Act",
     appliesTo: ["US-CA"],
-    rights: ALL_RIGHTS,
+    rights: [...ALL_RIGHTS, "limit_sensitive"],
+    // "As soon as feasibly possible, but no later than 15 business days from the date the business
+    // receives the request", with no extension, no acknowledgement step and no identity verification.
+    rightRules: {
+      opt_out: {
+        period: { unit: "businessDay", length: 15 },
+        extension: null,
+        acknowledgement: null,
+        citation: "Cal. Code Regs. tit. 11 §7026(d)-(f)",
+        identityVerification: false,
+      },
+      limit_sensitive: {
+        period: { unit: "businessDay", length: 15 },
+        extension: null,
+        acknowledgement: null,
+        citation: "Cal. Code Regs. tit. 11 §7027(e)-(g)",
+        identityVerification: false,
+      },
+    },
     period: { unit: "day", length: 45 },
     citation: "Cal. Civ. Code §1798.130(a)(2); Cal. Code Regs. tit. 11 §7021(b)",
     rollForward: null,

@@ -1,5 +1,5 @@
 import { usStateRules } from "./rules-us-states.ts";
-import type { JurisdictionRule } from "./types.ts";
+import type { JurisdictionRule, RequestType } from "./types.ts";
 
 /** EU member states, the outermost regions with their own ISO codes, and the EEA states (EEA Agreement, Annex XI). */
 const EU_EEA_COUNTRIES: readonly string[] = [
@@ -20,7 +20,7 @@ const internationalRules = {
   EU_GDPR: {
     name: "EU General Data Protection Regulation",
     appliesTo: EU_EEA_COUNTRIES,
-    rights: ["access", "rectification", "erasure", "portability"],
+    rights: ["access", "rectification", "erasure", "portability", "restriction", "objection"],
     period: { unit: "month", length: 1 },
     citation: "GDPR Art. 12(3); Reg. 1182/71 Art. 3",
     rollForward: { citation: "Reg. 1182/71 Art. 3(4)" },
@@ -37,7 +37,7 @@ const internationalRules = {
   UK_GDPR: {
     name: "UK GDPR and Data Protection Act 2018",
     appliesTo: ["GB"],
-    rights: ["access", "rectification", "erasure", "portability"],
+    rights: ["access", "rectification", "erasure", "portability", "restriction", "objection"],
     period: { unit: "month", length: 1 },
     citation: "UK GDPR Art. 12(3); ICO 'Time limits for responding' guidance; DPA 2018 s54",
     rollForward: { citation: "ICO 'Time limits for responding' guidance" },
@@ -134,4 +134,31 @@ export function isJurisdictionCode(value: string): value is JurisdictionCode {
 
 export function ruleFor(code: JurisdictionCode): JurisdictionRule {
   return jurisdictionRules[code];
+}
+
+/** A rule as it applies to one right: the law's row with the right's own period and verification laid over it. */
+export type RightRuleView = JurisdictionRule & { identityVerification: boolean; rightCitation: string | null };
+
+export function ruleForRight(code: JurisdictionCode, type: RequestType): RightRuleView {
+  const rule: JurisdictionRule = jurisdictionRules[code];
+  const own = rule.rightRules?.[type];
+  if (!own) return { ...rule, identityVerification: true, rightCitation: null };
+  return {
+    ...rule,
+    period: own.period ?? rule.period,
+    extension: own.extension === undefined ? rule.extension : own.extension,
+    acknowledgement: own.acknowledgement === undefined ? rule.acknowledgement : own.acknowledgement,
+    identityVerification: own.identityVerification,
+    rightCitation: own.citation,
+  };
+}
+
+/** The rights the law of `code` grants, in the order the form lists them. */
+export function rightsGranted(code: JurisdictionCode): readonly RequestType[] {
+  return jurisdictionRules[code].rights;
+}
+
+/** False where the law says to ask only what is needed to act, not for proof of identity. */
+export function identityVerificationRequired(code: JurisdictionCode, type: RequestType): boolean {
+  return ruleForRight(code, type).identityVerification;
 }

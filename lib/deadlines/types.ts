@@ -1,8 +1,30 @@
-export const REQUEST_TYPES = ["access", "rectification", "erasure", "portability"] as const;
+export const REQUEST_TYPES = [
+  "access",
+  "rectification",
+  "erasure",
+  "portability",
+  "opt_out",
+  "limit_sensitive",
+  "restriction",
+  "objection",
+] as const;
 
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export type PeriodUnit = "month" | "day";
+export type PeriodUnit = "month" | "day" | "businessDay";
+
+/**
+ * A right whose clock or verification differs from the law's main period (e.g. the CCPA's opt-out:
+ * 15 business days, no identity verification). Fields left out are the law's own.
+ */
+export type RightRule = {
+  period?: { unit: PeriodUnit; length: number };
+  citation: string;
+  extension?: JurisdictionRule["extension"];
+  acknowledgement?: JurisdictionRule["acknowledgement"];
+  /** False where the law forbids asking for identity proof for this right (only what is needed to act). */
+  identityVerification: boolean;
+};
 
 /**
  * One jurisdiction's deadline rules, transcribed from the law (see /LEGAL.md). The engine reads these
@@ -12,8 +34,13 @@ export type JurisdictionRule = {
   name: string;
   /** ISO 3166-1 countries ("FR") and ISO 3166-2 subdivisions ("US-CA") where people are covered. */
   appliesTo: readonly string[];
-  /** The rights the law's period is written for; other request types get the same period, flagged. */
+  /**
+   * The rights the law grants; the form offers only these. A request for another right gets the
+   * same period, flagged, when the company honours it voluntarily.
+   */
   rights: readonly RequestType[];
+  /** Rights with their own period or verification rule. */
+  rightRules?: Partial<Record<RequestType, RightRule>>;
   period: { unit: PeriodUnit; length: number };
   citation: string;
   /**

@@ -1,12 +1,12 @@
 // A withdrawn or closed request's task that a source was working on (an OpenDSR processor holding
 // the request): the source is asked to stop, and what it answered is audited (ids and the outcome,
 // nothing personal). Thrown errors (unreachable, 5xx) make the job try again with backoff.
+
+import type { ConnectorContext } from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType, isConnectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
-
-const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
 
 export async function cancelSourceWork(taskId: string): Promise<"cancelled" | "refused" | "skipped"> {
   const task = await db().connectorTask.findUnique({
@@ -21,7 +21,7 @@ export async function cancelSourceWork(taskId: string): Promise<"cancelled" | "r
     taskId,
     requestId: task.requestId,
     reference: task.request.reference,
-    action: actionName[task.action],
+    action: task.action.toLowerCase() as ConnectorContext["action"],
   });
   await db().$transaction((tx: Tx) =>
     appendAuditEvent(tx, {

@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { EraseReceipt } from "../connectors/connector.ts";
+import { type EraseReceipt, isPreferenceKind, type PreferenceReceipt } from "../connectors/connector.ts";
 import { finaliseRectification } from "../corrections/finalise-rectification.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { readDataMap } from "../data-map/read-data-map.ts";
@@ -44,9 +44,11 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
       ? await deliverPackage(request)
       : request.type === "ERASURE"
         ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
-        : await finaliseRectification(request, (props, outcome, data) =>
-            completeWith(request, "rectification-completed", props, outcome, data),
-          );
+        : isPreferenceKind(request.type.toLowerCase())
+          ? await completeWith(request, "preference-applied", preferenceProps(request), "FULFILLED")
+          : await finaliseRectification(request, (props, outcome, data) =>
+              completeWith(request, "rectification-completed", props, outcome, data),
+            );
   if (emailId === "with-staff") return "with-staff";
   // No email: the request was closed, withdrawn or completed by someone else meanwhile.
   if (!emailId) return "already-completed";
@@ -209,6 +211,22 @@ function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale
     };
   }
   return { ...source, records: readStagingFile(resultPath, resultKeyWrapped, task.connector.key) };
+}
+
+function preferenceProps(request: RequestWithTasks) {
+  return {
+    reference: request.reference,
+    kind: request.type.toLowerCase(),
+    sources: request.tasks.map((task) => {
+      const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
+      return {
+        name: task.connector.name,
+        categories: [...new Set(switched.filter((s) => s.rows > 0).map((s) => s.category))],
+        // A manual task completed by staff has no row count: it counts as done once.
+        rows: task.connector.type === "manual" ? 1 : switched.reduce((sum, s) => sum + s.rows, 0),
+      };
+    }),
+  };
 }
 
 function erasureProps(request: RequestWithTasks) {

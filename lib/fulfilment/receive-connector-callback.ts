@@ -18,7 +18,16 @@ import { isFulfilling } from "../requests/request-status.ts";
 import { settleWaitingTask } from "./settle-waiting-task.ts";
 import { wakeTaskJob } from "./wake-task-job.ts";
 
-const actionName = { ACCESS: "access", PORTABILITY: "portability", ERASURE: "erasure", RECTIFICATION: "rectification" } as const;
+const actionName = {
+  ACCESS: "access",
+  PORTABILITY: "portability",
+  ERASURE: "erasure",
+  RECTIFICATION: "rectification",
+  OPT_OUT: "opt_out",
+  LIMIT_SENSITIVE: "limit_sensitive",
+  RESTRICTION: "restriction",
+  OBJECTION: "objection",
+} as const;
 
 export async function receiveConnectorCallback(
   taskId: string,

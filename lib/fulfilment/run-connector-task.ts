@@ -6,7 +6,14 @@
 // meanwhile wins, and what the source returned afterwards is not kept.
 import { rm } from "node:fs/promises";
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
-import type { ConnectorType, Correction, Deferred, Subject } from "../connectors/connector.ts";
+import {
+  type ConnectorContext,
+  type ConnectorType,
+  type Correction,
+  type Deferred,
+  isPreferenceKind,
+  type Subject,
+} from "../connectors/connector.ts";
 import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
@@ -66,7 +73,12 @@ export async function runConnectorTask(
   const type = connectorType(connector.type);
   const config = type.configSchema.parse(openConnectorConfig(connector.configEncrypted));
   const subject: Subject = connectorSubject(request);
-  const context = { taskId, requestId: request.id, reference: request.reference, action: task.action.toLowerCase() as "access" };
+  const context = {
+    taskId,
+    requestId: request.id,
+    reference: request.reference,
+    action: task.action.toLowerCase() as ConnectorContext["action"],
+  };
   try {
     let receipt: Record<string, unknown>;
     let staging: { resultPath?: string; resultKeyWrapped?: string } = {};
@@ -76,6 +88,11 @@ export async function runConnectorTask(
       const written = await writeStagingFile(newStagingPath(taskId), result);
       staging = { resultPath: written.path, resultKeyWrapped: written.keyWrapped };
       receipt = { records: written.total, categories: written.categories };
+    } else if (isPreferenceKind(context.action)) {
+      if (!type.applyPreference) throw new UnrecoverableError(`Connector type ${connector.type} has no action for ${context.action}`);
+      const result = await type.applyPreference(config, subject, context.action, context);
+      if (isDeferred(result)) return defer(taskId, result, job, token);
+      receipt = result;
     } else if (task.action === "ERASURE") {
       const result = await type.erase(config, subject, context);
       if (isDeferred(result)) return defer(taskId, result, job, token, recheckMs(type, config));

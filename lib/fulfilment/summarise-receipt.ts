@@ -12,6 +12,7 @@ type Receipt = {
   unmapped?: unknown;
   via?: unknown;
   manual?: unknown;
+  switchedOff?: unknown;
 };
 
 const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
@@ -41,6 +42,15 @@ export function summariseReceipt(receipt: object): Record<string, unknown> {
     summary.rowsChanged = rows(r.applied, () => true);
   }
   if (Array.isArray(r.unmapped)) summary.fieldsUnmapped = r.unmapped.length;
+  if (Array.isArray(r.switchedOff)) {
+    // Table and column names are the company's configuration, never the person's values.
+    summary.switchedOff = r.switchedOff.map((item) => {
+      const entry = (item ?? {}) as { category?: unknown; settings?: unknown };
+      const columns = entry.settings && typeof entry.settings === "object" ? Object.keys(entry.settings) : [];
+      return `${String(entry.category ?? "")}: ${columns.join(", ")}`;
+    });
+    summary.rowsChanged = rows(r.switchedOff, () => true);
+  }
   if (r.via === "callback") summary.via = "callback";
   if (r.manual === true) summary.manual = true;
   return summary;

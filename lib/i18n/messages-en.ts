@@ -43,6 +43,26 @@ export const en = {
       name: "A portable copy of your data",
       hint: "Receive the data you gave us in a file you can reuse with another service.",
     },
+    opt_out: {
+      label: "Opt out of sale or sharing",
+      name: "Opt-out of the sale or sharing of your data",
+      hint: "Ask us to stop selling or sharing your personal data, and to stop using it for targeted advertising or profiling. We do not need proof of your identity for this.",
+    },
+    limit_sensitive: {
+      label: "Limit the use of sensitive data",
+      name: "Limit the use of your sensitive data",
+      hint: "Ask us to use your sensitive personal data (such as health, precise location or financial details) only to provide the service you asked for. We do not need proof of your identity for this.",
+    },
+    restriction: {
+      label: "Restriction",
+      name: "Restriction of the use of your data",
+      hint: "Ask us to keep your data but stop using it for a while, for example while we check that it is accurate.",
+    },
+    objection: {
+      label: "Objection",
+      name: "Objection to the use of your data",
+      hint: "Object to how we use your data, for example for direct marketing, which we then stop in every case.",
+    },
   } satisfies Record<RequestTypeName, RightText>,
   statuses: {
     SUBMITTED: {
@@ -95,6 +115,9 @@ export const en = {
       `Use this form to ask ${company} for a copy of your personal data, to correct it, to delete it, or to receive it in a reusable file. It is free.`,
     rightsLegend: "Which rights do you want to use?",
     rightsHint: "Choose one or more.",
+    rightsForPlace: "Only the rights the law where you live gives you (and any we offer everyone) are listed.",
+    gpcNotice:
+      "Your browser sends a Global Privacy Control signal, which asks us not to sell or share your data. We have ticked the opt-out for you: untick it if you do not want it.",
     country: "Country where you live",
     countryHint: "The law that protects you, and our time limit to answer, depend on it.",
     countryPlaceholder: "Choose a country",
@@ -205,8 +228,8 @@ export const en = {
     paused: "The time limit is paused until we receive the information we asked for.",
     extended: "The time limit was extended. The explanation below says why.",
     whyDate: "Why this date?",
-    lawBasis: (law: string, unit: "month" | "day", length: number) =>
-      `The law that protects you here (${law}) gives us ${length} ${unit === "month" ? (length === 1 ? "month" : "months") : length === 1 ? "day" : "days"} from the day we received your request to answer. Public holidays and weekends can move the date, and so can a pause while we wait for information from you, or an extension we must tell you about with our reasons.`,
+    lawBasis: (law: string, unit: "month" | "day" | "businessDay", length: number) =>
+      `The law that protects you here (${law}) gives us ${length} ${unit === "month" ? (length === 1 ? "month" : "months") : unit === "businessDay" ? "business days" : length === 1 ? "day" : "days"} from the day we received your request to answer. Public holidays and weekends can move the date, and so can a pause while we wait for information from you, or an extension we must tell you about with our reasons.`,
     answerTitle: "Answer the privacy team",
     answerLabel: "Your answer",
     answerHint: "Do not send passwords or bank details. We will tell you if we need a document.",

@@ -39,6 +39,26 @@ export const fr: Messages = {
       name: "Portabilité de vos données",
       hint: "Recevoir les données que vous nous avez fournies dans un fichier réutilisable auprès d’un autre service.",
     },
+    opt_out: {
+      label: "Refuser la vente ou le partage",
+      name: "Opposition à la vente ou au partage de vos données",
+      hint: "Nous demander de ne plus vendre ni partager vos données personnelles, et de ne plus les utiliser pour la publicité ciblée ou le profilage. Aucune preuve d’identité n’est nécessaire.",
+    },
+    limit_sensitive: {
+      label: "Limiter l’usage des données sensibles",
+      name: "Limitation de l’usage de vos données sensibles",
+      hint: "Nous demander de n’utiliser vos données sensibles (santé, localisation précise, données financières…) que pour fournir le service demandé. Aucune preuve d’identité n’est nécessaire.",
+    },
+    restriction: {
+      label: "Limitation du traitement",
+      name: "Limitation du traitement de vos données",
+      hint: "Nous demander de conserver vos données sans plus les utiliser pendant un temps, par exemple le temps de vérifier leur exactitude.",
+    },
+    objection: {
+      label: "Opposition",
+      name: "Opposition au traitement de vos données",
+      hint: "Vous opposer à l’usage que nous faisons de vos données, par exemple pour la prospection commerciale, que nous cessons alors dans tous les cas.",
+    },
   },
   statuses: {
     SUBMITTED: {
@@ -91,6 +111,9 @@ export const fr: Messages = {
       `Ce formulaire vous permet de demander à ${company} une copie de vos données personnelles, leur rectification, leur effacement ou leur transmission dans un fichier réutilisable. C’est gratuit.`,
     rightsLegend: "Quels droits souhaitez-vous exercer\u00a0?",
     rightsHint: "Choisissez-en un ou plusieurs.",
+    rightsForPlace: "Seuls les droits que vous donne la loi de votre lieu de résidence (et ceux que nous offrons à tous) sont proposés.",
+    gpcNotice:
+      "Votre navigateur envoie un signal Global Privacy Control, qui nous demande de ne pas vendre ni partager vos données. Nous avons coché l’opposition pour vous : décochez-la si vous ne la souhaitez pas.",
     country: "Pays de résidence",
     countryHint: "La loi qui vous protège, et notre délai pour vous répondre, en dépendent.",
     countryPlaceholder: "Choisissez un pays",
@@ -206,8 +229,8 @@ export const fr: Messages = {
     paused: "Le délai est suspendu jusqu’à ce que nous recevions les informations demandées.",
     extended: "Le délai a été prolongé. L’explication ci-dessous en donne la raison.",
     whyDate: "Pourquoi cette date\u00a0?",
-    lawBasis: (law: string, unit: "month" | "day", length: number) =>
-      `La loi qui vous protège ici (${law}) nous donne ${length} ${unit === "month" ? "mois" : length === 1 ? "jour" : "jours"} à compter de la réception de votre demande pour vous répondre. Les jours fériés et les fins de semaine peuvent déplacer la date, tout comme une suspension pendant que nous attendons des informations de votre part, ou une prolongation dont nous devons vous donner les raisons.`,
+    lawBasis: (law: string, unit: "month" | "day" | "businessDay", length: number) =>
+      `La loi qui vous protège ici (${law}) nous donne ${length} ${unit === "month" ? "mois" : unit === "businessDay" ? "jours ouvrables" : length === 1 ? "jour" : "jours"} à compter de la réception de votre demande pour vous répondre. Les jours fériés et les fins de semaine peuvent déplacer la date, tout comme une suspension pendant que nous attendons des informations de votre part, ou une prolongation dont nous devons vous donner les raisons.`,
     answerTitle: "Répondre à l’équipe chargée de la protection des données",
     answerLabel: "Votre réponse",
     answerHint: "N’envoyez ni mot de passe ni coordonnées bancaires. Nous vous dirons si un document est nécessaire.",

@@ -1,5 +1,7 @@
 // Staff (or the auto-approval rule) approve a verified request: one task per enabled connector
 // that supports the request's right, then the fan-out starts (lib/fulfilment/start-fulfilment.ts).
+import { isPreferenceKind } from "../connectors/connector.ts";
+import { connectorType, isConnectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
@@ -18,7 +20,11 @@ export async function approveRequest(options: { reference: string; actor: Actor;
       data: { status: "IN_PROGRESS", decidedAt: now },
     });
     if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
-    const connectors = await tx.connector.findMany({ where: { enabled: true, actions: { has: request.type } }, orderBy: { key: "asc" } });
+    const listed = await tx.connector.findMany({ where: { enabled: true, actions: { has: request.type } }, orderBy: { key: "asc" } });
+    // Opt-out, limit, restriction, objection: a source whose type has no action for them is skipped.
+    const connectors = isPreferenceKind(request.type.toLowerCase())
+      ? listed.filter((connector) => isConnectorType(connector.type) && connectorType(connector.type).applyPreference)
+      : listed;
     // Unique per request × connector × action: approving twice, or a retried job, never doubles the work.
     await tx.connectorTask.createMany({
       data: connectors.map((connector) => ({ requestId: request.id, connectorId: connector.id, action: request.type })),

@@ -21,7 +21,7 @@ describe("autoApproves", () => {
 
 describe("autoApprovalPolicySchema", () => {
   it("refuses an unknown right, an unknown jurisdiction and an empty list, naming them", () => {
-    expect(autoApprovalPolicySchema.safeParse({ rights: { objection: "all" } }).success).toBe(false);
+    expect(autoApprovalPolicySchema.safeParse({ rights: { shredding: "all" } }).success).toBe(false);
     const unknown = autoApprovalPolicySchema.safeParse({ rights: { access: ["XX_LAW"] } });
     expect(unknown.error?.issues[0].path).toEqual(["rights", "access"]);
     expect(autoApprovalPolicySchema.safeParse({ rights: { access: [] } }).success).toBe(false);

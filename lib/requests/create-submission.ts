@@ -13,6 +13,7 @@ import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { publicUrls } from "./public-urls.ts";
 import { computeRequestDeadline, deadlineColumns } from "./request-deadline.ts";
 import type { Locale, RequestFormInput } from "./request-input.schema.ts";
+import { assertRightsOffered, readVoluntaryRights } from "./rights-offered.ts";
 import { issueStatusToken } from "./status-links.ts";
 
 export type CreateSubmissionOptions = {
@@ -56,6 +57,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
   const verifyToken = randomToken();
   const code = randomCode();
   const jurisdiction = jurisdictionFor(input.country, input.region ?? null, config.DEFAULT_JURISDICTION as never);
+  assertRightsOffered(jurisdiction, input.types, await readVoluntaryRights());
   const types = [...new Set(input.types)].map((t) => t.toUpperCase() as RequestType);
   const actor = options.actor ?? { type: "SUBJECT" as const };
 

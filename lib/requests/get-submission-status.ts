@@ -4,7 +4,7 @@ import { describeCorrections, rectificationTasksOf, requestedCorrections } from 
 import { dataMapSchema } from "../data-map/data-map.schema.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
-import { ruleFor } from "../deadlines/index.ts";
+import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
 import { canReplyToTeam } from "./reply-to-team.ts";
 import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
@@ -54,7 +54,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,
-      law: lawOf(r.jurisdiction),
+      law: lawOf(r.jurisdiction, r.type),
       outcome: r.outcome,
       denialReason: r.denialReason,
       denialMessage: r.denialMessage,
@@ -121,8 +121,9 @@ function accessAnswerOf(row: StatusRow, now: Date) {
 }
 
 /** The law behind the deadline, for a plain sentence on the page ("the GDPR gives us 1 month"). */
-function lawOf(jurisdiction: string) {
-  const rule = ruleFor(jurisdiction as never);
+function lawOf(jurisdiction: string, type: string) {
+  if (!isJurisdictionCode(jurisdiction)) return null;
+  const rule = ruleForRight(jurisdiction, type.toLowerCase() as RequestTypeCode);
   return rule ? { name: rule.name, unit: rule.period.unit, length: rule.period.length } : null;
 }
 

@@ -1,10 +1,11 @@
 // The shape of a request, shared by the browser form, the server action and the public API.
 // Messages are keys of lib/i18n/validation-messages.ts so each side shows them in its language.
 import { z } from "zod";
+import { REQUEST_TYPES } from "../deadlines/types.ts";
 import { countryNeedsRegion, isCountryCode, isRegionOf } from "../geo/regions.ts";
 import { safeText } from "../http/safe-text.ts";
 
-export const requestTypes = ["access", "rectification", "erasure", "portability"] as const;
+export const requestTypes = REQUEST_TYPES;
 export type RequestTypeName = (typeof requestTypes)[number];
 
 export const locales = ["en", "fr"] as const;

@@ -54,9 +54,17 @@ const demoPeople = [
   ["lucas.silva@example.com.br", "Lucas", "Silva"],
 ] as const;
 
+/** What opt-out, limit, restriction and objection switch off (demo-connectors.yaml maps them). */
+const preferenceColumnsSql = `
+ALTER TABLE customers ADD COLUMN IF NOT EXISTS marketing_opt_out boolean NOT NULL DEFAULT false;
+ALTER TABLE customers ADD COLUMN IF NOT EXISTS sensitive_data_limited boolean NOT NULL DEFAULT false;
+ALTER TABLE customers ADD COLUMN IF NOT EXISTS processing_restricted boolean NOT NULL DEFAULT false;
+`;
+
 const schemaSql = `
 CREATE TABLE customers (customer_id serial PRIMARY KEY, email text NOT NULL UNIQUE, first_name text, last_name text,
   phone text, address text, created_at timestamptz NOT NULL DEFAULT now());
+${preferenceColumnsSql}
 CREATE TABLE orders (order_id serial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, placed_at timestamptz NOT NULL,
   total numeric(10,2) NOT NULL, invoice_number text NOT NULL);
 CREATE TABLE order_items (item_id serial PRIMARY KEY, order_id int NOT NULL REFERENCES orders, sku text NOT NULL,
@@ -88,7 +96,11 @@ export async function ensureDemoShop(adminUrl: string, database = "demo_shop", c
   await client.connect();
   try {
     const ready = await client.query("SELECT to_regclass('public.customers') AS t");
-    if (ready.rows[0].t) return url.toString();
+    if (ready.rows[0].t) {
+      // A shop made before these columns existed gets them.
+      await client.query(preferenceColumnsSql);
+      return url.toString();
+    }
     await client.query("BEGIN");
     await client.query(schemaSql);
     const next = random(42);

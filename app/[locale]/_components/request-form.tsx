@@ -5,8 +5,11 @@ import type { FormEvent } from "react";
 // JavaScript it is a plain POST and the page comes back with the fields filled in.
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices.ts";
+import { jurisdictionFor } from "@/lib/deadlines/jurisdiction-for.ts";
+import type { JurisdictionCode } from "@/lib/deadlines/rules.ts";
 import { t } from "@/lib/i18n/messages.ts";
 import { localiseIssues } from "@/lib/i18n/validation-messages.ts";
+import { rightsOffered, type VoluntaryRights } from "@/lib/requests/offered-rights.ts";
 import { type Locale, requestFormSchema, requestTypes } from "@/lib/requests/request-input.schema.ts";
 import {
   type CorrectionValues,
@@ -23,7 +26,17 @@ import { describedBy, ErrorSummary, errorId, FieldError, fieldId, Hint, Marker, 
 
 export type Option = { code: string; name: string };
 
-type RequestFormProps = { locale: Locale; countries: Option[]; regions: Record<string, Option[]>; correctionChoices: CorrectionChoice[] };
+type RequestFormProps = {
+  locale: Locale;
+  countries: Option[];
+  regions: Record<string, Option[]>;
+  correctionChoices: CorrectionChoice[];
+  /** The law applied where the person's place has none of its own. */
+  fallbackJurisdiction: JurisdictionCode;
+  voluntaryRights: VoluntaryRights;
+  /** The browser sent `Sec-GPC: 1`: the opt-out is ticked, and the form says why. */
+  gpc?: boolean;
+};
 
 const fieldOrder = ["types", "corrections", "country", "region", "email", "fullName", "accountId", "details"];
 
@@ -43,11 +56,25 @@ function targetFor(path: string): string {
   return fieldId(path);
 }
 
-export function RequestForm({ locale, countries, regions, correctionChoices }: RequestFormProps) {
+export function RequestForm({
+  locale,
+  countries,
+  regions,
+  correctionChoices,
+  fallbackJurisdiction,
+  voluntaryRights,
+  gpc = false,
+}: RequestFormProps) {
   const m = t(locale);
   const [state, formAction, pending] = useActionState(submitRequestAction, initialRequestFormState);
   const hydrated = useHydrated();
-  const [values, setValues] = useState<RequestFormValues>(state.values ?? emptyRequestForm);
+  const [values, setValues] = useState<RequestFormValues>(
+    state.values ?? (gpc ? { ...emptyRequestForm, types: ["opt_out"] } : emptyRequestForm),
+  );
+  // Until the person says where they live, every right is shown; then only those offered there.
+  const offered: readonly string[] = values.country
+    ? rightsOffered(jurisdictionFor(values.country, values.region || null, fallbackJurisdiction), voluntaryRights)
+    : requestTypes;
   const [issues, setIssues] = useState<FormIssue[]>(state.issues);
   const [formError, setFormError] = useState<string | null>(state.formError);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -79,6 +106,13 @@ export function RequestForm({ locale, countries, regions, correctionChoices }: R
   const set = <K extends keyof RequestFormValues>(key: K, value: RequestFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const countryRegions = regions[values.country] ?? [];
   const rectification = values.types.includes("rectification");
+
+  // A right ticked before the country was chosen, and not offered there, is unticked.
+  useEffect(() => {
+    if (values.types.some((type) => !offered.includes(type))) {
+      setValues((v) => ({ ...v, types: v.types.filter((type) => offered.includes(type)) }));
+    }
+  });
 
   function toggleType(type: string, checked: boolean) {
     set("types", checked ? [...values.types, type] : values.types.filter((value) => value !== type));
@@ -165,25 +199,34 @@ export function RequestForm({ locale, countries, regions, correctionChoices }: R
           {m.form.rightsLegend}
           <Marker text={m.common.required} />
         </legend>
-        <Hint id="types-hint">{m.form.rightsHint}</Hint>
+        <Hint id="types-hint">
+          {m.form.rightsHint} {m.form.rightsForPlace}
+        </Hint>
+        {gpc ? (
+          <p className="notice" id="gpc-notice" role="note">
+            {m.form.gpcNotice}
+          </p>
+        ) : null}
         <FieldError id={errorId("types")} label={m.common.error} message={typesError} />
         <div className="checkboxes">
-          {requestTypes.map((type) => (
-            <div className="checkbox" key={type}>
-              <input
-                id={`types-${type}`}
-                name="types"
-                type="checkbox"
-                value={type}
-                checked={values.types.includes(type)}
-                aria-describedby={`types-${type}-hint`}
-                aria-invalid={typesError ? true : undefined}
-                onChange={(event) => toggleType(type, event.target.checked)}
-              />
-              <label htmlFor={`types-${type}`}>{m.rights[type].label}</label>
-              <Hint id={`types-${type}-hint`}>{m.rights[type].hint}</Hint>
-            </div>
-          ))}
+          {requestTypes
+            .filter((type) => offered.includes(type))
+            .map((type) => (
+              <div className="checkbox" key={type}>
+                <input
+                  id={`types-${type}`}
+                  name="types"
+                  type="checkbox"
+                  value={type}
+                  checked={values.types.includes(type)}
+                  aria-describedby={`types-${type}-hint`}
+                  aria-invalid={typesError ? true : undefined}
+                  onChange={(event) => toggleType(type, event.target.checked)}
+                />
+                <label htmlFor={`types-${type}`}>{m.rights[type].label}</label>
+                <Hint id={`types-${type}-hint`}>{m.rights[type].hint}</Hint>
+              </div>
+            ))}
         </div>
       </fieldset>
 

@@ -8,7 +8,8 @@
 //   X-DSAR-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
 //   (plus any `headers` from the config)
 //   { "requestId": "…", "taskId": "…", "reference": "…",
-//     "action": "access" | "erasure" | "rectification" | "portability",
+//     "action": "access" | "erasure" | "rectification" | "portability"
+//               | "opt_out" | "limit_sensitive" | "restriction" | "objection",
 //     "subject": { "email": "…", "accountId": "…"? },
 //     "corrections": [{ "field": "…", "correctValue": "…", "currentValue": "…"? }],  (rectification only)
 //     "callbackUrl": "https://portal.example.com/api/v1/connector-callbacks/<taskId>" }
@@ -30,6 +31,8 @@
 //                                                     "rows": 3, "reason": "…"? }] }   (give a reason when you retain)
 //   rectification:       { "applied": [{ "field": "fullName", "category": "customers", "column": "name", "rows": 1 }],
 //                          "unmapped": ["fields you hold no column for"] }
+//   opt_out, limit_sensitive, restriction, objection (switch off sale/sharing, sensitive-data use, processing):
+//                        { "switchedOff": [{ "category": "customers", "settings": { "marketing_opt_out": true }, "rows": 1 }] }
 // or 202 (any body), then later POST the same result shape to `callbackUrl`, signed the same way
 // with the same secret, within `callbackWaitMinutes` (default 60) or the task fails.
 // Any other status fails the attempt (it is retried later, with backoff); the status and the first
@@ -167,5 +170,10 @@ export const httpConnector: ConnectorType<HttpConfig> = {
   async rectify(config, subject, corrections, context) {
     const answer = await send(config, "rectification", subject, context, { corrections });
     return "deferred" in answer ? answer.deferred : parseAnswer(config, "rectification", answer.json);
+  },
+
+  async applyPreference(config, subject, kind, context) {
+    const answer = await send(config, kind, subject, context);
+    return "deferred" in answer ? answer.deferred : parseAnswer(config, kind, answer.json);
   },
 };

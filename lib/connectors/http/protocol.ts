@@ -2,9 +2,16 @@
 // what the system answers, at once (200) or later on its callback. Answers are parsed, never
 // trusted: unknown keys are dropped so nothing unexpected reaches a receipt.
 import { z } from "zod";
-import type { AccessRecord, EraseReceipt, RectifyReceipt } from "../connector.ts";
+import {
+  type AccessRecord,
+  type EraseReceipt,
+  PREFERENCE_KINDS,
+  type PreferenceKind,
+  type PreferenceReceipt,
+  type RectifyReceipt,
+} from "../connector.ts";
 
-export const httpActions = ["access", "erasure", "rectification", "portability", "test"] as const;
+export const httpActions = ["access", "erasure", "rectification", "portability", ...PREFERENCE_KINDS, "test"] as const;
 export type HttpAction = (typeof httpActions)[number];
 
 /** The actions that carry a result: the ones a callback can answer. */
@@ -23,7 +30,7 @@ export const actionBodySchema = z.object({
   requestId: z.string(),
   taskId: z.string(),
   reference: z.string(),
-  action: z.enum(["access", "erasure", "rectification", "portability"]),
+  action: z.enum(["access", "erasure", "rectification", "portability", ...PREFERENCE_KINDS]),
   subject: subjectSchema,
   corrections: z.array(correctionSchema).optional(),
   callbackUrl: z.url(),
@@ -67,11 +74,24 @@ export const rectifyResultSchema = z.object({
   unmapped: z.array(z.string().max(200)),
 });
 
+/** Opt-out, limit, restriction, objection: what was switched off where. */
+export const preferenceResultSchema = z.object({
+  switchedOff: z.array(
+    z.object({
+      category: name,
+      settings: z.record(z.string().max(200), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])),
+      rows: count,
+    }),
+  ),
+});
+
 export type CallbackResult<A extends ResultAction> = A extends "access" | "portability"
   ? AccessRecord[]
   : A extends "erasure"
     ? EraseReceipt
-    : RectifyReceipt;
+    : A extends PreferenceKind
+      ? PreferenceReceipt
+      : RectifyReceipt;
 
 /** Where an answer is wrong, e.g. `details[0].strategy: Invalid option: …`. */
 export function describeIssues(error: z.ZodError): string {
@@ -90,13 +110,16 @@ function formatPath(path: PropertyKey[]): string {
  * wrong field. Access records get `source: ""`: the caller knows which connector it ran.
  */
 export function parseResult<A extends ResultAction>(action: A, json: unknown): CallbackResult<A>;
-export function parseResult(action: ResultAction, json: unknown): AccessRecord[] | EraseReceipt | RectifyReceipt {
+export function parseResult(action: ResultAction, json: unknown): AccessRecord[] | EraseReceipt | RectifyReceipt | PreferenceReceipt {
   if (action === "access" || action === "portability") {
     const records = parseWith(accessResultSchema, action, json).records;
     return records.map((record) => ({ source: "", category: record.category, fields: record.fields }));
   }
   if (action === "erasure") return parseWith(eraseResultSchema, action, json);
   if (action === "rectification") return parseWith(rectifyResultSchema, action, json);
+  if ((PREFERENCE_KINDS as readonly string[]).includes(action)) {
+    return { kind: action as PreferenceKind, ...parseWith(preferenceResultSchema, action, json) };
+  }
   throw new Error(`Unknown action "${String(action)}": expected access, portability, erasure or rectification`);
 }
 

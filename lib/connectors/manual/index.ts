@@ -33,4 +33,7 @@ export const manualConnector: ConnectorType<ManualConfig> = {
   async rectify() {
     return { deferred: "staff" };
   },
+  async applyPreference() {
+    return { deferred: "staff" };
+  },
 };

@@ -7,12 +7,19 @@ import type { OpendsrConfig } from "./config.ts";
 
 export type OpendsrRequestType = "access" | "portability" | "erasure";
 
-/** The portal's rights as OpenDSR request types. Rectification has none in the specification. */
+/**
+ * The portal's rights as OpenDSR request types. Rectification has none in the specification, nor
+ * do the opt-out, limit, restriction and objection rights.
+ */
 export const opendsrRequestTypes: Record<ConnectorContext["action"], OpendsrRequestType | null> = {
   access: "access",
   portability: "portability",
   erasure: "erasure",
   rectification: null,
+  opt_out: null,
+  limit_sensitive: null,
+  restriction: null,
+  objection: null,
 };
 
 /**

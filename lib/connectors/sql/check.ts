@@ -60,6 +60,9 @@ function problemsIn(config: SqlConfig, schema: string, catalog: Catalog, existin
     for (const [j, column] of (table.columns ?? []).entries()) need(column, ["columns", j]);
     if (table.erase.strategy === "mask") for (const column of Object.keys(table.erase.columns)) need(column, ["erase", "columns", column]);
     for (const [field, column] of Object.entries(table.rectify ?? {})) need(column, ["rectify", field]);
+    for (const [kind, set] of Object.entries(table.preferences ?? {})) {
+      for (const column of Object.keys(set ?? {})) need(column, ["preferences", kind, column]);
+    }
     for (const link of linksOf(table)) problems.push(...linkProblems(table, i, link, columns, catalog));
   });
   return problems;

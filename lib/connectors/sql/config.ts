@@ -2,7 +2,9 @@
 // person's data, how each is reached (its own identity columns, or one or more join paths from
 // parent tables), and what erasure does to it. Only the tables listed are ever touched; nothing is
 // guessed from the database. Each engine adds its own connection settings (config of its folder).
+
 import { z } from "zod";
+import { PREFERENCE_KINDS } from "../connector.ts";
 
 /** Where an engine's names differ: its own name and the longest identifier it takes. */
 export type Engine = { name: string; identifierLimit: number };
@@ -102,6 +104,21 @@ function tableSchema(engine: Engine) {
      */
     reference: z.literal(true, { error: "reference can only be true; leave it out otherwise" }).optional(),
     erase: eraseSchema.default({ strategy: "delete" }),
+    /**
+     * Per right (opt_out, limit_sensitive, restriction, objection): the columns set on the person's
+     * rows, e.g. `opt_out: { marketing_opt_out: true }`.
+     */
+    preferences: z
+      .partialRecord(
+        z.enum(PREFERENCE_KINDS, { error: `Name a right: ${PREFERENCE_KINDS.join(", ")}` }),
+        z
+          .record(
+            name("column name"),
+            z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "Set a column to text, a number, true/false or null" }),
+          )
+          .refine((set) => Object.keys(set).length > 0, "List at least one column to set"),
+      )
+      .optional(),
     rectify: z
       .record(z.string().min(1, "A form field name must not be empty"), name("column name"))
       .refine((map) => new Set(Object.values(map)).size === Object.values(map).length, "Map each column from one form field only")
@@ -140,6 +157,12 @@ export function tablesProblems(tables: TableConfig[]): Array<{ path: Array<strin
       problems.push({
         path: ["tables", i, "reference"],
         message: `Reference table "${table.table}" must be reached through via (e.g. from the rows that name it), not found by identity`,
+      });
+    }
+    if (table.preferences) {
+      problems.push({
+        path: ["tables", i, "preferences"],
+        message: `Reference table "${table.table}" is read-only: preferences cannot be set on it; leave out preferences`,
       });
     }
     if (table.rectify) {

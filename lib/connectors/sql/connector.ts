@@ -1,6 +1,7 @@
 // A connector type for an SQL engine: the shared engine of this folder bound to one dialect.
 import type { ConnectorType } from "../connector.ts";
 import { accessRecords } from "./access.ts";
+import { applyPreferenceRows } from "./apply-preference.ts";
 import { checkConfig, mappingAdvice } from "./check.ts";
 import type { SqlConfig } from "./config.ts";
 import { ConnectionProblem, type SqlDialect } from "./dialect.ts";
@@ -40,6 +41,7 @@ export function sqlConnector<C extends SqlConfig>(
     access: (config, subject, context) => accessRecords(dialect, config, subject, context),
     erase: (config, subject, context) => eraseRows(dialect, config, subject, context),
     rectify: (config, subject, corrections, context) => rectifyRows(dialect, config, subject, corrections, context),
+    applyPreference: (config, subject, kind, context) => applyPreferenceRows(dialect, config, subject, kind, context),
   };
 }
 

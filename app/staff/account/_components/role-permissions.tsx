@@ -16,6 +16,7 @@ const permissionWords: Record<Permission, string> = {
   "settings.manage": "change auto-approval, reminders and retention",
   "queues.manage": "open the queues dashboard",
   "agents.manage": "trust, disable and rotate the keys of authorized agents (Data Rights Protocol)",
+  "optOuts.record": "record opt-outs relayed by an integration (Global Privacy Control, an opt-out link)",
 };
 
 export function RolePermissions({ role }: { role: StaffRole }) {

@@ -19,6 +19,10 @@ export const rightNames: Record<RequestType, string> = {
   RECTIFICATION: "rectification",
   ERASURE: "erasure",
   PORTABILITY: "portability",
+  OPT_OUT: "opt-out",
+  LIMIT_SENSITIVE: "limit sensitive data",
+  RESTRICTION: "restriction",
+  OBJECTION: "objection",
 };
 
 export type Urgency = "overdue" | "urgent" | "soon" | "later" | "closed";

@@ -13,7 +13,16 @@ import { resetAutoApprovalAction, saveAutoApprovalAction } from "./actions.ts";
 
 export const metadata: Metadata = { title: "Auto-approval" };
 
-const rightNames = { access: "Access", rectification: "Rectification", erasure: "Erasure", portability: "Portability" } as const;
+const rightNames = {
+  access: "Access",
+  rectification: "Rectification",
+  erasure: "Erasure",
+  portability: "Portability",
+  opt_out: "Opt-out of sale or sharing",
+  limit_sensitive: "Limit use of sensitive data",
+  restriction: "Restriction",
+  objection: "Objection",
+} as const;
 
 function summary(policy: EffectivePolicy): string {
   const rights = Object.entries(policy.rights).map(

@@ -1,0 +1,12 @@
+-- AlterEnum
+ALTER TYPE "RequestChannel" ADD VALUE 'GPC';
+ALTER TYPE "RequestChannel" ADD VALUE 'LINK';
+
+-- AlterEnum
+ALTER TYPE "RequestType" ADD VALUE 'OPT_OUT';
+ALTER TYPE "RequestType" ADD VALUE 'LIMIT_SENSITIVE';
+ALTER TYPE "RequestType" ADD VALUE 'RESTRICTION';
+ALTER TYPE "RequestType" ADD VALUE 'OBJECTION';
+
+-- AlterEnum
+ALTER TYPE "StaffRole" ADD VALUE 'INTEGRATION';
