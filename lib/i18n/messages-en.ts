@@ -118,6 +118,8 @@ export const en = {
     rightsForPlace: "Only the rights the law where you live gives you (and any we offer everyone) are listed.",
     gpcNotice:
       "Your browser sends a Global Privacy Control signal, which asks us not to sell or share your data. We have ticked the opt-out for you: untick it if you do not want it.",
+    gpcNoticeNotOffered:
+      "Your browser sends a Global Privacy Control signal. The law where you live gives no right to opt out of sale or sharing, so we do not offer it here. You can object to the use of your data if that right is listed below.",
     country: "Country where you live",
     countryHint: "The law that protects you, and our time limit to answer, depend on it.",
     countryPlaceholder: "Choose a country",

@@ -113,7 +113,9 @@ export const fr: Messages = {
     rightsHint: "Choisissez-en un ou plusieurs.",
     rightsForPlace: "Seuls les droits que vous donne la loi de votre lieu de résidence (et ceux que nous offrons à tous) sont proposés.",
     gpcNotice:
-      "Votre navigateur envoie un signal Global Privacy Control, qui nous demande de ne pas vendre ni partager vos données. Nous avons coché l’opposition pour vous : décochez-la si vous ne la souhaitez pas.",
+      "Votre navigateur envoie un signal Global Privacy Control, qui nous demande de ne pas vendre ni partager vos données. Nous avons coché le refus de la vente ou du partage pour vous : décochez-le si vous ne le souhaitez pas.",
+    gpcNoticeNotOffered:
+      "Votre navigateur envoie un signal Global Privacy Control. La loi de votre lieu de résidence ne prévoit pas de droit de refuser la vente ou le partage, aussi ne vous le proposons-nous pas ici. Vous pouvez vous opposer à l’usage de vos données si ce droit figure ci-dessous.",
     country: "Pays de résidence",
     countryHint: "La loi qui vous protège, et notre délai pour vous répondre, en dépendent.",
     countryPlaceholder: "Choisissez un pays",

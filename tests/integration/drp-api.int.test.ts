@@ -10,9 +10,10 @@ import { queueStatusCallbacks } from "../../lib/drp/queue-status-callbacks.ts";
 import { rotateDrpAgentKey } from "../../lib/drp/rotate-drp-agent-key.ts";
 import { setDrpAgentEnabled } from "../../lib/drp/set-drp-agent-enabled.ts";
 import { denyRequest } from "../../lib/requests/deny-request.ts";
+import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
 import { startDrpServer } from "../support/drp-server.ts";
-import { waitForEmail } from "../support/mailbox.ts";
+import { codeIn, waitForEmail } from "../support/mailbox.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
 const BUSINESS = "TEST_PORTAL";
@@ -172,6 +173,28 @@ describe("exercise, status and revoke", () => {
     await waitForEmail(process.env.MAIL_CATCHER_URL as string, email);
     const status = await call("GET", `/v1/data-rights-request/${answer.json.request_id}`, undefined, token);
     expect(status.json).toEqual(answer.json);
+  });
+
+  it.each([
+    ["sale:opt-out", "OPT_OUT"],
+    ["sensitive:limit", "LIMIT_SENSITIVE"],
+  ])("files %s as %s, approved without staff once the person confirms, and answers fulfilled", async (action, type) => {
+    const token = await tokenOf(agent);
+    const email = uniqueEmail("drp-pref");
+    const answer = await call("POST", "/v1/data-rights-request", exercise(agent, email, { exercise: action }), token);
+    expect(answer.status).toBe(200);
+    const drp = await db().drpRequest.findUniqueOrThrow({ where: { id: answer.json.request_id }, include: { request: true } });
+    expect(drp.request).toMatchObject({ channel: "DRP", type, jurisdiction: "US_CA" });
+    const message = await waitForEmail(process.env.MAIL_CATCHER_URL as string, email, (m) => m.text.includes(drp.request.reference));
+    await verifyByCode(drp.request.reference, codeIn(message));
+    await expect
+      .poll(async () => (await call("GET", `/v1/data-rights-request/${answer.json.request_id}`, undefined, token)).json.status, {
+        timeout: 30_000,
+        interval: 300,
+      })
+      .toBe("fulfilled");
+    const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: drp.requestId, action: "request.approved" } });
+    expect(approval.actorType).not.toBe("STAFF");
   });
 
   it("answers 403 for another agent's request and 404 for an unknown id", async () => {

@@ -44,7 +44,7 @@ it("passes every MUST and SHOULD check of the OSIRAA conformance kit", { timeout
   expect(existsSync(join(kitDir, "run.sh")), `the OSIRAA conformance kit is not at ${kitDir} (set OSIRAA_KIT_DIR)`).toBe(true);
   const output = join(stateDir, "results.json");
   const args = ["--base-url", server.baseUrl, "--business-id", env().DRP_BUSINESS_ID as string];
-  args.push("--actions", "access,deletion", "--regimes", "ccpa,voluntary", "--verifications", "email", "--json", output);
+  args.push("--actions", "access,deletion,sale:opt-out", "--regimes", "ccpa,voluntary", "--verifications", "email", "--json", output);
   const run = await new Promise<{ code: number; stdout: string }>((resolve) => {
     execFile(
       join(kitDir, "run.sh"),

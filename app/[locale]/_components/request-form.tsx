@@ -204,7 +204,7 @@ export function RequestForm({
         </Hint>
         {gpc ? (
           <p className="notice" id="gpc-notice" role="note">
-            {m.form.gpcNotice}
+            {offered.includes("opt_out") ? m.form.gpcNotice : m.form.gpcNoticeNotOffered}
           </p>
         ) : null}
         <FieldError id={errorId("types")} label={m.common.error} message={typesError} />
