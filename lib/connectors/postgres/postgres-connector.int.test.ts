@@ -25,12 +25,13 @@ const SCHEMA = `
     total numeric(10, 2), created_at timestamptz, placed_on date, invoice bytea, note text);
   CREATE TABLE "Shop".order_items (item_id serial PRIMARY KEY, order_id int NOT NULL REFERENCES "Shop".orders, sku text, qty int);
   CREATE TABLE "Shop".newsletter (email text, subscribed_at timestamptz);
+  CREATE TABLE "Shop".suppression_list ("Email" text NOT NULL, reason text, listed_at timestamptz, by_portal boolean);
   CREATE INDEX ON "Shop"."Customers" (lower("eMail"));
   CREATE INDEX ON "Shop".newsletter (lower(email));`;
 
 // Jane (stored with capitals) has two orders, one with 1,100 lines to cross several cursor batches.
 const SEED = `
-  TRUNCATE "Shop".order_items, "Shop".orders, "Shop"."Customers", "Shop".newsletter RESTART IDENTITY;
+  TRUNCATE "Shop".order_items, "Shop".orders, "Shop"."Customers", "Shop".newsletter, "Shop".suppression_list RESTART IDENTITY;
   INSERT INTO "Shop"."Customers" ("eMail", first_name, last_name, phone, password_hash) VALUES
     ('Jane@Example.test', 'Jane', 'Doe', '+33 1 00', 'argon2-jane'),
     ('bob@example.test', 'Bob', 'Roe', '+33 1 01', 'argon2-bob'),
@@ -379,5 +380,78 @@ describe("rectify", () => {
       rectificationContext,
     );
     expect(receipt).toEqual({ applied: [], unmapped: ["nickname"] });
+  });
+});
+
+describe("suppression tables", () => {
+  const optOutContext = { ...task, action: "opt_out" as const };
+  const suppressions = [
+    {
+      table: "suppression_list",
+      rights: ["opt_out", "objection"],
+      columns: { Email: "{email}", reason: "{right}", listed_at: "{now}", by_portal: true },
+    },
+  ];
+  const listed = async () =>
+    (await source.query(`SELECT "Email", reason, by_portal, listed_at IS NOT NULL AS dated FROM "Shop".suppression_list ORDER BY 1`)).rows;
+
+  it("adds the person's email once, whatever its case, and names the table, not the email, in the receipt", async () => {
+    const config = mapping({ suppressions });
+    expect(await postgresConnector.check(config)).toEqual([]);
+    const first = await postgresConnector.applyPreference?.(config, jane, "opt_out", optOutContext);
+    expect(first).toEqual({
+      kind: "opt_out",
+      switchedOff: [{ category: "suppression_list", settings: suppressions[0].columns, rows: 1 }],
+    });
+    expect(JSON.stringify(first)).not.toContain(jane.email);
+    const again = await postgresConnector.applyPreference?.(config, { email: "JANE@example.test" }, "objection", optOutContext);
+    expect(again?.switchedOff).toEqual([{ category: "suppression_list", settings: suppressions[0].columns, rows: 0 }]);
+    expect(await listed()).toEqual([{ Email: "jane@example.test", reason: "opt_out", by_portal: true, dated: true }]);
+    await postgresConnector.applyPreference?.(config, { email: "bob@example.test" }, "opt_out", optOutContext);
+    expect((await listed()).map((row) => row.Email)).toEqual(["bob@example.test", "jane@example.test"]);
+  });
+
+  it("leaves the table alone for a right it does not list", async () => {
+    const receipt = await postgresConnector.applyPreference?.(mapping({ suppressions }), jane, "limit_sensitive", optOutContext);
+    expect(receipt).toEqual({ kind: "limit_sensitive", switchedOff: [] });
+    expect(await listed()).toEqual([]);
+  });
+
+  it("names an unknown suppression table or column at its place in the config", async () => {
+    const problems = await postgresConnector.check(
+      mapping({
+        suppressions: [
+          { table: "Suppressed", rights: ["opt_out"], columns: { email: "{email}" } },
+          { table: "suppression_list", rights: ["opt_out"], columns: { Email: "{email}", origin: "gpc" } },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      {
+        path: ["suppressions", 0, "table"],
+        message: expect.stringMatching(/^Schema "Shop" has no table "Suppressed"; it has: .*"suppression_list"/),
+      },
+      {
+        path: ["suppressions", 1, "columns", "origin"],
+        message: expect.stringMatching(/^Suppression table "suppression_list" has no column "origin"/),
+      },
+    ]);
+  });
+
+  it("refuses a config without the person's email, with an unknown placeholder, or matching on a column it does not fill", () => {
+    const parsed = postgresConfigSchema.safeParse({
+      url: sourceUrl,
+      tables: [{ table: "Customers", identity: { email: "eMail" } }],
+      suppressions: [{ table: "suppression_list", rights: ["opt_out"], columns: { Email: "{mail}" }, match: ["phone"] }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      [
+        "suppressions.0.columns.Email",
+        '"{mail}" is not a value the portal fills in: use one of {email}, {right}, {now} as the whole value, or text without braces',
+      ],
+      ["suppressions.0.columns", 'Suppression table "suppression_list" must hold the person\'s email: set one column to "{email}"'],
+      ["suppressions.0.match.0", 'match names "phone", which columns does not fill: list only columns given under columns'],
+    ]);
   });
 });

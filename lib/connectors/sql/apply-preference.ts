@@ -1,11 +1,13 @@
 // Opt-out, limit, restriction, objection: the columns the config maps for the right are set on the
-// person's own rows (found as for access, erasure and rectification), every table in one transaction.
+// person's own rows (found as for access, erasure and rectification), and the person's email is added
+// to the suppression tables listed for the right (once: a second request finds it there), every table
+// in one transaction.
 import type { ConnectorContext, PreferenceKind, PreferenceReceipt, Subject } from "../connector.ts";
 import { readCatalogOrThrow } from "./catalog.ts";
-import type { SqlConfig } from "./config.ts";
-import type { SqlDialect } from "./dialect.ts";
+import { type SqlConfig, type SuppressionConfig, suppressionMatch } from "./config.ts";
+import type { SqlDialect, SqlSession } from "./dialect.ts";
 import { resolveKeys } from "./resolve-keys.ts";
-import { personPredicate } from "./sql.ts";
+import { Params, personPredicate } from "./sql.ts";
 
 export async function applyPreferenceRows<C extends SqlConfig>(
   dialect: SqlDialect<C>,
@@ -18,7 +20,8 @@ export async function applyPreferenceRows<C extends SqlConfig>(
     const settings = table.preferences?.[kind];
     return settings ? [{ table, settings }] : [];
   });
-  if (targets.length === 0) return { kind, switchedOff: [] };
+  const suppressions = (config.suppressions ?? []).filter((entry) => entry.rights.includes(kind));
+  if (targets.length === 0 && suppressions.length === 0) return { kind, switchedOff: [] };
   const switchedOff = await dialect.inTransaction(config.url, async (session) => {
     const catalog = await readCatalogOrThrow(dialect, session, config);
     const resolved = await resolveKeys(dialect, session, config, catalog, subject);
@@ -44,7 +47,61 @@ export async function applyPreferenceRows<C extends SqlConfig>(
         });
       }
     }
+    for (const entry of suppressions) {
+      context.signal?.throwIfAborted();
+      done.push(await addToSuppression(dialect, session, config, entry, subject, kind));
+    }
     return done;
   });
   return { kind, switchedOff };
+}
+
+/** One row for the person in a suppression table, unless one already matches; the receipt keeps the config's values, not the email. */
+async function addToSuppression<C extends SqlConfig>(
+  dialect: SqlDialect<C>,
+  session: SqlSession,
+  config: C,
+  entry: SuppressionConfig,
+  subject: Subject,
+  kind: PreferenceKind,
+): Promise<PreferenceReceipt["switchedOff"][number]> {
+  const schema = dialect.schemaOf(config);
+  const columns = (await dialect.readCatalog(session, schema, [entry.table])).get(entry.table);
+  if (!columns)
+    throw new Error(
+      `Suppression table "${entry.table}" is not in schema "${schema}" (or this user cannot see it); run the connector check`,
+    );
+  const missing = [...Object.keys(entry.columns), ...(entry.match ?? [])].find((column) => !columns.has(column));
+  if (missing !== undefined) throw new Error(`Suppression table "${entry.table}" has no column "${missing}"; run the connector check`);
+  const now = new Date();
+  const valueOf = (value: SuppressionConfig["columns"][string]) =>
+    value === "{email}" ? subject.email : value === "{right}" ? kind : value === "{now}" ? now : value;
+  const table = dialect.qualified(schema, entry.table);
+  try {
+    const lookup = new Params();
+    const where = suppressionMatch(entry)
+      .map((column) => {
+        const value = valueOf(entry.columns[column]);
+        const target = dialect.quote(column);
+        if (value === null) return `${target} IS NULL`;
+        const info = columns.get(column);
+        return entry.columns[column] === "{email}" && info
+          ? dialect.emailPredicate(target, info, lookup.add(value))
+          : `${target} = ${lookup.add(value)}`;
+      })
+      .join(" AND ");
+    const found = await session.query(`SELECT 1 AS listed FROM ${table} WHERE ${where} LIMIT 1`, lookup.values);
+    if (found.rows.length > 0) return { category: entry.table, settings: entry.columns, rows: 0 };
+    const insert = new Params();
+    const names = Object.keys(entry.columns);
+    const values = names.map((column) => insert.add(valueOf(entry.columns[column])));
+    const inserted = await session.query(
+      `INSERT INTO ${table} (${names.map((column) => dialect.quote(column)).join(", ")}) VALUES (${values.join(", ")})`,
+      insert.values,
+    );
+    return { category: entry.table, settings: entry.columns, rows: inserted.rowCount };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not add the person to suppression table "${entry.table}" for ${kind}: ${reason}`, { cause: error });
+  }
 }

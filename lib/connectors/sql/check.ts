@@ -13,12 +13,17 @@ type Path = Array<string | number>;
 export async function checkConfig<C extends SqlConfig>(dialect: SqlDialect<C>, config: C): Promise<ConfigProblem[]> {
   const schema = dialect.schemaOf(config);
   const names = config.tables.map((table) => table.table);
+  const listed = (config.suppressions ?? []).map((entry) => entry.table);
   try {
     return await dialect.withSession(config.url, async (session) => {
       const missing = await dialect.schemaProblem(session, config);
       if (missing) return [missing];
       const catalog = await dialect.readCatalog(session, schema, names);
-      const problems = problemsIn(config, schema, catalog, await dialect.tableNames(session, schema));
+      const existing = await dialect.tableNames(session, schema);
+      const problems = [
+        ...problemsIn(config, schema, catalog, existing),
+        ...suppressionProblems(config, schema, await dialect.readCatalog(session, schema, listed), existing),
+      ];
       // Constraints are compared only once every name is right, so each problem is reported once.
       if (problems.length > 0) return problems;
       return erasureProblems(
@@ -64,6 +69,31 @@ function problemsIn(config: SqlConfig, schema: string, catalog: Catalog, existin
       for (const column of Object.keys(set ?? {})) need(column, ["preferences", kind, column]);
     }
     for (const link of linksOf(table)) problems.push(...linkProblems(table, i, link, columns, catalog));
+  });
+  return problems;
+}
+
+/** Each suppression table and every column it fills or matches on exist. */
+function suppressionProblems(config: SqlConfig, schema: string, catalog: Catalog, existing: string[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  (config.suppressions ?? []).forEach((entry, i) => {
+    const columns = catalog.get(entry.table);
+    if (!columns) {
+      problems.push({
+        path: ["suppressions", i, "table"],
+        message: `Schema "${schema}" has no table "${entry.table}"; it has: ${list(existing)}`,
+      });
+      return;
+    }
+    const named = Object.keys(entry.columns).map((column) => [column, ["columns", column]] as const);
+    for (const [column, path] of [...named, ...(entry.match ?? []).map((column, j) => [column, ["match", j]] as const)]) {
+      if (!columns.has(column)) {
+        problems.push({
+          path: ["suppressions", i, ...path],
+          message: `Suppression table "${entry.table}" has no column "${column}"; it has: ${list([...columns.keys()])}`,
+        });
+      }
+    }
   });
   return problems;
 }
@@ -119,6 +149,7 @@ function isList(table: TableConfig, link: Link, key: string): boolean {
 export async function mappingAdvice<C extends SqlConfig>(dialect: SqlDialect<C>, config: C): Promise<string[]> {
   const schema = dialect.schemaOf(config);
   const names = config.tables.map((table) => table.table);
+  const listed = (config.suppressions ?? []).map((entry) => entry.table);
   return dialect.withSession(config.url, async (session) => {
     const catalog = await dialect.readCatalog(session, schema, names);
     return [...pathAdvice(config, schema, await dialect.readForeignKeys(session, schema, names)), ...dialect.lookupAdvice(config, catalog)];

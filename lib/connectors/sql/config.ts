@@ -126,6 +126,66 @@ function tableSchema(engine: Engine) {
   });
 }
 
+/** The values a suppression row may take from the request, written as the whole value of a column. */
+export const SUPPRESSION_PLACEHOLDERS = ["{email}", "{right}", "{now}"] as const;
+
+/**
+ * A suppression list (a table the company's mailing or advertising tools read to leave people out):
+ * on the rights named, one row is inserted with the columns given, `{email}` standing for the
+ * person's proven email, `{right}` for the right (opt_out…) and `{now}` for the time. `match` lists
+ * the columns that say the person is already listed (default: those set to `{email}`): no second row
+ * is inserted then.
+ */
+function suppressionSchema(engine: Engine) {
+  const name = (what: string) => identifier(engine, what);
+  const placeholders = SUPPRESSION_PLACEHOLDERS.join(", ");
+  return z
+    .strictObject({
+      table: name("suppression table name"),
+      rights: z
+        .array(z.enum(PREFERENCE_KINDS, { error: `Name a right: ${PREFERENCE_KINDS.join(", ")}` }), {
+          error: "List the rights that add the person to this table, e.g. [opt_out]",
+        })
+        .min(1, "List at least one right, e.g. [opt_out]"),
+      columns: z
+        .record(
+          name("column name"),
+          z.union([z.string(), z.number(), z.boolean(), z.null()], {
+            error: `Set a column to ${placeholders}, text, a number, true/false or null`,
+          }),
+        )
+        .refine((set) => Object.keys(set).length > 0, 'List the columns to fill, e.g. { email: "{email}", reason: opt_out }'),
+      match: z.array(name("column name")).min(1, "List at least one column in match, or leave it out").optional(),
+    })
+    .superRefine((entry, ctx) => {
+      for (const [column, value] of Object.entries(entry.columns)) {
+        if (typeof value === "string" && /[{}]/.test(value) && !(SUPPRESSION_PLACEHOLDERS as readonly string[]).includes(value)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["columns", column],
+            message: `"${value}" is not a value the portal fills in: use one of ${placeholders} as the whole value, or text without braces`,
+          });
+        }
+      }
+      if (!Object.values(entry.columns).includes("{email}")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns"],
+          message: `Suppression table "${entry.table}" must hold the person's email: set one column to "{email}"`,
+        });
+      }
+      for (const [j, column] of (entry.match ?? []).entries()) {
+        if (!(column in entry.columns)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["match", j],
+            message: `match names "${column}", which columns does not fill: list only columns given under columns`,
+          });
+        }
+      }
+    });
+}
+
 /** The keys every SQL engine's config shares: the salt and the tables. */
 export function sqlConfigShape(engine: Engine) {
   return {
@@ -136,11 +196,18 @@ export function sqlConfigShape(engine: Engine) {
      */
     hashSalt: z.string().min(1, "hashSalt must not be empty; leave it out to use the default").optional(),
     tables: z.array(tableSchema(engine)).min(1, "Map at least one table"),
+    suppressions: z.array(suppressionSchema(engine)).min(1, "List at least one suppression table, or leave out suppressions").optional(),
   };
 }
 
 export type TableConfig = z.infer<ReturnType<typeof tableSchema>>;
-export type SqlConfig = { url: string; hashSalt?: string; tables: TableConfig[] };
+export type SuppressionConfig = z.infer<ReturnType<typeof suppressionSchema>>;
+export type SqlConfig = { url: string; hashSalt?: string; tables: TableConfig[]; suppressions?: SuppressionConfig[] };
+
+/** The columns that say a person is already on a suppression list: `match`, or those set to `{email}`. */
+export function suppressionMatch(entry: SuppressionConfig): string[] {
+  return entry.match ?? Object.keys(entry.columns).filter((column) => entry.columns[column] === "{email}");
+}
 
 /** The rules across tables, for an engine's superRefine: the graph, the identities, reference tables. */
 export function tablesProblems(tables: TableConfig[]): Array<{ path: Array<string | number>; message: string }> {
