@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AccessRecord, EraseReceipt, Subject } from "../connector.ts";
+import type { AccessRecord, EraseReceipt, PreferenceReceipt, Subject } from "../connector.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
 import {
   address,
@@ -58,11 +58,12 @@ const SCHEMA = [
   `CREATE TABLE line_item (line_id int PRIMARY KEY, shop_id int NOT NULL, order_id int NOT NULL, sku varchar(10),
     CONSTRAINT line_item_order_fkey FOREIGN KEY (shop_id, order_id) REFERENCES shop_order (shop_id, id))`,
   "CREATE TABLE member (member_id int PRIMARY KEY, email varchar(100) COLLATE utf8mb4_bin NOT NULL, INDEX (email))",
+  "CREATE TABLE `Suppression` (`Email` varchar(100) NOT NULL, reason varchar(20), listed_at DATETIME(6), by_portal BOOLEAN)",
 ];
 
 async function seed() {
   await source.query("SET FOREIGN_KEY_CHECKS = 0");
-  for (const table of [...rentalTables, "kinds", "Odd `Names` ?", "shop_order", "line_item", "member"])
+  for (const table of [...rentalTables, "kinds", "Odd `Names` ?", "shop_order", "line_item", "member", "Suppression"])
     await source.query(`DELETE FROM ${q(table)}`);
   await source.query("SET FOREIGN_KEY_CHECKS = 1");
   for (const table of rentalTables) await source.query(insertRows(q, q, table, rentalRows[table]));
@@ -482,5 +483,63 @@ describe("rectify", () => {
         action: "rectification",
       }),
     ).rejects.toThrow(/^Could not correct "first_name" of table "Customer": the value does not fit the column \(SQLSTATE 22001\)$/);
+  });
+});
+
+describe("suppression tables", () => {
+  const context = { ...task, action: "opt_out" as const };
+  const suppressions = [
+    {
+      table: "Suppression",
+      rights: ["opt_out", "objection"],
+      columns: { Email: "{email}", reason: "{right}", listed_at: "{now}", by_portal: true },
+    },
+  ];
+  const config = () =>
+    mysqlConfigSchema.parse({
+      url: sourceUrl,
+      tables: [{ table: "Customer", identity: { email: "Email" }, erase: { strategy: "retain", reason: "Not erased here" } }],
+      suppressions,
+    });
+  const listed = () => rows("SELECT `Email`, reason, by_portal, listed_at IS NOT NULL AS dated FROM `Suppression` ORDER BY 1");
+
+  it("adds the person's email once, whatever its case, and names the table, not the email, in the receipt", async () => {
+    expect(await mysqlConnector.check!(config())).toEqual([]);
+    const first = await mysqlConnector.applyPreference!(config(), jane, "opt_out", context);
+    expect(first).toEqual({ kind: "opt_out", switchedOff: [{ category: "Suppression", settings: suppressions[0].columns, rows: 1 }] });
+    expect(JSON.stringify(first)).not.toContain(jane.email);
+    const again = await mysqlConnector.applyPreference!(config(), { email: "JANE@example.test" }, "objection", context);
+    expect((again as PreferenceReceipt).switchedOff).toEqual([{ category: "Suppression", settings: suppressions[0].columns, rows: 0 }]);
+    expect(await listed()).toEqual([{ Email: "jane@example.test", reason: "opt_out", by_portal: 1, dated: 1 }]);
+    await mysqlConnector.applyPreference!(config(), bob, "opt_out", context);
+    expect((await listed()).map((row) => row.Email)).toEqual(["bob@example.test", "jane@example.test"]);
+  });
+
+  it("leaves the table alone for a right it does not list", async () => {
+    expect(await mysqlConnector.applyPreference!(config(), jane, "limit_sensitive", context)).toEqual({
+      kind: "limit_sensitive",
+      switchedOff: [],
+    });
+    expect(await listed()).toEqual([]);
+  });
+
+  it("names an unknown suppression table or column at its place in the config", async () => {
+    const problems = await mysqlConnector.check!(
+      mysqlConfigSchema.parse({
+        url: sourceUrl,
+        tables: [{ table: "Customer", identity: { email: "Email" }, erase: { strategy: "retain", reason: "Not erased here" } }],
+        suppressions: [
+          { table: "Suppressed", rights: ["opt_out"], columns: { email: "{email}" } },
+          { table: "Suppression", rights: ["opt_out"], columns: { Email: "{email}", origin: "gpc" } },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      { path: ["suppressions", 0, "table"], message: expect.stringMatching(/has no table "Suppressed"; it has: .*"Suppression"/) },
+      {
+        path: ["suppressions", 1, "columns", "origin"],
+        message: expect.stringMatching(/^Suppression table "Suppression" has no column "origin"/),
+      },
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AccessRecord, Subject } from "../connector.ts";
+import type { AccessRecord, PreferenceReceipt, Subject } from "../connector.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 
 const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -397,28 +397,30 @@ describe("suppression tables", () => {
 
   it("adds the person's email once, whatever its case, and names the table, not the email, in the receipt", async () => {
     const config = mapping({ suppressions });
-    expect(await postgresConnector.check(config)).toEqual([]);
-    const first = await postgresConnector.applyPreference?.(config, jane, "opt_out", optOutContext);
+    expect(await postgresConnector.check!(config)).toEqual([]);
+    const first = await postgresConnector.applyPreference!(config, jane, "opt_out", optOutContext);
     expect(first).toEqual({
       kind: "opt_out",
       switchedOff: [{ category: "suppression_list", settings: suppressions[0].columns, rows: 1 }],
     });
     expect(JSON.stringify(first)).not.toContain(jane.email);
-    const again = await postgresConnector.applyPreference?.(config, { email: "JANE@example.test" }, "objection", optOutContext);
-    expect(again?.switchedOff).toEqual([{ category: "suppression_list", settings: suppressions[0].columns, rows: 0 }]);
+    const again = await postgresConnector.applyPreference!(config, { email: "JANE@example.test" }, "objection", optOutContext);
+    expect((again as PreferenceReceipt).switchedOff).toEqual([
+      { category: "suppression_list", settings: suppressions[0].columns, rows: 0 },
+    ]);
     expect(await listed()).toEqual([{ Email: "jane@example.test", reason: "opt_out", by_portal: true, dated: true }]);
-    await postgresConnector.applyPreference?.(config, { email: "bob@example.test" }, "opt_out", optOutContext);
+    await postgresConnector.applyPreference!(config, { email: "bob@example.test" }, "opt_out", optOutContext);
     expect((await listed()).map((row) => row.Email)).toEqual(["bob@example.test", "jane@example.test"]);
   });
 
   it("leaves the table alone for a right it does not list", async () => {
-    const receipt = await postgresConnector.applyPreference?.(mapping({ suppressions }), jane, "limit_sensitive", optOutContext);
+    const receipt = await postgresConnector.applyPreference!(mapping({ suppressions }), jane, "limit_sensitive", optOutContext);
     expect(receipt).toEqual({ kind: "limit_sensitive", switchedOff: [] });
     expect(await listed()).toEqual([]);
   });
 
   it("names an unknown suppression table or column at its place in the config", async () => {
-    const problems = await postgresConnector.check(
+    const problems = await postgresConnector.check!(
       mapping({
         suppressions: [
           { table: "Suppressed", rights: ["opt_out"], columns: { email: "{email}" } },

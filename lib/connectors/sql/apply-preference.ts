@@ -74,14 +74,14 @@ async function addToSuppression<C extends SqlConfig>(
   const missing = [...Object.keys(entry.columns), ...(entry.match ?? [])].find((column) => !columns.has(column));
   if (missing !== undefined) throw new Error(`Suppression table "${entry.table}" has no column "${missing}"; run the connector check`);
   const now = new Date();
-  const valueOf = (value: SuppressionConfig["columns"][string]) =>
+  const filledIn = (value: SuppressionConfig["columns"][string]) =>
     value === "{email}" ? subject.email : value === "{right}" ? kind : value === "{now}" ? now : value;
   const table = dialect.qualified(schema, entry.table);
   try {
     const lookup = new Params();
     const where = suppressionMatch(entry)
       .map((column) => {
-        const value = valueOf(entry.columns[column]);
+        const value = filledIn(entry.columns[column]);
         const target = dialect.quote(column);
         if (value === null) return `${target} IS NULL`;
         const info = columns.get(column);
@@ -94,7 +94,7 @@ async function addToSuppression<C extends SqlConfig>(
     if (found.rows.length > 0) return { category: entry.table, settings: entry.columns, rows: 0 };
     const insert = new Params();
     const names = Object.keys(entry.columns);
-    const values = names.map((column) => insert.add(valueOf(entry.columns[column])));
+    const values = names.map((column) => insert.add(filledIn(entry.columns[column])));
     const inserted = await session.query(
       `INSERT INTO ${table} (${names.map((column) => dialect.quote(column)).join(", ")}) VALUES (${values.join(", ")})`,
       insert.values,

@@ -22,7 +22,7 @@ export async function checkConfig<C extends SqlConfig>(dialect: SqlDialect<C>, c
       const existing = await dialect.tableNames(session, schema);
       const problems = [
         ...problemsIn(config, schema, catalog, existing),
-        ...suppressionProblems(config, schema, await dialect.readCatalog(session, schema, listed), existing),
+        ...(listed.length > 0 ? suppressionProblems(config, schema, await dialect.readCatalog(session, schema, listed), existing) : []),
       ];
       // Constraints are compared only once every name is right, so each problem is reported once.
       if (problems.length > 0) return problems;
@@ -149,7 +149,6 @@ function isList(table: TableConfig, link: Link, key: string): boolean {
 export async function mappingAdvice<C extends SqlConfig>(dialect: SqlDialect<C>, config: C): Promise<string[]> {
   const schema = dialect.schemaOf(config);
   const names = config.tables.map((table) => table.table);
-  const listed = (config.suppressions ?? []).map((entry) => entry.table);
   return dialect.withSession(config.url, async (session) => {
     const catalog = await dialect.readCatalog(session, schema, names);
     return [...pathAdvice(config, schema, await dialect.readForeignKeys(session, schema, names)), ...dialect.lookupAdvice(config, catalog)];
