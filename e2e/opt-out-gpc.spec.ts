@@ -40,7 +40,7 @@ test("the opt-out is ticked with the reason in French, and only California's rig
   await expect(page.getByRole("note")).toContainText("Nous avons coché");
   await capture(page, "gpc-form-fr");
 
-  await chooseCountry(page, "US", "CA");
+  await chooseCountry(page, "US", "US-CA");
   await expect(page.getByRole("checkbox", { name: optOut, exact: true })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: limit, exact: true })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Limitation du traitement", exact: true })).toHaveCount(0);
@@ -64,6 +64,10 @@ test("in France the opt-out is not offered, and the note says so, unless the com
   await expect(page.getByRole("note")).toContainText("ne prévoit pas");
   await expect(page.getByRole("note")).not.toContainText("Nous avons coché");
   await capture(page, "gpc-france-fr");
+  // Moving to California ticks it again: the browser's signal still stands.
+  await chooseCountry(page, "US", "US-CA");
+  await expect(page.getByRole("checkbox", { name: optOut, exact: true })).toBeChecked();
+  await expect(page.getByRole("note")).toContainText("Nous avons coché");
 
   await sql(`INSERT INTO settings (key, value, "updatedAt") VALUES ('voluntaryRights', $1, now())`, [
     JSON.stringify({ rights: { opt_out: "everywhere" } }),

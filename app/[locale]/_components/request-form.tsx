@@ -71,10 +71,15 @@ export function RequestForm({
   const [values, setValues] = useState<RequestFormValues>(
     state.values ?? (gpc ? { ...emptyRequestForm, types: ["opt_out"] } : emptyRequestForm),
   );
-  // Until the person says where they live, every right is shown; then only those offered there.
-  const offered: readonly string[] = values.country
+  // Until the person says where they live (and the state or province where the law depends on it),
+  // every right is shown; then only those offered there.
+  const placeKnown = values.country !== "" && ((regions[values.country] ?? []).length === 0 || values.region !== "");
+  const offered: readonly string[] = placeKnown
     ? rightsOffered(jurisdictionFor(values.country, values.region || null, fallbackJurisdiction), voluntaryRights)
     : requestTypes;
+  // The browser's signal stands until the person unticks the opt-out themselves: a place that offers
+  // it again ticks it again.
+  const [gpcStands, setGpcStands] = useState(gpc);
   const [issues, setIssues] = useState<FormIssue[]>(state.issues);
   const [formError, setFormError] = useState<string | null>(state.formError);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -111,10 +116,13 @@ export function RequestForm({
   useEffect(() => {
     if (values.types.some((type) => !offered.includes(type))) {
       setValues((v) => ({ ...v, types: v.types.filter((type) => offered.includes(type)) }));
+    } else if (gpcStands && offered.includes("opt_out") && !values.types.includes("opt_out")) {
+      setValues((v) => ({ ...v, types: [...v.types, "opt_out"] }));
     }
   });
 
   function toggleType(type: string, checked: boolean) {
+    if (type === "opt_out" && !checked) setGpcStands(false);
     set("types", checked ? [...values.types, type] : values.types.filter((value) => value !== type));
   }
   function changeCorrection(index: number, key: keyof CorrectionValues, value: string) {
