@@ -52,7 +52,13 @@ export function isPreferenceKind(value: string): value is PreferenceKind {
 /** What a source switched off and where: the category (table), the settings written, the rows. Never personal values. */
 export type PreferenceReceipt = {
   kind: PreferenceKind;
-  switchedOff: Array<{ category: string; settings: Record<string, string | number | boolean | null>; rows: number }>;
+  switchedOff: Array<{
+    category: string;
+    settings: Record<string, string | number | boolean | null>;
+    rows: number;
+    /** What the person reads for `category` where no data map describes it (a suppression list). */
+    label?: string | { en: string; fr?: string };
+  }>;
 };
 
 /** An action a source finishes later: the http connector's 202 + callback, a manual task. */

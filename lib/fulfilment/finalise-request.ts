@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type EraseReceipt, isPreferenceKind, type PreferenceReceipt } from "../connectors/connector.ts";
 import { finaliseRectification } from "../corrections/finalise-rectification.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
+import { textIn } from "../data-map/data-map.schema.ts";
 import { readDataMap } from "../data-map/read-data-map.ts";
 import { summariseAccessAnswer } from "../data-map/summarise-access-answer.ts";
 import { db, type Tx } from "../db.ts";
@@ -221,7 +222,10 @@ function preferenceProps(request: RequestWithTasks) {
       const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
       return {
         name: task.connector.name,
-        categories: [...new Set(switched.filter((s) => s.rows > 0).map((s) => s.category))],
+        // A suppression list carries its own label for the person; a table its name.
+        categories: [
+          ...new Set(switched.filter((s) => s.rows > 0).map((s) => (s.label ? textIn(s.label, request.locale as Locale) : s.category))),
+        ],
         // A manual task completed by staff has no row count: it counts as done once.
         rows: task.connector.type === "manual" ? 1 : switched.reduce((sum, s) => sum + s.rows, 0),
       };

@@ -112,7 +112,7 @@ export const en = {
   form: {
     title: "Make a request about your personal data",
     intro: (company: string) =>
-      `Use this form to ask ${company} for a copy of your personal data, to correct it, to delete it, or to receive it in a reusable file. It is free.`,
+      `Use this form to ask ${company} for a copy of your personal data, to correct it, to delete it, to receive it in a reusable file, or to stop some uses of it, such as its sale or sharing. It is free.`,
     rightsLegend: "Which rights do you want to use?",
     rightsHint: "Choose one or more.",
     rightsForPlace: "Only the rights the law where you live gives you (and any we offer everyone) are listed.",
@@ -251,6 +251,25 @@ export const en = {
     heldRecipients: "Who receives it",
     heldNobody: "Nobody outside our company",
     heldNotDescribed: "We have not described this data yet. Ask us, quoting your reference, if you want to know more.",
+    preference: {
+      askedTitle: "What you asked",
+      asked: {
+        opt_out: "That we stop selling or sharing your personal data, and stop using it for targeted advertising or profiling.",
+        limit_sensitive: "That we use your sensitive personal data only to provide the service you asked for.",
+        restriction: "That we keep your personal data but stop using it for a while.",
+        objection: "That we stop using your personal data for the purposes you object to.",
+      },
+      next: {
+        APPROVED: "We accepted your request and are about to apply it in our systems. We will email you when it is done.",
+        IN_PROGRESS: "We are applying your choice in each of our systems. We will email you when it is done.",
+        COMPLETED: "Done: your choice now applies in our systems. Below is what we changed, and where.",
+      },
+      doneTitle: "What we changed",
+      switchedOffIn: (places: string) => `Applied to: ${places}.`,
+      doneByTeam: "Applied by our team.",
+      nothingFound: "We hold nothing about you there, so nothing needed changing.",
+      noSources: "None of our systems needed a change.",
+    },
     downloadTitle: "Download your data",
     downloadDetails: (date: string, left: number) =>
       `The download works until ${date}, ${left} more ${left === 1 ? "time" : "times"}. After that date we delete the file.`,

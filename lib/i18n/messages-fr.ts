@@ -108,7 +108,7 @@ export const fr: Messages = {
   form: {
     title: "Faire une demande concernant vos données personnelles",
     intro: (company: string) =>
-      `Ce formulaire vous permet de demander à ${company} une copie de vos données personnelles, leur rectification, leur effacement ou leur transmission dans un fichier réutilisable. C’est gratuit.`,
+      `Ce formulaire vous permet de demander à ${company} une copie de vos données personnelles, leur rectification, leur effacement, leur transmission dans un fichier réutilisable, ou l’arrêt de certains usages, comme leur vente ou leur partage. C’est gratuit.`,
     rightsLegend: "Quels droits souhaitez-vous exercer\u00a0?",
     rightsHint: "Choisissez-en un ou plusieurs.",
     rightsForPlace: "Seuls les droits que vous donne la loi de votre lieu de résidence (et ceux que nous offrons à tous) sont proposés.",
@@ -254,6 +254,26 @@ export const fr: Messages = {
     heldNobody: "Personne en dehors de notre entreprise",
     heldNotDescribed:
       "Nous n’avons pas encore décrit ces données. Demandez-nous en indiquant votre référence si vous souhaitez en savoir plus.",
+    preference: {
+      askedTitle: "Ce que vous avez demandé",
+      asked: {
+        opt_out:
+          "Que nous cessions de vendre ou de partager vos données personnelles, et de les utiliser pour la publicité ciblée ou le profilage.",
+        limit_sensitive: "Que nous n’utilisions vos données sensibles que pour fournir le service que vous avez demandé.",
+        restriction: "Que nous conservions vos données personnelles sans plus les utiliser pendant un temps.",
+        objection: "Que nous cessions d’utiliser vos données personnelles pour les finalités auxquelles vous vous opposez.",
+      },
+      next: {
+        APPROVED: "Nous avons accepté votre demande et allons l’appliquer dans nos systèmes. Nous vous écrirons quand ce sera fait.",
+        IN_PROGRESS: "Nous appliquons votre choix dans chacun de nos systèmes. Nous vous écrirons quand ce sera fait.",
+        COMPLETED: "C’est fait\u00a0: votre choix s’applique désormais dans nos systèmes. Voici ce que nous avons modifié, et où.",
+      },
+      doneTitle: "Ce que nous avons modifié",
+      switchedOffIn: (places: string) => `Appliqué à\u00a0: ${places}.`,
+      doneByTeam: "Appliqué par notre équipe.",
+      nothingFound: "Nous n’y détenons rien vous concernant\u00a0: il n’y avait rien à modifier.",
+      noSources: "Aucun de nos systèmes n’avait à être modifié.",
+    },
     downloadTitle: "Télécharger vos données",
     downloadDetails: (date: string, left: number) =>
       `Le téléchargement fonctionne jusqu’au ${date}, encore ${left} fois. Après cette date, nous supprimons le fichier.`,

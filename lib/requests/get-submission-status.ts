@@ -1,7 +1,9 @@
 // What the person sees on their private status page: only the requests of their submission.
+
+import { isPreferenceKind, type PreferenceReceipt } from "../connectors/connector.ts";
 import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/correction-outcomes.ts";
 import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
-import { dataMapSchema } from "../data-map/data-map.schema.ts";
+import { dataMapSchema, textIn } from "../data-map/data-map.schema.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
@@ -22,7 +24,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, direction: true, body: true, createdAt: true } },
       // Rectification: what became of each correction; access: what the map says of each category found.
       tasks: {
-        where: { action: { in: ["RECTIFICATION", "ACCESS"] } },
+        where: { action: { in: ["RECTIFICATION", "ACCESS", "OPT_OUT", "LIMIT_SENSITIVE", "RESTRICTION", "OBJECTION"] } },
         orderBy: { createdAt: "asc" },
         select: { action: true, status: true, receipt: true, connector: { select: { key: true, name: true, dataMap: true } } },
       },
@@ -68,6 +70,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       /** The team's explanation of corrections they could not make. */
       correctionsMessage: r.correctionTask?.status === "DONE" ? r.correctionTask.message : null,
       ...accessAnswerOf(r, now),
+      preference: preferenceAnswerOf(r, locale ?? (r.locale as Locale)),
     })),
   };
 }
@@ -128,3 +131,31 @@ function lawOf(jurisdiction: string, type: string) {
 }
 
 export type SubmissionStatus = Awaited<ReturnType<typeof getSubmissionStatus>>;
+
+/**
+ * Opt-out, limit, restriction, objection: once completed, per source, what was switched off there
+ * (the data map's label of each table where one is written, else its name); a source where nothing
+ * of the person's was found says so. Never the values.
+ */
+function preferenceAnswerOf(row: StatusRow, locale: Locale) {
+  const kind = row.type.toLowerCase();
+  if (!isPreferenceKind(kind) || row.status !== "COMPLETED") return null;
+  const sources = row.tasks
+    .filter((task) => task.action === row.type && task.status === "SUCCEEDED")
+    .map((task) => {
+      const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
+      const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
+      const labelOf = (entry: PreferenceReceipt["switchedOff"][number]) => {
+        const label = (map?.success ? map.data[entry.category]?.label : undefined) ?? entry.label;
+        return label ? textIn(label, locale) : entry.category;
+      };
+      const manual = task.receipt === null || !Array.isArray((task.receipt as Partial<PreferenceReceipt>).switchedOff);
+      return {
+        name: task.connector.name,
+        /** A source done by hand (manual task, a system that answered without details) has no places. */
+        places: [...new Set(switched.filter((entry) => entry.rows > 0).map(labelOf))],
+        done: manual || switched.some((entry) => entry.rows > 0),
+      };
+    });
+  return { kind, sources };
+}

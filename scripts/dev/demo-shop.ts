@@ -54,11 +54,12 @@ const demoPeople = [
   ["lucas.silva@example.com.br", "Lucas", "Silva"],
 ] as const;
 
-/** What opt-out, limit, restriction and objection switch off (demo-connectors.yaml maps them). */
+/** What opt-out, limit, restriction and objection switch off, and the list the mailing tool leaves out (demo-connectors.yaml maps them). */
 const preferenceColumnsSql = `
 ALTER TABLE customers ADD COLUMN IF NOT EXISTS marketing_opt_out boolean NOT NULL DEFAULT false;
 ALTER TABLE customers ADD COLUMN IF NOT EXISTS sensitive_data_limited boolean NOT NULL DEFAULT false;
 ALTER TABLE customers ADD COLUMN IF NOT EXISTS processing_restricted boolean NOT NULL DEFAULT false;
+CREATE TABLE IF NOT EXISTS marketing_suppression (email text NOT NULL UNIQUE, reason text NOT NULL, added_at timestamptz NOT NULL);
 `;
 
 const schemaSql = `

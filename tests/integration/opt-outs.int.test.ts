@@ -17,6 +17,8 @@ const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { waitForEmail } = await import("../support/mailbox.ts");
+const { issueStatusToken } = await import("../../lib/requests/status-links.ts");
+const { getSubmissionStatus } = await import("../../lib/requests/get-submission-status.ts");
 
 const shopName = `shop_${randomBytes(4).toString("hex")}`;
 let shopUrl = "";
@@ -65,6 +67,16 @@ async function shopFlag(email: string): Promise<boolean | undefined> {
   }
 }
 
+async function suppressed(email: string) {
+  const shop = new pg.Client({ connectionString: shopUrl });
+  await shop.connect();
+  try {
+    return (await shop.query("SELECT email, reason FROM marketing_suppression WHERE email = $1", [email])).rows;
+  } finally {
+    await shop.end();
+  }
+}
+
 async function waitForStatus(reference: string, status: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -94,7 +106,23 @@ describe("POST /api/v1/opt-outs", () => {
     expect(done.closedAt?.getTime() ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(done.dueDate.getTime() + 86_400_000);
     const task = await db().connectorTask.findFirstOrThrow({ where: { requestId: done.id }, include: { connector: true } });
     expect(task.connector.key).toBe("shop-db");
-    expect(task.receipt).toMatchObject({ kind: "opt_out", switchedOff: [{ category: "customers", rows: 1 }] });
+    expect(task.receipt).toMatchObject({
+      kind: "opt_out",
+      switchedOff: [
+        { category: "customers", rows: 1 },
+        { category: "marketing_suppression", rows: 1 },
+      ],
+    });
+    expect(await suppressed(person)).toEqual([{ email: person, reason: "opt_out" }]);
+    // The status page says where the choice now applies, in the data map's words.
+    const token = await db().$transaction((tx) => issueStatusToken(tx, done.submissionId as string));
+    const [shown] = (await getSubmissionStatus(token, "fr")).requests;
+    expect(shown.preference).toEqual({
+      kind: "opt_out",
+      sources: [
+        { name: "Shop database", places: ["Votre compte client", "La liste des personnes que notre outil d’envoi exclut"], done: true },
+      ],
+    });
     const evidence = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "connector.task-succeeded" } });
     expect(JSON.stringify(evidence.data)).toContain("customers: marketing_opt_out");
     const email = await waitForEmail(process.env.MAIL_CATCHER_URL as string, person, (e) => e.subject.includes(body.reference));

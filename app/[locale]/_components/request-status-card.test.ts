@@ -34,6 +34,7 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   correctionsMessage: null,
   answerSources: null,
   download: null,
+  preference: null,
 });
 
 const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>
@@ -115,5 +116,55 @@ describe("RequestStatusCard question form", () => {
     );
     expect(html).toContain("Answer the privacy team");
     expect(html).not.toContain("What we hold about you");
+  });
+});
+
+describe("RequestStatusCard of an opt-out", () => {
+  const optOut = (status: StatusRequest["status"], preference: StatusRequest["preference"] = null): StatusRequest => ({
+    ...request(status),
+    type: "OPT_OUT",
+    jurisdiction: "US_CA",
+    canWithdraw: status !== "COMPLETED",
+    closedAt: status === "COMPLETED" ? "2026-12-08T10:00:00.000Z" : null,
+    preference,
+  });
+  const card = (req: StatusRequest, locale: "en" | "fr") =>
+    renderToStaticMarkup(
+      createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }),
+    );
+
+  it("says what was asked and that it is being applied, not that data is being gathered", () => {
+    const en = card(optOut("IN_PROGRESS"), "en");
+    expect(en).toContain("That we stop selling or sharing your personal data");
+    expect(en).toContain("We are applying your choice in each of our systems.");
+    expect(en).not.toContain("What we changed");
+    const fr = card(optOut("IN_PROGRESS"), "fr");
+    expect(fr).toContain("Que nous cessions de vendre ou de partager vos données personnelles");
+    expect(fr).toContain("Nous appliquons votre choix dans chacun de nos systèmes.");
+  });
+
+  it("once completed, says per system where the choice applies, done by hand, or that nothing was there", () => {
+    const done = optOut("COMPLETED", {
+      kind: "opt_out",
+      sources: [
+        { name: "Shop database", places: ["Your customer account", "suppression_list"], done: true },
+        { name: "Ad platform", places: [], done: true },
+        { name: "Newsletter", places: [], done: false },
+      ],
+    });
+    const en = card(done, "en");
+    expect(en).toContain("Done: your choice now applies in our systems.");
+    expect(en).toContain("<strong>Shop database</strong>: Applied to: Your customer account, suppression_list.");
+    expect(en).toContain("<strong>Ad platform</strong>: Applied by our team.");
+    expect(en).toContain("<strong>Newsletter</strong>: We hold nothing about you there, so nothing needed changing.");
+    const fr = card(done, "fr");
+    expect(fr).toContain("Ce que nous avons modifié");
+    expect(fr).toContain("<strong>Shop database</strong>\u00a0: Appliqué à\u00a0: Your customer account, suppression_list.");
+    expect(fr).toContain("Nous n’y détenons rien vous concernant");
+  });
+
+  it("keeps the usual wording for an access request", () => {
+    expect(card(request("IN_PROGRESS"), "en")).toContain("We are carrying out your request in our systems.");
+    expect(card(request("IN_PROGRESS"), "en")).not.toContain("What you asked");
   });
 });

@@ -53,7 +53,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
           </div>
         ) : null}
       </dl>
-      <p>{status.next}</p>
+      {isPreferenceType(request.type) ? <PreferenceAsked locale={locale} request={request} /> : <p>{status.next}</p>}
       {request.status === "SUBMITTED" ? <p>{m.status.confirmBy(formatDate(locale, request.verifyBy, timeZone))}</p> : null}
       {request.canWithdraw && request.clockPaused ? <p>{m.status.paused}</p> : null}
       {request.canWithdraw && request.extended ? <p>{m.status.extended}</p> : null}
@@ -68,6 +68,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
           </ul>
         </details>
       ) : null}
+      {request.preference ? <PreferenceAnswer locale={locale} request={request} /> : null}
       {request.answerSources ? <AccessAnswer locale={locale} token={token} request={request} timeZone={timeZone} /> : null}
       {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
       {request.corrections.length > 0 ? <Corrections locale={locale} request={request} /> : null}
@@ -147,6 +148,54 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
           ))}
         </section>
       ))}
+    </section>
+  );
+}
+
+function isPreferenceType(type: string): boolean {
+  return ["OPT_OUT", "LIMIT_SENSITIVE", "RESTRICTION", "OBJECTION"].includes(type);
+}
+
+/** Opt-out, limit, restriction, objection: what was asked, and what happens next in the request's own words. */
+function PreferenceAsked({ locale, request }: { locale: Locale; request: StatusRequest }) {
+  const m = t(locale);
+  const kind = request.type.toLowerCase() as keyof typeof m.status.preference.asked;
+  const next = m.status.preference.next[request.status as keyof typeof m.status.preference.next] ?? m.statuses[request.status].next;
+  return (
+    <>
+      <h3 id={`asked-${request.reference}`}>{m.status.preference.askedTitle}</h3>
+      <p>{m.status.preference.asked[kind]}</p>
+      <p>{next}</p>
+    </>
+  );
+}
+
+/** Once done: per system, where the choice now applies (or that nothing of the person's was there). */
+function PreferenceAnswer({ locale, request }: { locale: Locale; request: StatusRequest }) {
+  const m = t(locale);
+  const sources = request.preference?.sources ?? [];
+  const id = `changed-${request.reference}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{m.status.preference.doneTitle}</h3>
+      {sources.length === 0 ? (
+        <p>{m.status.preference.noSources}</p>
+      ) : (
+        <ul>
+          {sources.map((source, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a name; the list never reorders
+            <li key={index}>
+              <strong>{source.name}</strong>
+              {locale === "fr" ? "\u00a0: " : ": "}
+              {source.places.length > 0
+                ? m.status.preference.switchedOffIn(source.places.join(", "))
+                : source.done
+                  ? m.status.preference.doneByTeam
+                  : m.status.preference.nothingFound}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -91,7 +91,8 @@ async function addToSuppression<C extends SqlConfig>(
       })
       .join(" AND ");
     const found = await session.query(`SELECT 1 AS listed FROM ${table} WHERE ${where} LIMIT 1`, lookup.values);
-    if (found.rows.length > 0) return { category: entry.table, settings: entry.columns, rows: 0 };
+    const described = { category: entry.table, settings: entry.columns, ...(entry.label ? { label: entry.label } : {}) };
+    if (found.rows.length > 0) return { ...described, rows: 0 };
     const insert = new Params();
     const names = Object.keys(entry.columns);
     const values = names.map((column) => insert.add(filledIn(entry.columns[column])));
@@ -99,7 +100,7 @@ async function addToSuppression<C extends SqlConfig>(
       `INSERT INTO ${table} (${names.map((column) => dialect.quote(column)).join(", ")}) VALUES (${values.join(", ")})`,
       insert.values,
     );
-    return { category: entry.table, settings: entry.columns, rows: inserted.rowCount };
+    return { ...described, rows: inserted.rowCount };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not add the person to suppression table "${entry.table}" for ${kind}: ${reason}`, { cause: error });

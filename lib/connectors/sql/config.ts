@@ -156,6 +156,18 @@ function suppressionSchema(engine: Engine) {
         )
         .refine((set) => Object.keys(set).length > 0, 'List the columns to fill, e.g. { email: "{email}", reason: opt_out }'),
       match: z.array(name("column name")).min(1, "List at least one column in match, or leave it out").optional(),
+      /** What the person reads on their status page and email for this list, e.g. { en: "Our mailing exclusion list", fr: … }. */
+      label: z
+        .union(
+          [
+            z.string().trim().min(1).max(200),
+            z.strictObject({ en: z.string().trim().min(1).max(200), fr: z.string().trim().min(1).max(200).optional() }),
+          ],
+          {
+            error: 'Give the label as text or as { en: "…", fr: "…" }',
+          },
+        )
+        .optional(),
     })
     .superRefine((entry, ctx) => {
       for (const [column, value] of Object.entries(entry.columns)) {
