@@ -3,7 +3,10 @@
 // id, bad token) answered 403 with nothing stored.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyConnectors } from "../../lib/connectors/apply-connectors.ts";
+import { readConnectorsFile } from "../../lib/connectors/read-connectors-file.ts";
 import { db } from "../../lib/db.ts";
 import { addDrpAgent } from "../../lib/drp/add-drp-agent.ts";
 import { queueStatusCallbacks } from "../../lib/drp/queue-status-callbacks.ts";
@@ -14,6 +17,7 @@ import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
 import { startDrpServer } from "../support/drp-server.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
+import { adminDatabaseUrl } from "../support/test-database.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
 const BUSINESS = "TEST_PORTAL";
@@ -28,11 +32,55 @@ const disabled = testAgent(`AGENT_D_${suffix}`);
 
 runWorkersDuringTests();
 
+// A source that honours opt-out and limit only: the person's row there, and a suppression list.
+const sourceName = `drp_src_${suffix.toLowerCase()}`;
+const sourceUrl = new URL(adminDatabaseUrl);
+sourceUrl.pathname = `/${sourceName}`;
+
+async function onSource<T>(work: (client: pg.Client) => Promise<T>, url = sourceUrl.toString()): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 beforeAll(async () => {
   server = await startDrpServer();
   for (const a of [agent, other, disabled]) await addDrpAgent({ id: a.id, name: `Agent ${a.id}`, verifyKey: a.verifyKey }, operator);
+  await onSource((admin) => admin.query(`CREATE DATABASE "${sourceName}"`), adminDatabaseUrl);
+  await onSource((source) =>
+    source.query(`CREATE TABLE people (email text NOT NULL, sale_opt_out boolean NOT NULL DEFAULT false,
+      sensitive_limited boolean NOT NULL DEFAULT false);
+      CREATE TABLE suppression (email text NOT NULL, reason text NOT NULL)`),
+  );
+  const file = [
+    "connectors:",
+    "  - key: drp-preferences",
+    "    name: Preferences",
+    "    type: postgres",
+    "    actions: [opt_out, limit_sensitive]",
+    "    config:",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the connectors file's own ${VAR} syntax
+    "      url: ${SOURCE_URL}",
+    "      tables:",
+    "        - table: people",
+    "          identity: { email: email }",
+    "          preferences: { opt_out: { sale_opt_out: true }, limit_sensitive: { sensitive_limited: true } }",
+    "      suppressions:",
+    '        - { table: suppression, rights: [opt_out], columns: { email: "{email}", reason: "{right}" } }',
+    "",
+  ].join("\n");
+  const { entries, shared, problems } = await readConnectorsFile(file, { SOURCE_URL: sourceUrl.toString() });
+  expect(problems).toEqual([]);
+  await applyConnectors(entries, operator, shared);
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  await onSource((admin) => admin.query(`DROP DATABASE IF EXISTS "${sourceName}" WITH (FORCE)`), adminDatabaseUrl);
 });
-afterAll(async () => server?.close());
 
 async function call(method: string, path: string, body?: string, token?: string) {
   const response = await fetch(`${server.baseUrl}${path}`, {
@@ -181,6 +229,7 @@ describe("exercise, status and revoke", () => {
   ])("files %s as %s, approved without staff once the person confirms, and answers fulfilled", async (action, type) => {
     const token = await tokenOf(agent);
     const email = uniqueEmail("drp-pref");
+    await onSource((source) => source.query("INSERT INTO people (email) VALUES ($1)", [email]));
     const answer = await call("POST", "/v1/data-rights-request", exercise(agent, email, { exercise: action }), token);
     expect(answer.status).toBe(200);
     const drp = await db().drpRequest.findUniqueOrThrow({ where: { id: answer.json.request_id }, include: { request: true } });
@@ -194,7 +243,11 @@ describe("exercise, status and revoke", () => {
       })
       .toBe("fulfilled");
     const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: drp.requestId, action: "request.approved" } });
-    expect(approval.actorType).not.toBe("STAFF");
+    expect([approval.actorType, approval.actorId]).toEqual(["SYSTEM", "no-identity-verification"]);
+    const row = await onSource((source) => source.query("SELECT sale_opt_out, sensitive_limited FROM people WHERE email = $1", [email]));
+    expect(row.rows).toEqual([{ sale_opt_out: type === "OPT_OUT", sensitive_limited: type === "LIMIT_SENSITIVE" }]);
+    const listed = await onSource((source) => source.query("SELECT reason FROM suppression WHERE email = $1", [email]));
+    expect(listed.rows).toEqual(type === "OPT_OUT" ? [{ reason: "opt_out" }] : []);
   });
 
   it("answers 403 for another agent's request and 404 for an unknown id", async () => {
