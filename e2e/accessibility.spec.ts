@@ -66,6 +66,7 @@ test("the staff pages have no serious accessibility problem", async ({ page }) =
     "/staff/settings/reminders",
     "/staff/settings/retention",
     "/staff/settings/auto-approval",
+    "/staff/settings/voluntary-rights",
     "/staff/account",
   ]) {
     await page.goto(path);

@@ -21,6 +21,10 @@ export default async function SettingsPage() {
           the email is verified.
         </li>
         <li>
+          <Link href="/staff/settings/voluntary-rights">Rights offered to everyone</Link>: rights the company honours wherever people live,
+          beyond what their law grants (for example the opt-out of sale or sharing).
+        </li>
+        <li>
           <Link href="/staff/settings/retention">Retention</Link>: how long download packages and the personal details of closed requests
           are kept, and what the purge removed.
         </li>
