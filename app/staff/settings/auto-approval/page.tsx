@@ -8,21 +8,11 @@ import { localDayOf } from "@/lib/deadlines/calendar.ts";
 import { JURISDICTIONS, REQUEST_TYPES, ruleFor } from "@/lib/deadlines/index.ts";
 import { env } from "@/lib/env.ts";
 import { type EffectivePolicy, readAutoApprovalPolicy } from "@/lib/requests/auto-approval-policy.ts";
+import { rightNames } from "../right-names.ts";
 import { SettingsForm } from "./_components/settings-form.tsx";
 import { resetAutoApprovalAction, saveAutoApprovalAction } from "./actions.ts";
 
 export const metadata: Metadata = { title: "Auto-approval" };
-
-const rightNames = {
-  access: "Access",
-  rectification: "Rectification",
-  erasure: "Erasure",
-  portability: "Portability",
-  opt_out: "Opt-out of sale or sharing",
-  limit_sensitive: "Limit use of sensitive data",
-  restriction: "Restriction",
-  objection: "Objection",
-} as const;
 
 function summary(policy: EffectivePolicy): string {
   const rights = Object.entries(policy.rights).map(

@@ -9,20 +9,10 @@ import { JURISDICTIONS, REQUEST_TYPES, type RequestType, ruleFor } from "@/lib/d
 import { rightsGranted } from "@/lib/deadlines/rules.ts";
 import { readVoluntaryRights } from "@/lib/requests/rights-offered.ts";
 import { SettingsForm } from "../auto-approval/_components/settings-form.tsx";
+import { rightNames } from "../right-names.ts";
 import { saveVoluntaryRightsAction } from "./actions.ts";
 
 export const metadata: Metadata = { title: "Rights offered to everyone" };
-
-const rightNames: Record<RequestType, string> = {
-  access: "Access",
-  rectification: "Rectification",
-  erasure: "Erasure",
-  portability: "Portability",
-  opt_out: "Opt-out of sale or sharing",
-  limit_sensitive: "Limit use of sensitive data",
-  restriction: "Restriction",
-  objection: "Objection",
-};
 
 /** The laws that grant a right by themselves, to say where ticking it changes nothing. */
 function grantedBy(right: RequestType): string {
