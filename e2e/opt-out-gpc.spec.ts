@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { sql, uniqueEmail } from "./support/fixtures.ts";
+import { createStaff, signIn } from "./support/staff.ts";
 
 const shots = "test-results/screenshots";
 test.use({ extraHTTPHeaders: { "Sec-GPC": "1" } });
@@ -83,4 +84,30 @@ test("in France the opt-out is not offered, and the note says so, unless the com
   await expect(page).toHaveURL(/\/fr\/submitted\?ref=DSR-/);
   const rows = await sql("SELECT type, jurisdiction FROM requests WHERE email = $1", [email]);
   expect(rows).toEqual([{ type: "OPT_OUT", jurisdiction: "EU_GDPR" }]);
+});
+
+test("an admin offers the opt-out to everyone on the settings page, audited, and the French form offers it in France", async ({
+  page,
+  browser,
+}) => {
+  const admin = await createStaff("admin");
+  await signIn(page, admin);
+  await page.goto("/staff/settings/voluntary-rights");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rights offered to everyone");
+  await page.getByRole("checkbox", { name: "Opt-out of sale or sharing" }).check();
+  await page.getByRole("button", { name: "Save the rights offered to everyone" }).click();
+  await expect(page.getByText("Saved: opt_out offered to everyone, wherever they live.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Opt-out of sale or sharing" })).toBeChecked();
+  await capture(page, "voluntary-rights-settings");
+  const audit = await sql(`SELECT data FROM audit_events WHERE action = 'settings.voluntary-rights-changed' AND "actorId" = $1`, [
+    admin.id,
+  ]);
+  expect(audit).toEqual([{ data: { everywhere: ["opt_out"] } }]);
+
+  const visitor = await browser.newPage({ extraHTTPHeaders: { "Sec-GPC": "1" } });
+  await visitor.goto("/fr");
+  await chooseCountry(visitor, "FR");
+  await expect(visitor.getByRole("checkbox", { name: optOut, exact: true })).toBeChecked();
+  await visitor.close();
 });
