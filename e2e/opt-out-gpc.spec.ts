@@ -96,7 +96,7 @@ test("an admin offers the opt-out to everyone on the settings page, audited, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rights offered to everyone");
   await page.getByRole("checkbox", { name: "Opt-out of sale or sharing" }).check();
   await page.getByRole("button", { name: "Save the rights offered to everyone" }).click();
-  await expect(page.getByText("Saved: opt_out offered to everyone, wherever they live.")).toBeVisible();
+  await expect(page.getByText("Saved: Opt-out of sale or sharing offered to everyone, wherever they live.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("checkbox", { name: "Opt-out of sale or sharing" })).toBeChecked();
   await capture(page, "voluntary-rights-settings");

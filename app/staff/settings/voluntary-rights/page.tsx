@@ -19,6 +19,7 @@ function grantedBy(right: RequestType): string {
   const laws = JURISDICTIONS.filter((code) => rightsGranted(code).includes(right));
   if (laws.length === JURISDICTIONS.length) return "Every law the portal knows grants it.";
   if (laws.length === 0) return "No law the portal knows grants it.";
+  if (laws.length <= 3) return `Granted by law only in: ${laws.map((code) => ruleFor(code).name).join("; ")}.`;
   return `Granted by law in ${laws.length} of ${JURISDICTIONS.length} jurisdictions, e.g. ${laws
     .slice(0, 3)
     .map((code) => ruleFor(code).name)
