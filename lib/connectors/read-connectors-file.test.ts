@@ -88,6 +88,33 @@ describe("reading a connectors file", () => {
     ]);
   });
 
+  it("reports a suppression table's unknown placeholder at its line", async () => {
+    const file = `connectors:
+  - key: shop
+    name: Shop
+    type: postgres
+    actions: [opt_out]
+    config:
+      url: postgresql://127.0.0.1/shop
+      tables:
+        - { table: customers, identity: { email: email } }
+      suppressions:
+        - table: suppression
+          rights: [opt_out]
+          columns:
+            email: "{email}"
+            reason: "{reason}"
+`;
+    const { problems } = await readConnectorsFile(file, env, { liveChecks: false });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 15,
+        path: "connectors[0].config.suppressions[0].columns.reason",
+        message: expect.stringContaining('"{reason}" is not a value the portal fills in'),
+      }),
+    ]);
+  });
+
   it("reports YAML syntax errors with their line, and nothing else", async () => {
     const { entries, problems } = await readConnectorsFile("connectors:\n  - key: [unclosed\n", env, { liveChecks: false });
     expect(entries).toEqual([]);
