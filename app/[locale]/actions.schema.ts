@@ -152,6 +152,7 @@ export function applyCorrectionIntent(values: RequestFormValues, intent: string)
 /** The code form on the "check your email" page. */
 export type VerifyCodeState =
   | { kind: "idle" }
+  /** Only when no status link can be given (the address was confirmed before); otherwise the action opens the status page. */
   | { kind: "verified"; references: string[]; alreadyVerified: boolean }
   | {
       kind: "error";
@@ -169,7 +170,6 @@ export type ResendState =
 /** The one button of the confirmation link page. */
 export type ConfirmEmailState =
   | { kind: "idle" }
-  | { kind: "confirmed"; references: string[]; alreadyVerified: boolean }
   | { kind: "expired" }
   | { kind: "replaced" }
   | { kind: "invalid" }
@@ -177,6 +177,8 @@ export type ConfirmEmailState =
 
 /** `?withdrawn=REF` or `?withdrawError=CODE&ref=REF` after withdrawing, `?confirm=REF` before. */
 export const statusPageQuerySchema = z.object({
+  /** Just confirmed (the code or the emailed link): the page opens with that news. */
+  confirmed: z.literal("1").optional().catch(undefined),
   confirm: referenceSchema.optional().catch(undefined),
   withdrawn: referenceSchema.optional().catch(undefined),
   withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),

@@ -78,10 +78,10 @@ export async function verifyCodeAction(_previous: VerifyCodeState, formData: For
   if (!code.success) {
     return { kind: "error", code: "INVALID_INPUT", message: validationMessage(locale, code.error.issues[0]?.message ?? "") };
   }
+  let verified: Awaited<ReturnType<typeof verifyByCode>>;
   try {
     await limitPerAddress("verify-per-ip", 30);
-    const verified = await verifyByCode(ref.data, code.data.code);
-    return { kind: "verified", references: verified.references, alreadyVerified: verified.alreadyVerified };
+    verified = await verifyByCode(ref.data, code.data.code);
   } catch (error) {
     const message = describeError(locale, error, "verify-code");
     if (!isAppError(error)) return { kind: "error", code: "OTHER", message };
@@ -90,6 +90,13 @@ export async function verifyCodeAction(_previous: VerifyCodeState, formData: For
     if (error.code === "GONE" && error.details?.expired === true) return { kind: "error", code: "EXPIRED", message };
     return { kind: "error", code: "OTHER", message };
   }
+  if (verified.statusToken) redirect(confirmedStatusPage(locale, verified.statusToken));
+  return { kind: "verified", references: verified.references, alreadyVerified: verified.alreadyVerified };
+}
+
+/** One confirmation page, true to the requests' state: the status page, saying the address is confirmed. */
+function confirmedStatusPage(locale: string, statusToken: string): string {
+  return `/${locale}/status/${statusToken}?confirmed=1`;
 }
 
 /** "Send me a new code": a new link, code and status link; the old ones stop working. */
@@ -118,15 +125,16 @@ export async function confirmEmailAction(_previous: ConfirmEmailState, formData:
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
   const token = linkTokenSchema.safeParse(formData.get("token"));
   if (!token.success) return { kind: "invalid" };
+  let verified: Awaited<ReturnType<typeof verifyByLink>>;
   try {
     await limitPerAddress("verify-per-ip", 30);
-    const verified = await verifyByLink(token.data);
-    return { kind: "confirmed", references: verified.references, alreadyVerified: verified.alreadyVerified };
+    verified = await verifyByLink(token.data);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") return { kind: "invalid" };
     if (isAppError(error) && error.code === "GONE") return error.details?.expired === true ? { kind: "expired" } : { kind: "replaced" };
     return { kind: "error", message: describeError(locale, error, "confirm-email") };
   }
+  redirect(confirmedStatusPage(locale, verified.statusToken));
 }
 
 /** The person answers the privacy team's question on the status page; the page shows the outcome. */

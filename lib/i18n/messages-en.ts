@@ -172,9 +172,7 @@ export const en = {
     codeSubmit: "Confirm",
     codeSubmitting: "Checking…",
     confirmedTitle: "Your email address is confirmed",
-    confirmedText: "Thank you. We have started working on:",
-    followText: "Use the private status link in the email to follow your request.",
-    alreadyConfirmed: "This email address was already confirmed.",
+    alreadyConfirmed: "This email address was already confirmed. Follow your request with the private status link in our emails.",
     invalidCode: (left: number) => `This code is not right. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
     tooManyAttempts:
       "You entered a wrong code too many times, so this code no longer works. Use the link in the email, or ask for a new code below.",
@@ -198,13 +196,6 @@ export const en = {
     intro: "Press the button to confirm that this email address is yours. We then start working on your request.",
     submit: "Confirm my request",
     submitting: "Confirming…",
-    confirmedTitle: "Your email address is confirmed",
-    alreadyConfirmed: "Your email address was already confirmed. Nothing else to do.",
-    requestsLabel: "Your requests",
-    verifiedStatus: "status: confirmed",
-    nextTitle: "What happens next",
-    nextText:
-      "Our privacy team checks your request and answers by the legal due date at the latest. We have sent you an email with that date. Use the private status link from our first email to follow your request.",
     expiredTitle: "This link has expired",
     expiredText: (hours: number) =>
       `For your security, a confirmation link works for ${hours} ${hours === 1 ? "hour" : "hours"}. If you asked for a new email, use the link or code in the most recent one. Otherwise, please make a new request.`,
@@ -224,6 +215,9 @@ export const en = {
     status: "Status",
     due: "Answer due by",
     closed: "Closed on",
+    confirmedTitle: "Your email address is confirmed",
+    confirmedText:
+      "This page is your private status link: bookmark it to follow your request. It shows where each request stands now, and we also sent its address to you by email.",
     confirmBy: (date: string) => `Please confirm your email address by ${date}, or the request will close.`,
     paused: "The time limit is paused until we receive the information we asked for.",
     extended: "The time limit was extended. The explanation below says why.",

@@ -171,9 +171,7 @@ export const fr: Messages = {
     codeSubmit: "Confirmer",
     codeSubmitting: "Vérification…",
     confirmedTitle: "Votre adresse e-mail est confirmée",
-    confirmedText: "Merci. Nous avons commencé à traiter\u00a0:",
-    followText: "Utilisez le lien privé de suivi reçu par e-mail pour suivre votre demande.",
-    alreadyConfirmed: "Cette adresse e-mail était déjà confirmée.",
+    alreadyConfirmed: "Cette adresse e-mail était déjà confirmée. Suivez votre demande avec le lien privé de suivi reçu dans nos e-mails.",
     invalidCode: (left: number) => `Ce code n’est pas le bon. Il vous reste ${left} ${left <= 1 ? "essai" : "essais"}.`,
     tooManyAttempts:
       "Vous avez saisi un code erroné trop de fois\u00a0: ce code ne fonctionne plus. Utilisez le lien reçu par e-mail, ou demandez un nouveau code ci-dessous.",
@@ -199,13 +197,6 @@ export const fr: Messages = {
       "Appuyez sur le bouton pour confirmer que cette adresse e-mail est bien la vôtre. Nous commencerons alors à traiter votre demande.",
     submit: "Confirmer ma demande",
     submitting: "Confirmation…",
-    confirmedTitle: "Votre adresse e-mail est confirmée",
-    alreadyConfirmed: "Votre adresse e-mail était déjà confirmée. Vous n’avez rien d’autre à faire.",
-    requestsLabel: "Vos demandes",
-    verifiedStatus: "statut\u00a0: confirmée",
-    nextTitle: "Et ensuite\u00a0?",
-    nextText:
-      "Notre équipe chargée de la protection des données examine votre demande et vous répond au plus tard à la date limite prévue par la loi. Nous vous avons envoyé un e-mail indiquant cette date. Utilisez le lien privé de suivi reçu dans notre premier e-mail pour suivre votre demande.",
     expiredTitle: "Ce lien a expiré",
     expiredText: (hours: number) =>
       `Pour votre sécurité, un lien de confirmation fonctionne pendant ${hours} ${hours <= 1 ? "heure" : "heures"}. Si vous avez demandé un nouvel e-mail, utilisez le lien ou le code du plus récent. Sinon, veuillez faire une nouvelle demande.`,
@@ -225,6 +216,9 @@ export const fr: Messages = {
     status: "Statut",
     due: "Réponse attendue au plus tard le",
     closed: "Close le",
+    confirmedTitle: "Votre adresse e-mail est confirmée",
+    confirmedText:
+      "Cette page est votre lien privé de suivi : ajoutez-la à vos favoris pour suivre votre demande. Elle indique où en est chaque demande, et nous vous avons aussi envoyé son adresse par e-mail.",
     confirmBy: (date: string) => `Veuillez confirmer votre adresse e-mail avant le ${date}, sinon la demande sera close.`,
     paused: "Le délai est suspendu jusqu’à ce que nous recevions les informations demandées.",
     extended: "Le délai a été prolongé. L’explication ci-dessous en donne la raison.",
