@@ -57,6 +57,8 @@ test("a person confirms with the 6-digit code on the page", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
   await expect(page.getByText(/If the address is not confirmed within/)).toHaveCount(0);
   await expect(page.getByText("Received and confirmed").first()).toBeVisible();
+  // A reader in the United Kingdom reads the due date day first ("7 January 2027").
+  await expect(page.locator("dt", { hasText: "Answer due by" }).locator("+ dd")).toHaveText(/^\d{1,2} [A-Z][a-z]+ 20\d\d$/);
   const rows = await sql("SELECT status, jurisdiction FROM requests WHERE email = $1", [email]);
   expect(rows).toEqual([{ status: "VERIFIED", jurisdiction: "UK_GDPR" }]);
 });

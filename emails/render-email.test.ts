@@ -226,6 +226,17 @@ describe("renderEmail", () => {
     expect(fr.text).toContain("One month later (GDPR Art. 12(3)): 2024-12-27.");
   });
 
+  it("writes the dates of a US resident's email month first, and everyone else's day first", async () => {
+    const us = await renderEmail("request-acknowledged", "en", sampleProps["request-acknowledged"], "US");
+    const uk = await renderEmail("request-acknowledged", "en", sampleProps["request-acknowledged"], "GB");
+    expect(us.text).toContain("We must answer by Friday, December 27, 2024.");
+    expect(uk.text).toContain("We must answer by Friday 27 December 2024.");
+    const extended = await renderEmail("deadline-extended", "en", sampleProps["deadline-extended"], "US");
+    expect(extended.text).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 20\d\d/);
+    const ready = await renderEmail("package-ready", "en", sampleProps["package-ready"], "US");
+    expect(ready.text).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 20\d\d/);
+  });
+
   it("mentions the acknowledgement date only when the law sets one", async () => {
     const props = { ...sampleProps["request-acknowledged"], acknowledgeBy: "2024-12-06" };
     const { text } = await renderEmail("request-acknowledged", "en", props);

@@ -54,6 +54,9 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,
+      /** Where the person lives: the order of the dates shown to them. */
+      country: r.country,
+      region: r.region,
       law: lawOf(r.jurisdiction, r.type),
       outcome: r.outcome,
       denialReason: r.denialReason,
