@@ -258,6 +258,7 @@ export const en = {
     replyLimited: "You have sent many answers: please wait before sending another, or write everything in one answer.",
     correctionsTitle: "Your corrections",
     correctionStates: {
+      waiting: "Waiting for our privacy team to review your request",
       corrected: "Corrected",
       pending: "Being corrected",
       "with-staff": "Being corrected by our privacy team",

@@ -262,6 +262,7 @@ export const fr: Messages = {
       "Vous avez envoyé beaucoup de réponses\u00a0: merci d’attendre avant d’en envoyer une autre, ou de tout écrire dans une seule réponse.",
     correctionsTitle: "Vos corrections",
     correctionStates: {
+      waiting: "En attente de l’examen de votre demande par notre équipe",
       corrected: "Corrigé",
       pending: "Correction en cours",
       "with-staff": "En cours de correction par notre équipe chargée de la protection des données",

@@ -66,6 +66,36 @@ describe("RequestStatusCard dates", () => {
   });
 });
 
+describe("RequestStatusCard corrections", () => {
+  const withCorrection = (status: StatusRequest["status"], locale: "en" | "fr") =>
+    renderToStaticMarkup(
+      createElement(RequestStatusCard, {
+        locale,
+        token: "t0k3n",
+        request: {
+          ...request(status),
+          type: "RECTIFICATION",
+          canWithdraw: status === "VERIFIED" || status === "IN_PROGRESS",
+          corrections: [{ label: "Surname", state: "pending", places: [], value: "Doe" }] as StatusRequest["corrections"],
+        },
+        confirming: false,
+        timeZone: "Europe/London",
+      }),
+    );
+
+  it("does not say a correction is being made before the team has reviewed the request", () => {
+    expect(withCorrection("VERIFIED", "en")).not.toContain("Being corrected");
+    expect(withCorrection("VERIFIED", "en")).toContain("Waiting for our privacy team to review your request");
+    expect(withCorrection("VERIFIED", "fr")).toContain("En attente de l’examen de votre demande par notre équipe");
+  });
+
+  it("says it is being made once the request is in progress, and not made once refused", () => {
+    expect(withCorrection("IN_PROGRESS", "en")).toContain("Being corrected");
+    expect(withCorrection("DENIED", "en")).toContain("Not corrected");
+    expect(withCorrection("DENIED", "en")).not.toContain("Being corrected");
+  });
+});
+
 describe("RequestStatusCard withdrawal question", () => {
   it("warns, in both languages, that what is already done cannot be reversed once the request is in progress", () => {
     expect(confirmBox("IN_PROGRESS", "en")).toContain("what is already done (for example, data already erased) cannot be reversed");

@@ -204,6 +204,19 @@ function Messages({ locale, request, timeZone }: { locale: Locale; request: Stat
   );
 }
 
+type CorrectionState = StatusRequest["corrections"][number]["state"];
+
+/**
+ * A correction not made yet is "being corrected" only while the request is being carried out: before
+ * the team's review it waits, and a request refused, withdrawn or expired leaves it not corrected.
+ */
+function correctionStateShown(status: StatusRequest["status"], state: CorrectionState): CorrectionState | "waiting" {
+  if (state !== "pending" && state !== "with-staff") return state;
+  if (status === "SUBMITTED" || status === "VERIFIED" || status === "AWAITING_SUBJECT") return "waiting";
+  if (status === "DENIED" || status === "WITHDRAWN" || status === "EXPIRED") return "not-corrected";
+  return state;
+}
+
 /** What became of each correction asked for, and where it was made. */
 function Corrections({ locale, request }: { locale: Locale; request: StatusRequest }) {
   const m = t(locale);
@@ -217,7 +230,7 @@ function Corrections({ locale, request }: { locale: Locale; request: StatusReque
           <li key={index}>
             <strong>{correction.label}</strong>
             {separator}
-            {m.status.correctionStates[correction.state]}
+            {m.status.correctionStates[correctionStateShown(request.status, correction.state)]}
             {correction.state === "corrected" && correction.places.length > 0
               ? ` ${correction.places.map((place) => m.status.correctedIn(place.source, place.category)).join(", ")}`
               : null}
