@@ -208,16 +208,18 @@ export const en = {
   status: {
     metaTitle: "Your request",
     title: (count: number): string => (count === 1 ? "Your request" : "Your requests"),
-    intro:
-      "This private page shows where your request stands. Do not share its address: anyone who has it can see and withdraw your request.",
+    intro: (count: number): string =>
+      count === 1
+        ? "This private page shows where your request stands. Do not share its address: anyone who has it can see and withdraw your request."
+        : "This private page shows where your requests stand. Do not share its address: anyone who has it can see and withdraw your requests.",
     right: "Right",
     received: "Received on",
     status: "Status",
     due: "Answer due by",
     closed: "Closed on",
     confirmedTitle: "Your email address is confirmed",
-    confirmedText:
-      "This page is your private status link: bookmark it to follow your request. It shows where each request stands now, and we also sent its address to you by email.",
+    confirmedText: (count: number): string =>
+      `This page is your private status link: bookmark it to follow your ${count === 1 ? "request" : "requests"}. It always shows where things stand, and we also sent its address to you by email.`,
     confirmBy: (date: string) => `Please confirm your email address by ${date}, or the request will close.`,
     paused: "The time limit is paused until we receive the information we asked for.",
     extended: "The time limit was extended. The explanation below says why.",

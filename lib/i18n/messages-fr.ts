@@ -209,16 +209,18 @@ export const fr: Messages = {
   status: {
     metaTitle: "Votre demande",
     title: (count: number) => (count === 1 ? "Votre demande" : "Vos demandes"),
-    intro:
-      "Cette page privée indique où en est votre demande. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer votre demande.",
+    intro: (count: number) =>
+      count === 1
+        ? "Cette page privée indique où en est votre demande. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer votre demande."
+        : "Cette page privée indique où en sont vos demandes. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer vos demandes.",
     right: "Droit",
     received: "Reçue le",
     status: "Statut",
     due: "Réponse attendue au plus tard le",
     closed: "Close le",
     confirmedTitle: "Votre adresse e-mail est confirmée",
-    confirmedText:
-      "Cette page est votre lien privé de suivi : ajoutez-la à vos favoris pour suivre votre demande. Elle indique où en est chaque demande, et nous vous avons aussi envoyé son adresse par e-mail.",
+    confirmedText: (count: number) =>
+      `Cette page est votre lien privé de suivi\u00a0: ajoutez-la à vos favoris pour suivre ${count === 1 ? "votre demande" : "vos demandes"}. Elle indique toujours où vous en êtes, et nous vous avons aussi envoyé son adresse par e-mail.`,
     confirmBy: (date: string) => `Veuillez confirmer votre adresse e-mail avant le ${date}, sinon la demande sera close.`,
     paused: "Le délai est suspendu jusqu’à ce que nous recevions les informations demandées.",
     extended: "Le délai a été prolongé. L’explication ci-dessous en donne la raison.",

@@ -86,7 +86,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
       {query.confirmed ? (
         <section className="panel panel--success" aria-labelledby="confirmed-title" role="status">
           <h2 id="confirmed-title">{m.status.confirmedTitle}</h2>
-          <p>{m.status.confirmedText}</p>
+          <p>{m.status.confirmedText(requests.length)}</p>
         </section>
       ) : null}
       {query.answered ? (
@@ -109,7 +109,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
           {withdrawError}
         </div>
       ) : null}
-      <p>{m.status.intro}</p>
+      <p>{m.status.intro(requests.length)}</p>
       {requests.map((request) => (
         <RequestStatusCard
           key={request.reference}
