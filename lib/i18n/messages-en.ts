@@ -164,7 +164,8 @@ export const en = {
     created: (count: number) => (count === 1 ? "We recorded your request:" : `We recorded your ${count} requests:`),
     sent: (hours: number) =>
       `We sent a link and a 6-digit code to your email address. Open the link, or enter the code below, to confirm that the address is yours. They expire in ${hours} ${hours === 1 ? "hour" : "hours"}.`,
-    closesAfter: (days: number) => `If the address is not confirmed within ${days} ${days === 1 ? "day" : "days"}, the request closes.`,
+    closesAfter: (days: number, count: number) =>
+      `If the address is not confirmed within ${days} ${days === 1 ? "day" : "days"}, ${count === 1 ? "the request closes" : "the requests close"}.`,
     noReference: "We could not read the request reference from this address. Open the link in the email we sent you instead.",
     codeTitle: "Enter the code",
     codeLabel: "6-digit code from the email",

@@ -162,8 +162,8 @@ export const fr: Messages = {
       count === 1 ? "Nous avons enregistré votre demande\u00a0:" : `Nous avons enregistré vos ${count} demandes\u00a0:`,
     sent: (hours: number) =>
       `Nous avons envoyé un lien et un code à 6 chiffres à votre adresse e-mail. Ouvrez le lien, ou saisissez le code ci-dessous, pour confirmer que cette adresse est bien la vôtre. Ils expirent au bout de ${hours} ${hours <= 1 ? "heure" : "heures"}.`,
-    closesAfter: (days: number) =>
-      `Si l’adresse n’est pas confirmée dans un délai de ${days} ${days <= 1 ? "jour" : "jours"}, la demande sera close.`,
+    closesAfter: (days: number, count: number) =>
+      `Si l’adresse n’est pas confirmée dans un délai de ${days} ${days <= 1 ? "jour" : "jours"}, ${count === 1 ? "la demande sera close" : "les demandes seront closes"}.`,
     noReference: "Nous n’avons pas pu lire la référence de la demande dans cette adresse. Utilisez plutôt le lien reçu par e-mail.",
     codeTitle: "Saisir le code",
     codeLabel: "Code à 6 chiffres reçu par e-mail",

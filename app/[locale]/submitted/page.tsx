@@ -46,7 +46,7 @@ export default async function SubmittedPage({ params, searchParams }: SubmittedP
         ))}
       </ul>
       <p>{m.submitted.sent(config.VERIFICATION_TTL_HOURS)}</p>
-      <p>{m.submitted.closesAfter(config.VERIFY_WITHIN_DAYS)}</p>
+      <p>{m.submitted.closesAfter(config.VERIFY_WITHIN_DAYS, references.data.length)}</p>
     </>
   );
   return <VerifyCodePanel locale={locale} reference={references.data[0]} intro={intro} />;
