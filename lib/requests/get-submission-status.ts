@@ -25,7 +25,12 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       tasks: {
         where: { action: { in: ["RECTIFICATION", "ACCESS"] } },
         orderBy: { createdAt: "asc" },
-        select: { action: true, status: true, receipt: true, connector: { select: { key: true, name: true, publicName: true, dataMap: true } } },
+        select: {
+          action: true,
+          status: true,
+          receipt: true,
+          connector: { select: { key: true, name: true, publicName: true, dataMap: true } },
+        },
       },
       correctionTask: { select: { status: true, items: true, results: true, message: true } },
       clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
