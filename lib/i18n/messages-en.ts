@@ -107,6 +107,7 @@ export const en = {
     MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "The request was clearly unfounded or excessive.",
     EXEMPTION_APPLIES: "A legal exemption applies to this data.",
     NO_DATA_HELD: "We do not hold any personal data about you.",
+    AGENT_AUTHORITY_NOT_SHOWN: "The person who filed for you did not show that you authorised them.",
     OTHER: "Another reason, explained below.",
   } satisfies Record<DenialReason, string>,
   form: {

@@ -103,6 +103,7 @@ export const fr: Messages = {
     MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "La demande était manifestement infondée ou excessive.",
     EXEMPTION_APPLIES: "Une exception prévue par la loi s’applique à ces données.",
     NO_DATA_HELD: "Nous ne détenons aucune donnée personnelle vous concernant.",
+    AGENT_AUTHORITY_NOT_SHOWN: "La personne qui a fait la demande pour vous n’a pas montré que vous l’y aviez autorisée.",
     OTHER: "Un autre motif, expliqué ci-dessous.",
   },
   form: {

@@ -8,6 +8,7 @@ const denialReasonLabels: Record<string, string> = {
   MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "manifestly unfounded or excessive",
   EXEMPTION_APPLIES: "an exemption applies",
   NO_DATA_HELD: "no data held",
+  AGENT_AUTHORITY_NOT_SHOWN: "agent authority not shown",
   OTHER: "other reason",
 };
 
