@@ -8,16 +8,21 @@ export type PermissionType = (typeof PERMISSION_TYPES)[number];
 /** 10 MiB: a phone photo or a scanned page, with room to spare. */
 export const MAX_PERMISSION_BYTES = 10 * 1024 * 1024;
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const PDF = Buffer.from("%PDF-", "latin1");
+// Plain byte arrays (no Buffer), so the browser runs the same check before sending.
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+function startsAt(bytes: Uint8Array, signature: number[], offset: number): boolean {
+  return signature.every((byte, i) => bytes[offset + i] === byte);
+}
 
 /** The file's type by its signature (PNG and JPEG at offset 0; PDF's header may follow up to 1 KiB of junk, as readers allow), else null. */
-export function sniffPermissionType(content: Uint8Array): PermissionType | null {
-  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  if (bytes.subarray(0, PNG.length).equals(PNG) && bytes.length > PNG.length) return "image/png";
-  if (bytes.subarray(0, JPEG.length).equals(JPEG) && bytes.length > JPEG.length) return "image/jpeg";
-  const pdfAt = bytes.subarray(0, 1024).indexOf(PDF);
-  if (pdfAt !== -1 && bytes.length > pdfAt + PDF.length) return "application/pdf";
+export function sniffPermissionType(bytes: Uint8Array): PermissionType | null {
+  if (bytes.length > PNG.length && startsAt(bytes, PNG, 0)) return "image/png";
+  if (bytes.length > JPEG.length && startsAt(bytes, JPEG, 0)) return "image/jpeg";
+  for (let at = 0; at + PDF.length <= Math.min(bytes.length, 1024); at++) {
+    if (startsAt(bytes, PDF, at)) return bytes.length > at + PDF.length ? "application/pdf" : null;
+  }
   return null;
 }
