@@ -93,7 +93,7 @@ describe("a request filed by an authorized agent", () => {
   it("lets staff open the permission decrypted, audited without personal data, and record its check", async () => {
     const { reference } = await fileByAgent();
     const staff = await createStaff("AGENT");
-    const opened = await openAgentPermission({ requestKey: reference, actor: { type: "STAFF", id: staff.id } });
+    const opened = await openAgentPermission({ request: { reference }, actor: { type: "STAFF", id: staff.id } });
     expect(opened).toMatchObject({ type: "application/pdf", bytes: pdf.length, fileName: `permission-${reference}.pdf` });
     expect(await text(opened.content)).toBe(pdf.toString("latin1"));
     const event = await db().auditEvent.findFirstOrThrow({ where: { request: { reference }, action: "request.agent-permission-opened" } });
@@ -158,7 +158,7 @@ describe("a request filed by an authorized agent", () => {
     await expect(access(before.permissionPath as string)).rejects.toMatchObject({ code: "ENOENT" });
     const tombstone = await db().auditEvent.findFirstOrThrow({ where: { request: { reference }, action: "request.personal-data-purged" } });
     expect(tombstone.data).toMatchObject({ agents: 1 });
-    await expect(openAgentPermission({ requestKey: reference, actor: { type: "STAFF", id: staff.id } })).rejects.toMatchObject({
+    await expect(openAgentPermission({ request: { reference }, actor: { type: "STAFF", id: staff.id } })).rejects.toMatchObject({
       code: "GONE",
     });
   });

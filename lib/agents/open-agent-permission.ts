@@ -8,14 +8,14 @@ import { openUploadedFile } from "../fulfilment/staging-file.ts";
 
 const extensions: Record<string, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg" };
 
-export async function openAgentPermission(options: { requestKey: string; actor: Actor }): Promise<{
+export async function openAgentPermission(options: { request: { id: string } | { reference: string }; actor: Actor }): Promise<{
   content: Readable;
   type: string;
   bytes: number;
   fileName: string;
 }> {
   const request = await db().dsarRequest.findFirst({
-    where: /^[0-9a-f-]{36}$/i.test(options.requestKey) ? { id: options.requestKey } : { reference: options.requestKey },
+    where: options.request,
     select: { id: true, reference: true, agentAuthorization: true },
   });
   const agent = request?.agentAuthorization;
