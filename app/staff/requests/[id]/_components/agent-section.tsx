@@ -7,6 +7,11 @@ import { formatInstant } from "./format.ts";
 
 const typeNames: Record<string, string> = { "application/pdf": "PDF", "image/png": "PNG image", "image/jpeg": "JPEG image" };
 
+const checkButtons = [
+  { outcome: "VALID", label: "Mark the permission as checked" },
+  { outcome: "NOT_VALID", label: "Mark the permission as not valid" },
+] as const;
+
 function sizeOf(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -46,24 +51,18 @@ export function AgentSection({ details, timeZone, canDecide }: { details: Reques
       </dl>
       {canDecide && open && agent.permission ? (
         <div className="agent-check-actions">
-          {agent.check !== "VALID" ? (
-            <ActionForm
-              action={checkAgentPermissionAction}
-              reference={request.reference}
-              hidden={{ outcome: "VALID" }}
-              submitLabel="Mark the permission as checked"
-              secondary
-            />
-          ) : null}
-          {agent.check !== "NOT_VALID" ? (
-            <ActionForm
-              action={checkAgentPermissionAction}
-              reference={request.reference}
-              hidden={{ outcome: "NOT_VALID" }}
-              submitLabel="Mark the permission as not valid"
-              secondary
-            />
-          ) : null}
+          {checkButtons
+            .filter(({ outcome }) => outcome !== agent.check)
+            .map(({ outcome, label }) => (
+              <ActionForm
+                key={outcome}
+                action={checkAgentPermissionAction}
+                reference={request.reference}
+                hidden={{ outcome }}
+                submitLabel={label}
+                secondary
+              />
+            ))}
         </div>
       ) : null}
     </section>
