@@ -1,6 +1,8 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
+import { agentRequestDeniedEmail } from "./agent-request-denied.tsx";
+import { agentRequestReceivedEmail } from "./agent-request-received.tsx";
 import type { EmailTemplate } from "./components/define-template.ts";
 import { EMAIL_LOCALES, type EmailLocale } from "./components/i18n.ts";
 import { deadlineExtendedEmail } from "./deadline-extended.tsx";
@@ -50,6 +52,8 @@ export const emailTemplates = {
   "staff-recovery-codes-replaced": staffRecoveryCodesReplacedEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
+  "agent-request-received": agentRequestReceivedEmail,
+  "agent-request-denied": agentRequestDeniedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -3,6 +3,7 @@
 // page's language. Every form also works without JavaScript (plain POST, page rendered again).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { MAX_PERMISSION_BYTES } from "@/lib/agents/sniff-permission-type.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
@@ -23,6 +24,7 @@ import {
   type ConfirmEmailState,
   linkTokenSchema,
   localeSchema,
+  permissionFileIssue,
   type RequestFormState,
   type ResendState,
   readRequestForm,
@@ -50,8 +52,15 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
     return { values: applyCorrectionIntent(values, intent) ?? values, issues: [], formError: null };
   }
   const parsed = requestFormSchema.safeParse(toRequestInput(values, locale));
-  if (!parsed.success) {
-    return { values, issues: localiseIssues(parsed.error.issues, locale), formError: null };
+  // The signed permission: its size, then its first bytes (never its name or declared type).
+  const upload = values.onBehalf ? formData.get("agentPermission") : null;
+  const file = upload instanceof File ? upload : null;
+  const permission = file && file.size > 0 && file.size <= MAX_PERMISSION_BYTES ? Buffer.from(await file.arrayBuffer()) : null;
+  const permissionIssue = values.onBehalf ? permissionFileIssue(file, permission) : null;
+  if (!parsed.success || permissionIssue) {
+    const issues = parsed.success ? [] : localiseIssues(parsed.error.issues, locale);
+    if (permissionIssue) issues.push({ path: "agentPermission", message: validationMessage(locale, permissionIssue) });
+    return { values, issues, formError: null };
   }
   let references: string[];
   try {
@@ -60,7 +69,11 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
       { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: DAY },
       parsed.data.email.toLowerCase(),
     );
-    const created = await createSubmission({ input: { ...parsed.data, locale }, channel: "WEB" });
+    const created = await createSubmission({
+      input: { ...parsed.data, locale },
+      channel: "WEB",
+      ...(permission ? { agentPermission: permission } : {}),
+    });
     references = created.requests.map((request) => request.reference);
   } catch (error) {
     return { values, issues: [], formError: describeError(locale, error, "submit-request") };
