@@ -12,6 +12,7 @@ import { finaliseRectification } from "../corrections/finalise-rectification.ts"
 import { keyedHash, randomToken } from "../crypto.ts";
 import { textIn } from "../data-map/data-map.schema.ts";
 import { readDataMap } from "../data-map/read-data-map.ts";
+import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { summariseAccessAnswer } from "../data-map/summarise-access-answer.ts";
 import { db, type Tx } from "../db.ts";
 import { localDayOf } from "../deadlines/calendar.ts";
@@ -44,9 +45,9 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
     request.type === "ACCESS" || request.type === "PORTABILITY"
       ? await deliverPackage(request)
       : request.type === "ERASURE"
-        ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
+        ? await completeWith(request, "erasure-completed", erasureProps(request, request.locale as Locale), "FULFILLED")
         : isPreferenceKind(request.type.toLowerCase())
-          ? await completeWith(request, "preference-applied", preferenceProps(request), "FULFILLED")
+          ? await completeWith(request, "preference-applied", preferenceProps(request, request.locale as Locale), "FULFILLED")
           : await finaliseRectification(request, (props, outcome, data) =>
               completeWith(request, "rectification-completed", props, outcome, data),
             );
@@ -124,7 +125,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
         expiresOn: localDayOf(expiresAt, config.CONTROLLER_TIME_ZONE),
         maxDownloads: config.DOWNLOAD_MAX_COUNT,
         sources: request.tasks.map((task) => ({
-          name: task.connector.name,
+          name: sourceNameFor(task.connector, locale),
           records: Number((task.receipt as { records?: number } | null)?.records ?? 0),
         })),
         // Access: which kinds of data, why, how long, who receives it (Art. 15(1)); the package has the rest.
@@ -132,7 +133,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
           ? {
               answer: summariseAccessAnswer(
                 request.tasks.map((task, index) => ({
-                  name: task.connector.name,
+                  name: sourceNameFor(task.connector, locale),
                   categories: built.categories[index] ?? [],
                   dataMap: mapOf(task.connectorId),
                 })),
@@ -200,7 +201,11 @@ function fieldDescriptionsOf(
 
 /** A connector's staged records, or for a manual task the file staff uploaded. */
 function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale) {
-  const source = { key: task.connector.key, name: task.connector.name, fieldDescriptions: fieldDescriptionsOf(task.connector, locale) };
+  const source = {
+    key: task.connector.key,
+    name: sourceNameFor(task.connector, locale),
+    fieldDescriptions: fieldDescriptionsOf(task.connector, locale),
+  };
   if (!task.resultPath || !task.resultKeyWrapped) return { ...source, records: emptyRecords() };
   const { resultPath, resultKeyWrapped } = task;
   const uploaded = (task.receipt as { files?: Array<{ name: string }> } | null)?.files;
@@ -214,17 +219,21 @@ function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale
   return { ...source, records: readStagingFile(resultPath, resultKeyWrapped, task.connector.key) };
 }
 
-function preferenceProps(request: RequestWithTasks) {
+function preferenceProps(request: RequestWithTasks, locale: Locale) {
   return {
     reference: request.reference,
     kind: request.type.toLowerCase(),
     sources: request.tasks.map((task) => {
       const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
       return {
-        name: task.connector.name,
-        // A suppression list carries its own label for the person; a table its name.
+        name: sourceNameFor(task.connector, locale),
+        // A suppression list carries its own label for the person; a table its data map label or name.
         categories: [
-          ...new Set(switched.filter((s) => s.rows > 0).map((s) => (s.label ? textIn(s.label, request.locale as Locale) : s.category))),
+          ...new Set(
+            switched
+              .filter((s) => s.rows > 0)
+              .map((s) => (s.label ? textIn(s.label, locale) : categoryNameFor(task.connector, s.category, locale))),
+          ),
         ],
         // A manual task completed by staff has no row count: it counts as done once.
         rows: task.connector.type === "manual" ? 1 : switched.reduce((sum, s) => sum + s.rows, 0),
@@ -233,18 +242,18 @@ function preferenceProps(request: RequestWithTasks) {
   };
 }
 
-function erasureProps(request: RequestWithTasks) {
+function erasureProps(request: RequestWithTasks, locale: Locale) {
   return {
     reference: request.reference,
     sources: request.tasks.map((task) => {
       const receipt = (task.receipt ?? { affected: 0, details: [] }) as EraseReceipt;
       const details = receipt.details ?? [];
       return {
-        name: task.connector.name,
+        name: sourceNameFor(task.connector, locale),
         erased: details.filter((d) => d.strategy !== "retain").reduce((sum, d) => sum + d.rows, 0),
         retained: details
           .filter((d) => d.strategy === "retain" && d.rows > 0)
-          .map((d) => ({ category: d.category, rows: d.rows, reason: d.reason ?? "" })),
+          .map((d) => ({ category: categoryNameFor(task.connector, d.category, locale), rows: d.rows, reason: d.reason ?? "" })),
       };
     }),
   };

@@ -9,6 +9,7 @@
 // request as partially fulfilled (close-request.ts) instead.
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
@@ -57,9 +58,15 @@ function refusalOf(reference: string, status: RequestStatus, reason: DenialReaso
 export async function denyRequest(options: DenyRequestInput & { reference: string; actor: Actor; now?: Date }) {
   const { reason, message } = denyRequestSchema.parse({ reason: options.reason, message: options.message });
   const now = options.now ?? new Date();
-  const emailId = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+  const emailIds = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({
+      where: { reference: options.reference },
+      include: { agentAuthorization: { select: { agentEmail: true } } },
+    });
     if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (reason === "AGENT_AUTHORITY_NOT_SHOWN" && !request.agentAuthorization) {
+      throw new AppError("BAD_REQUEST", `Request ${request.reference} was not filed by an agent: choose another reason.`);
+    }
     const refusal = refusalOf(request.reference, request.status, reason);
     if (refusal) throw new AppError("INVALID_STATE", refusal, { details: { reference: request.reference, status: request.status } });
     const moved = await tx.dsarRequest.updateMany({
@@ -81,14 +88,25 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
       data: { reason, from: request.status, messageLength: message?.length ?? 0 },
     });
     const complaint = complaintRouteFor(request, request.locale as Locale);
-    return queueRequestEmail(tx, request, "request-denied", {
+    const personEmail = await queueRequestEmail(tx, request, "request-denied", {
       reference: request.reference,
       type: request.type.toLowerCase(),
       reason,
       ...(message ? { message } : {}),
       complaint,
     });
+    const agentEmail = request.agentAuthorization?.agentEmail;
+    if (reason !== "AGENT_AUTHORITY_NOT_SHOWN" || !agentEmail) return [personEmail];
+    // The agent who filed hears why too (in the request's language), without the person's links.
+    const toAgent = await queueEmail(tx, {
+      template: "agent-request-denied",
+      locale: request.locale as Locale,
+      to: agentEmail,
+      requestId: request.id,
+      props: { reference: request.reference, type: request.type.toLowerCase(), ...(message ? { message } : {}) },
+    });
+    return [personEmail, toAgent];
   });
-  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  for (const emailId of emailIds) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { reference: options.reference, status: "DENIED" as const, reason };
 }

@@ -1,10 +1,10 @@
 // What the person sees on their private status page: only the requests of their submission.
-
 import { isPreferenceKind, type PreferenceReceipt } from "../connectors/connector.ts";
 import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/correction-outcomes.ts";
 import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
 import { dataMapSchema, textIn } from "../data-map/data-map.schema.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
+import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
@@ -26,7 +26,12 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       tasks: {
         where: { action: { in: ["RECTIFICATION", "ACCESS", "OPT_OUT", "LIMIT_SENSITIVE", "RESTRICTION", "OBJECTION"] } },
         orderBy: { createdAt: "asc" },
-        select: { action: true, status: true, receipt: true, connector: { select: { key: true, name: true, dataMap: true } } },
+        select: {
+          action: true,
+          status: true,
+          receipt: true,
+          connector: { select: { key: true, name: true, publicName: true, dataMap: true } },
+        },
       },
       correctionTask: { select: { status: true, items: true, results: true, message: true } },
       clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
@@ -56,6 +61,9 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,
+      /** Where the person lives: the order of the dates shown to them. */
+      country: r.country,
+      region: r.region,
       law: lawOf(r.jurisdiction, r.type),
       outcome: r.outcome,
       denialReason: r.denialReason,
@@ -69,7 +77,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
         : [],
       /** The team's explanation of corrections they could not make. */
       correctionsMessage: r.correctionTask?.status === "DONE" ? r.correctionTask.message : null,
-      ...accessAnswerOf(r, now),
+      ...accessAnswerOf(r, locale ?? (r.locale as Locale), now),
       preference: preferenceAnswerOf(r, locale ?? (r.locale as Locale)),
     })),
   };
@@ -94,7 +102,7 @@ function correctionsOf(
 type StatusRow = {
   type: string;
   status: string;
-  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; dataMap: unknown } }>;
+  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; publicName: unknown; dataMap: unknown } }>;
   artifacts: Array<{ expiresAt: Date; maxDownloads: number; downloadCount: number; deletedAt: Date | null; wrappedKey: string | null }>;
 };
 
@@ -102,14 +110,18 @@ type StatusRow = {
  * For a completed access request: per source and category found (the task receipts name them), what
  * the data map says, and whether the package can still be downloaded. Never the data itself.
  */
-function accessAnswerOf(row: StatusRow, now: Date) {
+function accessAnswerOf(row: StatusRow, locale: Locale, now: Date) {
   if (row.type !== "ACCESS" || row.status !== "COMPLETED") return { answerSources: null, download: null };
   const sources = row.tasks
     .filter((task) => task.action === "ACCESS" && task.status === "SUCCEEDED")
     .map((task) => {
       const found = (task.receipt as { categories?: Record<string, unknown> } | null)?.categories;
       const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
-      return { name: task.connector.name, categories: found ? Object.keys(found) : [], dataMap: map?.success ? map.data : null };
+      return {
+        name: sourceNameFor(task.connector, locale),
+        categories: found ? Object.keys(found) : [],
+        dataMap: map?.success ? map.data : null,
+      };
     });
   const artifact = row.artifacts[0];
   const available =
@@ -144,14 +156,11 @@ function preferenceAnswerOf(row: StatusRow, locale: Locale) {
     .filter((task) => task.action === row.type && task.status === "SUCCEEDED")
     .map((task) => {
       const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
-      const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
-      const labelOf = (entry: PreferenceReceipt["switchedOff"][number]) => {
-        const label = (map?.success ? map.data[entry.category]?.label : undefined) ?? entry.label;
-        return label ? textIn(label, locale) : entry.category;
-      };
+      const labelOf = (entry: PreferenceReceipt["switchedOff"][number]) =>
+        entry.label ? textIn(entry.label, locale) : categoryNameFor(task.connector, entry.category, locale);
       const manual = task.receipt === null || !Array.isArray((task.receipt as Partial<PreferenceReceipt>).switchedOff);
       return {
-        name: task.connector.name,
+        name: sourceNameFor(task.connector, locale),
         /** A source done by hand (manual task, a system that answered without details) has no places. */
         places: [...new Set(switched.filter((entry) => entry.rows > 0).map(labelOf))],
         done: manual || switched.some((entry) => entry.rows > 0),

@@ -16,6 +16,7 @@ const denialReasons: Array<{ value: DenialReason; label: string }> = [
   { value: "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE", label: "Manifestly unfounded or excessive" },
   { value: "EXEMPTION_APPLIES", label: "An exemption applies" },
   { value: "NO_DATA_HELD", label: "No data held about the person" },
+  { value: "AGENT_AUTHORITY_NOT_SHOWN", label: "Agent authority not shown" },
   { value: "OTHER", label: "Other (explain in the message)" },
 ];
 
