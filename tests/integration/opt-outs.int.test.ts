@@ -120,7 +120,11 @@ describe("POST /api/v1/opt-outs", () => {
     expect(shown.preference).toEqual({
       kind: "opt_out",
       sources: [
-        { name: "Shop database", places: ["Votre compte client", "La liste des personnes que notre outil d’envoi exclut"], done: true },
+        {
+          name: "Notre boutique en ligne",
+          places: ["Votre compte client", "La liste des personnes que notre outil d’envoi exclut"],
+          done: true,
+        },
       ],
     });
     const evidence = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "connector.task-succeeded" } });
