@@ -41,7 +41,7 @@ export function AgentFields({ locale, values, messageFor, onChange }: AgentField
             value="yes"
             checked={values.onBehalf}
             aria-describedby="onBehalf-hint"
-            aria-controls="agent-fields"
+            aria-controls={values.onBehalf ? "agent-fields" : undefined}
             onChange={(event: ChangeEvent<HTMLInputElement>) => onChange("onBehalf", event.target.checked)}
           />
           <label htmlFor="onBehalf">{m.form.onBehalf}</label>
