@@ -153,7 +153,7 @@ test("the request list shows bulk actions only for ticked rows, confirms a bulk 
   await expect(bulk.getByLabel("Reason")).toHaveValue("");
   await bulk.getByLabel("Reason").selectOption("MANIFESTLY_UNFOUNDED_OR_EXCESSIVE");
   await bulk.getByRole("button", { name: "Deny selected…" }).click();
-  await expect(page.getByRole("alert")).toContainText("needs an explanation");
+  await expect(page.locator(".bulk-outcome--error")).toContainText("needs an explanation");
   await bulk.getByLabel(/Explanation to each person/).fill("The same request was filed forty times this week.");
   await bulk.getByRole("button", { name: "Deny selected…" }).click();
   const confirmation = page.getByRole("form", { name: "Deny 1 request?" });

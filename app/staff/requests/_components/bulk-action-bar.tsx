@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import { DENIAL_REASONS, denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
 import type { BulkResult } from "@/lib/staff/bulk-action.schema.ts";
 import type { BulkDenialPreview } from "@/lib/staff/preview-bulk-denial.ts";
+import { submitKeepingValues } from "../../_components/submit-keeping-values.ts";
 import { DenialEmailPreviewView } from "../[id]/_components/denial-email-preview.tsx";
 import { bulkAction } from "../actions.ts";
 import { SELECTION_FORM_ID } from "./request-columns.tsx";
@@ -54,7 +55,7 @@ export function BulkActionBar(props: {
 
   return (
     <>
-      <form id={SELECTION_FORM_ID} action={formAction} className="bulk-form">
+      <form id={SELECTION_FORM_ID} action={formAction} onSubmit={submitKeepingValues(formAction)} className="bulk-form">
         <p className="selection-count" aria-live="polite">
           {props.selected.length > 0 ? `${requestsText(props.selected.length)} selected` : ""}
         </p>

@@ -4,12 +4,14 @@
 // and only then send it. The server shows the email for any post that does not say step=send.
 import { useActionState, useState } from "react";
 import { DENIAL_REASONS, denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
+import { submitKeepingValues } from "../../../_components/submit-keeping-values.ts";
 import { denyAction } from "../actions.ts";
 import { DenialEmailPreviewView } from "./denial-email-preview.tsx";
 
 export function DenyForm({ reference, reasons }: { reference: string; reasons: readonly string[] }) {
   const [state, formAction, pending] = useActionState(denyAction, null);
   const [reason, setReason] = useState("");
+  const [message, setMessage] = useState("");
   const [editing, setEditing] = useState(false);
   const preview = !editing && state?.ok && state.data.step === "preview" ? state.data : null;
   const options = DENIAL_REASONS.filter((option) => reasons.includes(option.value));
@@ -26,7 +28,14 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
   }
 
   return (
-    <form action={formAction} onSubmit={() => setEditing(false)} className="staff-form action-form deny-form">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        setEditing(false);
+        submitKeepingValues(formAction)(event);
+      }}
+      className="staff-form action-form deny-form"
+    >
       <input type="hidden" name="reference" value={reference} />
       {preview ? (
         <>
@@ -80,6 +89,8 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
               rows={3}
               required={explanationRequired}
               aria-describedby="deny-message-hint"
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
             />
           </div>
           <button type="submit" name="step" value="preview" className="button button--secondary" disabled={pending}>
