@@ -49,6 +49,10 @@ test("a connector's page hydrates without error and shows its key and type as te
   const facts = page.locator(".connector-identity");
   await expect(facts).toContainText(key);
   await expect(facts).toContainText("manual");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/staff-pages/connector-${width}.png`, fullPage: true });
+  }
 });
 
 test("the connectors list gives the last finished time in the controller's zone and names it", async ({ page }) => {

@@ -43,6 +43,15 @@ test.beforeAll(async () => {
   runAdmin(["apply-connectors", file], { E2E_SHOP_URL: url });
 });
 
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/staff-pages/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
 async function openFromDashboard(page: Page, search: string, reference: string) {
   await page.goto("/staff/requests");
   await page.getByRole("checkbox", { name: "Overdue", exact: true }).check();
@@ -102,6 +111,11 @@ test("an admin signs in with two-factor, finds the overdue request, approves it 
   }).toPass({ timeout: 30_000 });
   const ready = await waitForEmail(inbox, email);
   expect(ready.text).toMatch(/download/i);
+  // Receipts in words, the raw record folded; the law by name, not its code.
+  await expect(tasks.getByRole("row", { name: /Test shop/ })).toContainText("e2e customers: 1 record");
+  await expect(tasks.getByText("Raw receipt").first()).toBeVisible();
+  await expect(page.getByText("EU_GDPR")).toHaveCount(0);
+  await shoot(page, "request-page");
 });
 
 test("an agent denies a request: no reason is preselected, the explanation is required where the law expects one, and the email is shown before it is sent", async ({
@@ -125,6 +139,7 @@ test("an agent denies a request: no reason is preselected, the explanation is re
   await expect(preview).toContainText("CNIL");
   const [before] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [request.id]);
   expect(before.status).toBe("VERIFIED");
+  await shoot(page, "deny-preview");
   await page.getByRole("button", { name: "Send the refusal" }).click();
   await expect(page.locator(".request-summary")).toContainText("denied");
   const denial = await waitForEmail(inbox, email);
@@ -159,6 +174,7 @@ test("the request list shows bulk actions only for ticked rows, confirms a bulk 
   const confirmation = page.getByRole("form", { name: "Deny 1 request?" });
   await expect(confirmation).toContainText("forty times this week");
   await expect(confirmation).toContainText(request.reference);
+  await shoot(page, "bulk-deny-confirmation");
   const [before] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [request.id]);
   expect(before.status).toBe("VERIFIED");
   await confirmation.getByRole("button", { name: "Send the refusal" }).click();

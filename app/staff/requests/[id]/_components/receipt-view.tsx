@@ -74,7 +74,7 @@ export function ReceiptView({ receipt }: { receipt: unknown }) {
   if (r.records !== undefined)
     lines.push(`${plural(r.records, "record", "records")} found${r.via === "callback" ? " (sent back by callback)" : ""}`);
   if (r.categories)
-    for (const [category, count] of Object.entries(r.categories)) lines.push(`${category}: ${plural(count, "record", "records")}`);
+    for (const [category, count] of Object.entries(r.categories)) lines.push(`${words(category)}: ${plural(count, "record", "records")}`);
   if (r.files?.length) lines.push(`${plural(r.files.length, "document", "documents")} added to the package`);
   if (r.affected !== undefined) lines.push(`${plural(r.affected, "row", "rows")} changed in all`);
   for (const detail of r.details ?? []) lines.push(strategyText(detail));
