@@ -4,11 +4,12 @@
 // server refuses them anyway); exporting the selection needs only the right to read requests.
 import { type MouseEvent, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
-import { DENIAL_REASONS, denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
+import { denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
 import type { BulkResult } from "@/lib/staff/bulk-action.schema.ts";
 import type { BulkDenialPreview } from "@/lib/staff/preview-bulk-denial.ts";
 import { submitKeepingValues } from "../../_components/submit-keeping-values.ts";
 import { DenialEmailPreviewView } from "../[id]/_components/denial-email-preview.tsx";
+import { DenialReasonSelect } from "../[id]/_components/denial-reason-select.tsx";
 import { bulkAction } from "../actions.ts";
 import { SELECTION_FORM_ID } from "./request-columns.tsx";
 
@@ -77,21 +78,7 @@ export function BulkActionBar(props: {
                   <label className="label" htmlFor="bulk-reason">
                     Reason
                   </label>
-                  <select
-                    id="bulk-reason"
-                    name="reason"
-                    className="select"
-                    value={reason}
-                    onChange={(event) => setReason(event.target.value)}
-                  >
-                    <option value="">Choose a reason</option>
-                    {DENIAL_REASONS.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                        {option.needsExplanation ? " (explain it)" : ""}
-                      </option>
-                    ))}
-                  </select>
+                  <DenialReasonSelect id="bulk-reason" value={reason} onChange={setReason} />
                   <label className="label" htmlFor="bulk-message">
                     Explanation to each person{denialNeedsExplanation(reason) ? " (required)" : " (optional)"}
                   </label>

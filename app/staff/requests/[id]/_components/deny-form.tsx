@@ -3,10 +3,11 @@
 // law expects an explanation, then read the email the person will receive, in their language,
 // and only then send it. The server shows the email for any post that does not say step=send.
 import { useActionState, useState } from "react";
-import { DENIAL_REASONS, denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
+import { denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
 import { submitKeepingValues } from "../../../_components/submit-keeping-values.ts";
 import { denyAction } from "../actions.ts";
 import { DenialEmailPreviewView } from "./denial-email-preview.tsx";
+import { DenialReasonSelect } from "./denial-reason-select.tsx";
 
 export function DenyForm({ reference, reasons }: { reference: string; reasons: readonly string[] }) {
   const [state, formAction, pending] = useActionState(denyAction, null);
@@ -14,7 +15,6 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
   const [message, setMessage] = useState("");
   const [editing, setEditing] = useState(false);
   const preview = !editing && state?.ok && state.data.step === "preview" ? state.data : null;
-  const options = DENIAL_REASONS.filter((option) => reasons.includes(option.value));
   const explanationRequired = denialNeedsExplanation(reason);
 
   if (state?.ok && state.data.step === "sent") {
@@ -57,22 +57,7 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
             <label className="label" htmlFor="deny-reason">
               Reason for refusal
             </label>
-            <select
-              id="deny-reason"
-              name="reason"
-              className="select"
-              required
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            >
-              <option value="">Choose a reason</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                  {option.needsExplanation ? " (explain it)" : ""}
-                </option>
-              ))}
-            </select>
+            <DenialReasonSelect id="deny-reason" value={reason} onChange={setReason} offered={reasons} required />
           </div>
           <div className="field">
             <label className="label" htmlFor="deny-message">
