@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() answers 403 on staff pages a role may not see (lib/auth/require-staff.ts).
     authInterrupts: true,
+    // The request form carries an authorized agent's signed permission (at most 10 MB, checked
+    // again by the action): room for it and the form around it, in the action and in proxy.ts.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

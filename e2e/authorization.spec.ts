@@ -88,6 +88,7 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/reports/processing": { GET: ["auditor", "admin"] },
   "/staff/requests/[id]/evidence": { GET: ["auditor", "admin"] },
   "/staff/requests/export": { GET: staff },
+  "/staff/requests/[id]/agent-permission": { GET: staff },
   "/staff/requests/[id]/tasks/[taskId]/complete": { POST: ["agent", "admin"] },
   // Single sign-on: how one signs in, so open; the attempt's state, the browser's cookie and the
   // provider's signed answer are the credentials (anything else is refused to /staff/sso/refused).
@@ -149,6 +150,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#completeCorrectionsAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#messagePersonAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#checkAgentPermissionAction": ["agent", "admin"],
 };
 
 // ---- what the app actually has -------------------------------------------------------------

@@ -29,7 +29,11 @@ test("a person files a request in French, opens the link from the email, confirm
   const before = await sql("SELECT status FROM requests WHERE email = $1", [email]);
   expect(before.map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
   await page.getByRole("button", { name: "Confirmer ma demande" }).click();
+  // The confirmation is the status page itself: the requests as they stand, under a private link.
   await expect(page.getByRole("heading", { name: "Votre adresse e-mail est confirmée" })).toBeVisible();
+  await expect(page).toHaveURL(/\/fr\/status\/[^/?]+\?confirmed=1$/);
+  await expect(page.getByText("Reçue et confirmée").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Consultez vos e-mails" })).toHaveCount(0);
 
   await page.goto(linkIn(message, "status"));
   await expect(page.getByText("Reçue et confirmée").first()).toBeVisible();
@@ -48,6 +52,13 @@ test("a person confirms with the 6-digit code on the page", async ({ page }) => 
   await page.getByLabel("6-digit code from the email").fill(code);
   await page.getByRole("button", { name: "Confirm", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+  // No "check your email" left above it: the page is the status page, true to the request's state.
+  await expect(page).toHaveURL(/\/en\/status\/[^/?]+\?confirmed=1$/);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
+  await expect(page.getByText(/If the address is not confirmed within/)).toHaveCount(0);
+  await expect(page.getByText("Received and confirmed").first()).toBeVisible();
+  // A reader in the United Kingdom reads the due date day first ("7 January 2027").
+  await expect(page.locator("dt", { hasText: "Answer due by" }).locator("+ dd")).toHaveText(/^\d{1,2} [A-Z][a-z]+ 20\d\d$/);
   const rows = await sql("SELECT status, jurisdiction FROM requests WHERE email = $1", [email]);
   expect(rows).toEqual([{ status: "VERIFIED", jurisdiction: "UK_GDPR" }]);
 });
@@ -222,4 +233,19 @@ test("a person answers the privacy team's question on the status page, and the c
     [email],
   );
   expect(events.map((e) => e.type)).toEqual(["PAUSE", "RESUME"]);
+});
+
+test("the confirmation link pressed again after the answer shows the request as completed, not as being reviewed", async ({ page }) => {
+  const email = uniqueEmail("again");
+  await fileRequest(page, "en", email, ["Access"], "GB");
+  const message = await waitForEmail(inbox, email);
+  await page.goto(linkIn(message, "verify"));
+  await page.getByRole("button", { name: "Confirm my request" }).click();
+  await expect(page.getByText("Received and confirmed").first()).toBeVisible();
+  await sql(`UPDATE requests SET status = 'COMPLETED', outcome = 'FULFILLED', "closedAt" = now() WHERE email = $1`, [email]);
+  await page.goto(linkIn(message, "verify"));
+  await page.getByRole("button", { name: "Confirm my request" }).click();
+  await expect(page).toHaveURL(/\/en\/status\/[^/?]+\?confirmed=1$/);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+  await expect(page.getByText(/privacy team is checking your request/)).toHaveCount(0);
 });

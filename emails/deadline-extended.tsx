@@ -66,16 +66,16 @@ export const deadlineExtendedEmail = defineEmailTemplate({
   schema,
   subject: (locale, props) => text[locale].subject(props.companyName, props.reference),
   component: function DeadlineExtendedEmail(props) {
-    const { locale, companyName, reference, type, reason, previousDueDate, newDueDate, statusUrl } = props;
+    const { locale, country, companyName, reference, type, reason, previousDueDate, newDueDate, statusUrl } = props;
     const t = text[locale];
-    const formattedNewDate = formatEmailDate(newDueDate, locale);
+    const formattedNewDate = formatEmailDate(newDueDate, locale, country);
     return (
       <EmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedNewDate)} heading={t.heading}>
         <Paragraph>{t.intro}</Paragraph>
         <RequestList locale={locale} requests={[{ reference, type }]} />
         <Section style={styles.panel}>
           <Paragraph>
-            {t.previousDate} {formatEmailDate(previousDueDate, locale)}
+            {t.previousDate} {formatEmailDate(previousDueDate, locale, country)}
           </Paragraph>
           <Paragraph>
             {t.newDate} <strong>{formattedNewDate}</strong>

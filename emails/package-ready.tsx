@@ -133,9 +133,9 @@ export const packageReadyEmail = defineEmailTemplate({
   schema,
   subject: (locale, props) => text[locale].subject(props.companyName, props.reference),
   component: function PackageReadyEmail(props) {
-    const { locale, companyName, reference, type, downloadUrl, expiresOn, maxDownloads, sources, statusUrl, answer } = props;
+    const { locale, country, companyName, reference, type, downloadUrl, expiresOn, maxDownloads, sources, statusUrl, answer } = props;
     const t = text[locale];
-    const formattedExpiry = formatEmailDate(expiresOn, locale);
+    const formattedExpiry = formatEmailDate(expiresOn, locale, country);
     const separator = locale === "fr" ? "\u00a0: " : ": ";
     return (
       <EmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedExpiry)} heading={t.heading}>

@@ -15,6 +15,8 @@ const sampleProps: { [Name in EmailTemplateName]: EmailTemplateProps<Name> } = {
     statusUrl,
     expiresInHours: 24,
   },
+  "agent-request-received": { companyName, references: ["DSAR-2024-0001"], types: ["access"], verifyWithinDays: 30 },
+  "agent-request-denied": { companyName, reference: "DSAR-2024-0001", type: "access", message: "The form is not signed." },
   "request-acknowledged": {
     companyName,
     references: ["DSAR-2024-0001"],
@@ -210,6 +212,33 @@ describe("renderEmail", () => {
     expect(text).toContain("DSAR-2024-0002: erasure of your data");
   });
 
+  it("tells the person who filed for them and what to do if they did not authorise it, in both languages", async () => {
+    const props = { ...sampleProps["verify-request"], agent: { name: "Ada Agent", organisation: "Privacy Helpers" } };
+    const en = await renderEmail("verify-request", "en", props);
+    expect(en.text).toContain("Ada Agent, of Privacy Helpers, told us");
+    expect(en.text).toContain("If you did not authorise this person, do not confirm");
+    const fr = await renderEmail("verify-request", "fr", props);
+    expect(fr.text).toContain("Ada Agent, de Privacy Helpers, nous a indiqué");
+    expect(fr.text).toContain("Si vous n’avez pas autorisé cette personne, ne confirmez pas");
+    const plain = await renderEmail("verify-request", "en", sampleProps["verify-request"]);
+    expect(plain.text).not.toContain("filed this request for you");
+  });
+
+  it("tells the agent the person must confirm, and why a refusal, in both languages", async () => {
+    const received = await renderEmail("agent-request-received", "fr", sampleProps["agent-request-received"]);
+    expect(received.text).toContain("Elle doit nous confirmer la demande elle-même dans les 30 jours");
+    expect(received.text).not.toMatch(/https?:\/\/[^\s]*(verify|status)/);
+    const denied = await renderEmail("agent-request-denied", "en", sampleProps["agent-request-denied"]);
+    expect(denied.subject).toBe("Acme & Fils cannot act on the request DSAR-2024-0001 you filed");
+    expect(denied.text).toContain("does not show that the person the request is about authorised you");
+    expect(denied.text).toContain("The form is not signed.");
+    const person = await renderEmail("request-denied", "fr", {
+      ...sampleProps["request-denied"],
+      reason: "AGENT_AUTHORITY_NOT_SHOWN",
+    });
+    expect(person.text).toContain("Quelqu’un a fait cette demande en votre nom");
+  });
+
   it("shows request types as words in French", async () => {
     const { text, subject } = await renderEmail("verify-request", "fr", sampleProps["verify-request"]);
     expect(subject).toBe("Confirmez votre adresse e-mail pour envoyer votre demande à Acme & Fils");
@@ -224,6 +253,17 @@ describe("renderEmail", () => {
     expect(fr.text).toContain("Nous devons vous répondre au plus tard le vendredi 27 décembre 2024.");
     expect(fr.text).toContain("Comment cette date a été calculée".toUpperCase());
     expect(fr.text).toContain("One month later (GDPR Art. 12(3)): 2024-12-27.");
+  });
+
+  it("writes the dates of a US resident's email month first, and everyone else's day first", async () => {
+    const us = await renderEmail("request-acknowledged", "en", sampleProps["request-acknowledged"], "US");
+    const uk = await renderEmail("request-acknowledged", "en", sampleProps["request-acknowledged"], "GB");
+    expect(us.text).toContain("We must answer by Friday, December 27, 2024.");
+    expect(uk.text).toContain("We must answer by Friday 27 December 2024.");
+    const extended = await renderEmail("deadline-extended", "en", sampleProps["deadline-extended"], "US");
+    expect(extended.text).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 20\d\d/);
+    const ready = await renderEmail("package-ready", "en", sampleProps["package-ready"], "US");
+    expect(ready.text).toMatch(/[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, 20\d\d/);
   });
 
   it("mentions the acknowledgement date only when the law sets one", async () => {

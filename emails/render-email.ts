@@ -1,6 +1,8 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { z } from "zod";
+import { agentRequestDeniedEmail } from "./agent-request-denied.tsx";
+import { agentRequestReceivedEmail } from "./agent-request-received.tsx";
 import type { EmailTemplate } from "./components/define-template.ts";
 import { EMAIL_LOCALES, type EmailLocale } from "./components/i18n.ts";
 import { deadlineExtendedEmail } from "./deadline-extended.tsx";
@@ -50,6 +52,8 @@ export const emailTemplates = {
   "staff-recovery-codes-replaced": staffRecoveryCodesReplacedEmail,
   "request-denied": requestDeniedEmail,
   "request-closed": requestClosedEmail,
+  "agent-request-received": agentRequestReceivedEmail,
+  "agent-request-denied": agentRequestDeniedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -67,7 +71,13 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
  * Validates the props (they come from a job payload, so they are checked again here), then renders the
  * HTML and the plain-text part from the same component so the two can never say different things.
  */
-export async function renderEmail(template: string, locale: EmailLocale, props: unknown): Promise<RenderedEmail> {
+export async function renderEmail(
+  template: string,
+  locale: EmailLocale,
+  props: unknown,
+  /** The country of the request the email is about: dates in the order its reader expects. */
+  country: string | null = null,
+): Promise<RenderedEmail> {
   if (!isEmailTemplateName(template)) {
     throw new Error(`Unknown email template "${template}"; known: ${Object.keys(emailTemplates).join(", ")}`);
   }
@@ -82,7 +92,7 @@ export async function renderEmail(template: string, locale: EmailLocale, props: 
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(props)"}: ${issue.message}`);
     throw new Error(`Invalid props for email template "${template}": ${problems.join("; ")}`);
   }
-  const element = createElement(definition.component, { ...parsed.data, locale });
+  const element = createElement(definition.component, { ...parsed.data, locale, country });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: definition.subject(locale, parsed.data), html, text };
 }

@@ -65,9 +65,9 @@ export const requestAcknowledgedEmail = defineEmailTemplate({
   schema,
   subject: (locale, props) => text[locale].subject(props.companyName, props.references.length),
   component: function RequestAcknowledgedEmail(props) {
-    const { locale, companyName, references, types, statusUrl, dueDate, dueDateReasons, acknowledgeBy } = props;
+    const { locale, country, companyName, references, types, statusUrl, dueDate, dueDateReasons, acknowledgeBy } = props;
     const t = text[locale];
-    const formattedDueDate = formatEmailDate(dueDate, locale);
+    const formattedDueDate = formatEmailDate(dueDate, locale, country);
     return (
       <EmailLayout locale={locale} companyName={companyName} preview={t.preview(formattedDueDate)} heading={t.heading(references.length)}>
         <Paragraph>{t.intro}</Paragraph>
@@ -85,7 +85,7 @@ export const requestAcknowledgedEmail = defineEmailTemplate({
         {(dueDateReasons.length > 0 || acknowledgeBy) && (
           <Section>
             <Subheading>{t.detailsHeading}</Subheading>
-            {acknowledgeBy && <SmallPrint>{t.acknowledgement(formatEmailDate(acknowledgeBy, locale))}</SmallPrint>}
+            {acknowledgeBy && <SmallPrint>{t.acknowledgement(formatEmailDate(acknowledgeBy, locale, country))}</SmallPrint>}
             {dueDateReasons.map((reason) => (
               <SmallPrint key={reason}>{reason}</SmallPrint>
             ))}

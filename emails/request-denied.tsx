@@ -11,6 +11,7 @@ export const denialReasons = [
   "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE",
   "EXEMPTION_APPLIES",
   "NO_DATA_HELD",
+  "AGENT_AUTHORITY_NOT_SHOWN",
   "OTHER",
 ] as const;
 
@@ -42,6 +43,8 @@ const reasons = localized<Record<DenialReason, string>>({
     EXEMPTION_APPLIES:
       "A legal exception applies to the data concerned: for example, we must keep it to meet a legal obligation, or handing it over would harm the rights of other people.",
     NO_DATA_HELD: "We looked for your data and found none: we do not hold personal data about you linked to the details you gave us.",
+    AGENT_AUTHORITY_NOT_SHOWN:
+      "Someone filed this request on your behalf, and we were not shown that you gave them permission to act for you. We do not act on a request made in your name without that proof, to protect your data. You can file the request yourself, or ask the person acting for you to send a permission you have signed.",
     OTHER: "We cannot act on this request, for the reasons explained below.",
   },
   fr: {
@@ -53,6 +56,8 @@ const reasons = localized<Record<DenialReason, string>>({
       "Une exception prévue par la loi s’applique aux données concernées\u00a0: par exemple, nous devons les conserver pour respecter une obligation légale, ou les communiquer porterait atteinte aux droits d’autres personnes.",
     NO_DATA_HELD:
       "Nous avons recherché vos données sans en trouver\u00a0: nous ne détenons pas de données personnelles vous concernant liées aux informations que vous nous avez données.",
+    AGENT_AUTHORITY_NOT_SHOWN:
+      "Quelqu’un a fait cette demande en votre nom, et nous n’avons pas eu la preuve que vous l’aviez autorisé à agir pour vous. Pour protéger vos données, nous ne donnons pas suite à une demande faite en votre nom sans cette preuve. Vous pouvez faire la demande vous-même, ou demander à la personne qui agit pour vous d’envoyer une autorisation signée de votre main.",
     OTHER: "Nous ne pouvons pas donner suite à cette demande, pour les raisons expliquées ci-dessous.",
   },
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { localiseIssues } from "@/lib/i18n/validation-messages.ts";
 import { requestFormSchema } from "@/lib/requests/request-input.schema.ts";
-import { emptyRequestForm, OTHER_CORRECTION, toRequestInput } from "./actions.schema.ts";
+import { emptyRequestForm, OTHER_CORRECTION, permissionFileIssue, readRequestForm, toRequestInput } from "./actions.schema.ts";
 
 const values = (corrections: Array<{ field: string; description?: string; correctValue: string }>) => ({
   ...emptyRequestForm,
@@ -48,5 +48,37 @@ describe("the correction rows", () => {
     const issues = localiseIssues(parsed.error?.issues ?? [], "fr");
     expect(issues.map((issue) => issue.path)).toEqual(["corrections.0.field", "corrections.1.field"]);
     expect(issues[0].message).toMatch(/^Choisissez l’information inexacte/);
+  });
+});
+
+describe("filing for someone else", () => {
+  const pdfHead = new TextEncoder().encode("%PDF-1.7\n");
+
+  it("sends the agent's details only when 'I am filing for someone else' is ticked", () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({
+      email: "ana@example.com",
+      country: "FR",
+      agentName: "Ada",
+      agentEmail: "ada@example.org",
+    })) {
+      form.set(key, value);
+    }
+    form.append("types", "access");
+    expect(toRequestInput(readRequestForm(form), "fr").agent).toBeUndefined();
+    form.set("onBehalf", "yes");
+    expect(requestFormSchema.parse(toRequestInput(readRequestForm(form), "fr")).agent).toEqual({
+      name: "Ada",
+      email: "ada@example.org",
+      organisation: undefined,
+    });
+  });
+
+  it("names what is wrong with the permission file: missing, too large, or not a PDF, PNG or JPEG", () => {
+    expect(permissionFileIssue(null, null)).toBe("validation.agentPermission");
+    expect(permissionFileIssue({ size: 0 }, new Uint8Array())).toBe("validation.agentPermission");
+    expect(permissionFileIssue({ size: 10 * 1024 * 1024 + 1 }, pdfHead)).toBe("validation.agentPermissionSize");
+    expect(permissionFileIssue({ size: 20 }, new TextEncoder().encode("<svg onload=alert(1)>"))).toBe("validation.agentPermissionType");
+    expect(permissionFileIssue({ size: 20 }, pdfHead)).toBeNull();
   });
 });

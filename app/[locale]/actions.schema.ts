@@ -1,6 +1,7 @@
 // What the public forms send and what their server actions answer. Shared by the browser (which
 // validates first) and actions.ts (which validates again): the rules themselves live in lib/.
 import { z } from "zod";
+import { MAX_PERMISSION_BYTES, sniffPermissionType } from "@/lib/agents/sniff-permission-type.ts";
 import { countryNeedsRegion } from "@/lib/geo/regions.ts";
 import { type Locale, locales } from "@/lib/requests/request-input.schema.ts";
 
@@ -43,6 +44,11 @@ export type RequestFormValues = {
   accountId: string;
   details: string;
   corrections: CorrectionValues[];
+  /** "I am filing for someone else": the agent's own details (the signed permission is a file, never echoed back). */
+  onBehalf: boolean;
+  agentName: string;
+  agentEmail: string;
+  agentOrganisation: string;
 };
 
 export const emptyCorrection: CorrectionValues = { field: "", description: "", correctValue: "", currentValue: "" };
@@ -56,6 +62,10 @@ export const emptyRequestForm: RequestFormValues = {
   accountId: "",
   details: "",
   corrections: [emptyCorrection],
+  onBehalf: false,
+  agentName: "",
+  agentEmail: "",
+  agentOrganisation: "",
 };
 
 export type RequestFormState = {
@@ -95,6 +105,10 @@ export function readRequestForm(formData: FormData): RequestFormValues {
     accountId: text(formData, "accountId"),
     details: text(formData, "details"),
     corrections: corrections.length > 0 ? corrections : [{ ...emptyCorrection }],
+    onBehalf: text(formData, "onBehalf") === "yes",
+    agentName: text(formData, "agentName"),
+    agentEmail: text(formData, "agentEmail"),
+    agentOrganisation: text(formData, "agentOrganisation"),
   };
 }
 
@@ -114,7 +128,18 @@ export function toRequestInput(values: RequestFormValues, locale: Locale) {
     accountId: values.accountId,
     details: values.details,
     corrections: rectification ? values.corrections.map(toCorrection) : undefined,
+    agent: values.onBehalf ? { name: values.agentName, email: values.agentEmail, organisation: values.agentOrganisation } : undefined,
   };
+}
+
+/**
+ * The signed permission as chosen in the form, checked by size and by its first bytes (the browser
+ * before sending, the server action again): the message key of what is wrong, or null.
+ */
+export function permissionFileIssue(file: { size: number } | null, head: Uint8Array | null): string | null {
+  if (!file || file.size === 0) return "validation.agentPermission";
+  if (file.size > MAX_PERMISSION_BYTES) return "validation.agentPermissionSize";
+  return head && sniffPermissionType(head) ? null : "validation.agentPermissionType";
 }
 
 /**
@@ -152,6 +177,7 @@ export function applyCorrectionIntent(values: RequestFormValues, intent: string)
 /** The code form on the "check your email" page. */
 export type VerifyCodeState =
   | { kind: "idle" }
+  /** Only when no status link can be given (the address was confirmed before); otherwise the action opens the status page. */
   | { kind: "verified"; references: string[]; alreadyVerified: boolean }
   | {
       kind: "error";
@@ -169,7 +195,6 @@ export type ResendState =
 /** The one button of the confirmation link page. */
 export type ConfirmEmailState =
   | { kind: "idle" }
-  | { kind: "confirmed"; references: string[]; alreadyVerified: boolean }
   | { kind: "expired" }
   | { kind: "replaced" }
   | { kind: "invalid" }
@@ -177,6 +202,8 @@ export type ConfirmEmailState =
 
 /** `?withdrawn=REF` or `?withdrawError=CODE&ref=REF` after withdrawing, `?confirm=REF` before. */
 export const statusPageQuerySchema = z.object({
+  /** Just confirmed (the code or the emailed link): the page opens with that news. */
+  confirmed: z.literal("1").optional().catch(undefined),
   confirm: referenceSchema.optional().catch(undefined),
   withdrawn: referenceSchema.optional().catch(undefined),
   withdrawError: z.enum(["NOT_FOUND", "INVALID_STATE", "CONFLICT", "OTHER"]).optional().catch(undefined),

@@ -3,6 +3,7 @@
 // page's language. Every form also works without JavaScript (plain POST, page rendered again).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { MAX_PERMISSION_BYTES } from "@/lib/agents/sniff-permission-type.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
@@ -23,6 +24,7 @@ import {
   type ConfirmEmailState,
   linkTokenSchema,
   localeSchema,
+  permissionFileIssue,
   type RequestFormState,
   type ResendState,
   readRequestForm,
@@ -50,8 +52,15 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
     return { values: applyCorrectionIntent(values, intent) ?? values, issues: [], formError: null };
   }
   const parsed = requestFormSchema.safeParse(toRequestInput(values, locale));
-  if (!parsed.success) {
-    return { values, issues: localiseIssues(parsed.error.issues, locale), formError: null };
+  // The signed permission: its size, then its first bytes (never its name or declared type).
+  const upload = values.onBehalf ? formData.get("agentPermission") : null;
+  const file = upload instanceof File ? upload : null;
+  const permission = file && file.size > 0 && file.size <= MAX_PERMISSION_BYTES ? Buffer.from(await file.arrayBuffer()) : null;
+  const permissionIssue = values.onBehalf ? permissionFileIssue(file, permission) : null;
+  if (!parsed.success || permissionIssue) {
+    const issues = parsed.success ? [] : localiseIssues(parsed.error.issues, locale);
+    if (permissionIssue) issues.push({ path: "agentPermission", message: validationMessage(locale, permissionIssue) });
+    return { values, issues, formError: null };
   }
   let references: string[];
   try {
@@ -60,7 +69,11 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
       { name: "requests-per-email", limit: env().RATE_LIMIT_PER_EMAIL_PER_DAY, windowSeconds: DAY },
       parsed.data.email.toLowerCase(),
     );
-    const created = await createSubmission({ input: { ...parsed.data, locale }, channel: "WEB" });
+    const created = await createSubmission({
+      input: { ...parsed.data, locale },
+      channel: "WEB",
+      ...(permission ? { agentPermission: permission } : {}),
+    });
     references = created.requests.map((request) => request.reference);
   } catch (error) {
     return { values, issues: [], formError: describeError(locale, error, "submit-request") };
@@ -78,10 +91,10 @@ export async function verifyCodeAction(_previous: VerifyCodeState, formData: For
   if (!code.success) {
     return { kind: "error", code: "INVALID_INPUT", message: validationMessage(locale, code.error.issues[0]?.message ?? "") };
   }
+  let verified: Awaited<ReturnType<typeof verifyByCode>>;
   try {
     await limitPerAddress("verify-per-ip", 30);
-    const verified = await verifyByCode(ref.data, code.data.code);
-    return { kind: "verified", references: verified.references, alreadyVerified: verified.alreadyVerified };
+    verified = await verifyByCode(ref.data, code.data.code);
   } catch (error) {
     const message = describeError(locale, error, "verify-code");
     if (!isAppError(error)) return { kind: "error", code: "OTHER", message };
@@ -90,6 +103,13 @@ export async function verifyCodeAction(_previous: VerifyCodeState, formData: For
     if (error.code === "GONE" && error.details?.expired === true) return { kind: "error", code: "EXPIRED", message };
     return { kind: "error", code: "OTHER", message };
   }
+  if (verified.statusToken) redirect(confirmedStatusPage(locale, verified.statusToken));
+  return { kind: "verified", references: verified.references, alreadyVerified: verified.alreadyVerified };
+}
+
+/** One confirmation page, true to the requests' state: the status page, saying the address is confirmed. */
+function confirmedStatusPage(locale: string, statusToken: string): string {
+  return `/${locale}/status/${statusToken}?confirmed=1`;
 }
 
 /** "Send me a new code": a new link, code and status link; the old ones stop working. */
@@ -118,15 +138,16 @@ export async function confirmEmailAction(_previous: ConfirmEmailState, formData:
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
   const token = linkTokenSchema.safeParse(formData.get("token"));
   if (!token.success) return { kind: "invalid" };
+  let verified: Awaited<ReturnType<typeof verifyByLink>>;
   try {
     await limitPerAddress("verify-per-ip", 30);
-    const verified = await verifyByLink(token.data);
-    return { kind: "confirmed", references: verified.references, alreadyVerified: verified.alreadyVerified };
+    verified = await verifyByLink(token.data);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") return { kind: "invalid" };
     if (isAppError(error) && error.code === "GONE") return error.details?.expired === true ? { kind: "expired" } : { kind: "replaced" };
     return { kind: "error", message: describeError(locale, error, "confirm-email") };
   }
+  redirect(confirmedStatusPage(locale, verified.statusToken));
 }
 
 /** The person answers the privacy team's question on the status page; the page shows the outcome. */

@@ -8,7 +8,8 @@ import type { EmailLocale } from "./i18n.ts";
  */
 export type EmailTemplate<Schema extends z.ZodType> = {
   schema: Schema;
-  component: (props: z.output<Schema> & { locale: EmailLocale }) => ReactElement;
+  /** `country`: the country of the request the email is about, for the order of dates (none for staff emails). */
+  component: (props: z.output<Schema> & { locale: EmailLocale; country?: string | null }) => ReactElement;
   subject: (locale: EmailLocale, props: z.output<Schema>) => string;
 };
 

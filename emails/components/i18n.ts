@@ -1,3 +1,5 @@
+import { dateLocaleFor } from "../../lib/i18n/date-locale.ts";
+
 export const EMAIL_LOCALES = ["en", "fr"] as const;
 
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
@@ -10,23 +12,26 @@ export function localized<T>(texts: { en: T; fr: NoInfer<T> }): Record<EmailLoca
   return texts;
 }
 
-const DATE_LOCALE: Record<EmailLocale, string> = { en: "en-GB", fr: "fr-FR" };
-
 /**
- * Shows a `YYYY-MM-DD` deadline as a sentence-ready date ("Friday 27 December 2024",
- * "vendredi 27 décembre 2024"). The date is read at noon UTC and formatted in UTC so no reader's or
- * server's time zone can move it to the day before or after.
+ * Shows a `YYYY-MM-DD` deadline as a sentence-ready date in the reader's order ("Friday 27 December
+ * 2024", "Friday, December 27, 2024" for a US resident, "vendredi 27 décembre 2024"; see
+ * lib/i18n/date-locale.ts). `country`: the request's, when the email is about one (staff emails have
+ * none). The date is read at noon UTC and formatted in UTC so no reader's or server's time zone can
+ * move it to the day before or after.
  */
-export function formatEmailDate(isoDate: string, locale: EmailLocale): string {
+export function formatEmailDate(isoDate: string, locale: EmailLocale, country?: string | null): string {
+  const dateLocale = dateLocaleFor(locale, country);
   const noonUtc = new Date(`${isoDate}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat(DATE_LOCALE[locale], {
+  const parts = new Intl.DateTimeFormat(dateLocale, {
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "UTC",
   }).formatToParts(noonUtc);
-  // Recent ICU versions put a comma after the weekday in en-GB; British usage and our copy leave it out.
+  // Recent ICU versions put a comma after the weekday in en-GB; British usage and our copy leave it out
+  // (American usage keeps it).
+  if (dateLocale === "en-US") return parts.map((part) => part.value).join("");
   return parts.map((part) => (part.type === "literal" && part.value.trim() === "," ? " " : part.value)).join("");
 }
 

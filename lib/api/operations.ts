@@ -104,7 +104,10 @@ export const operations = {
       "retry must send the same body, and another body under the same key is simply another call.\n\n" +
       "A rectification lists `corrections`: each `field` is a correctable field's name (the `correctableFields` of the connectors " +
       "file, such as `postalAddress`), corrected in every source that maps it, or free text describing anything else. What no source " +
-      "corrects becomes a task for staff; the request is completed only once they have said what they corrected.",
+      "corrects becomes a task for staff; the request is completed only once they have said what they corrected.\n\n" +
+      "Requests on someone else's behalf (an authorized agent) are not taken here: an `agent` field is refused with 400, naming " +
+      "the web form, which takes the permission the person signed (CCPA regs §7063(a)). Agents registered with the Data Rights " +
+      "Protocol use `/api/drp/v1/data-rights-request` instead.",
     auth: { kind: "none" },
     body: { schema: createRequestSchema, required: true },
     idempotent: true,

@@ -3,7 +3,13 @@
 
 import { z } from "zod";
 import { rectifyMapsOf } from "../corrections/rectify-maps-of.ts";
-import { type CorrectableFields, correctableFieldsSchema, dataMapSchema, organisationSchema } from "../data-map/data-map.schema.ts";
+import {
+  type CorrectableFields,
+  correctableFieldsSchema,
+  dataMapSchema,
+  localText,
+  organisationSchema,
+} from "../data-map/data-map.schema.ts";
 import { PREFERENCE_KINDS } from "./connector.ts";
 
 export const connectorActions = ["access", "portability", "erasure", "rectification", ...PREFERENCE_KINDS] as const;
@@ -12,6 +18,11 @@ export const connectorEntrySchema = z
   .object({
     key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "key: 2 to 63 lower-case letters, digits or dashes, e.g. shop-db"),
     name: z.string().trim().min(1, "name: give the system a name people recognise").max(200),
+    /**
+     * The system's name as the person reads it (package, emails, status page), per language:
+     * { en: "Online shop", fr: "Boutique en ligne" }. Left out, they read `name`.
+     */
+    publicName: localText("publicName", 200).optional(),
     type: z.string().min(1),
     actions: z
       .array(z.enum(connectorActions, { message: `actions: each one of ${connectorActions.join(", ")}` }))

@@ -27,6 +27,7 @@ export async function upsertConnector(tx: Tx, entry: ConnectorEntry, current: Co
     rateLimitPerSecond: entry.rateLimitPerSecond ?? null,
     fieldDescriptions: entry.fieldDescriptions ?? Prisma.DbNull,
     dataMap: entry.dataMap ?? Prisma.DbNull,
+    publicName: entry.publicName ?? Prisma.DbNull,
   };
   if (!current) {
     const created = await tx.connector.create({ data: { key: entry.key, ...fields, configEncrypted: sealConnectorConfig(entry.config) } });
@@ -34,7 +35,12 @@ export async function upsertConnector(tx: Tx, entry: ConnectorEntry, current: Co
     return { outcome: "created", connectorId: created.id, changed: [] };
   }
   // Compared as stored: no descriptions is a database NULL.
-  const comparable = { ...fields, fieldDescriptions: entry.fieldDescriptions ?? null, dataMap: entry.dataMap ?? null };
+  const comparable = {
+    ...fields,
+    fieldDescriptions: entry.fieldDescriptions ?? null,
+    dataMap: entry.dataMap ?? null,
+    publicName: entry.publicName ?? null,
+  };
   // Key order is not kept by PostgreSQL's jsonb: compare canonical encodings.
   const sameConfig = canonicalJson(openConnectorConfig(current.configEncrypted)) === canonicalJson(entry.config);
   const changed = Object.entries(comparable)

@@ -2,6 +2,7 @@
 // their own words), and each place a source corrected it (the source's name, the category's label).
 import { textIn } from "../data-map/data-map.schema.ts";
 import type { DataMapState } from "../data-map/read-data-map.ts";
+import { sourceNameFor } from "../data-map/source-name.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
 import type { CorrectionOutcome, RequestedCorrection } from "./correction-outcomes.ts";
 import { correctionFieldLabel } from "./list-correction-choices.ts";
@@ -30,9 +31,12 @@ export function describeCorrections(outcomes: CorrectionOutcome[], map: DataMapS
   return outcomes.map((outcome) => ({
     label: correctionFieldLabel(outcome.field, map.correctableFields, locale),
     state: outcome.state,
-    places: outcome.places.map((place) => ({
-      source: place.source,
-      category: categoryLabel(map, place.sourceKey, place.category, locale),
-    })),
+    places: outcome.places.map((place) => {
+      const source = map.sources.find((candidate) => candidate.key === place.sourceKey);
+      return {
+        source: source ? sourceNameFor(source, locale) : place.source,
+        category: categoryLabel(map, place.sourceKey, place.category, locale),
+      };
+    }),
   }));
 }

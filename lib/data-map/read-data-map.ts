@@ -12,7 +12,16 @@ import {
 } from "./data-map.schema.ts";
 import { dataMapSettingKeys } from "./save-data-map-settings.ts";
 
-export type DataMapSource = { connectorId: string; key: string; name: string; type: string; enabled: boolean; dataMap: DataMap | null };
+export type DataMapSource = {
+  connectorId: string;
+  key: string;
+  name: string;
+  /** As stored ({ en, fr } or null): read it with sourceNameFor (source-name.ts). */
+  publicName: unknown;
+  type: string;
+  enabled: boolean;
+  dataMap: DataMap | null;
+};
 
 export type DataMapState = {
   organisation: Organisation | null;
@@ -25,7 +34,7 @@ export async function readDataMap(tx: Tx = db()): Promise<DataMapState> {
     tx.setting.findMany({ where: { key: { in: Object.values(dataMapSettingKeys) } } }),
     tx.connector.findMany({
       orderBy: { key: "asc" },
-      select: { id: true, key: true, name: true, type: true, enabled: true, dataMap: true },
+      select: { id: true, key: true, name: true, publicName: true, type: true, enabled: true, dataMap: true },
     }),
   ]);
   const setting = (key: string) => settings.find((row) => row.key === key)?.value;
@@ -40,6 +49,7 @@ export async function readDataMap(tx: Tx = db()): Promise<DataMapState> {
         connectorId: row.id,
         key: row.key,
         name: row.name,
+        publicName: row.publicName,
         type: row.type,
         enabled: row.enabled,
         dataMap: parsed?.success ? parsed.data : null,

@@ -27,6 +27,7 @@ export type DrpStatusSource = {
 const deniedReasons: Record<DenialReason, string> = {
   IDENTITY_NOT_VERIFIED: "insuf_verification",
   NO_DATA_HELD: "no_match",
+  AGENT_AUTHORITY_NOT_SHOWN: "insuf_verification",
   EXEMPTION_APPLIES: "claim_not_covered",
   MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "too_many_requests",
   OTHER: "other",

@@ -20,10 +20,16 @@ export async function deliverEmail(emailId: string): Promise<"sent" | "already-s
   if (!message) return "missing";
   if (message.status === "SENT") return "already-sent";
   const { props, secrets } = openProps(message);
-  const rendered = await renderEmail(message.template, message.locale as Locale, {
-    companyName: env().COMPANY_NAME,
-    ...props,
-  });
+  // Dates follow the person's country ("December 7, 2026" for a US resident, "7 December 2026" elsewhere).
+  const request = message.requestId
+    ? await db().dsarRequest.findUnique({ where: { id: message.requestId }, select: { country: true } })
+    : null;
+  const rendered = await renderEmail(
+    message.template,
+    message.locale as Locale,
+    { companyName: env().COMPANY_NAME, ...props },
+    request?.country ?? null,
+  );
   try {
     const info = await mailTransport().sendMail({
       from: env().MAIL_FROM,

@@ -11,6 +11,7 @@ import { type EraseReceipt, isPreferenceKind, type PreferenceReceipt } from "../
 import { finaliseRectification } from "../corrections/finalise-rectification.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { readDataMap } from "../data-map/read-data-map.ts";
+import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { summariseAccessAnswer } from "../data-map/summarise-access-answer.ts";
 import { db, type Tx } from "../db.ts";
 import { localDayOf } from "../deadlines/calendar.ts";
@@ -43,9 +44,9 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
     request.type === "ACCESS" || request.type === "PORTABILITY"
       ? await deliverPackage(request)
       : request.type === "ERASURE"
-        ? await completeWith(request, "erasure-completed", erasureProps(request), "FULFILLED")
+        ? await completeWith(request, "erasure-completed", erasureProps(request, request.locale as Locale), "FULFILLED")
         : isPreferenceKind(request.type.toLowerCase())
-          ? await completeWith(request, "preference-applied", preferenceProps(request), "FULFILLED")
+          ? await completeWith(request, "preference-applied", preferenceProps(request, request.locale as Locale), "FULFILLED")
           : await finaliseRectification(request, (props, outcome, data) =>
               completeWith(request, "rectification-completed", props, outcome, data),
             );
@@ -123,7 +124,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
         expiresOn: localDayOf(expiresAt, config.CONTROLLER_TIME_ZONE),
         maxDownloads: config.DOWNLOAD_MAX_COUNT,
         sources: request.tasks.map((task) => ({
-          name: task.connector.name,
+          name: sourceNameFor(task.connector, locale),
           records: Number((task.receipt as { records?: number } | null)?.records ?? 0),
         })),
         // Access: which kinds of data, why, how long, who receives it (Art. 15(1)); the package has the rest.
@@ -131,7 +132,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
           ? {
               answer: summariseAccessAnswer(
                 request.tasks.map((task, index) => ({
-                  name: task.connector.name,
+                  name: sourceNameFor(task.connector, locale),
                   categories: built.categories[index] ?? [],
                   dataMap: mapOf(task.connectorId),
                 })),
@@ -199,7 +200,11 @@ function fieldDescriptionsOf(
 
 /** A connector's staged records, or for a manual task the file staff uploaded. */
 function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale) {
-  const source = { key: task.connector.key, name: task.connector.name, fieldDescriptions: fieldDescriptionsOf(task.connector, locale) };
+  const source = {
+    key: task.connector.key,
+    name: sourceNameFor(task.connector, locale),
+    fieldDescriptions: fieldDescriptionsOf(task.connector, locale),
+  };
   if (!task.resultPath || !task.resultKeyWrapped) return { ...source, records: emptyRecords() };
   const { resultPath, resultKeyWrapped } = task;
   const uploaded = (task.receipt as { files?: Array<{ name: string }> } | null)?.files;
@@ -213,15 +218,15 @@ function packageSourceOf(task: RequestWithTasks["tasks"][number], locale: Locale
   return { ...source, records: readStagingFile(resultPath, resultKeyWrapped, task.connector.key) };
 }
 
-function preferenceProps(request: RequestWithTasks) {
+function preferenceProps(request: RequestWithTasks, locale: Locale) {
   return {
     reference: request.reference,
     kind: request.type.toLowerCase(),
     sources: request.tasks.map((task) => {
       const switched = (task.receipt as Partial<PreferenceReceipt> | null)?.switchedOff ?? [];
       return {
-        name: task.connector.name,
-        categories: [...new Set(switched.filter((s) => s.rows > 0).map((s) => s.category))],
+        name: sourceNameFor(task.connector, locale),
+        categories: [...new Set(switched.filter((s) => s.rows > 0).map((s) => categoryNameFor(task.connector, s.category, locale)))],
         // A manual task completed by staff has no row count: it counts as done once.
         rows: task.connector.type === "manual" ? 1 : switched.reduce((sum, s) => sum + s.rows, 0),
       };
@@ -229,18 +234,18 @@ function preferenceProps(request: RequestWithTasks) {
   };
 }
 
-function erasureProps(request: RequestWithTasks) {
+function erasureProps(request: RequestWithTasks, locale: Locale) {
   return {
     reference: request.reference,
     sources: request.tasks.map((task) => {
       const receipt = (task.receipt ?? { affected: 0, details: [] }) as EraseReceipt;
       const details = receipt.details ?? [];
       return {
-        name: task.connector.name,
+        name: sourceNameFor(task.connector, locale),
         erased: details.filter((d) => d.strategy !== "retain").reduce((sum, d) => sum + d.rows, 0),
         retained: details
           .filter((d) => d.strategy === "retain" && d.rows > 0)
-          .map((d) => ({ category: d.category, rows: d.rows, reason: d.reason ?? "" })),
+          .map((d) => ({ category: categoryNameFor(task.connector, d.category, locale), rows: d.rows, reason: d.reason ?? "" })),
       };
     }),
   };

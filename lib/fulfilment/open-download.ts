@@ -13,7 +13,7 @@ import { openPackage } from "./package/open-package.ts";
 async function findArtifact(token: string) {
   const artifact = await db().exportArtifact.findUnique({
     where: { downloadTokenHash: keyedHash("download-token", token) },
-    include: { request: { select: { reference: true, locale: true, type: true } } },
+    include: { request: { select: { reference: true, locale: true, type: true, country: true, region: true } } },
   });
   if (!artifact) throw new AppError("NOT_FOUND", "This download link is not valid. Check that you used the whole link from the email.");
   return artifact;
@@ -25,6 +25,9 @@ export async function getDownloadInfo(token: string, now = new Date()) {
   return {
     reference: artifact.request.reference,
     type: artifact.request.type,
+    /** Where the person lives: the order of the dates shown to them. */
+    country: artifact.request.country,
+    region: artifact.request.region,
     expiresAt: artifact.expiresAt.toISOString(),
     /** The day it expires on the controller's calendar, as the package email says it. */
     expiresOn: localDayOf(artifact.expiresAt, env().CONTROLLER_TIME_ZONE),

@@ -107,6 +107,7 @@ export const en = {
     MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "The request was clearly unfounded or excessive.",
     EXEMPTION_APPLIES: "A legal exemption applies to this data.",
     NO_DATA_HELD: "We do not hold any personal data about you.",
+    AGENT_AUTHORITY_NOT_SHOWN: "The person who filed for you did not show that you authorised them.",
     OTHER: "Another reason, explained below.",
   } satisfies Record<DenialReason, string>,
   form: {
@@ -131,6 +132,24 @@ export const en = {
     accountIdHint: "If you have one. Our team checks that it is yours before using it to find your data.",
     details: "Anything else we should know?",
     detailsHint: "For example, which of our services you used, or which data you mean.",
+    onBehalfLegend: "Who is making this request?",
+    onBehalf: "I am filing for someone else, with their signed permission",
+    onBehalfHint:
+      "For example as their authorised agent. We will write to the person at their own email address: they must confirm the request with us themselves before we act on it.",
+    agentLegend: "About you, the person filing",
+    agentName: "Your name",
+    agentNameHint: "As it appears on the signed permission.",
+    agentEmail: "Your email address",
+    agentEmailHint: "We tell you there that we received the request. Links to confirm it go to the person only.",
+    agentOrganisation: "Your organisation",
+    agentOrganisationHint: "If you act for a company or an association.",
+    agentPermission: "The permission the person signed",
+    agentPermissionHint:
+      "A PDF, PNG or JPEG file of at most 10 MB, in which the person authorises you to make this request. If the page comes back with an error, attach it again.",
+    personEmail: "The person's email address",
+    personEmailHint: "Their own address: we ask them there to confirm the request.",
+    personFullName: "The person's full name",
+    personFullNameHint: "Helps us find their data.",
     correctionsLegend: "What should we correct?",
     correctionsHint: "List each piece of information that is wrong and what it should be.",
     correctionRow: (n: number) => `Correction ${n}`,
@@ -164,7 +183,8 @@ export const en = {
     created: (count: number) => (count === 1 ? "We recorded your request:" : `We recorded your ${count} requests:`),
     sent: (hours: number) =>
       `We sent a link and a 6-digit code to your email address. Open the link, or enter the code below, to confirm that the address is yours. They expire in ${hours} ${hours === 1 ? "hour" : "hours"}.`,
-    closesAfter: (days: number) => `If the address is not confirmed within ${days} ${days === 1 ? "day" : "days"}, the request closes.`,
+    closesAfter: (days: number, count: number) =>
+      `If the address is not confirmed within ${days} ${days === 1 ? "day" : "days"}, ${count === 1 ? "the request closes" : "the requests close"}.`,
     noReference: "We could not read the request reference from this address. Open the link in the email we sent you instead.",
     codeTitle: "Enter the code",
     codeLabel: "6-digit code from the email",
@@ -172,9 +192,7 @@ export const en = {
     codeSubmit: "Confirm",
     codeSubmitting: "Checking…",
     confirmedTitle: "Your email address is confirmed",
-    confirmedText: "Thank you. We have started working on:",
-    followText: "Use the private status link in the email to follow your request.",
-    alreadyConfirmed: "This email address was already confirmed.",
+    alreadyConfirmed: "This email address was already confirmed. Follow your request with the private status link in our emails.",
     invalidCode: (left: number) => `This code is not right. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
     tooManyAttempts:
       "You entered a wrong code too many times, so this code no longer works. Use the link in the email, or ask for a new code below.",
@@ -198,13 +216,6 @@ export const en = {
     intro: "Press the button to confirm that this email address is yours. We then start working on your request.",
     submit: "Confirm my request",
     submitting: "Confirming…",
-    confirmedTitle: "Your email address is confirmed",
-    alreadyConfirmed: "Your email address was already confirmed. Nothing else to do.",
-    requestsLabel: "Your requests",
-    verifiedStatus: "status: confirmed",
-    nextTitle: "What happens next",
-    nextText:
-      "Our privacy team checks your request and answers by the legal due date at the latest. We have sent you an email with that date. Use the private status link from our first email to follow your request.",
     expiredTitle: "This link has expired",
     expiredText: (hours: number) =>
       `For your security, a confirmation link works for ${hours} ${hours === 1 ? "hour" : "hours"}. If you asked for a new email, use the link or code in the most recent one. Otherwise, please make a new request.`,
@@ -217,13 +228,18 @@ export const en = {
   status: {
     metaTitle: "Your request",
     title: (count: number): string => (count === 1 ? "Your request" : "Your requests"),
-    intro:
-      "This private page shows where your request stands. Do not share its address: anyone who has it can see and withdraw your request.",
+    intro: (count: number): string =>
+      count === 1
+        ? "This private page shows where your request stands. Do not share its address: anyone who has it can see and withdraw your request."
+        : "This private page shows where your requests stand. Do not share its address: anyone who has it can see and withdraw your requests.",
     right: "Right",
     received: "Received on",
     status: "Status",
     due: "Answer due by",
     closed: "Closed on",
+    confirmedTitle: "Your email address is confirmed",
+    confirmedText: (count: number): string =>
+      `This page is your private status link: bookmark it to follow your ${count === 1 ? "request" : "requests"}. It always shows where things stand, and we also sent its address to you by email.`,
     confirmBy: (date: string) => `Please confirm your email address by ${date}, or the request will close.`,
     paused: "The time limit is paused until we receive the information we asked for.",
     extended: "The time limit was extended. The explanation below says why.",
@@ -264,6 +280,7 @@ export const en = {
     replyLimited: "You have sent many answers: please wait before sending another, or write everything in one answer.",
     correctionsTitle: "Your corrections",
     correctionStates: {
+      waiting: "Waiting for our privacy team to review your request",
       corrected: "Corrected",
       pending: "Being corrected",
       "with-staff": "Being corrected by our privacy team",

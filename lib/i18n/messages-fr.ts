@@ -103,6 +103,7 @@ export const fr: Messages = {
     MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "La demande était manifestement infondée ou excessive.",
     EXEMPTION_APPLIES: "Une exception prévue par la loi s’applique à ces données.",
     NO_DATA_HELD: "Nous ne détenons aucune donnée personnelle vous concernant.",
+    AGENT_AUTHORITY_NOT_SHOWN: "La personne qui a fait la demande pour vous n’a pas montré que vous l’y aviez autorisée.",
     OTHER: "Un autre motif, expliqué ci-dessous.",
   },
   form: {
@@ -127,6 +128,24 @@ export const fr: Messages = {
     accountIdHint: "Si vous en avez un. Notre équipe vérifie qu’il est bien le vôtre avant de s’en servir pour retrouver vos données.",
     details: "Autre chose à nous préciser\u00a0?",
     detailsHint: "Par exemple, lesquels de nos services vous avez utilisés, ou de quelles données il s’agit.",
+    onBehalfLegend: "Qui fait cette demande\u00a0?",
+    onBehalf: "Je fais la demande pour quelqu’un d’autre, avec son autorisation signée",
+    onBehalfHint:
+      "Par exemple en tant que mandataire. Nous écrirons à la personne à sa propre adresse e-mail\u00a0: elle devra nous confirmer la demande elle-même avant que nous y donnions suite.",
+    agentLegend: "Vous, qui faites la demande",
+    agentName: "Votre nom",
+    agentNameHint: "Tel qu’il figure sur l’autorisation signée.",
+    agentEmail: "Votre adresse e-mail",
+    agentEmailHint: "Nous vous y confirmons la réception de la demande. Les liens pour la confirmer ne sont envoyés qu’à la personne.",
+    agentOrganisation: "Votre organisme",
+    agentOrganisationHint: "Si vous agissez pour une entreprise ou une association.",
+    agentPermission: "L’autorisation signée par la personne",
+    agentPermissionHint:
+      "Un fichier PDF, PNG ou JPEG de 10 Mo au plus, dans lequel la personne vous autorise à faire cette demande. Si la page revient avec une erreur, joignez-le à nouveau.",
+    personEmail: "L’adresse e-mail de la personne",
+    personEmailHint: "Sa propre adresse\u00a0: nous lui demandons d’y confirmer la demande.",
+    personFullName: "Le nom complet de la personne",
+    personFullNameHint: "Nous aide à retrouver ses données.",
     correctionsLegend: "Que devons-nous corriger\u00a0?",
     correctionsHint: "Indiquez chaque information inexacte et ce qu’elle devrait être.",
     correctionRow: (n: number) => `Correction ${n}`,
@@ -162,8 +181,8 @@ export const fr: Messages = {
       count === 1 ? "Nous avons enregistré votre demande\u00a0:" : `Nous avons enregistré vos ${count} demandes\u00a0:`,
     sent: (hours: number) =>
       `Nous avons envoyé un lien et un code à 6 chiffres à votre adresse e-mail. Ouvrez le lien, ou saisissez le code ci-dessous, pour confirmer que cette adresse est bien la vôtre. Ils expirent au bout de ${hours} ${hours <= 1 ? "heure" : "heures"}.`,
-    closesAfter: (days: number) =>
-      `Si l’adresse n’est pas confirmée dans un délai de ${days} ${days <= 1 ? "jour" : "jours"}, la demande sera close.`,
+    closesAfter: (days: number, count: number) =>
+      `Si l’adresse n’est pas confirmée dans un délai de ${days} ${days <= 1 ? "jour" : "jours"}, ${count === 1 ? "la demande sera close" : "les demandes seront closes"}.`,
     noReference: "Nous n’avons pas pu lire la référence de la demande dans cette adresse. Utilisez plutôt le lien reçu par e-mail.",
     codeTitle: "Saisir le code",
     codeLabel: "Code à 6 chiffres reçu par e-mail",
@@ -171,9 +190,7 @@ export const fr: Messages = {
     codeSubmit: "Confirmer",
     codeSubmitting: "Vérification…",
     confirmedTitle: "Votre adresse e-mail est confirmée",
-    confirmedText: "Merci. Nous avons commencé à traiter\u00a0:",
-    followText: "Utilisez le lien privé de suivi reçu par e-mail pour suivre votre demande.",
-    alreadyConfirmed: "Cette adresse e-mail était déjà confirmée.",
+    alreadyConfirmed: "Cette adresse e-mail était déjà confirmée. Suivez votre demande avec le lien privé de suivi reçu dans nos e-mails.",
     invalidCode: (left: number) => `Ce code n’est pas le bon. Il vous reste ${left} ${left <= 1 ? "essai" : "essais"}.`,
     tooManyAttempts:
       "Vous avez saisi un code erroné trop de fois\u00a0: ce code ne fonctionne plus. Utilisez le lien reçu par e-mail, ou demandez un nouveau code ci-dessous.",
@@ -199,13 +216,6 @@ export const fr: Messages = {
       "Appuyez sur le bouton pour confirmer que cette adresse e-mail est bien la vôtre. Nous commencerons alors à traiter votre demande.",
     submit: "Confirmer ma demande",
     submitting: "Confirmation…",
-    confirmedTitle: "Votre adresse e-mail est confirmée",
-    alreadyConfirmed: "Votre adresse e-mail était déjà confirmée. Vous n’avez rien d’autre à faire.",
-    requestsLabel: "Vos demandes",
-    verifiedStatus: "statut\u00a0: confirmée",
-    nextTitle: "Et ensuite\u00a0?",
-    nextText:
-      "Notre équipe chargée de la protection des données examine votre demande et vous répond au plus tard à la date limite prévue par la loi. Nous vous avons envoyé un e-mail indiquant cette date. Utilisez le lien privé de suivi reçu dans notre premier e-mail pour suivre votre demande.",
     expiredTitle: "Ce lien a expiré",
     expiredText: (hours: number) =>
       `Pour votre sécurité, un lien de confirmation fonctionne pendant ${hours} ${hours <= 1 ? "heure" : "heures"}. Si vous avez demandé un nouvel e-mail, utilisez le lien ou le code du plus récent. Sinon, veuillez faire une nouvelle demande.`,
@@ -218,13 +228,18 @@ export const fr: Messages = {
   status: {
     metaTitle: "Votre demande",
     title: (count: number) => (count === 1 ? "Votre demande" : "Vos demandes"),
-    intro:
-      "Cette page privée indique où en est votre demande. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer votre demande.",
+    intro: (count: number) =>
+      count === 1
+        ? "Cette page privée indique où en est votre demande. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer votre demande."
+        : "Cette page privée indique où en sont vos demandes. Ne partagez pas son adresse\u00a0: toute personne qui la connaît peut consulter et retirer vos demandes.",
     right: "Droit",
     received: "Reçue le",
     status: "Statut",
     due: "Réponse attendue au plus tard le",
     closed: "Close le",
+    confirmedTitle: "Votre adresse e-mail est confirmée",
+    confirmedText: (count: number) =>
+      `Cette page est votre lien privé de suivi\u00a0: ajoutez-la à vos favoris pour suivre ${count === 1 ? "votre demande" : "vos demandes"}. Elle indique toujours où vous en êtes, et nous vous avons aussi envoyé son adresse par e-mail.`,
     confirmBy: (date: string) => `Veuillez confirmer votre adresse e-mail avant le ${date}, sinon la demande sera close.`,
     paused: "Le délai est suspendu jusqu’à ce que nous recevions les informations demandées.",
     extended: "Le délai a été prolongé. L’explication ci-dessous en donne la raison.",
@@ -268,6 +283,7 @@ export const fr: Messages = {
       "Vous avez envoyé beaucoup de réponses\u00a0: merci d’attendre avant d’en envoyer une autre, ou de tout écrire dans une seule réponse.",
     correctionsTitle: "Vos corrections",
     correctionStates: {
+      waiting: "En attente de l’examen de votre demande par notre équipe",
       corrected: "Corrigé",
       pending: "Correction en cours",
       "with-staff": "En cours de correction par notre équipe chargée de la protection des données",

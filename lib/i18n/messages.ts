@@ -1,6 +1,7 @@
 // Every string of the public pages, in English and French, and the Intl helpers that format
 // them. Pure data: safe in the browser.
 import type { Locale } from "../requests/request-input.schema.ts";
+import { type DateReader, dateLocaleFor } from "./date-locale.ts";
 import { en, type Messages } from "./messages-en.ts";
 import { fr } from "./messages-fr.ts";
 
@@ -16,14 +17,18 @@ export function t(locale: Locale): Messages {
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A date in words ("5 June 2026", "5 juin 2026"). Calendar days (YYYY-MM-DD) are read in UTC so
- * they never shift by a day; instants are shown in `timeZone` (the controller's, by default UTC).
+ * A date in words in the reader's order ("7 December 2026"; "December 7, 2026" for a US resident;
+ * "7 décembre 2026"): see dateLocaleFor. Calendar days (YYYY-MM-DD) are read in UTC so they never
+ * shift by a day; instants are shown in `reader.timeZone` (the controller's, by default UTC).
  */
-export function formatDate(locale: Locale, isoOrDay: string, timeZone = "UTC"): string {
+export function formatDate(locale: Locale, isoOrDay: string, reader: DateReader = {}): string {
   const isDay = dayPattern.test(isoOrDay);
   const date = new Date(isDay ? `${isoOrDay}T00:00:00Z` : isoOrDay);
   if (Number.isNaN(date.getTime())) return isoOrDay;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: isDay ? "UTC" : timeZone }).format(date);
+  return new Intl.DateTimeFormat(dateLocaleFor(locale, reader.country, reader.region), {
+    dateStyle: "long",
+    timeZone: isDay ? "UTC" : (reader.timeZone ?? "UTC"),
+  }).format(date);
 }
 
 /** A wait such as "12 minutes" or "2 heures", rounded up to the unit a person would use. */

@@ -24,6 +24,14 @@ export const validationMessages = {
     "validation.invalid": "This value is not valid.",
     "validation.text": "Remove the control characters or broken characters from this text.",
     "validation.unknownField": "This field is not part of a request: remove it or check its spelling.",
+    "validation.agentName": "Enter your name, as the person filing for someone else (at most 200 characters).",
+    "validation.agentEmail": "Enter your own email address, such as name@example.com: we write to you there about this request.",
+    "validation.agentOrganisation": "Your organisation's name can be at most 200 characters.",
+    "validation.agentPermission": "Attach the permission the person signed: a PDF, PNG or JPEG file.",
+    "validation.agentPermissionType": "This file is not a PDF, PNG or JPEG. Attach the signed permission in one of those formats.",
+    "validation.agentPermissionSize": "The file is larger than 10 MB. Attach a smaller scan or photo of the signed permission.",
+    "validation.agentNotByApi":
+      "A request on someone else's behalf is filed on the web form, which takes the permission they signed; the API files requests for the person only.",
   },
   fr: {
     "validation.type": "Choisissez un droit : accès, rectification, effacement ou portabilité.",
@@ -48,6 +56,17 @@ export const validationMessages = {
     "validation.invalid": "Cette valeur n’est pas valide.",
     "validation.text": "Retirez de ce texte les caractères de contrôle ou les caractères invalides.",
     "validation.unknownField": "Ce champ ne fait pas partie d’une demande : retirez-le ou vérifiez son orthographe.",
+    "validation.agentName":
+      "Saisissez votre nom, en tant que personne qui fait la demande pour quelqu’un d’autre (au plus 200 caractères).",
+    "validation.agentEmail":
+      "Saisissez votre propre adresse e-mail, par exemple nom@exemple.fr : nous vous y écrirons au sujet de cette demande.",
+    "validation.agentOrganisation": "Le nom de votre organisme peut comporter au plus 200 caractères.",
+    "validation.agentPermission": "Joignez l’autorisation signée par la personne : un fichier PDF, PNG ou JPEG.",
+    "validation.agentPermissionType":
+      "Ce fichier n’est ni un PDF, ni un PNG, ni un JPEG. Joignez l’autorisation signée dans l’un de ces formats.",
+    "validation.agentPermissionSize": "Le fichier dépasse 10 Mo. Joignez un scan ou une photo plus légère de l’autorisation signée.",
+    "validation.agentNotByApi":
+      "Une demande au nom de quelqu’un d’autre se fait sur le formulaire web, qui reçoit l’autorisation signée ; l’API ne dépose que des demandes de la personne elle-même.",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

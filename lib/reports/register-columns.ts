@@ -33,6 +33,7 @@ export const denialBasis: Record<DenialReason, string> = {
   MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "Manifestly unfounded or excessive",
   EXEMPTION_APPLIES: "A legal exemption applies",
   NO_DATA_HELD: "No personal data held",
+  AGENT_AUTHORITY_NOT_SHOWN: "Authorized agent's permission not shown",
   OTHER: "Other reason given to the person",
 };
 

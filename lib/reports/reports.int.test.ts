@@ -159,7 +159,17 @@ describe("metrics per right (CCPA regs §7102)", () => {
   it("counts, medians and means of a seeded year, days counted on each request's local calendar", async () => {
     const { byRight } = await computeRequestMetrics(year, "2020-02-01");
     const of = (right: string) => byRight.find((row) => row.right === right);
-    expect(byRight.map((row) => row.right)).toEqual(["access", "rectification", "erasure", "portability", "all"]);
+    expect(byRight.map((row) => row.right)).toEqual([
+      "access",
+      "rectification",
+      "erasure",
+      "portability",
+      "opt_out",
+      "limit_sensitive",
+      "restriction",
+      "objection",
+      "all",
+    ]);
     expect(of("access")).toEqual({
       right: "access",
       received: 6,

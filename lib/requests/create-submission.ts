@@ -1,11 +1,13 @@
 // A person files one or more rights at once: one request per right, one proof-of-email
 // challenge for all of them, one email with the link and the code.
 import { randomUUID } from "node:crypto";
+import { removeAgentPermissions, type StoredAgentPermission, storeAgentPermission } from "../agents/store-agent-permission.ts";
 import { emailHash, keyedHash, normaliseEmail, randomCode, randomReference, randomToken } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { jurisdictionFor } from "../deadlines/index.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
+import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { RequestChannel, RequestType } from "../generated/prisma/enums.ts";
@@ -23,6 +25,8 @@ export type CreateSubmissionOptions = {
   now?: Date;
   /** More rows written in the submission's own transaction (e.g. the DRP side of the requests). */
   alsoWrite?: (tx: Tx, requests: CreatedSubmission["requests"]) => Promise<void>;
+  /** With `input.agent`: the permission the person signed, as uploaded (checked, then stored encrypted). */
+  agentPermission?: Buffer;
 };
 
 export type CreatedSubmission = {
@@ -60,6 +64,13 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
   assertRightsOffered(jurisdiction, input.types, await readVoluntaryRights());
   const types = [...new Set(input.types)].map((t) => t.toUpperCase() as RequestType);
   const actor = options.actor ?? { type: "SUBJECT" as const };
+  const agent = input.agent;
+  if (agent && !options.agentPermission) {
+    throw new AppError("BAD_REQUEST", "A request filed on someone else's behalf needs the permission they signed.");
+  }
+  // Written before the transaction (files cannot roll back); removed below if it does not commit.
+  const permissions: StoredAgentPermission[] =
+    agent && options.agentPermission ? await storeAgentPermission(options.agentPermission, types.length) : [];
 
   const fileRequests = async (tx: Tx) => {
     const requests = [];
@@ -105,9 +116,26 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
           rightsInSubmission: types.length,
           withAccountId: Boolean(input.accountId),
           corrections: input.corrections?.length ?? 0,
+          filedByAgent: Boolean(agent),
           dueDate: request.dueDate.toISOString().slice(0, 10),
         },
       });
+      const permission = permissions[requests.length];
+      if (agent && permission) {
+        await tx.agentAuthorization.create({
+          data: {
+            requestId: request.id,
+            agentName: agent.name,
+            agentEmail: normaliseEmail(agent.email),
+            agentOrganisation: agent.organisation ?? null,
+            permissionPath: permission.path,
+            permissionKeyWrapped: permission.keyWrapped,
+            permissionType: permission.type,
+            permissionBytes: permission.bytes,
+            permissionSha256: permission.sha256,
+          },
+        });
+      }
       requests.push({ id: request.id, reference: request.reference, type: request.type });
     }
     await options.alsoWrite?.(tx, requests);
@@ -134,10 +162,28 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
         code,
         statusUrl,
         expiresInHours: config.VERIFICATION_TTL_HOURS,
+        ...(agent ? { agent: { name: agent.name, ...(agent.organisation ? { organisation: agent.organisation } : {}) } } : {}),
       },
       secrets: [verifyUrl, statusUrl, verifyToken, statusToken, code],
     });
-    return { requests, emailId };
+    const emailIds = [emailId];
+    if (agent) {
+      // The agent hears it was received and that the person must confirm; no link of the person's.
+      emailIds.push(
+        await queueEmail(tx, {
+          template: "agent-request-received",
+          locale,
+          to: normaliseEmail(agent.email),
+          requestId: requests[0].id,
+          props: {
+            references: requests.map((r) => r.reference),
+            types: requests.map((r) => r.type.toLowerCase()),
+            verifyWithinDays: config.VERIFY_WITHIN_DAYS,
+          },
+        }),
+      );
+    }
+    return { requests, emailIds };
   };
 
   let result: Awaited<ReturnType<typeof fileRequests>> | undefined;
@@ -145,6 +191,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
     try {
       result = await db().$transaction(fileRequests);
     } catch (error) {
+      if (!isReferenceTaken(error) || attempt >= REFERENCE_ATTEMPTS) await removeAgentPermissions(permissions.map((p) => p.path));
       if (!isReferenceTaken(error)) throw error;
       if (attempt >= REFERENCE_ATTEMPTS) {
         throw new Error(`Every request reference drawn in ${REFERENCE_ATTEMPTS} tries was already taken; nothing was filed.`, {
@@ -154,6 +201,6 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
     }
   }
 
-  await enqueueAfterCommit("email.deliver", { emailId: result.emailId }, { jobId: `email-${result.emailId}` });
+  for (const emailId of result.emailIds) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { submissionId, requests: result.requests };
 }

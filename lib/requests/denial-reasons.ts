@@ -11,6 +11,8 @@ export const DENIAL_REASONS = [
   { value: "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE", label: "Manifestly unfounded or excessive", needsExplanation: true },
   { value: "EXEMPTION_APPLIES", label: "An exemption applies", needsExplanation: true },
   { value: "NO_DATA_HELD", label: "No data held about the person", needsExplanation: false },
+  // Only for a request an agent filed (deny-request.ts); the agent is emailed too.
+  { value: "AGENT_AUTHORITY_NOT_SHOWN", label: "Agent authority not shown", needsExplanation: false },
   { value: "OTHER", label: "Other reason", needsExplanation: true },
 ] as const;
 

@@ -9,6 +9,7 @@
 // request as partially fulfilled (close-request.ts) instead.
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
+import { queueEmail } from "../email/queue-email.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
@@ -71,9 +72,15 @@ export function denialEmailProps(request: DeniedRequest, reason: DenialReason, m
 export async function denyRequest(options: DenyRequestInput & { reference: string; actor: Actor; now?: Date }) {
   const { reason, message } = denyRequestSchema.parse({ reason: options.reason, message: options.message });
   const now = options.now ?? new Date();
-  const emailId = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+  const emailIds = await db().$transaction(async (tx: Tx) => {
+    const request = await tx.dsarRequest.findUnique({
+      where: { reference: options.reference },
+      include: { agentAuthorization: { select: { agentEmail: true } } },
+    });
     if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (reason === "AGENT_AUTHORITY_NOT_SHOWN" && !request.agentAuthorization) {
+      throw new AppError("BAD_REQUEST", `Request ${request.reference} was not filed by an agent: choose another reason.`);
+    }
     const refusal = refusalOf(request.reference, request.status, reason);
     if (refusal) throw new AppError("INVALID_STATE", refusal, { details: { reference: request.reference, status: request.status } });
     const moved = await tx.dsarRequest.updateMany({
@@ -94,8 +101,19 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
       action: "request.denied",
       data: { reason, from: request.status, messageLength: message?.length ?? 0 },
     });
-    return queueRequestEmail(tx, request, "request-denied", denialEmailProps(request, reason, message));
+    const personEmail = await queueRequestEmail(tx, request, "request-denied", denialEmailProps(request, reason, message));
+    const agentEmail = request.agentAuthorization?.agentEmail;
+    if (reason !== "AGENT_AUTHORITY_NOT_SHOWN" || !agentEmail) return [personEmail];
+    // The agent who filed hears why too (in the request's language), without the person's links.
+    const toAgent = await queueEmail(tx, {
+      template: "agent-request-denied",
+      locale: request.locale as Locale,
+      to: agentEmail,
+      requestId: request.id,
+      props: { reference: request.reference, type: request.type.toLowerCase(), ...(message ? { message } : {}) },
+    });
+    return [personEmail, toAgent];
   });
-  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  for (const emailId of emailIds) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { reference: options.reference, status: "DENIED" as const, reason };
 }

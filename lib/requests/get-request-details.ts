@@ -42,6 +42,7 @@ const include = {
   messages: { orderBy: { createdAt: "asc" } },
   notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
   correctionTask: true,
+  agentAuthorization: { include: { checkedBy: { select: { email: true } } } },
 } as const;
 
 /** `id` is the request's id (links from reminders) or its reference (what people quote). */
@@ -173,6 +174,24 @@ export async function getRequestDetails(id: string, now = new Date()) {
       maxExtendedDueDate: dayOf(request.maxExtendedDueDate),
       explanation: Array.isArray(request.deadlineExplanation) ? request.deadlineExplanation.map(String) : [],
     },
+    /** Someone filed for the person on the form: who, and where the check of their permission stands. */
+    agent: request.agentAuthorization
+      ? {
+          name: request.agentAuthorization.agentName,
+          email: request.agentAuthorization.agentEmail,
+          organisation: request.agentAuthorization.agentOrganisation,
+          permission: request.agentAuthorization.permissionPath
+            ? { type: request.agentAuthorization.permissionType, bytes: request.agentAuthorization.permissionBytes }
+            : null,
+          check: request.agentAuthorization.checkStatus,
+          checkedAt: request.agentAuthorization.checkedAt,
+          checkedBy: request.agentAuthorization.checkedById
+            ? (request.agentAuthorization.checkedBy?.email ?? "a former staff member")
+            : request.agentAuthorization.checkedAt
+              ? "an API key"
+              : null,
+        }
+      : null,
     tasks,
     messages: request.messages.map((message) => ({
       id: message.id,
@@ -184,7 +203,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
     notes: request.notes.map((note) => ({ id: note.id, body: note.body, author: note.author.email, createdAt: note.createdAt })),
     timeline,
     corrections: request.type === "RECTIFICATION" ? await correctionsFor(request, names) : null,
-    actions: staffActionsFor(request, tasks, request.correctionTask),
+    actions: staffActionsFor({ ...request, filedByAgent: Boolean(request.agentAuthorization) }, tasks, request.correctionTask),
     /** Who can hold the request: active agents and admins (assign-request.ts). */
     assignees: staff.filter((user) => !user.disabledAt && user.role !== "AUDITOR").map((user) => user.email),
   };

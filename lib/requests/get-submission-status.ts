@@ -3,6 +3,7 @@ import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/cor
 import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
 import { dataMapSchema } from "../data-map/data-map.schema.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
+import { sourceNameFor } from "../data-map/source-name.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
@@ -24,7 +25,12 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       tasks: {
         where: { action: { in: ["RECTIFICATION", "ACCESS"] } },
         orderBy: { createdAt: "asc" },
-        select: { action: true, status: true, receipt: true, connector: { select: { key: true, name: true, dataMap: true } } },
+        select: {
+          action: true,
+          status: true,
+          receipt: true,
+          connector: { select: { key: true, name: true, publicName: true, dataMap: true } },
+        },
       },
       correctionTask: { select: { status: true, items: true, results: true, message: true } },
       clockEvents: { select: { type: true, at: true, reason: true, days: true, months: true } },
@@ -54,6 +60,9 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,
+      /** Where the person lives: the order of the dates shown to them. */
+      country: r.country,
+      region: r.region,
       law: lawOf(r.jurisdiction, r.type),
       outcome: r.outcome,
       denialReason: r.denialReason,
@@ -67,7 +76,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
         : [],
       /** The team's explanation of corrections they could not make. */
       correctionsMessage: r.correctionTask?.status === "DONE" ? r.correctionTask.message : null,
-      ...accessAnswerOf(r, now),
+      ...accessAnswerOf(r, locale ?? (r.locale as Locale), now),
     })),
   };
 }
@@ -91,7 +100,7 @@ function correctionsOf(
 type StatusRow = {
   type: string;
   status: string;
-  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; dataMap: unknown } }>;
+  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; publicName: unknown; dataMap: unknown } }>;
   artifacts: Array<{ expiresAt: Date; maxDownloads: number; downloadCount: number; deletedAt: Date | null; wrappedKey: string | null }>;
 };
 
@@ -99,14 +108,18 @@ type StatusRow = {
  * For a completed access request: per source and category found (the task receipts name them), what
  * the data map says, and whether the package can still be downloaded. Never the data itself.
  */
-function accessAnswerOf(row: StatusRow, now: Date) {
+function accessAnswerOf(row: StatusRow, locale: Locale, now: Date) {
   if (row.type !== "ACCESS" || row.status !== "COMPLETED") return { answerSources: null, download: null };
   const sources = row.tasks
     .filter((task) => task.action === "ACCESS" && task.status === "SUCCEEDED")
     .map((task) => {
       const found = (task.receipt as { categories?: Record<string, unknown> } | null)?.categories;
       const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
-      return { name: task.connector.name, categories: found ? Object.keys(found) : [], dataMap: map?.success ? map.data : null };
+      return {
+        name: sourceNameFor(task.connector, locale),
+        categories: found ? Object.keys(found) : [],
+        dataMap: map?.success ? map.data : null,
+      };
     });
   const artifact = row.artifacts[0];
   const available =

@@ -4,12 +4,18 @@ import type { Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
+import { issueStatusToken } from "./status-links.ts";
 
 export type VerifiedSubmission = {
   submissionId: string;
   references: string[];
   alreadyVerified: boolean;
   emailIds: string[];
+  /**
+   * A fresh private status link, given only to whoever proved the address (the right code or the
+   * emailed link): the confirmation then shows the requests' real state. Null otherwise.
+   */
+  statusToken: string | null;
 };
 
 export async function markSubmissionVerified(
@@ -18,7 +24,7 @@ export async function markSubmissionVerified(
   submissionId: string,
   method: "link" | "code",
   now: Date,
-): Promise<VerifiedSubmission> {
+): Promise<VerifiedSubmission & { statusToken: string }> {
   await tx.verificationChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
   // Only SUBMITTED requests move: one withdrawn meanwhile stays withdrawn.
   const pending = await tx.dsarRequest.findMany({
@@ -26,8 +32,9 @@ export async function markSubmissionVerified(
     orderBy: { createdAt: "asc" },
   });
   const all = await tx.dsarRequest.findMany({ where: { submissionId }, select: { reference: true } });
+  const statusToken = await issueStatusToken(tx, submissionId);
   if (pending.length === 0) {
-    return { submissionId, references: all.map((r) => r.reference), alreadyVerified: true, emailIds: [] };
+    return { submissionId, references: all.map((r) => r.reference), alreadyVerified: true, emailIds: [], statusToken };
   }
   const moved = await tx.dsarRequest.updateMany({
     where: { id: { in: pending.map((r) => r.id) }, status: "SUBMITTED" },
@@ -59,7 +66,7 @@ export async function markSubmissionVerified(
     dueDateReasons: await explanationIn(tx, earliestDue, first.locale),
     acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
   });
-  return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId] };
+  return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId], statusToken };
 }
 
 /**

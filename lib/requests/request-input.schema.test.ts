@@ -315,3 +315,30 @@ describe("the answer to the privacy team (status page)", () => {
     expect(validationMessages.fr["validation.text"]).toBeTruthy();
   });
 });
+
+describe("someone filing on the person's behalf", () => {
+  const agent = { name: "Ada Agent", email: "ada@agents.example", organisation: "Privacy Helpers" };
+
+  it("the form takes the agent's name, email and organisation, the organisation optional", () => {
+    const parsed = requestFormSchema.parse({ types: ["access"], ...person, agent: { ...agent, organisation: "  " } });
+    expect(parsed.agent).toEqual({ name: "Ada Agent", email: "ada@agents.example", organisation: undefined });
+    expect(requestFormSchema.parse({ types: ["access"], ...person }).agent).toBeUndefined();
+  });
+
+  it("names each missing or wrong agent field", () => {
+    expect(refusal(requestFormSchema, { types: ["access"], ...person, agent: { name: " ", email: "not-an-email" } })).toEqual({
+      "agent.name": "validation.agentName",
+      "agent.email": "validation.agentEmail",
+    });
+    expect(refusal(requestFormSchema, { types: ["access"], ...person, agent: { ...agent, organisation: "x".repeat(201) } })).toEqual({
+      "agent.organisation": "validation.agentOrganisation",
+    });
+  });
+
+  it("the API refuses agent fields with a message saying where to file instead, in both languages", () => {
+    expect(refusal(createRequestSchema, { type: "access", ...person, agent })).toEqual({ agent: "validation.agentNotByApi" });
+    const issues = createRequestSchema.safeParse({ type: "access", ...person, agent: null }).error?.issues ?? [];
+    expect(localiseIssues(issues, "fr")[0].message).toMatch(/formulaire web/);
+    expect(validationMessages.en["validation.agentNotByApi"]).toMatch(/web form/);
+  });
+});

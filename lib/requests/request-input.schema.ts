@@ -59,6 +59,20 @@ const personFields = {
     .optional(),
 };
 
+/** Someone filing on the person's behalf (an authorized agent): who they are. The signed permission is a file, checked apart. */
+export const agentSchema = z.object({
+  name: safeText({ typeMessage: "validation.agentName", message: "validation.text" })
+    .trim()
+    .min(1, { message: "validation.agentName" })
+    .max(200, { message: "validation.agentName" }),
+  email: safeText({ typeMessage: "validation.agentEmail", message: "validation.agentEmail" })
+    .trim()
+    .max(254, { message: "validation.agentEmail" })
+    .pipe(z.email({ message: "validation.agentEmail" })),
+  organisation: optionalText(200, "validation.agentOrganisation"),
+});
+export type AgentInput = z.infer<typeof agentSchema>;
+
 type PersonFields = {
   country: string;
   region?: string;
@@ -77,9 +91,18 @@ function checkRegionAndCorrections(value: PersonFields, rectification: boolean, 
   }
 }
 
-/** `POST /api/v1/requests`: one right per call. */
+/** `POST /api/v1/requests`: one right per call, by the person. */
 export const createRequestSchema = z
-  .object({ type: z.enum(requestTypes, { message: "validation.type" }), ...personFields })
+  .object({
+    type: z.enum(requestTypes, { message: "validation.type" }),
+    ...personFields,
+    agent: z
+      .never({ message: "validation.agentNotByApi" })
+      .optional()
+      .describe(
+        "Not accepted: a request on someone else's behalf is filed on the web form, which takes the permission the person signed (CCPA regs §7063(a)). Sending it is a 400.",
+      ),
+  })
   .strict()
   .superRefine((value, ctx) => checkRegionAndCorrections(value, value.type === "rectification", ctx));
 export type CreateRequestInput = z.infer<typeof createRequestSchema>;
@@ -89,6 +112,8 @@ export const requestFormSchema = z
   .object({
     types: z.array(z.enum(requestTypes, { message: "validation.type" })).min(1, { message: "validation.types" }),
     ...personFields,
+    /** Present when someone files for the person; the signed permission travels beside it as a file. */
+    agent: agentSchema.optional(),
   })
   .superRefine((value, ctx) => checkRegionAndCorrections(value, value.types.includes("rectification"), ctx));
 export type RequestFormInput = z.infer<typeof requestFormSchema>;

@@ -67,6 +67,11 @@ export async function resendVerification(reference: string, now = new Date()): P
       await appendAuditEvent(tx, { requestId: r.id, actor: { type: "SUBJECT" }, action: "verification.resent", data: {} });
     }
     const locale = request.locale as Locale;
+    // A new code for a request an agent filed says again who filed it.
+    const agent = await tx.agentAuthorization.findUnique({
+      where: { requestId: request.id },
+      select: { agentName: true, agentOrganisation: true },
+    });
     const verifyUrl = publicUrls.verify(locale, verifyToken);
     const statusUrl = publicUrls.status(locale, statusToken);
     const emailId = await queueEmail(tx, {
@@ -81,6 +86,9 @@ export async function resendVerification(reference: string, now = new Date()): P
         code,
         statusUrl,
         expiresInHours: config.VERIFICATION_TTL_HOURS,
+        ...(agent?.agentName
+          ? { agent: { name: agent.agentName, ...(agent.agentOrganisation ? { organisation: agent.agentOrganisation } : {}) } }
+          : {}),
       },
       secrets: [verifyUrl, statusUrl, verifyToken, statusToken, code],
     });

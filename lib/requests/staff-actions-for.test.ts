@@ -23,6 +23,13 @@ describe("staffActionsFor", () => {
     }
   });
 
+  it("offers 'agent authority not shown' only for a request an agent filed", () => {
+    expect(actions("VERIFIED").denyReasons).not.toContain("AGENT_AUTHORITY_NOT_SHOWN");
+    const filed = staffActionsFor({ status: "VERIFIED", maxExtendedDueDate: extendable, filedByAgent: true }, []);
+    expect(filed.denyReasons).toContain("AGENT_AUTHORITY_NOT_SHOWN");
+    expect(filed.denyReasons.at(-1)).toBe("OTHER");
+  });
+
   it("offers to confirm the account number only between verification and approval", () => {
     for (const status of Object.values(RequestStatus)) {
       expect(actions(status).confirmAccountId, status).toBe(status === "VERIFIED" || status === "AWAITING_SUBJECT");

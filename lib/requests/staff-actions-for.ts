@@ -4,7 +4,8 @@
 import type { ConnectorTaskStatus, DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
 import { isOpen } from "./request-status.ts";
 
-type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null };
+/** filedByAgent: someone filed on the person's behalf on the form (AgentAuthorization). */
+type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null; filedByAgent?: boolean };
 type TaskState = { status: ConnectorTaskStatus; connectorType: string };
 
 const allReasons: DenialReason[] = [
@@ -14,6 +15,8 @@ const allReasons: DenialReason[] = [
   "NO_DATA_HELD",
   "OTHER",
 ];
+/** Only where an agent filed (deny-request.ts refuses it otherwise). */
+const agentReasons: DenialReason[] = [...allReasons.slice(0, -1), "AGENT_AUTHORITY_NOT_SHOWN", "OTHER"];
 
 export function staffActionsFor(request: RequestState, tasks: TaskState[], correctionTask: { status: string } | null = null) {
   const { status } = request;
@@ -23,7 +26,14 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[], corre
   return {
     approve: verified,
     /** deny-request.ts: any reason once verified; only an unverifiable identity before. */
-    denyReasons: verified || awaiting ? allReasons : status === "SUBMITTED" ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[]) : [],
+    denyReasons:
+      verified || awaiting
+        ? request.filedByAgent
+          ? agentReasons
+          : allReasons
+        : status === "SUBMITTED"
+          ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[])
+          : [],
     askForInformation: verified || awaiting,
     /** confirm-account-id.ts: only between verification and approval, and only when one was given. */
     confirmAccountId: verified || awaiting,

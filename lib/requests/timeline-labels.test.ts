@@ -18,4 +18,9 @@ describe("timeline labels", () => {
     expect(auditActionLabel("request.withdrawn", { cancelledTasks: 2 })).toBe("Withdrawn (2 tasks cancelled)");
     expect(auditActionLabel("request.withdrawn", {})).toBe("Withdrawn");
   });
+
+  it("say what happened to an agent's permission in words, not as an event code", () => {
+    expect(auditActionLabel("request.agent-permission-opened", {})).toBe("Agent's signed permission downloaded");
+    expect(auditActionLabel("request.agent-permission-checked", { outcome: "NOT_VALID" })).toBe("Agent's permission marked as not valid");
+  });
 });

@@ -8,6 +8,7 @@ const denialReasonLabels: Record<string, string> = {
   MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "manifestly unfounded or excessive",
   EXEMPTION_APPLIES: "an exemption applies",
   NO_DATA_HELD: "no data held",
+  AGENT_AUTHORITY_NOT_SHOWN: "agent authority not shown",
   OTHER: "other reason",
 };
 
@@ -40,6 +41,11 @@ const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) =
     `Information received; clock ${data.clock === "restart" ? "restarted" : "resumed"}${data.dueDate ? `, due ${data.dueDate}` : ""}`,
   "request.account-id-confirmed": () => "Account number confirmed as the person's; connectors will be given it",
   "request.account-id-unconfirmed": () => "Account number confirmation taken back; connectors will not be given it",
+  "request.agent-permission-opened": () => "Agent's signed permission downloaded",
+  "request.agent-permission-checked": (data) =>
+    data.outcome === "VALID"
+      ? "Agent's permission checked: it shows the person authorised the agent"
+      : "Agent's permission marked as not valid",
   "request.assigned": (data, names) => (data.assigneeId ? `Assigned to ${names(data.assigneeId)}` : "Unassigned"),
   "request.note-added": () => "Internal note added",
   "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}${cancelledTasks(data)}`,

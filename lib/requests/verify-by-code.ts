@@ -48,7 +48,14 @@ export async function verifyByCode(reference: string, code: string, now = new Da
     if (request.status === "EXPIRED")
       throw new AppError("GONE", `Request ${reference} expired because the email address was not confirmed in time.`);
     const references = await db().dsarRequest.findMany({ where: { submissionId: request.submissionId }, select: { reference: true } });
-    return { submissionId: request.submissionId, references: references.map((r) => r.reference), alreadyVerified: true, emailIds: [] };
+    // No code was compared (the reference alone reaches here): no status link.
+    return {
+      submissionId: request.submissionId,
+      references: references.map((r) => r.reference),
+      alreadyVerified: true,
+      emailIds: [],
+      statusToken: null,
+    };
   }
   if (challenge.expiresAt <= now) throw new AppError("GONE", "This code has expired. Ask for a new one.", { details: { expired: true } });
 

@@ -15,7 +15,18 @@ import { deidentifyManifest, deidentifyReceipt } from "./deidentify.ts";
 
 export const PURGE_ACTION = "request.personal-data-purged";
 
-const counted = ["messages", "notes", "emails", "clockReasons", "tasks", "packages", "downloads", "statusLinks", "challenges"] as const;
+const counted = [
+  "messages",
+  "notes",
+  "emails",
+  "clockReasons",
+  "tasks",
+  "packages",
+  "downloads",
+  "statusLinks",
+  "challenges",
+  "agents",
+] as const;
 export type PurgeCounts = Record<(typeof counted)[number], number>;
 export type QueueJobRef = { queue: QueueName; jobId: string };
 export type PurgedBatch = { requests: number; rows: number; files: string[]; jobs: QueueJobRef[] };
@@ -46,7 +57,11 @@ export async function purgeRequestBatch(options: {
 
       const jobs = await queueJobsOf(tx, ids);
       await blankConversation(tx, ids, tally);
-      const files = [...(await deidentifyTasks(tx, ids, tally)), ...(await retirePackages(tx, ids, tally, options.now))];
+      const files = [
+        ...(await deidentifyTasks(tx, ids, tally)),
+        ...(await retirePackages(tx, ids, tally, options.now)),
+        ...(await dropAgentDetails(tx, ids, tally)),
+      ];
       await dropSubmissionLinks(tx, picked, tally);
       await tx.dsarRequest.updateMany({
         where: { id: { in: ids } },
@@ -118,6 +133,31 @@ async function blankConversation(tx: Tx, ids: string[], tally: Tally) {
   const reasons = { ...inBatch, reason: { not: null } };
   for (const group of await tx.clockEvent.groupBy({ ...count, where: reasons })) tally(group.requestId, "clockReasons", group._count._all);
   await tx.clockEvent.updateMany({ where: reasons, data: { reason: null } });
+}
+
+/**
+ * Who filed for the person and the permission they signed: name, email, organisation and the file
+ * (its key destroyed here, the file deleted after the commit). The check's outcome and the file's
+ * type and size stay, as the basis of a denial for want of authority.
+ */
+async function dropAgentDetails(tx: Tx, ids: string[], tally: Tally): Promise<string[]> {
+  const agents = await tx.agentAuthorization.findMany({
+    where: { requestId: { in: ids } },
+    select: { requestId: true, permissionPath: true },
+  });
+  for (const agent of agents) tally(agent.requestId, "agents", 1);
+  await tx.agentAuthorization.updateMany({
+    where: { requestId: { in: ids } },
+    data: {
+      agentName: null,
+      agentEmail: null,
+      agentOrganisation: null,
+      permissionPath: null,
+      permissionKeyWrapped: null,
+      permissionSha256: null,
+    },
+  });
+  return agents.flatMap((agent) => (agent.permissionPath ? [agent.permissionPath] : []));
 }
 
 /** Connector tasks keep their counts and strategies; notes, errors and staging files go. */

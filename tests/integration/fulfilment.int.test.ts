@@ -177,7 +177,7 @@ describe("fulfilment", () => {
     expect(exported.records.map((o) => o.invoice_number).sort()).toEqual(orders.rows.map((o) => o.invoice_number).sort());
     // Beside the records, what the data map says of them, in the request's language.
     expect(exported.about).toMatchObject({
-      source: "Shop database",
+      source: "Our online shop",
       category: "orders",
       described: true,
       label: "Your orders and invoices",
@@ -263,7 +263,8 @@ describe("fulfilment", () => {
     const statusToken = (frEmail.text.match(/\/fr\/status\/([A-Za-z0-9_-]+)/) as RegExpMatchArray)[1];
     const { getSubmissionStatus } = await import("../../lib/requests/get-submission-status.ts");
     const status = (await getSubmissionStatus(statusToken)).requests[0];
-    expect(status.answerSources?.find((source) => source.name === "Shop database")?.categories).toEqual(
+    // The system is named as the person reads it, in their language.
+    expect(status.answerSources?.find((source) => source.name === "Notre boutique en ligne")?.categories).toEqual(
       expect.arrayContaining(["customers", "orders", "order_items"]),
     );
     expect(status.download?.downloadsLeft).toBeGreaterThan(0);
@@ -275,6 +276,9 @@ describe("fulfilment", () => {
     const frHtml = frFiles.get("index.html") as string;
     expect(frHtml).toContain('<html lang="fr">');
     expect(frHtml).toContain("Vos commandes et factures");
+    expect(frHtml).toContain("Notre boutique en ligne");
+    expect(frHtml).not.toContain("Shop database");
+    expect(frEmail.text).toContain("Notre boutique en ligne");
     expect(frHtml).toContain("Nom technique\u00a0: orders");
     expect(frHtml).toContain("10 ans à compter de la clôture de l’exercice de la facture");
     expect(frHtml).toContain("Exécution d&#39;un contrat (art. 6(1)(b))");
@@ -329,6 +333,9 @@ describe("fulfilment", () => {
       (m) => m.text.includes(reference) && /^Your erasure request is done, and some data is kept/.test(m.subject),
     );
     expect(receipt.text).toContain("Invoices are kept 10 years as tax law requires");
+    // The kept data is named as the person reads it: the system's public name, the category's label.
+    expect(receipt.text).toContain("Our online shop");
+    expect(receipt.text).toMatch(/Data kept: Your orders and invoices \(\d+ records?\)/);
     const shopTask = done.tasks.find((t) => t.connector.key === "shop-db");
     expect(JSON.stringify(shopTask?.receipt)).not.toContain(email);
   }, 180_000);
@@ -411,8 +418,8 @@ describe("fulfilment", () => {
     const receipt = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /corrected/i.test(m.subject));
     expect(receipt.subject).toMatch(/^Your data has been corrected/);
     // The demo's data map labels the table: the person reads that label, not the table name.
-    expect(receipt.text).toContain("Surname: in Shop database (Your customer account)");
-    expect(receipt.text).toContain("Postal address: in Shop database (Your customer account)");
+    expect(receipt.text).toContain("Surname: in Our online shop (Your customer account)");
+    expect(receipt.text).toContain("Postal address: in Our online shop (Your customer account)");
     expect(receipt.text).not.toMatch(/write back|could not/i);
     const status = await statusOf(receipt.text, reference);
     expect(status.corrections.map((c) => [c.label, c.state])).toEqual([

@@ -99,7 +99,9 @@ describe("POST /api/v1/opt-outs", () => {
     expect(JSON.stringify(evidence.data)).toContain("customers: marketing_opt_out");
     const email = await waitForEmail(process.env.MAIL_CATCHER_URL as string, person, (e) => e.subject.includes(body.reference));
     expect(email.subject).toContain("We have stopped selling or sharing your data");
-    expect(email.text).toContain("customers");
+    // Named as the person reads them: the system's public name and the category's label.
+    expect(email.text).toContain("Our online shop");
+    expect(email.text).toContain("Your customer account");
   }, 90_000);
 
   it("merges a repeat for the same person into the request already made", async () => {

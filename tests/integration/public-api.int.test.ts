@@ -54,6 +54,16 @@ describe("POST /api/v1/requests", () => {
     expect(error.issues.find((i: { path: string }) => i.path === "email").message).toMatch(/valid email/);
   });
 
+  it("refuses agent fields with a 400 saying a request for someone else is filed on the web form, and files nothing", async () => {
+    const email = `agent-api-${randomUUID()}@example.test`;
+    const agent = { name: "Ada Agent", email: "ada@agents.example" };
+    const response = await fileRequest(post("/api/v1/requests", { ...valid(email), agent }));
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.issues).toEqual([expect.objectContaining({ path: "agent", message: expect.stringMatching(/web form/) })]);
+    expect(await db().dsarRequest.count({ where: { email } })).toBe(0);
+  });
+
   it("asks for the state when the law depends on it, and for corrections on a rectification", async () => {
     const noState = await fileRequest(post("/api/v1/requests", { type: "access", email: "a@example.test", country: "US" }));
     expect((await noState.json()).error.issues).toEqual([expect.objectContaining({ path: "region" })]);

@@ -1,6 +1,7 @@
 "use client";
-// "Confirm my request", then what the confirmation did. The page's one heading follows the outcome
-// and takes the focus, so a screen reader announces it.
+// "Confirm my request". Once confirmed, the action opens the private status page (the one
+// confirmation page, true to the requests' state); a link that cannot confirm gets a heading saying
+// why, which takes the focus so a screen reader announces it.
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { t } from "@/lib/i18n/messages.ts";
@@ -23,27 +24,6 @@ export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmail
     if (state.kind === "error") messageRef.current?.focus();
     else if (state.kind !== "idle" && token) headingRef.current?.focus();
   }, [state, token]);
-
-  if (state.kind === "confirmed") {
-    return (
-      <div role="status">
-        <h1 ref={headingRef} tabIndex={-1}>
-          {m.verify.confirmedTitle}
-        </h1>
-        {state.alreadyVerified ? <p>{m.verify.alreadyConfirmed}</p> : null}
-        <h2>{m.verify.requestsLabel}</h2>
-        <ul className="references">
-          {state.references.map((reference) => (
-            <li key={reference}>
-              <strong>{reference}</strong> ({m.verify.verifiedStatus})
-            </li>
-          ))}
-        </ul>
-        <h2>{m.verify.nextTitle}</h2>
-        <p>{m.verify.nextText}</p>
-      </div>
-    );
-  }
 
   if (state.kind === "expired" || state.kind === "replaced" || state.kind === "invalid") {
     const text = {

@@ -8,7 +8,7 @@ import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices
 import { jurisdictionFor } from "@/lib/deadlines/jurisdiction-for.ts";
 import type { JurisdictionCode } from "@/lib/deadlines/rules.ts";
 import { t } from "@/lib/i18n/messages.ts";
-import { localiseIssues } from "@/lib/i18n/validation-messages.ts";
+import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
 import { rightsOffered, type VoluntaryRights } from "@/lib/requests/offered-rights.ts";
 import { type Locale, requestFormSchema, requestTypes } from "@/lib/requests/request-input.schema.ts";
 import {
@@ -17,10 +17,12 @@ import {
   emptyRequestForm,
   type FormIssue,
   initialRequestFormState,
+  permissionFileIssue,
   type RequestFormValues,
   toRequestInput,
 } from "../actions.schema.ts";
 import { submitRequestAction } from "../actions.ts";
+import { AgentFields } from "./agent-fields.tsx";
 import { CorrectionRows } from "./correction-rows.tsx";
 import { describedBy, ErrorSummary, errorId, FieldError, fieldId, Hint, Marker, useHydrated } from "./form-parts.tsx";
 
@@ -38,7 +40,7 @@ type RequestFormProps = {
   gpc?: boolean;
 };
 
-const fieldOrder = ["types", "corrections", "country", "region", "email", "fullName", "accountId", "details"];
+const fieldOrder = ["types", "corrections", "country", "region", "agent", "agentPermission", "email", "fullName", "accountId", "details"];
 
 function byFormOrder(a: FormIssue, b: FormIssue): number {
   const rank = (issue: FormIssue) => {
@@ -133,18 +135,25 @@ export function RequestForm({
     set("corrections", kept.length > 0 ? kept : [{ ...emptyCorrection }]);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
+    const formData = new FormData(event.currentTarget);
     const parsed = requestFormSchema.safeParse(toRequestInput(values, locale));
+    // The signed permission is checked here as on the server: size, then its first bytes.
+    const upload = values.onBehalf ? formData.get("agentPermission") : null;
+    const file = upload instanceof File ? upload : null;
+    const head = file ? new Uint8Array(await file.slice(0, 1024).arrayBuffer()) : null;
+    const permissionIssue = values.onBehalf ? permissionFileIssue(file, head) : null;
     setFormError(null);
-    if (!parsed.success) {
-      setIssues(localiseIssues(parsed.error.issues, locale));
+    if (!parsed.success || permissionIssue) {
+      const found = parsed.success ? [] : localiseIssues(parsed.error.issues, locale);
+      if (permissionIssue) found.push({ path: "agentPermission", message: validationMessage(locale, permissionIssue) });
+      setIssues(found);
       setFocusRequest((n) => n + 1);
       return;
     }
     setIssues([]);
-    const formData = new FormData(event.currentTarget);
     startTransition(() => formAction(formData));
   }
 
@@ -297,8 +306,19 @@ export function RequestForm({
         </div>
       ) : null}
 
-      {textField("email", m.form.email, m.form.emailHint, true, "email")}
-      {textField("fullName", m.form.fullName, m.form.fullNameHint, false, "name")}
+      <AgentFields
+        locale={locale}
+        values={values}
+        messageFor={messageFor}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+      />
+
+      {values.onBehalf
+        ? textField("email", m.form.personEmail, m.form.personEmailHint, true, "off")
+        : textField("email", m.form.email, m.form.emailHint, true, "email")}
+      {values.onBehalf
+        ? textField("fullName", m.form.personFullName, m.form.personFullNameHint, false, "off")
+        : textField("fullName", m.form.fullName, m.form.fullNameHint, false, "name")}
       {textField("accountId", m.form.accountId, m.form.accountIdHint, false, "off")}
 
       <div className={`field${detailsError ? " field--error" : ""}`}>

@@ -23,6 +23,8 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
   explanation: [],
   explanationFr: [],
   jurisdiction: "EU_GDPR",
+  country: "FR",
+  region: null,
   law: null as unknown as StatusRequest["law"],
   outcome: null,
   denialReason: null,
@@ -40,6 +42,59 @@ const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>
   renderToStaticMarkup(
     createElement(RequestStatusCard, { locale, token: "t0k3n", request: request(status), confirming: true, timeZone: "Europe/Paris" }),
   );
+
+describe("RequestStatusCard dates", () => {
+  const card = (country: string, region: string | null) =>
+    renderToStaticMarkup(
+      createElement(RequestStatusCard, {
+        locale: "en",
+        token: "t0k3n",
+        request: { ...request("VERIFIED"), country, region },
+        confirming: false,
+        timeZone: "Europe/London",
+      }),
+    );
+
+  it("writes day, month, year for a reader in the United Kingdom", () => {
+    expect(card("GB", null)).toContain("7 January 2027");
+    expect(card("GB", null)).toContain("7 December 2026");
+    expect(card("GB", null)).not.toContain("January 7, 2027");
+  });
+
+  it("writes month, day, year for a resident of the United States", () => {
+    expect(card("US", "US-CA")).toContain("January 7, 2027");
+  });
+});
+
+describe("RequestStatusCard corrections", () => {
+  const withCorrection = (status: StatusRequest["status"], locale: "en" | "fr") =>
+    renderToStaticMarkup(
+      createElement(RequestStatusCard, {
+        locale,
+        token: "t0k3n",
+        request: {
+          ...request(status),
+          type: "RECTIFICATION",
+          canWithdraw: status === "VERIFIED" || status === "IN_PROGRESS",
+          corrections: [{ label: "Surname", state: "pending", places: [], value: "Doe" }] as StatusRequest["corrections"],
+        },
+        confirming: false,
+        timeZone: "Europe/London",
+      }),
+    );
+
+  it("does not say a correction is being made before the team has reviewed the request", () => {
+    expect(withCorrection("VERIFIED", "en")).not.toContain("Being corrected");
+    expect(withCorrection("VERIFIED", "en")).toContain("Waiting for our privacy team to review your request");
+    expect(withCorrection("VERIFIED", "fr")).toContain("En attente de l’examen de votre demande par notre équipe");
+  });
+
+  it("says it is being made once the request is in progress, and not made once refused", () => {
+    expect(withCorrection("IN_PROGRESS", "en")).toContain("Being corrected");
+    expect(withCorrection("DENIED", "en")).toContain("Not corrected");
+    expect(withCorrection("DENIED", "en")).not.toContain("Being corrected");
+  });
+});
 
 describe("RequestStatusCard withdrawal question", () => {
   it("warns, in both languages, that what is already done cannot be reversed once the request is in progress", () => {

@@ -33,7 +33,7 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
         </div>
         <div>
           <dt>{m.status.received}</dt>
-          <dd>{formatDate(locale, request.receivedAt, timeZone)}</dd>
+          <dd>{formatDate(locale, request.receivedAt, readerOf(request, timeZone))}</dd>
         </div>
         <div>
           <dt>{m.status.status}</dt>
@@ -44,17 +44,19 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
         {request.canWithdraw ? (
           <div>
             <dt>{m.status.due}</dt>
-            <dd>{formatDate(locale, request.dueDate)}</dd>
+            <dd>{formatDate(locale, request.dueDate, readerOf(request, timeZone))}</dd>
           </div>
         ) : request.closedAt ? (
           <div>
             <dt>{m.status.closed}</dt>
-            <dd>{formatDate(locale, request.closedAt, timeZone)}</dd>
+            <dd>{formatDate(locale, request.closedAt, readerOf(request, timeZone))}</dd>
           </div>
         ) : null}
       </dl>
       <p>{status.next}</p>
-      {request.status === "SUBMITTED" ? <p>{m.status.confirmBy(formatDate(locale, request.verifyBy, timeZone))}</p> : null}
+      {request.status === "SUBMITTED" ? (
+        <p>{m.status.confirmBy(formatDate(locale, request.verifyBy, readerOf(request, timeZone)))}</p>
+      ) : null}
       {request.canWithdraw && request.clockPaused ? <p>{m.status.paused}</p> : null}
       {request.canWithdraw && request.extended ? <p>{m.status.extended}</p> : null}
       {request.canWithdraw && request.explanation.length > 0 ? (
@@ -87,6 +89,11 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
   );
 }
 
+/** Dates on the page follow the request's country (a US resident reads "December 7, 2026"). */
+function readerOf(request: StatusRequest, timeZone: string) {
+  return { country: request.country, region: request.region, timeZone };
+}
+
 /** A fulfilled access request: the download while it lasts, and per source and category what the map says. */
 function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
   const m = t(locale);
@@ -97,7 +104,12 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
       <h3 id={`${id}-download`}>{m.status.downloadTitle}</h3>
       {request.download ? (
         <>
-          <p>{m.status.downloadDetails(formatDate(locale, request.download.expiresAt, timeZone), request.download.downloadsLeft)}</p>
+          <p>
+            {m.status.downloadDetails(
+              formatDate(locale, request.download.expiresAt, readerOf(request, timeZone)),
+              request.download.downloadsLeft,
+            )}
+          </p>
           <form method="post" action={`/api/v1/status/${token}/packages/${request.reference}`}>
             <button type="submit" className="button">
               {m.status.downloadButton}
@@ -182,7 +194,7 @@ function Messages({ locale, request, timeZone }: { locale: Locale; request: Stat
           <li key={message.id} className={message.direction === "TO_SUBJECT" ? "message-item message-item--team" : "message-item"}>
             <p className="message-item__meta">
               {message.direction === "TO_SUBJECT" ? m.status.fromTeam : m.status.fromYou},{" "}
-              <time dateTime={message.createdAt}>{formatDate(locale, message.createdAt, timeZone)}</time>
+              <time dateTime={message.createdAt}>{formatDate(locale, message.createdAt, readerOf(request, timeZone))}</time>
             </p>
             <p className="prewrap">{message.body}</p>
           </li>
@@ -190,6 +202,19 @@ function Messages({ locale, request, timeZone }: { locale: Locale; request: Stat
       </ol>
     </section>
   );
+}
+
+type CorrectionState = StatusRequest["corrections"][number]["state"];
+
+/**
+ * A correction not made yet is "being corrected" only while the request is being carried out: before
+ * the team's review it waits, and a request refused, withdrawn or expired leaves it not corrected.
+ */
+function correctionStateShown(status: StatusRequest["status"], state: CorrectionState): CorrectionState | "waiting" {
+  if (state !== "pending" && state !== "with-staff") return state;
+  if (status === "SUBMITTED" || status === "VERIFIED" || status === "AWAITING_SUBJECT") return "waiting";
+  if (status === "DENIED" || status === "WITHDRAWN" || status === "EXPIRED") return "not-corrected";
+  return state;
 }
 
 /** What became of each correction asked for, and where it was made. */
@@ -205,7 +230,7 @@ function Corrections({ locale, request }: { locale: Locale; request: StatusReque
           <li key={index}>
             <strong>{correction.label}</strong>
             {separator}
-            {m.status.correctionStates[correction.state]}
+            {m.status.correctionStates[correctionStateShown(request.status, correction.state)]}
             {correction.state === "corrected" && correction.places.length > 0
               ? ` ${correction.places.map((place) => m.status.correctedIn(place.source, place.category)).join(", ")}`
               : null}

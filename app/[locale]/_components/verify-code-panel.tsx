@@ -2,16 +2,17 @@
 // The 6-digit code form and "send me a new code" on the "check your email" page. Both are server
 // actions, so they also work as plain form posts.
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
 import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import type { ResendState, VerifyCodeState } from "../actions.schema.ts";
 import { resendVerificationAction, verifyCodeAction } from "../actions.ts";
 import { describedBy, FieldError, Hint, Marker } from "./form-parts.tsx";
 
-type VerifyCodePanelProps = { locale: Locale; reference: string };
+/** `intro`: the "check your email" heading and text, shown only while the address waits for confirmation. */
+type VerifyCodePanelProps = { locale: Locale; reference: string; intro: ReactNode };
 
-export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
+export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelProps) {
   const m = t(locale);
   const [code, verifyAction, verifying] = useActionState<VerifyCodeState, FormData>(verifyCodeAction, { kind: "idle" });
   const [sent, resendAction, resending] = useActionState<ResendState, FormData>(resendVerificationAction, { kind: "idle" });
@@ -41,13 +42,15 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
     else if (sent.kind !== "idle") resendMessageRef.current?.focus();
   }, [sent]);
 
+  // A right code opens the status page; this is the address confirmed before, when no status link
+  // can be given: nothing here may still ask to check the email.
   if (code.kind === "verified") {
     return (
-      <section className="panel panel--success" aria-labelledby="confirmed-title" role="status">
-        <h2 id="confirmed-title" ref={confirmedRef} tabIndex={-1}>
+      <section aria-labelledby="confirmed-title" role="status">
+        <h1 id="confirmed-title" ref={confirmedRef} tabIndex={-1}>
           {m.submitted.confirmedTitle}
-        </h2>
-        {code.alreadyVerified ? <p>{m.submitted.alreadyConfirmed}</p> : <p>{m.submitted.confirmedText}</p>}
+        </h1>
+        <p>{m.submitted.alreadyConfirmed}</p>
         <ul className="references">
           {code.references.map((ref) => (
             <li key={ref}>
@@ -55,7 +58,6 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
             </li>
           ))}
         </ul>
-        <p>{m.submitted.followText}</p>
       </section>
     );
   }
@@ -67,15 +69,18 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
   const resendClosed = sent.kind === "error" && sent.closed !== undefined;
   if (codesUsedUp) {
     return (
-      <section className="panel" aria-labelledby="code-title">
-        <h2 id="code-title">{m.submitted.codesUsedUpTitle}</h2>
-        <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
-          {m.submitted.codesUsedUp}
-        </div>
-        <p>
-          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
-        </p>
-      </section>
+      <>
+        {intro}
+        <section className="panel" aria-labelledby="code-title">
+          <h2 id="code-title">{m.submitted.codesUsedUpTitle}</h2>
+          <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
+            {m.submitted.codesUsedUp}
+          </div>
+          <p>
+            <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          </p>
+        </section>
+      </>
     );
   }
 
@@ -85,6 +90,7 @@ export function VerifyCodePanel({ locale, reference }: VerifyCodePanelProps) {
 
   return (
     <>
+      {intro}
       <section className="panel" aria-labelledby="code-title">
         <h2 id="code-title">{m.submitted.codeTitle}</h2>
         {codeError && !fieldMessage ? (

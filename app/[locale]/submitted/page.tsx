@@ -1,4 +1,5 @@
-// "Check your email": the references just created, and the 6-digit code form.
+// "Check your email": the references just created, and the 6-digit code form (the right code opens
+// the status page).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -33,7 +34,7 @@ export default async function SubmittedPage({ params, searchParams }: SubmittedP
       </>
     );
   }
-  return (
+  const intro = (
     <>
       <h1>{m.submitted.title}</h1>
       <p>{m.submitted.created(references.data.length)}</p>
@@ -45,8 +46,8 @@ export default async function SubmittedPage({ params, searchParams }: SubmittedP
         ))}
       </ul>
       <p>{m.submitted.sent(config.VERIFICATION_TTL_HOURS)}</p>
-      <p>{m.submitted.closesAfter(config.VERIFY_WITHIN_DAYS)}</p>
-      <VerifyCodePanel locale={locale} reference={references.data[0]} />
+      <p>{m.submitted.closesAfter(config.VERIFY_WITHIN_DAYS, references.data.length)}</p>
     </>
   );
+  return <VerifyCodePanel locale={locale} reference={references.data[0]} intro={intro} />;
 }

@@ -3,7 +3,7 @@
 // both with the column's own fraction of a second; DATE as YYYY-MM-DD; DECIMAL and BIGINT as exact
 // decimal text; BIT as its bits ("101"); BLOB and BINARY as base64 (../sql/values.ts); JSON parsed,
 // with numbers a float would change kept as text.
-import { isSafeNumber, parse } from "lossless-json";
+import { parseExactJson } from "../exact-json.ts";
 import type { ColumnInfo, Row } from "../sql/dialect.ts";
 import { toJsonSafe } from "../sql/values.ts";
 
@@ -39,7 +39,7 @@ export function castValue(field: Field, next: () => unknown): unknown {
 function json(text: string | null): unknown {
   if (text === null) return null;
   try {
-    return parseJsonExactly(text);
+    return parseExactJson(text);
   } catch {
     return text;
   }
@@ -60,16 +60,13 @@ export function bitsOf(bytes: Buffer, width: number): string {
 }
 
 /** JSON text parsed, keeping numbers a JavaScript number would round (big integers, long decimals) as their exact text. */
-export function parseJsonExactly(text: string): unknown {
-  return parse(text, null, (value: string) => (isSafeNumber(value) ? Number(value) : value));
-}
 
 export function mysqlRowToFields(row: Row, columns: Map<string, ColumnInfo> | undefined): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
     if (typeof value === "string" && columns?.get(name)?.json) {
       try {
-        fields[name] = parseJsonExactly(value);
+        fields[name] = parseExactJson(value);
         continue;
       } catch {
         // Not valid JSON after all (a column without the check): given as the text it is.

@@ -1,6 +1,7 @@
 // One small pool per source database, opened on first use and kept for the life of the process:
 // connector tasks for many requests reuse it instead of connecting each time.
 import pg from "pg";
+import { parseExactJson } from "../exact-json.ts";
 
 const pools = new Map<string, pg.Pool>();
 
@@ -8,23 +9,28 @@ const pools = new Map<string, pg.Pool>();
 // IntervalStyle iso_8601 first): timestamps as ISO 8601 with PostgreSQL's own precision (down to
 // the microsecond; "Z" for UTC, none for a timestamp without time zone), dates as YYYY-MM-DD, times
 // as written, durations as ISO 8601 (P1Y2M3DT4H5M6.789S), numeric as its exact decimal text, bigint
-// as text. JS Dates (milliseconds only, local offsets) and floats never stand in for them.
+// as text, json and jsonb parsed with numbers a float would change kept as their exact text. JS Dates
+// (milliseconds only, local offsets) and floats never stand in for them.
 const TEXT_ARRAY_OID = 1009;
 const AS_WRITTEN = (value: string) => value;
-const SCALARS: Record<number, (value: string) => string> = {
+const SCALARS: Record<number, (value: string) => unknown> = {
   1082: AS_WRITTEN, // date
   1114: isoTimestamp, // timestamp
   1184: isoTimestamp, // timestamptz
   1186: AS_WRITTEN, // interval
   1266: isoTime, // timetz
+  114: parseExactJson, // json
+  3802: parseExactJson, // jsonb
 };
-const ARRAYS: Record<number, (value: string) => string> = {
+const ARRAYS: Record<number, (value: string) => unknown> = {
   1115: isoTimestamp, // timestamp[]
   1182: AS_WRITTEN, // date[]
   1185: isoTimestamp, // timestamptz[]
   1187: AS_WRITTEN, // interval[]
   1231: AS_WRITTEN, // numeric[] (pg would make floats of them)
   1270: isoTime, // timetz[]
+  199: parseExactJson, // json[]
+  3807: parseExactJson, // jsonb[]
 };
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {

@@ -2,8 +2,8 @@
 // fetched from the token endpoint, kept (in this process) until shortly before it expires, and
 // fetched again after; a 401 while holding one drops it so the caller can refresh once and retry.
 import { createHash } from "node:crypto";
+import { parseExactJson } from "../exact-json.ts";
 import type { RestAuth } from "./config.ts";
-import { parseExactJson } from "./parse-json.ts";
 import { RestConnectorError } from "./rest-error.ts";
 import { sendGuarded } from "./transport.ts";
 

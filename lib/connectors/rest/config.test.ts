@@ -1,12 +1,12 @@
 // The rest connector's config: defaults, and problems that name their field (and, in a
 // connectors file, their line).
 import { describe, expect, it } from "vitest";
+import { parseExactJson } from "../exact-json.ts";
 import { readConnectorsFile } from "../read-connectors-file.ts";
 import { formEncode, retryAfterSeconds } from "./client.ts";
 import { restConfigSchema } from "./config.ts";
 import { parsePath, selectPath, setPath } from "./json-path.ts";
 import { nextLink } from "./pagination.ts";
-import { parseExactJson } from "./parse-json.ts";
 import { fillPath, fillValue, templateVariables } from "./template.ts";
 
 const valid = {

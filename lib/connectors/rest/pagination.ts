@@ -2,10 +2,11 @@
 // or the last item), offset/limit, page numbers, an RFC 8288 `Link: <…>; rel="next"` header, or
 // the next page's address in the answer. Never more than `maxPages` pages: a list that does not
 // end fails with a message naming that limit. Next-page addresses must stay on the API's origin.
+
+import { parseExactJson } from "../exact-json.ts";
 import type { RestClient } from "./client.ts";
 import type { RestConfig, RestListing, RestRequest } from "./config.ts";
 import { selectPath, setPath } from "./json-path.ts";
-import { parseExactJson } from "./parse-json.ts";
 import { RestConnectorError } from "./rest-error.ts";
 import { fillPath, fillValue, type TemplateValues } from "./template.ts";
 import type { Incoming } from "./transport.ts";

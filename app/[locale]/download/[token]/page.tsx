@@ -49,7 +49,9 @@ export default async function DownloadPage({ params }: DownloadProps) {
     <>
       <h1>{m.download.title}</h1>
       <p>{m.download.intro(info.reference)}</p>
-      <p aria-live="polite">{m.download.details(formatDate(locale, info.expiresOn), info.downloadsLeft)}</p>
+      <p aria-live="polite">
+        {m.download.details(formatDate(locale, info.expiresOn, { country: info.country, region: info.region }), info.downloadsLeft)}
+      </p>
       <p>{m.download.size(info.sizeBytes)}</p>
       <DownloadForm action={`/api/v1/downloads/${token}`} label={m.download.button} />
       <p className="hint">{m.download.keepPrivate}</p>

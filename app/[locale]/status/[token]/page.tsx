@@ -83,6 +83,12 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
   return (
     <>
       <h1>{m.status.title(requests.length)}</h1>
+      {query.confirmed ? (
+        <section className="panel panel--success" aria-labelledby="confirmed-title" role="status">
+          <h2 id="confirmed-title">{m.status.confirmedTitle}</h2>
+          <p>{m.status.confirmedText(requests.length)}</p>
+        </section>
+      ) : null}
       {query.answered ? (
         <div className="message message--success" role="status">
           {m.status.answered(query.answered)}
@@ -103,7 +109,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
           {withdrawError}
         </div>
       ) : null}
-      <p>{m.status.intro}</p>
+      <p>{m.status.intro(requests.length)}</p>
       {requests.map((request) => (
         <RequestStatusCard
           key={request.reference}

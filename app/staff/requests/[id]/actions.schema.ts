@@ -38,6 +38,12 @@ export const confirmAccountIdFormSchema = z.object({
   confirmed: z.enum(["true", "false"], { message: "Say whether the account number is confirmed." }).transform((value) => value === "true"),
 });
 
+/** The check of an authorized agent's permission: VALID ("checked") or NOT_VALID. */
+export const agentPermissionCheckFormSchema = z.object({
+  reference,
+  outcome: z.enum(["VALID", "NOT_VALID"], { message: "Say whether the permission is valid or not." }),
+});
+
 export const closeFormSchema = z.object({ reference, outcome: z.string(), message: text.optional() });
 
 export const retryFormSchema = z.object({ reference, taskId });

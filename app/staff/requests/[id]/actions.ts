@@ -3,6 +3,7 @@
 // form with its schema, calls one service and refreshes the page; the result (a message, or
 // the AppError's message) is shown beside the form.
 import { revalidatePath } from "next/cache";
+import { recordAgentPermissionCheck } from "@/lib/agents/record-agent-permission-check.ts";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
 import { completeCorrectionTask } from "@/lib/corrections/complete-correction-task.ts";
@@ -19,6 +20,7 @@ import { type DenialEmailPreview, previewDenialEmail } from "@/lib/requests/prev
 import { recordInformationReceived } from "@/lib/requests/record-information-received.ts";
 import { sendMessageToPerson } from "@/lib/requests/send-message-to-person.ts";
 import {
+  agentPermissionCheckFormSchema,
   askFormSchema,
   assignFormSchema,
   closeFormSchema,
@@ -115,6 +117,16 @@ export async function confirmAccountIdAction(_previous: unknown, formData: FormD
     return confirmed
       ? "Confirmed. Connectors will be given the account number along with the verified email."
       : "Confirmation taken back. Connectors will find the person by the verified email only.";
+  });
+}
+
+export async function checkAgentPermissionAction(_previous: unknown, formData: FormData): Promise<Result> {
+  return runStaffAction("requests.decide", agentPermissionCheckFormSchema, formData, async ({ reference, outcome }, me) => {
+    await recordAgentPermissionCheck({ reference, outcome, actor: actorOf(me) });
+    refresh(reference);
+    return outcome === "VALID"
+      ? "Recorded: the permission shows the person authorised the agent."
+      : "Recorded: the permission is not valid. Deny with the reason 'agent authority not shown' if the person does not confirm it otherwise.";
   });
 }
 

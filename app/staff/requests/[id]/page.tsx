@@ -14,6 +14,7 @@ import { evidenceRequestLookup } from "@/lib/evidence/evidence-request-lookup.ts
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
 import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
 import { ActionsSection } from "./_components/actions-section.tsx";
+import { AgentSection } from "./_components/agent-section.tsx";
 import { MessagesSection, NotesSection } from "./_components/conversation-section.tsx";
 import { CorrectionsSection } from "./_components/corrections-section.tsx";
 import { DeadlineSection } from "./_components/deadline-section.tsx";
@@ -91,7 +92,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             myEmail={me.email}
           />
         </div>
-        <PersonSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
+        <div>
+          <PersonSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
+          <AgentSection details={details} timeZone={timeZone} canDecide={can(me.role, "requests.decide")} />
+        </div>
       </div>
       <CorrectionsSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
       <TasksSection details={details} canManage={can(me.role, "tasks.manage")} timeZone={timeZone} />
