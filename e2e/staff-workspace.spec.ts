@@ -43,6 +43,15 @@ test.beforeAll(async () => {
   runAdmin(["apply-connectors", file], { E2E_SHOP_URL: url });
 });
 
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/staff-pages/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
 async function openFromDashboard(page: Page, search: string, reference: string) {
   await page.goto("/staff/requests");
   await page.getByRole("checkbox", { name: "Overdue", exact: true }).check();
@@ -102,17 +111,36 @@ test("an admin signs in with two-factor, finds the overdue request, approves it 
   }).toPass({ timeout: 30_000 });
   const ready = await waitForEmail(inbox, email);
   expect(ready.text).toMatch(/download/i);
+  // Receipts in words, the raw record folded; the law by name, not its code.
+  await expect(tasks.getByRole("row", { name: /Test shop/ })).toContainText("e2e customers: 1 record");
+  await expect(tasks.getByText("Raw receipt").first()).toBeVisible();
+  await expect(page.getByText("EU_GDPR")).toHaveCount(0);
+  await shoot(page, "request-page");
 });
 
-test("an agent denies a request with a reason, and the person's email states it and where to complain", async ({ page }) => {
+test("an agent denies a request: no reason is preselected, the explanation is required where the law expects one, and the email is shown before it is sent", async ({
+  page,
+}) => {
   const agent = await createStaff("agent");
   const email = uniqueEmail("deny");
   const request = await verifiedRequest(email, "ERASURE", 10);
   await signIn(page, agent);
   await page.goto(`/staff/requests/${request.id}`);
-  await page.getByLabel("Reason for refusal").selectOption("NO_DATA_HELD");
-  await page.getByLabel("Explanation for the person").fill("We hold no account or order under this address.");
-  await page.getByRole("button", { name: "Deny" }).click();
+  const reason = page.getByLabel("Reason for refusal");
+  await expect(reason).toHaveValue("");
+  await reason.selectOption("EXEMPTION_APPLIES");
+  await expect(page.getByLabel(/Explanation for the person/)).toHaveAttribute("required", "");
+  await page.getByLabel(/Explanation for the person/).fill("We hold no account or order under this address.");
+  await reason.selectOption("NO_DATA_HELD");
+  await page.getByRole("button", { name: "Review the email before denying" }).click();
+  // The email the person will receive, in their language, before anything is sent.
+  const preview = page.getByRole("region", { name: /The person will receive this email/ });
+  await expect(preview).toContainText("We hold no account or order under this address.");
+  await expect(preview).toContainText("CNIL");
+  const [before] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [request.id]);
+  expect(before.status).toBe("VERIFIED");
+  await shoot(page, "deny-preview");
+  await page.getByRole("button", { name: "Send the refusal" }).click();
   await expect(page.locator(".request-summary")).toContainText("denied");
   const denial = await waitForEmail(inbox, email);
   expect(denial.text).toContain("We hold no account or order under this address.");
@@ -121,6 +149,55 @@ test("an agent denies a request with a reason, and the person's email states it 
     request.id,
   ]);
   expect(row).toEqual({ status: "DENIED", denialReason: "NO_DATA_HELD" });
+});
+
+test("the request list shows bulk actions only for ticked rows, confirms a bulk refusal with the email, and counts in the singular", async ({
+  page,
+}) => {
+  const agent = await createStaff("agent");
+  const email = uniqueEmail("bulk-deny");
+  const request = await verifiedRequest(email, "ACCESS", 12);
+  await signIn(page, agent);
+  await page.goto(`/staff/requests?q=${request.reference}`);
+  await expect(page.getByText("Showing 1 request.")).toBeVisible();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk).toBeHidden();
+  await page.getByRole("checkbox", { name: `Select ${request.reference}` }).check();
+  await expect(bulk).toBeVisible();
+  await expect(page.getByText("1 request selected")).toBeVisible();
+  await expect(bulk.getByLabel("Reason")).toHaveValue("");
+  await bulk.getByLabel("Reason").selectOption("MANIFESTLY_UNFOUNDED_OR_EXCESSIVE");
+  await bulk.getByRole("button", { name: "Deny selected…" }).click();
+  await expect(page.locator(".bulk-outcome--error")).toContainText("needs an explanation");
+  await bulk.getByLabel(/Explanation to each person/).fill("The same request was filed forty times this week.");
+  await bulk.getByRole("button", { name: "Deny selected…" }).click();
+  const confirmation = page.getByRole("form", { name: "Deny 1 request?" });
+  await expect(confirmation).toContainText("forty times this week");
+  await expect(confirmation).toContainText(request.reference);
+  await shoot(page, "bulk-deny-confirmation");
+  const [before] = await sql<{ status: string }>("SELECT status FROM requests WHERE id = $1", [request.id]);
+  expect(before.status).toBe("VERIFIED");
+  await confirmation.getByRole("button", { name: "Send the refusal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 denied" })).toBeVisible();
+  const denial = await waitForEmail(inbox, email);
+  expect(denial.text).toContain("forty times this week");
+});
+
+test("at 1280 px the request list fits the window with its last column", async ({ page }) => {
+  await verifiedRequest(uniqueEmail("wide"), "ACCESS", 20);
+  await signIn(page, await createStaff("agent"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/staff/requests");
+  const table = page.getByRole("table", { name: /Requests/ });
+  await expect(table).toBeVisible();
+  const fits = await page.evaluate(() => {
+    const wrapper = document.querySelector(".requests-table")?.parentElement;
+    return { scroll: wrapper?.scrollWidth ?? 0, client: wrapper?.clientWidth ?? 0, page: document.documentElement.scrollWidth };
+  });
+  expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+  expect(fits.page).toBeLessThanOrEqual(1280);
+  await expect(table.getByRole("columnheader", { name: /Connector tasks/ })).toBeInViewport();
+  await page.screenshot({ path: "test-results/staff-pages/requests-1280.png", fullPage: true });
 });
 
 test("an auditor sees the queue and a request but no button that changes anything, and the server refuses the actions", async ({
@@ -174,7 +251,7 @@ test("an auditor sees the queue and a request but no button that changes anythin
   expect(row.status).toBe("VERIFIED");
 });
 
-test("on a 390 px phone the dashboard and a request page scroll their tables, not the page", async ({ page }) => {
+test("on a 390 px phone the dashboard reflows its rows and a request page scrolls its tables, not the page", async ({ page }) => {
   const request = await verifiedRequest(uniqueEmail("narrow"), "ACCESS", 20);
   const agent = await createStaff("agent");
   await signIn(page, agent);
@@ -183,6 +260,10 @@ test("on a 390 px phone the dashboard and a request page scroll their tables, no
   await page.goto("/staff/requests");
   await expect(page.getByRole("table")).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(390);
+  // Reflowed: a row's cells are stacked and each names its column, none hidden to the right.
+  const wrapper = page.locator(".requests-table").locator("..");
+  expect(await wrapper.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.screenshot({ path: "test-results/staff-pages/requests-390.png", fullPage: true });
   await page.goto(`/staff/requests/${request.id}`);
   await expect(page.getByRole("heading", { name: "Connector tasks" })).toBeVisible();
   expect(await pageWidth()).toBeLessThanOrEqual(390);

@@ -5,6 +5,7 @@ import { createIdleConnector, fileRequest, nextEmail } from "../../tests/support
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
 import { denyRequest } from "./deny-request.ts";
+import { previewDenialEmail } from "./preview-denial-email.ts";
 
 runWorkersDuringTests();
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000001" };
@@ -46,14 +47,19 @@ describe("denying a request", () => {
 
   it("writes to a person in French, naming the ICO for someone in the United Kingdom", async () => {
     const { email, reference } = await fileRequest({ country: "GB", locale: "fr" });
-    await denyRequest({ reference, reason: "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE", actor: staff });
+    await denyRequest({
+      reference,
+      reason: "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE",
+      message: "Vous avez déposé la même demande quarante fois cette semaine.",
+      actor: staff,
+    });
     const outbox = await db().emailMessage.findFirstOrThrow({ where: { request: { reference }, template: "request-denied" } });
     expect(outbox.locale).toBe("fr");
     const sent = await nextEmail(email, (m) => m.subject.includes("ne peut pas donner suite"));
     expect(sent.text).toContain("manifestement infondée ou excessive");
     expect(sent.text).toContain("Information Commissioner’s Office (ICO)");
     expect(sent.text).toContain("recours juridictionnel");
-    expect(sent.text).not.toContain("Nos explications");
+    expect(sent.text).toContain("quarante fois");
   });
 
   it("tells a Virginia resident how to appeal and that the Attorney General hears complaints after the appeal", async () => {
@@ -82,6 +88,27 @@ describe("denying a request", () => {
     expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
   });
 
+  it("refuses a manifestly unfounded request or an exemption without an explanation", async () => {
+    const { reference } = await fileRequest();
+    for (const reason of ["MANIFESTLY_UNFOUNDED_OR_EXCESSIVE", "EXEMPTION_APPLIES"] as const)
+      await expect(denyRequest({ reference, reason, actor: staff })).rejects.toThrow(/needs an explanation/);
+    expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
+  });
+
+  it("previews the email in the person's language without sending or changing anything", async () => {
+    const { reference, id } = await fileRequest({ country: "GB", locale: "fr" });
+    const preview = await previewDenialEmail({ reference, reason: "NO_DATA_HELD", message: "Aucun compte à cette adresse." });
+    expect(preview.locale).toBe("fr");
+    expect(preview.subject).toContain("ne peut pas donner suite");
+    expect(preview.text).toContain("Aucun compte à cette adresse.");
+    expect(preview.text).toContain("Information Commissioner’s Office (ICO)");
+    expect(preview.text).toContain("[private status link]");
+    expect(preview.text).not.toContain("status-link-issued-when-sent");
+    expect((await db().dsarRequest.findUniqueOrThrow({ where: { id } })).status).toBe("VERIFIED");
+    expect(await db().emailMessage.count({ where: { requestId: id, template: "request-denied" } })).toBe(0);
+    await expect(previewDenialEmail({ reference, reason: "OTHER" })).rejects.toThrow(/needs an explanation/);
+  });
+
   it("denies an unverified request only because the identity could not be verified", async () => {
     const { reference } = await fileRequest({ verify: false });
     await expect(denyRequest({ reference, reason: "NO_DATA_HELD", actor: staff })).rejects.toMatchObject({
@@ -105,7 +132,9 @@ describe("denying a request", () => {
     const connector = await createIdleConnector();
     await db().dsarRequest.update({ where: { id }, data: { status: "IN_PROGRESS" } });
     await db().connectorTask.create({ data: { requestId: id, connectorId: connector.id, action: "ACCESS", status: "FAILED" } });
-    await expect(denyRequest({ reference, reason: "EXEMPTION_APPLIES", actor: staff })).rejects.toMatchObject({
+    await expect(
+      denyRequest({ reference, reason: "EXEMPTION_APPLIES", message: "Legal privilege covers these files.", actor: staff }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: expect.stringContaining("partially fulfilled"),
     });

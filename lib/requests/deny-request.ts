@@ -16,6 +16,7 @@ import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
 import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { complaintRouteFor } from "./complaint-authorities.ts";
+import { DENIAL_EXPLANATION_MIN, denialNeedsExplanation } from "./denial-reasons.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import type { Locale } from "./request-input.schema.ts";
 
@@ -35,9 +36,9 @@ export const denyRequestSchema = z
     /** Shown to the person under the reason. */
     message: optionalText(DENIAL_MESSAGE_MAX),
   })
-  .refine((input) => input.reason !== "OTHER" || (input.message?.length ?? 0) >= 10, {
+  .refine((input) => !denialNeedsExplanation(input.reason) || (input.message?.length ?? 0) >= DENIAL_EXPLANATION_MIN, {
     path: ["message"],
-    message: "With the reason OTHER, explain the refusal to the person (at least 10 characters).",
+    message: `This reason needs an explanation for the person: explain the refusal (at least ${DENIAL_EXPLANATION_MIN} characters).`,
   });
 
 export type DenyRequestInput = z.input<typeof denyRequestSchema>;
@@ -53,6 +54,19 @@ function refusalOf(reference: string, status: RequestStatus, reason: DenialReaso
     return `Request ${reference} is already approved and being fulfilled; close it as partially fulfilled and explain why instead of denying it.`;
   }
   return `Request ${reference} is already closed (${status.toLowerCase()}).`;
+}
+
+type DeniedRequest = Parameters<typeof complaintRouteFor>[0] & { reference: string; type: string; locale: string };
+
+/** The `request-denied` email's props (without the status link): sent here, previewed by previewDenialEmail. */
+export function denialEmailProps(request: DeniedRequest, reason: DenialReason, message: string | undefined) {
+  return {
+    reference: request.reference,
+    type: request.type.toLowerCase(),
+    reason,
+    ...(message ? { message } : {}),
+    complaint: complaintRouteFor(request, request.locale as Locale),
+  };
 }
 
 export async function denyRequest(options: DenyRequestInput & { reference: string; actor: Actor; now?: Date }) {
@@ -87,14 +101,7 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
       action: "request.denied",
       data: { reason, from: request.status, messageLength: message?.length ?? 0 },
     });
-    const complaint = complaintRouteFor(request, request.locale as Locale);
-    const personEmail = await queueRequestEmail(tx, request, "request-denied", {
-      reference: request.reference,
-      type: request.type.toLowerCase(),
-      reason,
-      ...(message ? { message } : {}),
-      complaint,
-    });
+    const personEmail = await queueRequestEmail(tx, request, "request-denied", denialEmailProps(request, reason, message));
     const agentEmail = request.agentAuthorization?.agentEmail;
     if (reason !== "AGENT_AUTHORITY_NOT_SHOWN" || !agentEmail) return [personEmail];
     // The agent who filed hears why too (in the request's language), without the person's links.

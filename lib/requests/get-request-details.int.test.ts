@@ -39,7 +39,7 @@ describe("getRequestDetails", () => {
     );
     expect(labels.some((label) => /^Email (sent|queued): .*request/i.test(label))).toBe(true);
     // Clock changes appear once, from their own rows, not again from the audit log.
-    expect(details.timeline.filter((entry) => entry.detail?.startsWith("clock."))).toEqual([]);
+    expect(details.timeline.filter((entry) => entry.record?.action.startsWith("clock."))).toEqual([]);
     const times = details.timeline.map((entry) => entry.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(details.timeline.find((entry) => entry.label.startsWith("Assigned"))?.actor).toBe(agent.email);

@@ -20,8 +20,10 @@ export type TimelineEntry = {
   label: string;
   /** Who did it, in words. */
   actor: string;
-  /** More for staff: an extension's reason, an email's subject and status, the event's data. */
+  /** More for staff: an extension's reason, an email's delivery. */
   detail?: string;
+  /** The audit event as stored (its name and data), for staff who want the raw record. */
+  record?: { action: string; data: Record<string, unknown> };
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,7 +83,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
           kind: "event" as const,
           label: auditActionLabel(event.action, data, names),
           actor: actorName(event.actorType, event.actorId),
-          detail: Object.keys(data).length > 0 ? `${event.action} ${JSON.stringify(data)}` : event.action,
+          record: { action: event.action, data },
         };
       }),
     ...request.emails.map((email) => ({
@@ -90,7 +92,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
       kind: "email" as const,
       label: `Email ${email.status === "SENT" ? "sent" : email.status === "FAILED" ? "failed" : "queued"}: ${email.subject ?? email.template}`,
       actor: "system",
-      detail: `template ${email.template}, ${email.attempts} attempt(s)${email.lastError ? `, last error: ${email.lastError}` : ""}`,
+      detail: `${email.attempts} delivery ${email.attempts === 1 ? "attempt" : "attempts"}${email.lastError ? `, last error: ${email.lastError}` : ""}`,
     })),
     ...request.clockEvents.map((event) => ({
       key: `clock-${event.id}`,

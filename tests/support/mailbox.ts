@@ -4,9 +4,24 @@ export type CaughtEmail = { id: string; to: string[]; subject: string; text: str
 export async function listEmails(catcherUrl: string, to?: string): Promise<CaughtEmail[]> {
   const url = new URL("/api/messages", catcherUrl);
   if (to) url.searchParams.set("to", to);
-  const response = await fetch(url);
+  const response = await getWithRetry(url);
   if (!response.ok) throw new Error(`mail catcher answered ${response.status}`);
   return (await response.json()) as CaughtEmail[];
+}
+
+/**
+ * A GET, sent again when the connection was closed under it: fetch reuses a kept-alive socket that
+ * the catcher's server may close at the same moment ("other side closed"), which a loaded machine
+ * makes likely. Reading the inbox has no side effect, so a second try is always safe.
+ */
+async function getWithRetry(url: URL, tries = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (attempt >= tries || !(error instanceof TypeError)) throw error;
+    }
+  }
 }
 
 export async function waitForEmail(

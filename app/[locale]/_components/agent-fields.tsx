@@ -41,6 +41,7 @@ export function AgentFields({ locale, values, messageFor, onChange }: AgentField
             value="yes"
             checked={values.onBehalf}
             aria-describedby="onBehalf-hint"
+            // Names the fields it shows only while they are on the page (an id that is not there is invalid ARIA).
             aria-controls={values.onBehalf ? "agent-fields" : undefined}
             onChange={(event: ChangeEvent<HTMLInputElement>) => onChange("onBehalf", event.target.checked)}
           />

@@ -13,6 +13,7 @@ import { listAssignableStaff } from "@/lib/staff/list-assignable-staff.ts";
 import { listDashboardRequests } from "@/lib/staff/list-dashboard-requests.ts";
 import { DashboardCountsList } from "./_components/dashboard-counts.tsx";
 import { DashboardFilters } from "./_components/dashboard-filters.tsx";
+import { showingText } from "./_components/labels.ts";
 import { PaginationNav } from "./_components/pagination-nav.tsx";
 import { RequestsTable } from "./_components/requests-table.tsx";
 
@@ -30,8 +31,7 @@ export default async function RequestsPage({ searchParams }: Props) {
     listAssignableStaff(),
   ]);
   const first = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + 1;
-  const last = (params.page - 1) * params.size + page.rows.length;
-  const totalText = page.total > MAX_ROWS ? `more than ${MAX_ROWS.toLocaleString("en")}` : page.total.toLocaleString("en");
+  const last = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + page.rows.length;
 
   return (
     <div className="staff-page dashboard">
@@ -54,9 +54,7 @@ export default async function RequestsPage({ searchParams }: Props) {
       <DashboardCountsList counts={counts} />
       <DashboardFilters params={params} staff={staff} />
       <p className="dashboard-summary" role="status">
-        {page.rows.length === 0
-          ? "No request matches this view."
-          : `Showing ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${totalText} requests.`}
+        {showingText(first, last, page.total, MAX_ROWS)}
       </p>
       <RequestsTable
         rows={page.rows}

@@ -37,18 +37,28 @@ export default async function EditConnectorPage({
       <p>
         <Link href="/staff/connectors">← Connectors</Link>
       </p>
-      <h1>
-        {connector.name} <code>{connector.key}</code>
-      </h1>
+      <h1>{connector.name}</h1>
       {created ? (
         <p className="message message--success" role="status">
           Connector added.
         </p>
       ) : null}
-      <p>
-        {connector.enabled ? "Enabled" : "Disabled"}. <TestConnectorButton connectorKey={connector.key} />
+      {/* A <div>, not a <p>: the buttons are forms, which a paragraph cannot hold (the browser closes the
+          paragraph before each form, so the page no longer matches what React renders: hydration error #418). */}
+      <dl className="facts connector-identity">
+        <dt>Key</dt>
+        <dd>
+          <code>{connector.key}</code> (names its queue; cannot change)
+        </dd>
+        <dt>Type</dt>
+        <dd>{connector.type} (cannot change)</dd>
+        <dt>State</dt>
+        <dd>{connector.enabled ? "enabled" : "disabled"}</dd>
+      </dl>
+      <div className="connector-controls">
+        <TestConnectorButton connectorKey={connector.key} />
         <EnableConnectorButton connectorKey={connector.key} enabled={connector.enabled} />
-      </p>
+      </div>
       <DataMapView connector={connector} />
       <WorkerNote />
       <ConnectorForm

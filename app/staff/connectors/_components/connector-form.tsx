@@ -119,25 +119,30 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
       ) : null}
       <input type="hidden" name="mode" value={mode} />
 
-      <div className="field">
-        <label className="label" htmlFor="key">
-          Key
-        </label>
-        <p id="key-hint" className="hint">
-          {mode === "create"
-            ? "2 to 63 lower-case letters, digits or dashes, e.g. shop-db. It names the connector's queue and cannot change later."
-            : "The key cannot change."}
-        </p>
-        <FieldErrors field="key" errors={issuesFor("key")} />
-        <input
-          {...fieldProps("key", true)}
-          className="input"
-          value={values.key}
-          onChange={(e) => set("key", e.target.value)}
-          readOnly={mode === "edit"}
-          autoComplete="off"
-        />
-      </div>
+      {mode === "create" ? (
+        <div className="field">
+          <label className="label" htmlFor="key">
+            Key
+          </label>
+          <p id="key-hint" className="hint">
+            2 to 63 lower-case letters, digits or dashes, e.g. shop-db. It names the connector's queue and cannot change later.
+          </p>
+          <FieldErrors field="key" errors={issuesFor("key")} />
+          <input
+            {...fieldProps("key", true)}
+            className="input"
+            value={values.key}
+            onChange={(e) => set("key", e.target.value)}
+            autoComplete="off"
+          />
+        </div>
+      ) : (
+        // Key and type cannot change: the page shows them as text above; the form still sends them.
+        <>
+          <input type="hidden" name="key" value={values.key} />
+          <input type="hidden" name="type" value={values.type} />
+        </>
+      )}
 
       <div className="field">
         <label className="label" htmlFor="name">
@@ -147,12 +152,12 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
         <input {...fieldProps("name")} className="input" value={values.name} onChange={(e) => set("name", e.target.value)} />
       </div>
 
-      <div className="field">
-        <label className="label" htmlFor="type">
-          Type
-        </label>
-        <FieldErrors field="type" errors={issuesFor("type")} />
-        {mode === "create" ? (
+      {mode === "create" ? (
+        <div className="field">
+          <label className="label" htmlFor="type">
+            Type
+          </label>
+          <FieldErrors field="type" errors={issuesFor("type")} />
           <select
             {...fieldProps("type")}
             className="select"
@@ -170,10 +175,8 @@ export function ConnectorForm({ mode, initial, secretsByType, examples, template
               </option>
             ))}
           </select>
-        ) : (
-          <input {...fieldProps("type")} className="input" value={values.type} readOnly />
-        )}
-      </div>
+        </div>
+      ) : null}
 
       <fieldset className="field" aria-describedby={issuesFor("actions").length ? "actions-error" : undefined}>
         <legend className="label">Actions it carries out</legend>

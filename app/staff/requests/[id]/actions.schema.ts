@@ -15,7 +15,13 @@ const text = safeText({ multiline: true }).max(20_000);
 
 export const referenceOnlySchema = z.object({ reference });
 
-export const denyFormSchema = z.object({ reference, reason: z.string(), message: text.optional() });
+/** A refusal is sent only when the form says `step=send`; anything else shows the email first. */
+export const denyFormSchema = z.object({
+  reference,
+  reason: z.string(),
+  message: text.optional(),
+  step: z.enum(["preview", "send"]).catch("preview"),
+});
 
 export const askFormSchema = z.object({ reference, message: text, kind: z.enum(informationKinds).default("clarification") });
 

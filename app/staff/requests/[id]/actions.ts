@@ -16,6 +16,7 @@ import { closeRequest } from "@/lib/requests/close-request.ts";
 import { confirmAccountId } from "@/lib/requests/confirm-account-id.ts";
 import { denyRequest } from "@/lib/requests/deny-request.ts";
 import { extendDeadline } from "@/lib/requests/extend-deadline.ts";
+import { type DenialEmailPreview, previewDenialEmail } from "@/lib/requests/preview-denial-email.ts";
 import { recordInformationReceived } from "@/lib/requests/record-information-received.ts";
 import { sendMessageToPerson } from "@/lib/requests/send-message-to-person.ts";
 import {
@@ -49,11 +50,20 @@ export async function approveAction(_previous: unknown, formData: FormData): Pro
   });
 }
 
-export async function denyAction(_previous: unknown, formData: FormData): Promise<Result> {
-  return runStaffAction("requests.decide", denyFormSchema, formData, async ({ reference, reason, message }, me) => {
+export type DenyOutcome =
+  | { step: "preview"; reason: string; message: string; preview: DenialEmailPreview }
+  | { step: "sent"; message: string };
+
+/** First shows the email the person would receive (nothing changes); `step=send` denies and sends it. */
+export async function denyAction(_previous: unknown, formData: FormData): Promise<ActionResult<DenyOutcome>> {
+  return runStaffAction("requests.decide", denyFormSchema, formData, async ({ reference, reason, message, step }, me) => {
+    if (step === "preview") {
+      const preview = await previewDenialEmail({ reference, reason, message });
+      return { step: "preview" as const, reason, message: message ?? "", preview };
+    }
     await denyRequest({ reference, reason: reason as never, message, actor: actorOf(me) });
     refresh(reference);
-    return "Denied. The person has been emailed the reason and how to complain.";
+    return { step: "sent" as const, message: "Denied. The person has been emailed the reason and how to complain." };
   });
 }
 

@@ -4,23 +4,21 @@
 // server refuses them anyway); exporting the selection needs only the right to read requests.
 import { type MouseEvent, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
-import type { DenialReason } from "@/lib/generated/prisma/enums.ts";
+import { denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
 import type { BulkResult } from "@/lib/staff/bulk-action.schema.ts";
+import type { BulkDenialPreview } from "@/lib/staff/preview-bulk-denial.ts";
+import { submitKeepingValues } from "../../_components/submit-keeping-values.ts";
+import { DenialEmailPreviewView } from "../[id]/_components/denial-email-preview.tsx";
+import { DenialReasonSelect } from "../[id]/_components/denial-reason-select.tsx";
 import { bulkAction } from "../actions.ts";
 import { SELECTION_FORM_ID } from "./request-columns.tsx";
 
 const EXPORT_PATH = "/staff/requests/export";
 
-const denialReasons: Array<{ value: DenialReason; label: string }> = [
-  { value: "IDENTITY_NOT_VERIFIED", label: "Identity not verified" },
-  { value: "MANIFESTLY_UNFOUNDED_OR_EXCESSIVE", label: "Manifestly unfounded or excessive" },
-  { value: "EXEMPTION_APPLIES", label: "An exemption applies" },
-  { value: "NO_DATA_HELD", label: "No data held about the person" },
-  { value: "AGENT_AUTHORITY_NOT_SHOWN", label: "Agent authority not shown" },
-  { value: "OTHER", label: "Other (explain in the message)" },
-];
+type State = ActionResult<BulkResult | BulkDenialPreview> | null;
 
-type State = ActionResult<BulkResult> | null;
+const isPreview = (data: BulkResult | BulkDenialPreview): data is BulkDenialPreview => "previews" in data;
+const requestsText = (n: number) => `${n} ${n === 1 ? "request" : "requests"}`;
 
 export function BulkActionBar(props: {
   selected: string[];
@@ -35,8 +33,10 @@ export function BulkActionBar(props: {
   // Clears the selection once per successful result (not again on every later render).
   const handled = useRef<State>(null);
   const { onDone } = props;
+  const [reason, setReason] = useState("");
+  const preview = state?.ok && isPreview(state.data) ? state.data : null;
   useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
+    if (!state?.ok || isPreview(state.data) || handled.current === state) return;
     handled.current = state;
     onDone();
   }, [state, onDone]);
@@ -55,86 +55,116 @@ export function BulkActionBar(props: {
   };
 
   return (
-    <form id={SELECTION_FORM_ID} action={formAction} className="bulk-form">
-      <p className="selection-count" aria-live="polite">
-        {props.selected.length === 1 ? "1 request selected" : `${props.selected.length} requests selected`}
-      </p>
-      {props.canDecide || props.canAssign ? (
-        <section aria-labelledby="bulk-actions-heading" className="bulk-actions">
-          <h2 id="bulk-actions-heading">Bulk actions</h2>
-          <div className="bulk-actions__groups">
-            {props.canDecide ? (
-              <div className="bulk-group">
-                <button type="submit" name="intent" value="approve" className="button button--small" disabled={pending}>
-                  Approve selected
-                </button>
-              </div>
-            ) : null}
-            {props.canDecide ? (
-              <fieldset className="bulk-group">
-                <legend>Deny selected</legend>
-                <label className="label" htmlFor="bulk-reason">
-                  Reason
-                </label>
-                <select id="bulk-reason" name="reason" className="select" defaultValue="">
-                  <option value="">Choose a reason</option>
-                  {denialReasons.map((reason) => (
-                    <option key={reason.value} value={reason.value}>
-                      {reason.label}
-                    </option>
-                  ))}
-                </select>
-                <label className="label" htmlFor="bulk-message">
-                  Message to each person
-                </label>
-                <textarea id="bulk-message" name="message" className="textarea" rows={2} maxLength={5000} />
-                <button type="submit" name="intent" value="deny" className="button button--danger button--small" disabled={pending}>
-                  Deny selected
-                </button>
-              </fieldset>
-            ) : null}
-            {props.canAssign ? (
-              <fieldset className="bulk-group">
-                <legend>Assign selected</legend>
-                <label className="label" htmlFor="bulk-assignee">
-                  Assign to
-                </label>
-                <select id="bulk-assignee" name="assigneeEmail" className="select" defaultValue="">
-                  <option value="">Nobody (unassign)</option>
-                  {props.assignees.map((email) => (
-                    <option key={email} value={email}>
-                      {email}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" name="intent" value="assign" className="button button--small" disabled={pending}>
-                  Assign selected
-                </button>
-              </fieldset>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
-      <div className="export-actions">
-        <button
-          type="submit"
-          formAction={EXPORT_PATH}
-          formMethod="get"
-          name="scope"
-          value="selection"
-          className="button button--secondary button--small"
-          onClick={exportSelected}
-        >
-          Export selected as CSV
-        </button>
-        <a href={props.exportViewHref}>Export this view as CSV</a>
-      </div>
-      {exportProblem ? (
-        <div className="bulk-outcome bulk-outcome--error" role="alert">
-          {exportProblem}
+    <>
+      <form id={SELECTION_FORM_ID} action={formAction} onSubmit={submitKeepingValues(formAction)} className="bulk-form">
+        <p className="selection-count" aria-live="polite">
+          {props.selected.length > 0 ? `${requestsText(props.selected.length)} selected` : ""}
+        </p>
+        {/* Shown only while rows are ticked (dashboard.css, by :has(), so it also works before the page's script runs). */}
+        {props.canDecide || props.canAssign ? (
+          <section aria-labelledby="bulk-actions-heading" className="bulk-actions">
+            <h2 id="bulk-actions-heading">Bulk actions</h2>
+            <div className="bulk-actions__groups">
+              {props.canDecide ? (
+                <div className="bulk-group">
+                  <button type="submit" name="intent" value="approve" className="button button--small" disabled={pending}>
+                    Approve selected
+                  </button>
+                </div>
+              ) : null}
+              {props.canDecide ? (
+                <fieldset className="bulk-group">
+                  <legend>Deny selected</legend>
+                  <label className="label" htmlFor="bulk-reason">
+                    Reason
+                  </label>
+                  <DenialReasonSelect id="bulk-reason" value={reason} onChange={setReason} />
+                  <label className="label" htmlFor="bulk-message">
+                    Explanation to each person{denialNeedsExplanation(reason) ? " (required)" : " (optional)"}
+                  </label>
+                  <textarea id="bulk-message" name="message" className="textarea" rows={2} maxLength={5000} />
+                  <button type="submit" name="intent" value="deny" className="button button--danger button--small" disabled={pending}>
+                    Deny selected…
+                  </button>
+                </fieldset>
+              ) : null}
+              {props.canAssign ? (
+                <fieldset className="bulk-group">
+                  <legend>Assign selected</legend>
+                  <label className="label" htmlFor="bulk-assignee">
+                    Assign to
+                  </label>
+                  <select id="bulk-assignee" name="assigneeEmail" className="select" defaultValue="">
+                    <option value="">Nobody (unassign)</option>
+                    {props.assignees.map((email) => (
+                      <option key={email} value={email}>
+                        {email}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="assign" className="button button--small" disabled={pending}>
+                    Assign selected
+                  </button>
+                </fieldset>
+              ) : null}
+            </div>
+          </section>
+        ) : null}
+        <div className="export-actions">
+          <button
+            type="submit"
+            formAction={EXPORT_PATH}
+            formMethod="get"
+            name="scope"
+            value="selection"
+            className="button button--secondary button--small"
+            onClick={exportSelected}
+          >
+            Export selected as CSV
+          </button>
+          <a href={props.exportViewHref}>Export this view as CSV</a>
         </div>
-      ) : null}
-      {state ? <BulkOutcome state={state} /> : null}
+        {exportProblem ? (
+          <div className="bulk-outcome bulk-outcome--error" role="alert">
+            {exportProblem}
+          </div>
+        ) : null}
+        {state && !preview ? <BulkOutcome state={state} /> : null}
+      </form>
+      {preview ? <BulkDenialConfirmation preview={preview} action={formAction} pending={pending} /> : null}
+    </>
+  );
+}
+
+/** A form of its own: it sends exactly the requests, reason and explanation the emails were shown for. */
+function BulkDenialConfirmation({
+  preview,
+  action,
+  pending,
+}: {
+  preview: BulkDenialPreview;
+  action: (form: FormData) => void;
+  pending: boolean;
+}) {
+  const count = preview.references.length;
+  return (
+    <form action={action} className="bulk-confirmation panel" aria-labelledby="bulk-confirmation-heading">
+      <h2 id="bulk-confirmation-heading">Deny {requestsText(count)}?</h2>
+      <p>
+        Nothing has been sent yet. Each person receives this email in their own language, naming the authority for where they live:{" "}
+        {preview.references.join(", ")}.
+      </p>
+      {preview.references.map((reference) => (
+        <input key={reference} type="hidden" name="reference" value={reference} />
+      ))}
+      <input type="hidden" name="reason" value={preview.reason} />
+      <input type="hidden" name="message" value={preview.message} />
+      {preview.previews.map((email) => (
+        <DenialEmailPreviewView key={email.reference} preview={email} intro={`Email for ${email.reference}`} />
+      ))}
+      <button type="submit" name="intent" value="deny-send" className="button button--danger" disabled={pending}>
+        Send {count === 1 ? "the refusal" : `${count} refusals`}
+      </button>
     </form>
   );
 }
@@ -148,6 +178,7 @@ function BulkOutcome({ state }: { state: NonNullable<State> }) {
     );
   }
   const { data } = state;
+  if (isPreview(data)) return null;
   return (
     <div className={`bulk-outcome${data.refused.length > 0 ? " bulk-outcome--partial" : ""}`} role="status">
       <p>{data.summary}</p>

@@ -2,7 +2,7 @@
 // without JavaScript. Applying filters starts again at page 1 and keeps the sort and page size.
 import { JURISDICTIONS } from "@/lib/deadlines/rules.ts";
 import { type DashboardParams, PAGE_SIZES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/staff/dashboard-params.ts";
-import { rightNames, statusNames } from "./labels.ts";
+import { lawShortName, rightNames, statusNames } from "./labels.ts";
 
 type Option = [value: string, label: string];
 
@@ -70,7 +70,7 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
           name="jurisdiction"
           label="Jurisdiction"
           value={params.jurisdiction ?? ""}
-          options={[["", "Any jurisdiction"], ...JURISDICTIONS.map((code): Option => [code, code])]}
+          options={[["", "Any jurisdiction"], ...JURISDICTIONS.map((code): Option => [code, lawShortName(code)])]}
         />
         <FilterSelect
           name="assignee"

@@ -1,4 +1,6 @@
 // How the dashboard names statuses, rights and deadlines (staff pages are in English). Client-safe.
+
+import { isJurisdictionCode, ruleFor } from "@/lib/deadlines/rules.ts";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums.ts";
 import { daysLeftLabel } from "../[id]/_components/format.ts";
 
@@ -43,4 +45,28 @@ export function daysLeftText(daysLeft: number | null): { word: string | null; te
   const text = daysLeftLabel(daysLeft);
   const word = urgencyWords[urgencyOf(daysLeft)];
   return { word, text: word ? text : text.charAt(0).toUpperCase() + text.slice(1) };
+}
+
+/** The names staff know these laws by; the others (US states) by the act's own name. */
+const lawShortNames: Record<string, string> = {
+  EU_GDPR: "EU GDPR",
+  UK_GDPR: "UK GDPR",
+  CA_QC: "Quebec Law 25",
+  CA_PIPEDA: "PIPEDA (Canada)",
+  BR_LGPD: "LGPD (Brazil)",
+  CH_FADP: "FADP (Switzerland)",
+};
+
+export function lawShortName(code: string): string {
+  return lawShortNames[code] ?? (isJurisdictionCode(code) ? ruleFor(code).name : code);
+}
+
+/** "Showing 1 request.", "Showing 1–25 of 80 requests.", "Showing 1–100 of more than 10,000 requests." */
+export function showingText(first: number, last: number, total: number, max: number): string {
+  if (total === 0 || last === 0) return "No request matches this view.";
+  if (total === 1) return "Showing 1 request.";
+  if (total <= max && first === 1 && last === total) return `Showing all ${total.toLocaleString("en")} requests.`;
+  const of = total > max ? `more than ${max.toLocaleString("en")}` : total.toLocaleString("en");
+  if (first === last) return `Showing request ${first.toLocaleString("en")} of ${of}.`;
+  return `Showing ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${of} requests.`;
 }

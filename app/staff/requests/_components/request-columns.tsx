@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { DashboardRow } from "@/lib/staff/dashboard-row.ts";
 import { formatDay } from "../[id]/_components/format.ts";
-import { daysLeftText, rightNames, statusNames, urgencyOf } from "./labels.ts";
+import { daysLeftText, lawShortName, rightNames, statusNames, urgencyOf } from "./labels.ts";
 import type { ServerColumns, ServerTableFeatures } from "./server-table.tsx";
 
 /** The id of the form the row boxes belong to (bulk-action-bar.tsx). */
@@ -95,11 +95,18 @@ export function requestColumns(timeZone: string): ServerColumns<DashboardRow> {
       ),
     }),
     helper.accessor("type", { header: "Right", cell: ({ row }) => rightNames[row.original.type] }),
-    helper.accessor("jurisdiction", { header: "Jurisdiction" }),
+    helper.accessor("jurisdiction", { header: "Law", cell: ({ row }) => lawShortName(row.original.jurisdiction) }),
     helper.accessor("person", { header: "Person" }),
     helper.accessor("receivedAt", { header: "Received", cell: ({ row }) => received.format(new Date(row.original.receivedAt)) }),
-    helper.accessor("dueDate", { header: "Due date", cell: ({ row }) => formatDay(row.original.dueDate) }),
-    helper.accessor("daysLeft", { header: "Days left", cell: ({ row }) => <DaysLeft row={row.original} /> }),
+    // The due day and how far off it is share a column, so the table fits 1280 px.
+    helper.accessor("dueDate", {
+      header: "Due date",
+      cell: ({ row }) => (
+        <>
+          <span className="due-day">{formatDay(row.original.dueDate)}</span> <DaysLeft row={row.original} />
+        </>
+      ),
+    }),
     helper.accessor("status", { header: "Status", cell: ({ row }) => statusNames[row.original.status] }),
     helper.accessor("assigneeEmail", {
       header: "Assignee",

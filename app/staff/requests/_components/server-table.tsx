@@ -98,7 +98,10 @@ export function ServerTableView<Row extends RowData>(props: {
             rows.map((row) => (
               <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
+                  <td
+                    key={cell.id}
+                    data-label={typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

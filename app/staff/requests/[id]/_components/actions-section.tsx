@@ -2,17 +2,9 @@
 // auditor, or a closed request, sees no button that changes anything. The server refuses the
 // same calls anyway (runStaffAction and each service).
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
-import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
-import {
-  approveAction,
-  askForInformationAction,
-  assignAction,
-  closeAction,
-  denyAction,
-  extendAction,
-  informationReceivedAction,
-} from "../actions.ts";
+import { approveAction, askForInformationAction, assignAction, closeAction, extendAction, informationReceivedAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
+import { DenyForm } from "./deny-form.tsx";
 import { formatDay } from "./format.ts";
 
 export type Allowed = { decide: boolean; assign: boolean };
@@ -101,32 +93,7 @@ export function ActionsSection({ details, allowed, myEmail }: { details: Request
         </div>
       </ActionForm>
     ) : null,
-    decide && actions.denyReasons.length > 0 ? (
-      <ActionForm key="deny" action={denyAction} reference={reference} submitLabel="Deny" danger>
-        <div className="field">
-          <label className="label" htmlFor="deny-reason">
-            Reason for refusal
-          </label>
-          <select id="deny-reason" name="reason" className="select" defaultValue={actions.denyReasons[0]}>
-            {actions.denyReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {denialReasonLabel(reason)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="label" htmlFor="deny-message">
-            Explanation for the person
-          </label>
-          <p className="hint" id="deny-message-hint">
-            Required for "other reason". The email also names the authority they can complain to and, where the law gives one, how to
-            appeal.
-          </p>
-          <textarea id="deny-message" name="message" className="textarea" rows={3} aria-describedby="deny-message-hint" />
-        </div>
-      </ActionForm>
-    ) : null,
+    decide && actions.denyReasons.length > 0 ? <DenyForm key="deny" reference={reference} reasons={actions.denyReasons} /> : null,
   ].filter(Boolean);
   return (
     <section aria-labelledby="actions-heading" className="request-section">

@@ -14,9 +14,7 @@ export function DeadlineSection({ details, timeZone }: { details: RequestDetails
       </p>
       <dl className="facts">
         <dt>Law</dt>
-        <dd>
-          {deadline.law} ({deadline.jurisdiction})
-        </dd>
+        <dd>{deadline.law}</dd>
         <dt>Acknowledge by</dt>
         <dd>
           {deadline.acknowledgeBy

@@ -6,11 +6,13 @@ import { describe, expect, it } from "vitest";
 import { ReceiptView } from "./receipt-view.tsx";
 
 const render = (receipt: object) => renderToStaticMarkup(createElement(ReceiptView, { receipt }));
+/** What staff read before opening the raw record. */
+const summaryOf = (html: string) => html.split("<details")[0];
 
 describe("ReceiptView", () => {
   it("writes an access receipt as counts per category, and says it came back by callback", () => {
     const html = render({ via: "callback", records: 8, categories: { orders: 2, customers: 1 } });
-    expect(html).not.toContain("{");
+    expect(summaryOf(html)).not.toContain("{");
     expect(html).toContain("<li>8 records found (sent back by callback)</li>");
     expect(html).toContain("<li>orders: 2 records</li>");
     expect(html).toContain("<li>customers: 1 record</li>");
@@ -25,11 +27,22 @@ describe("ReceiptView", () => {
         { rows: 2, category: "customers", strategy: "mask", columns: { email: "hash", last_name: "redact" } },
       ],
     });
-    expect(html).not.toContain("{");
+    expect(summaryOf(html)).not.toContain("{");
     expect(html).toContain("<li>1 row changed in all</li>");
-    expect(html).toContain("<li>contacts: 1 row deleted</li>");
-    expect(html).toContain("<li>orders: 0 rows kept: Invoices are kept 10 years as tax law requires</li>");
-    expect(html).toContain("<li>customers: 2 rows masked: email (hash), last_name (redact)</li>");
+    expect(html).toContain("<li>1 row of contacts deleted</li>");
+    expect(html).toContain("<li>0 orders kept: Invoices are kept 10 years as tax law requires</li>");
+    expect(html).toContain("<li>2 customers masked: email (hash), last_name (redact)</li>");
+  });
+
+  it("writes what a source kept and why, as staff say it, with the raw record one click away", () => {
+    const receipt = {
+      affected: 0,
+      details: [{ rows: 6, category: "order_items", strategy: "retain", reason: "Invoices are kept 10 years as tax law requires" }],
+    };
+    const html = render(receipt);
+    expect(html).toContain("<li>6 order items kept: Invoices are kept 10 years as tax law requires</li>");
+    // The raw record is folded in a <details> (keyboard-operable by its summary), never a scroll box.
+    expect(html).toMatch(/<details class="raw-record"><summary>Raw receipt<\/summary><pre>[^<]*&quot;order_items&quot;/);
   });
 
   it("writes a correction receipt, naming the fields the source does not hold", () => {

@@ -43,8 +43,9 @@ function isKnown(receipt: object): receipt is KnownReceipt {
   return true;
 }
 
+/** "6 order items", "1 row of contacts": category names are plural nouns. */
 function strategyText(detail: EraseDetail): string {
-  const rows = plural(detail.rows, "row", "rows");
+  const rows = detail.rows === 1 ? `1 row of ${words(detail.category)}` : `${detail.rows} ${words(detail.category)}`;
   if (detail.strategy === "delete") return `${rows} deleted`;
   if (detail.strategy === "mask") {
     const columns = detail.columns ? Object.entries(detail.columns).map(([column, how]) => `${column} (${words(how)})`) : [];
@@ -54,33 +55,42 @@ function strategyText(detail: EraseDetail): string {
   return `${rows}, ${words(detail.strategy)}`;
 }
 
+/** The record as stored, folded: its summary is a keyboard-operable control, and it never scrolls in a box. */
+export function RawRecord({ label, value }: { label: string; value: unknown }) {
+  return (
+    <details className="raw-record">
+      <summary>{label}</summary>
+      <pre>{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
 export function ReceiptView({ receipt }: { receipt: unknown }) {
   if (typeof receipt !== "object" || receipt === null || Array.isArray(receipt) || !isKnown(receipt)) {
-    return (
-      <details>
-        <summary>Receipt data</summary>
-        <pre className="task-receipt">{JSON.stringify(receipt, null, 2)}</pre>
-      </details>
-    );
+    return <RawRecord label="Receipt data" value={receipt} />;
   }
   const r = receipt;
   const lines: string[] = [];
   if (r.records !== undefined)
     lines.push(`${plural(r.records, "record", "records")} found${r.via === "callback" ? " (sent back by callback)" : ""}`);
   if (r.categories)
-    for (const [category, count] of Object.entries(r.categories)) lines.push(`${category}: ${plural(count, "record", "records")}`);
+    for (const [category, count] of Object.entries(r.categories)) lines.push(`${words(category)}: ${plural(count, "record", "records")}`);
   if (r.files?.length) lines.push(`${plural(r.files.length, "document", "documents")} added to the package`);
   if (r.affected !== undefined) lines.push(`${plural(r.affected, "row", "rows")} changed in all`);
-  for (const detail of r.details ?? []) lines.push(`${detail.category}: ${strategyText(detail)}`);
+  for (const detail of r.details ?? []) lines.push(strategyText(detail));
   for (const applied of r.applied ?? [])
     lines.push(`${applied.field} corrected in ${applied.category}.${applied.column} (${plural(applied.rows, "row", "rows")})`);
   if (r.unmapped?.length) lines.push(`Not held by this source, so not corrected: ${r.unmapped.join(", ")}`);
-  if (lines.length === 0) return null;
   return (
-    <ul className="task-receipt-list">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
+    <>
+      {lines.length > 0 ? (
+        <ul className="task-receipt-list">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      <RawRecord label="Raw receipt" value={receipt} />
+    </>
   );
 }

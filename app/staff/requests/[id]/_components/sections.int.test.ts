@@ -41,7 +41,14 @@ describe("request page sections", () => {
       expect(html).toContain(`>${heading}</h2>`);
     }
     expect(html).toContain(email);
-    expect(buttons(html)).toEqual(["Approve", "Ask for information", "Extend deadline", "Assign", "Deny", "Add note"]);
+    expect(buttons(html)).toEqual([
+      "Approve",
+      "Ask for information",
+      "Extend deadline",
+      "Assign",
+      "Review the email before denying",
+      "Add note",
+    ]);
     // The GDPR sets no acknowledgement date: the page says so without seeming to contradict an acknowledgement sent anyway.
     expect(html).toMatch(/<dt>Acknowledge by<\/dt><dd>not required by this law(; acknowledged all the same on [^<]+)?<\/dd>/);
     expect(html).not.toContain("no acknowledgement required");

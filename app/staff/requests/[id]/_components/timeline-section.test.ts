@@ -8,14 +8,21 @@ import { TimelineSection } from "./timeline-section.tsx";
 const at = new Date("2026-12-07T13:05:00Z");
 const details = {
   timeline: [
-    { key: "e1", at, kind: "event", label: "Email address verified", actor: "the person", detail: 'request.verified {"method":"link"}' },
+    {
+      key: "e1",
+      at,
+      kind: "event",
+      label: "Email address verified",
+      actor: "the person",
+      record: { action: "request.verified", data: { method: "link" } },
+    },
     {
       key: "m1",
       at,
       kind: "email",
       label: "Email sent: Your request",
       actor: "system",
-      detail: "template request-acknowledged, 1 attempt(s)",
+      detail: "1 delivery attempt",
     },
   ],
 } as unknown as RequestDetails;
@@ -24,8 +31,8 @@ describe("TimelineSection", () => {
   it("folds an event's recorded data away and keeps an email's delivery line in view", () => {
     const html = renderToStaticMarkup(createElement(TimelineSection, { details, timeZone: "Europe/Paris" }));
     expect(html).toMatch(
-      /<details class="timeline__detail"><summary>Recorded data<\/summary><code class="timeline__data">request\.verified \{&quot;method&quot;:&quot;link&quot;\}<\/code><\/details>/,
+      /<details class="raw-record"><summary>Raw record<\/summary><pre>\{\n {2}&quot;action&quot;: &quot;request\.verified&quot;/,
     );
-    expect(html).toContain('<div class="timeline__detail prewrap">template request-acknowledged, 1 attempt(s)</div>');
+    expect(html).toContain('<div class="timeline__detail prewrap">1 delivery attempt</div>');
   });
 });

@@ -1,6 +1,7 @@
 // Everything that happened to the request, oldest first: audit events, emails and clock events.
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { formatInstant } from "./format.ts";
+import { RawRecord } from "./receipt-view.tsx";
 
 const kindLabel = { event: "Event", email: "Email", clock: "Clock" } as const;
 
@@ -15,15 +16,9 @@ export function TimelineSection({ details, timeZone }: { details: RequestDetails
             <time dateTime={entry.at.toISOString()}>{formatInstant(entry.at, timeZone)}</time>{" "}
             <span className="timeline__kind">{kindLabel[entry.kind]}</span> <strong>{entry.label}</strong>{" "}
             <span className="timeline__actor">by {entry.actor}</span>
-            {entry.detail && entry.kind === "event" ? (
-              // The audit event's name and data: for an auditor who wants them, folded away from the story.
-              <details className="timeline__detail">
-                <summary>Recorded data</summary>
-                <code className="timeline__data">{entry.detail}</code>
-              </details>
-            ) : entry.detail ? (
-              <div className="timeline__detail prewrap">{entry.detail}</div>
-            ) : null}
+            {entry.detail ? <div className="timeline__detail prewrap">{entry.detail}</div> : null}
+            {/* The audit event's name and data: for an auditor who wants them, folded away from the story. */}
+            {entry.record ? <RawRecord label="Raw record" value={entry.record} /> : null}
           </li>
         ))}
       </ol>

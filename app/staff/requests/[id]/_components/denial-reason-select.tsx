@@ -1,0 +1,32 @@
+// The reason for a refusal: none chosen at first, and the reasons that need an explanation say so.
+// Shared by the request page's deny form and the dashboard's bulk deny.
+import { DENIAL_REASONS } from "@/lib/requests/denial-reasons.ts";
+
+export function DenialReasonSelect(props: {
+  id: string;
+  value: string;
+  onChange: (reason: string) => void;
+  offered?: readonly string[];
+  /** Not in the bulk form, whose other buttons (approve, assign) must post without a reason. */
+  required?: boolean;
+}) {
+  const options = DENIAL_REASONS.filter((option) => !props.offered || props.offered.includes(option.value));
+  return (
+    <select
+      id={props.id}
+      name="reason"
+      className="select"
+      required
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+    >
+      <option value="">Choose a reason</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+          {option.needsExplanation ? " (explain it)" : ""}
+        </option>
+      ))}
+    </select>
+  );
+}
