@@ -85,7 +85,9 @@ test("an admin adds a Stripe connector from its template, tests it and edits it 
 
   // Editing: the token is never sent back to the browser; left empty, the stored one is kept.
   await row.getByRole("link", { name: key }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(key);
+  // The page is the connector's: its name as the heading, its key shown as text that cannot change.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Payments (Stripe)");
+  await expect(page.locator("main code", { hasText: key }).first()).toBeVisible();
   const token = page.getByLabel("API token");
   await expect(token).toHaveValue("");
   await expect(token).toHaveAttribute("placeholder", "•••• (unchanged)");

@@ -26,6 +26,9 @@ const values = testEnv({
   PORT: String(e2ePorts.web),
   // Info and above: log-privacy.spec.ts reads every line for personal data.
   LOG_LEVEL: "info",
+  // Every spec files its requests from 127.0.0.1, far more than a person would in an hour; the limit
+  // itself is tested by the integration tests, each with its own address.
+  RATE_LIMIT_PER_IP_PER_HOUR: "10000",
   OIDC_ISSUER: identityProvider.issuer,
   OIDC_CLIENT_ID: identityProvider.clientId,
   OIDC_CLIENT_SECRET: identityProvider.clientSecret,

@@ -34,22 +34,8 @@ const { waitForEmail } = await import("../support/mailbox.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { fileVerifiedRequest, waitForRequests } = await import("../support/fulfilment-requests.ts");
 
-callbackServer.on("request", (request, response) => {
-  const taskId = (request.url ?? "").split("/").pop() as string;
-  const chunks: Buffer[] = [];
-  request.on("data", (c: Buffer) => chunks.push(c));
-  request.on("end", async () => {
-    const answer = await callbackRoute(
-      new Request(`http://localhost${request.url}`, {
-        method: "POST",
-        body: Buffer.concat(chunks),
-        headers: request.headers as Record<string, string>,
-      }),
-      { params: Promise.resolve({ taskId }) },
-    );
-    response.writeHead(answer.status).end(await answer.text());
-  });
-});
+const { serveCallbackRoute } = await import("../support/callback-server.ts");
+serveCallbackRoute(callbackServer, callbackRoute);
 
 const shopName = `shop_${randomBytes(4).toString("hex")}`;
 const crmSecret = randomBytes(24).toString("hex");

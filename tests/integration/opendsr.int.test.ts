@@ -23,22 +23,8 @@ const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { fileVerifiedRequest, waitForRequests } = await import("../support/fulfilment-requests.ts");
 const { startOpendsrProcessor } = await import("../support/opendsr-processor.ts");
 
-callbackServer.on("request", (request, response) => {
-  const taskId = (request.url ?? "").split("/").pop() as string;
-  const chunks: Buffer[] = [];
-  request.on("data", (c: Buffer) => chunks.push(c));
-  request.on("end", async () => {
-    const answer = await callbackRoute(
-      new Request(`http://localhost${request.url}`, {
-        method: "POST",
-        body: Buffer.concat(chunks),
-        headers: request.headers as Record<string, string>,
-      }),
-      { params: Promise.resolve({ taskId }) },
-    );
-    response.writeHead(answer.status).end(await answer.text());
-  });
-});
+const { serveCallbackRoute } = await import("../support/callback-server.ts");
+serveCallbackRoute(callbackServer, callbackRoute);
 
 const apiKey = "portal-controller";
 const apiSecret = "processor-issued-secret-5f1c2d";
