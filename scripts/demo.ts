@@ -183,7 +183,9 @@ async function main() {
     QUEUE_BACKEND: useRedis ? "redis" : "postgres",
     ...(useRedis ? { REDIS_URL: redisUrl } : {}),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
-    MAIL_FROM: process.env.MAIL_FROM ?? "Example Company Privacy Team <privacy@example.com>",
+    // The demo's company is the controller its connectors file describes (demo-connectors.yaml).
+    COMPANY_NAME: process.env.COMPANY_NAME ?? "Maison Lumière",
+    MAIL_FROM: process.env.MAIL_FROM ?? "Maison Lumière, protection des données <privacy@maison-lumiere.example>",
     APP_URL: appUrl,
     PORT: String(port),
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.encryptionKey,
