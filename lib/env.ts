@@ -51,6 +51,12 @@ export const envSchema = z.object({
   OPT_OUT_RATE_LIMIT_PER_KEY_PER_HOUR: z.coerce.number().int().min(1).default(10_000),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(10),
+  /**
+   * Staff sign-in tries (password, single sign-on start, invitation) one client address may make in
+   * 15 minutes. Raise it when many staff share one address (an office behind one NAT); each account
+   * keeps its own growing delays whatever this is.
+   */
+  STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: booleanString.default(false),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   AUTO_APPROVE_RIGHTS: z

@@ -29,6 +29,8 @@ const values = testEnv({
   // Every spec files its requests from 127.0.0.1, far more than a person would in an hour; the limit
   // itself is tested by the integration tests, each with its own address.
   RATE_LIMIT_PER_IP_PER_HOUR: "10000",
+  // The same for staff: the specs sign in dozens of times within 15 minutes.
+  STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN: "10000",
   OIDC_ISSUER: identityProvider.issuer,
   OIDC_CLIENT_ID: identityProvider.clientId,
   OIDC_CLIENT_SECRET: identityProvider.clientSecret,

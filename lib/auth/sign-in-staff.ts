@@ -13,6 +13,7 @@ import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
+import { staffAddressLimit } from "../security/staff-address-limit.ts";
 import { clearSignInAttempts, takeSignInAttempt } from "../security/sign-in-throttle.ts";
 import { createStaffSession } from "./create-staff-session.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -28,7 +29,7 @@ function decoy(): Promise<string> {
 
 export async function signInStaff(options: { email: string; password: string; address: string; now?: Date }) {
   const now = options.now ?? new Date();
-  await consumeRateLimit({ name: "staff-sign-in-address", limit: 30, windowSeconds: 900 }, options.address, now);
+  await consumeRateLimit(staffAddressLimit("staff-sign-in-address"), options.address, now);
   const email = normaliseEmail(options.email);
   // Counted before the password is checked, so parallel guesses wait like serial ones.
   await takeSignInAttempt(email, options.address, now);

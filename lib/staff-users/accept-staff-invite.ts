@@ -8,13 +8,14 @@ import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
+import { staffAddressLimit } from "../security/staff-address-limit.ts";
 import { findStaffInvite, INVALID_INVITE } from "./find-staff-invite.ts";
 import { staffInviteTokenHash } from "./invite-staff-user.ts";
 
 export async function acceptStaffInvite(options: { token: string; password: string; address: string; now?: Date }) {
   const now = options.now ?? new Date();
   // Guessing links is hopeless (256 bits), but each try costs a password hash: keep them few.
-  await consumeRateLimit({ name: "staff-invite-address", limit: 20, windowSeconds: 900 }, options.address, now);
+  await consumeRateLimit(staffAddressLimit("staff-invite-address"), options.address, now);
   const invite = await findStaffInvite(options.token, now);
   if (!invite) throw new AppError("GONE", INVALID_INVITE);
   const problem = passwordProblem(options.password, invite.email);

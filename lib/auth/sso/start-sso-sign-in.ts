@@ -5,6 +5,7 @@ import * as oidc from "openid-client";
 import { encryptString, keyedHash, randomToken } from "../../crypto.ts";
 import { db } from "../../db.ts";
 import { consumeRateLimit } from "../../security/rate-limit.ts";
+import { staffAddressLimit } from "../../security/staff-address-limit.ts";
 import { ssoClientConfiguration } from "./sso-client.ts";
 import { SsoRefusal } from "./sso-refusal.ts";
 import type { SsoSettings } from "./sso-settings.ts";
@@ -13,7 +14,7 @@ export const SSO_ATTEMPT_MINUTES = 10;
 
 export async function startSsoSignIn(options: { settings: SsoSettings; address: string; now?: Date }) {
   const now = options.now ?? new Date();
-  await consumeRateLimit({ name: "staff-sso-start-address", limit: 30, windowSeconds: 900 }, options.address, now);
+  await consumeRateLimit(staffAddressLimit("staff-sso-start-address"), options.address, now);
   const configuration = await ssoClientConfiguration(options.settings).catch(() => {
     throw new SsoRefusal("provider-unreachable");
   });
