@@ -116,7 +116,9 @@ describe("parseEnv", () => {
   it("reads the per-address staff sign-in limit, 30 in 15 minutes unless raised", () => {
     expect(parseEnv(complete).STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN).toBe(30);
     expect(parseEnv({ ...complete, STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN: "500" }).STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN).toBe(500);
-    expect(refusal({ ...complete, STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN: "0" }).problems[0]).toMatch(/^STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN/);
+    expect(refusal({ ...complete, STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN: "0" }).problems[0]).toMatch(
+      /^STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN/,
+    );
   });
 
   it("treats empty strings as not set, so defaults apply", () => {

@@ -13,8 +13,8 @@ import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
-import { staffAddressLimit } from "../security/staff-address-limit.ts";
 import { clearSignInAttempts, takeSignInAttempt } from "../security/sign-in-throttle.ts";
+import { staffAddressLimit } from "../security/staff-address-limit.ts";
 import { createStaffSession } from "./create-staff-session.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 
