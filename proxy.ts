@@ -4,23 +4,7 @@
 // a path that cannot be decoded (400) and a server action posted from another origin (403).
 import { type NextRequest, NextResponse } from "next/server";
 import { securityHeaders } from "./lib/http/security-headers.ts";
-
-const locales = ["en", "fr"] as const;
-
-function preferredLocale(request: NextRequest): (typeof locales)[number] {
-  const chosen = request.cookies.get("locale")?.value;
-  if (chosen === "en" || chosen === "fr") return chosen;
-  const header = request.headers.get("accept-language") ?? "";
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag, q] = part.trim().split(";q=");
-      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1 };
-    })
-    .filter((entry) => entry.lang && !Number.isNaN(entry.q))
-    .sort((a, b) => b.q - a.q);
-  return ranked.find((entry) => entry.lang === "en" || entry.lang === "fr")?.lang === "fr" ? "fr" : "en";
-}
+import { preferredLocale } from "./lib/i18n/preferred-locale.ts";
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -90,7 +74,7 @@ export function proxy(request: NextRequest) {
   }
   if (pathname === "/") {
     const url = request.nextUrl.clone();
-    url.pathname = `/${preferredLocale(request)}`;
+    url.pathname = `/${preferredLocale(request.cookies.get("locale")?.value, request.headers.get("accept-language"))}`;
     const response = NextResponse.redirect(url, 307);
     response.headers.set("Vary", "Accept-Language, Cookie");
     return response;

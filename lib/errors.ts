@@ -27,16 +27,24 @@ export type ErrorCode = keyof typeof errorStatus;
 
 export type FieldIssue = { path: string; message: string };
 
+/**
+ * A message of the catalogues (messages/<locale>/*.json) by its full dotted key, with its
+ * arguments: how an error names itself to a person in their language. The English `message` stays
+ * for logs and API clients.
+ */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
   readonly details?: Record<string, unknown>;
   readonly retryAfterSeconds?: number;
+  readonly text?: MessageRef;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { issues?: FieldIssue[]; details?: Record<string, unknown>; retryAfterSeconds?: number } = {},
+    extra: { issues?: FieldIssue[]; details?: Record<string, unknown>; retryAfterSeconds?: number; text?: MessageRef } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -44,6 +52,7 @@ export class AppError extends Error {
     this.issues = extra.issues;
     this.details = extra.details;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.text = extra.text;
   }
 
   get status(): number {

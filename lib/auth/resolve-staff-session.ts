@@ -19,6 +19,8 @@ export type ResolvedStaffSession = {
   stage: SessionStage;
   sessionId: string;
   expiresAt: Date;
+  /** The member's saved language for the staff pages; null follows the browser's. */
+  locale: string | null;
 };
 
 // lastSeenAt is written at most this often, so reading pages does not mean a write each time.
@@ -28,7 +30,11 @@ export async function resolveStaffSession(token: string | undefined, now = new D
   if (!token || token.length > 200) return null;
   const session = await db().staffSession.findUnique({
     where: { tokenHash: staffSessionTokenHash(token) },
-    include: { user: { select: { id: true, email: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true } } },
+    include: {
+      user: {
+        select: { id: true, email: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true, locale: true },
+      },
+    },
   });
   if (!session || session.revokedAt || session.user.disabledAt) return null;
   const idleLimitMs = env().STAFF_SESSION_IDLE_MINUTES * 60_000;
@@ -47,6 +53,7 @@ export async function resolveStaffSession(token: string | undefined, now = new D
     }),
     sessionId: session.id,
     expiresAt: session.expiresAt,
+    locale: user.locale,
   };
 }
 

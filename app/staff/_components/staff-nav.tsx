@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function StaffNav({ items }: { items: Array<{ href: string; label: string }> }) {
+export function StaffNav({ label, items }: { label: string; items: Array<{ href: string; label: string }> }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Staff" className="staff-nav">
+    <nav aria-label={label} className="staff-nav">
       <ul>
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);

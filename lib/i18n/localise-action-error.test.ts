@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { localiseActionError } from "./localise-action-error.ts";
+
+describe("localiseActionError", () => {
+  it("writes a refusal with a catalogue key in the reader's language, with its arguments", () => {
+    const refusal = {
+      ok: false as const,
+      error: { code: "INTERNAL", message: "Something went wrong", text: { key: "staffErrors.internal", values: { reference: "R-1" } } },
+    };
+    expect(localiseActionError(refusal, "fr").error.message).toBe("Une erreur s’est produite de notre côté. Référence : R-1");
+    expect(localiseActionError(refusal, "en").error.message).toBe("Something went wrong on our side. Reference: R-1");
+  });
+
+  it("keeps the English text when the key is unknown or absent, and translates issues named by a key", () => {
+    const refusal = {
+      ok: false as const,
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Bad",
+        text: { key: "staffErrors.noSuchKey" },
+        issues: [
+          { path: "a", message: "staffErrors.required" },
+          { path: "b", message: "plain words" },
+        ],
+      },
+    };
+    const out = localiseActionError(refusal, "fr");
+    expect(out.error.message).toBe("Bad");
+    expect(out.error.issues?.map((issue) => issue.message)).toEqual(["Remplissez ce champ.", "plain words"]);
+  });
+});

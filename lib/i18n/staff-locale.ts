@@ -1,0 +1,13 @@
+// The language of the staff pages for this request: the member's saved choice (account page),
+// else the language chosen on the public pages (the `locale` cookie), else the browser's.
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { currentStaffSession } from "../auth/require-staff.ts";
+import type { Locale } from "./catalogue.ts";
+import { preferredLocale } from "./preferred-locale.ts";
+
+export const staffLocale = cache(async (): Promise<Locale> => {
+  const session = await currentStaffSession();
+  const saved = session?.locale ?? (await cookies()).get("locale")?.value;
+  return preferredLocale(saved, (await headers()).get("accept-language"));
+});
