@@ -28,13 +28,20 @@ const scope = globalForDb.dsarDbScope;
  */
 export const TRANSACTION_MAX_WAIT_MS = 30_000;
 
+/**
+ * How long a transaction may run once started. Prisma's default (5 s) rolled back an ordinary
+ * multi-statement change (applying a connectors file) on a machine loaded by other work; a
+ * transaction that really hangs is still ended, and its work rolled back whole.
+ */
+export const TRANSACTION_TIMEOUT_MS = 20_000;
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
     // Under a burst a transaction queues for a pooled connection like any query does, instead of
     // failing after Prisma's default 2 s: no caller holds one connection while waiting for another
     // (the guard below), so waiting always ends.
-    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });
   const begin = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
   // Interactive transactions run their callback in a scope that db() recognises (the guard

@@ -2,7 +2,8 @@
 import { isPreferenceKind, type PreferenceReceipt } from "../connectors/connector.ts";
 import { correctionOutcomes, type StaffCorrectionTask } from "../corrections/correction-outcomes.ts";
 import { describeCorrections, rectificationTasksOf, requestedCorrections } from "../corrections/describe-corrections.ts";
-import { dataMapSchema, textIn } from "../data-map/data-map.schema.ts";
+import { type DataMap, dataMapSchema, textIn } from "../data-map/data-map.schema.ts";
+import { dataMapsInForceAt } from "../data-map/data-maps-in-force-at.ts";
 import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { db } from "../db.ts";
@@ -44,6 +45,13 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
   });
   if (requests.length === 0) throw new AppError("NOT_FOUND", "This status link is not valid.");
   const map = requests.some((r) => r.type === "RECTIFICATION") ? await readDataMap() : null;
+  // A completed access answer is told as the data map said when it was given, not as it says today.
+  const answeredMaps = new Map<string, Map<string, DataMap | null> | null>();
+  for (const r of requests) {
+    if (r.type === "ACCESS" && r.status === "COMPLETED" && r.closedAt && !answeredMaps.has(r.id)) {
+      answeredMaps.set(r.id, await dataMapsInForceAt(r.closedAt));
+    }
+  }
   return {
     locale: requests[0].locale,
     requests: requests.map((r) => ({
@@ -77,7 +85,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
         : [],
       /** The team's explanation of corrections they could not make. */
       correctionsMessage: r.correctionTask?.status === "DONE" ? r.correctionTask.message : null,
-      ...accessAnswerOf(r, locale ?? (r.locale as Locale), now),
+      ...accessAnswerOf(r, locale ?? (r.locale as Locale), now, answeredMaps.get(r.id) ?? null),
       preference: preferenceAnswerOf(r, locale ?? (r.locale as Locale)),
     })),
   };
@@ -102,25 +110,33 @@ function correctionsOf(
 type StatusRow = {
   type: string;
   status: string;
-  tasks: Array<{ action: string; status: string; receipt: unknown; connector: { name: string; publicName: unknown; dataMap: unknown } }>;
+  tasks: Array<{
+    action: string;
+    status: string;
+    receipt: unknown;
+    connector: { key: string; name: string; publicName: unknown; dataMap: unknown };
+  }>;
   artifacts: Array<{ expiresAt: Date; maxDownloads: number; downloadCount: number; deletedAt: Date | null; wrappedKey: string | null }>;
 };
 
 /**
  * For a completed access request: per source and category found (the task receipts name them), what
- * the data map says, and whether the package can still be downloaded. Never the data itself.
+ * the data map said when the answer was given (`answeredMaps`, by source key; the source's map of
+ * today when no version was recorded then), and whether the package can still be downloaded. Never
+ * the data itself.
  */
-function accessAnswerOf(row: StatusRow, locale: Locale, now: Date) {
+function accessAnswerOf(row: StatusRow, locale: Locale, now: Date, answeredMaps: Map<string, DataMap | null> | null) {
   if (row.type !== "ACCESS" || row.status !== "COMPLETED") return { answerSources: null, download: null };
   const sources = row.tasks
     .filter((task) => task.action === "ACCESS" && task.status === "SUCCEEDED")
     .map((task) => {
       const found = (task.receipt as { categories?: Record<string, unknown> } | null)?.categories;
-      const map = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
+      const today = task.connector.dataMap === null ? null : dataMapSchema.safeParse(task.connector.dataMap);
+      const then = answeredMaps?.has(task.connector.key) ? (answeredMaps.get(task.connector.key) ?? null) : undefined;
       return {
         name: sourceNameFor(task.connector, locale),
         categories: found ? Object.keys(found) : [],
-        dataMap: map?.success ? map.data : null,
+        dataMap: then !== undefined ? then : today?.success ? today.data : null,
       };
     });
   const artifact = row.artifacts[0];

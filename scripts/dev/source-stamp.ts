@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const inputs = ["app", "lib", "emails", "next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"];
+const inputs = ["app", "lib", "emails", "messages", "global.d.ts", "next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json"];
 
 export function sourceStamp(root: string): string {
   const hash = createHash("sha256");

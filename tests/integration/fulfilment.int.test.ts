@@ -254,6 +254,29 @@ describe("fulfilment", () => {
       expect.arrayContaining(["customers", "orders", "order_items"]),
     );
     expect(status.download?.downloadsLeft).toBeGreaterThan(0);
+    // Told as the data map said when the answer was given: a purpose changed afterwards (a new
+    // version of the map) does not rewrite what the person was told.
+    const shopSource = () => status.answerSources?.find((source) => source.name === "Notre boutique en ligne");
+    const purposesThen = JSON.stringify((shopSource()?.dataMap as Record<string, { purposes: unknown }> | null)?.orders?.purposes);
+    expect(purposesThen).toContain("Vendre et livrer");
+    const { recordDataMapVersion } = await import("../../lib/data-map/record-data-map-version.ts");
+    const shopDb = await db().connector.findUniqueOrThrow({ where: { key: "shop-db" } });
+    const changed = structuredClone(shopDb.dataMap) as Record<string, { purposes: unknown }>;
+    changed.orders.purposes = [{ en: "Profiling for advertising", fr: "Profilage publicitaire" }];
+    await db().$transaction(async (tx) => {
+      await tx.connector.update({ where: { key: "shop-db" }, data: { dataMap: JSON.parse(JSON.stringify(changed)) } });
+      await recordDataMapVersion(tx, { type: "SYSTEM", id: "test" });
+    });
+    try {
+      const later = (await getSubmissionStatus(statusToken)).requests[0];
+      const shopLater = later.answerSources?.find((source) => source.name === "Notre boutique en ligne");
+      expect(JSON.stringify((shopLater?.dataMap as Record<string, { purposes: unknown }> | null)?.orders?.purposes)).toBe(purposesThen);
+    } finally {
+      await db().$transaction(async (tx) => {
+        await tx.connector.update({ where: { key: "shop-db" }, data: { dataMap: JSON.parse(JSON.stringify(shopDb.dataMap)) } });
+        await recordDataMapVersion(tx, { type: "SYSTEM", id: "test" });
+      });
+    }
     const { openStatusDownload } = await import("../../lib/fulfilment/open-status-download.ts");
     const fromStatus = await unzipStream((await openStatusDownload(statusToken, french, "127.0.0.1")).stream);
     expect(fromStatus.get("index.html")).toContain("Vos commandes et factures");
