@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { inbox, linkIn, uniqueEmail, waitForEmail } from "./support/fixtures.ts";
 import { verifiedRequest } from "./support/requests.ts";
-import { createStaff, signIn } from "./support/staff.ts";
+import { createStaff, sessionCookieFor, signIn } from "./support/staff.ts";
 
 async function expectNoSeriousViolations(page: Page, where: string) {
   // After a client-side navigation Next streams the new page's metadata: let the title arrive first.
@@ -48,6 +48,7 @@ for (const locale of ["en", "fr"] as const) {
 }
 
 test("the staff pages have no serious accessibility problem", async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto("/staff/sign-in");
   await expectNoSeriousViolations(page, "sign-in");
   const admin = await createStaff("admin");
@@ -72,4 +73,32 @@ test("the staff pages have no serious accessibility problem", async ({ page }) =
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }
+});
+
+test.describe("in the dark colour scheme", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("public and staff pages keep their contrast, and the page really is dark", async ({ page, context, baseURL }) => {
+    test.setTimeout(180_000);
+    await page.goto("/fr");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe("rgb(18, 20, 24)");
+    await expectNoSeriousViolations(page, "dark form");
+    await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+    await expectNoSeriousViolations(page, "dark form with errors");
+    await page.goto("/en/privacy");
+    await expectNoSeriousViolations(page, "dark privacy");
+    // Signed in by its session cookie: signing in is not what this looks at.
+    const admin = await createStaff("admin");
+    await context.addCookies([{ name: "dsar_staff_session", value: await sessionCookieFor(admin), url: baseURL as string }]);
+    const request = await verifiedRequest(uniqueEmail("a11y-dark"), "ACCESS", 1);
+    await page.goto(`/staff/requests?q=${request.reference}`);
+    await expectNoSeriousViolations(page, "dark dashboard");
+    await page.goto(`/staff/requests/${request.id}`);
+    await expectNoSeriousViolations(page, "dark request");
+    for (const path of ["/staff/reports", "/staff/connectors", "/staff/settings/retention", "/staff/account"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, `dark ${path}`);
+    }
+  });
 });
