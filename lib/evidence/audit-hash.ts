@@ -27,3 +27,23 @@ export function canonicalJson(value: unknown): string {
 export function auditEventHash(fields: HashedAuditFields): string {
   return createHash("sha256").update(canonicalJson(fields)).digest("hex");
 }
+
+/** What a batch seal's hash covers: numbers as decimal strings, the instant as ISO 8601 UTC with milliseconds. */
+export type HashedSealFields = {
+  id: string;
+  firstSeq: string;
+  lastSeq: string;
+  prevEventHash: string;
+  eventsHash: string;
+  prevSealHash: string;
+  sealedAt: string;
+};
+
+/** SHA-256 of a batch's event hashes in chain order, joined by newlines. */
+export function sealEventsHash(eventHashes: readonly string[]): string {
+  return createHash("sha256").update(eventHashes.join("\n")).digest("hex");
+}
+
+export function auditSealHash(fields: HashedSealFields): string {
+  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+}
