@@ -2,6 +2,8 @@
 // the hashes of all its events (other requests' events appear as hashes only), so the verifier can
 // recompute every seal, find each event at its position, and follow the global chain around it.
 import { db } from "../db.ts";
+import type { AuditSeal } from "../generated/prisma/client.ts";
+import { hashedSealFieldsOfRow } from "./audit-hash.ts";
 import { type BundleSeal, sealsJsonHead, sealsJsonSeal, TIMELINE_JSON_TAIL } from "./evidence-bundle-format.ts";
 
 type SealBounds = { requestId: string; reference: string; lastSeq: bigint };
@@ -14,18 +16,7 @@ export async function* sealsJsonChunks(bounds: SealBounds) {
   let first = true;
   for (;;) {
     // The seal of each event is the first whose lastSeq reaches it (the lastSeq unique index).
-    const seals = await db().$queryRaw<
-      {
-        id: bigint;
-        firstSeq: bigint;
-        lastSeq: bigint;
-        prevEventHash: string;
-        eventsHash: string;
-        prevSealHash: string;
-        sealedAt: Date;
-        hash: string;
-      }[]
-    >`
+    const seals = await db().$queryRaw<AuditSeal[]>`
       SELECT DISTINCT s.* FROM audit_events e
       CROSS JOIN LATERAL (
         SELECT * FROM audit_seals WHERE "lastSeq" >= e."chainSeq" ORDER BY "lastSeq" LIMIT 1
@@ -39,13 +30,7 @@ export async function* sealsJsonChunks(bounds: SealBounds) {
         select: { hash: true },
       });
       const entry: BundleSeal = {
-        id: seal.id.toString(),
-        firstSeq: seal.firstSeq.toString(),
-        lastSeq: seal.lastSeq.toString(),
-        prevEventHash: seal.prevEventHash,
-        eventsHash: seal.eventsHash,
-        prevSealHash: seal.prevSealHash,
-        sealedAt: seal.sealedAt.toISOString(),
+        ...hashedSealFieldsOfRow(seal),
         hash: seal.hash,
         eventHashes: events.map((event) => event.hash as string),
       };

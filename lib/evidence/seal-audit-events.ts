@@ -22,7 +22,7 @@
 // request does (move-request-from.ts): the second one draws its id after the first committed.
 import { type Db, db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
-import { auditEventHash, auditSealHash, GENESIS_HASH, sealEventsHash } from "./audit-hash.ts";
+import { auditEventHash, auditSealHash, GENESIS_HASH, hashedFieldsOfRow, sealEventsHash } from "./audit-hash.ts";
 
 /** Events per batch seal; a bigger backlog is sealed by several rounds in a row. */
 export const SEAL_BATCH_MAX = 500;
@@ -89,16 +89,7 @@ async function chainPendingEvents(tx: Tx, head: Head, batchMax: number): Promise
   const requestHeads = await requestHeadsOf(tx, [...new Set(pending.flatMap((event) => (event.requestId ? [event.requestId] : [])))]);
   const chained = pending.map((event, index) => {
     const requestPrevHash = event.requestId ? (requestHeads.get(event.requestId) ?? GENESIS_HASH) : null;
-    const hash = auditEventHash({
-      requestId: event.requestId,
-      actorType: event.actorType,
-      actorId: event.actorId,
-      action: event.action,
-      data: event.data,
-      at: event.at.toISOString(),
-      prevHash: globalHead,
-      requestPrevHash,
-    });
+    const hash = auditEventHash(hashedFieldsOfRow(event, { prevHash: globalHead, requestPrevHash }));
     const row = { id: event.id, seq: from + BigInt(index), prevHash: globalHead, requestPrevHash, hash };
     globalHead = hash;
     if (event.requestId) requestHeads.set(event.requestId, hash);

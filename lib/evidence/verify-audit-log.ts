@@ -4,7 +4,7 @@
 // Reads events and seals in pages, in step; keeps one hash per request and one batch in memory.
 import { type Db, db } from "../db.ts";
 import type { AuditEvent, AuditSeal } from "../generated/prisma/client.ts";
-import { auditEventHash, auditSealHash, GENESIS_HASH, sealEventsHash } from "./audit-hash.ts";
+import { auditEventHash, auditSealHash, GENESIS_HASH, hashedFieldsOfRow, hashedSealFieldsOfRow, sealEventsHash } from "./audit-hash.ts";
 
 export type AuditLogReport = { events: number; seals: number; pending: number; problems: string[] };
 
@@ -51,16 +51,7 @@ export async function verifyAuditLog(options: { client?: Reader } = {}): Promise
 }
 
 function checkEvent(event: AuditEvent, where: string, previous: string, requestHeads: Map<string, string>, problems: string[]) {
-  const recomputed = auditEventHash({
-    requestId: event.requestId,
-    actorType: event.actorType,
-    actorId: event.actorId,
-    action: event.action,
-    data: event.data,
-    at: event.at.toISOString(),
-    prevHash: event.prevHash ?? "",
-    requestPrevHash: event.requestPrevHash,
-  });
+  const recomputed = auditEventHash(hashedFieldsOfRow(event, event));
   if (recomputed !== event.hash) problems.push(`${where}: its hash does not match its fields: the event was edited.`);
   if (event.prevHash !== previous) problems.push(`${where}: prevHash is not the hash of the event before it in the chain.`);
   if (!event.requestId) {
@@ -76,16 +67,8 @@ function checkEvent(event: AuditEvent, where: string, previous: string, requestH
 function checkSeal(seal: AuditSeal, number: number, batch: string[], beforeBatch: string, previousSeal: string, problems: string[]) {
   const where = `seal ${seal.id}`;
   if (seal.id !== BigInt(number)) problems.push(`${where}: expected seal ${number}: a seal is missing.`);
-  const fields = {
-    id: seal.id.toString(),
-    firstSeq: seal.firstSeq.toString(),
-    lastSeq: seal.lastSeq.toString(),
-    prevEventHash: seal.prevEventHash,
-    eventsHash: seal.eventsHash,
-    prevSealHash: seal.prevSealHash,
-    sealedAt: seal.sealedAt.toISOString(),
-  };
-  if (auditSealHash(fields) !== seal.hash) problems.push(`${where}: its hash does not match its fields: the seal was forged or edited.`);
+  if (auditSealHash(hashedSealFieldsOfRow(seal)) !== seal.hash)
+    problems.push(`${where}: its hash does not match its fields: the seal was forged or edited.`);
   if (seal.prevSealHash !== previousSeal) problems.push(`${where}: prevSealHash is not the hash of the seal before it.`);
   if (BigInt(batch.length) !== seal.lastSeq - seal.firstSeq + 1n || sealEventsHash(batch) !== seal.eventsHash) {
     problems.push(`${where}: the events at positions ${seal.firstSeq}–${seal.lastSeq} are not the events it sealed.`);

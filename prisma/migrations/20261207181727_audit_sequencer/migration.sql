@@ -27,9 +27,6 @@ CREATE UNIQUE INDEX "audit_seals_prevSealHash_key" ON "audit_seals"("prevSealHas
 CREATE UNIQUE INDEX "audit_seals_hash_key" ON "audit_seals"("hash");
 
 -- CreateIndex
-CREATE INDEX "audit_seals_firstSeq_idx" ON "audit_seals"("firstSeq");
-
--- CreateIndex
 CREATE UNIQUE INDEX "audit_events_chainSeq_key" ON "audit_events"("chainSeq");
 
 -- CreateIndex
