@@ -9,6 +9,7 @@ import { appendAuditEvent } from "./append-audit-event.ts";
 import { auditEventHash, auditSealHash, GENESIS_HASH } from "./audit-hash.ts";
 import { gate, seedAuditRequests } from "./audit-log.test-support.ts";
 import { startAuditSequencer } from "./audit-sequencer.ts";
+import { awaitAuditSeal } from "./await-audit-seal.ts";
 import { sealAllAuditEvents, sealAuditEvents } from "./seal-audit-events.ts";
 import { verifyAuditLog } from "./verify-audit-log.ts";
 
@@ -165,9 +166,15 @@ describe("the audit log's sequencer", () => {
     expect(await sealAuditEvents({ client: other })).toEqual({ sealed: 0, busy: true, full: false });
     await expect(sealAuditEvents({ client: other, waitMs: 50 })).rejects.toMatchObject({ code: "UNAVAILABLE" });
     expect((await client.auditEvent.findFirstOrThrow({ where: { action: "waiting.event" } })).chainSeq).toBeNull();
+    // A bundle waiting for its download's seal waits a bounded time, then names the pending event.
+    const waiting = await client.auditEvent.findFirstOrThrow({ where: { action: "waiting.event" } });
+    await expect(awaitAuditSeal(waiting.id, { client: other, timeoutMs: 200 })).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+      details: { pendingEventIds: [waiting.id.toString()] },
+    });
     holder.open();
     await working;
-    expect((await sealAuditEvents({ client: other })).sealed).toBe(1);
+    expect(await awaitAuditSeal(waiting.id, { client: other })).toMatchObject({ id: waiting.id, chainSeq: expect.any(BigInt) });
   });
 
   it("never forks the chain with two sequencers running at once in two processes", async () => {

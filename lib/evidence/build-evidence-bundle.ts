@@ -7,8 +7,10 @@
 // or an error naming the pending event); the timeline is then read up to and including that event's
 // chain position. Positions are given once, in increasing order, to committed events only
 // (seal-audit-events.ts), and the table refuses any other change: "every event of the request up to
-// this position" is the same set however late it is read, and it holds every event of the request
-// that committed before the round that sealed the download. Nothing is locked while the ZIP streams.
+// this position" is the same set however late it is read. It holds every event of the request that
+// committed before the round that sealed the download (a round takes the pending events it sees in id
+// order, up to 500: behind a larger backlog, only those with a smaller id than the download's are
+// certain to be in that round; the others are in the next bundle). Nothing is locked while the ZIP streams.
 import { sign } from "node:crypto";
 import type { Readable } from "node:stream";
 import { db, type Tx } from "../db.ts";
