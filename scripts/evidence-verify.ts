@@ -15,7 +15,8 @@ const usage = `Usage: npm run evidence:verify -- FILE.zip [--key PUBLIC_KEY]
 
 Checks an evidence bundle downloaded from the portal: the SHA-256 of every file against
 manifest.json, the Ed25519 signature of manifest.json (manifest.sig), the request's audit hash
-chain, and that timeline.csv agrees with timeline.json. Works offline.
+chain, the batch seals of its events (seals.json: each event at its position, the global chain
+around it, seals linked), and that timeline.csv agrees with timeline.json. Works offline.
 
   --key PUBLIC_KEY   The portal's public key: the raw key in base64, or the path of a PEM file
                      or of the JSON served at /.well-known/evidence-key (also printed by

@@ -7,6 +7,7 @@ import { deliverEmail } from "../lib/email/deliver-email.ts";
 import { closeMailTransport } from "../lib/email/mail-transport.ts";
 import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts";
 import { env } from "../lib/env.ts";
+import { startAuditSequencer } from "../lib/evidence/audit-sequencer.ts";
 import { finaliseRequest } from "../lib/fulfilment/finalise-request.ts";
 import { purgeExpiredPackages } from "../lib/fulfilment/purge-expired-packages.ts";
 import { resumeStalledFulfilment } from "../lib/fulfilment/resume-stalled-fulfilment.ts";
@@ -53,6 +54,8 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
   }, 10_000);
   resync.unref();
   if (options.schedule !== false) await scheduleMaintenance();
+  // Chains and seals audit events after their transactions commit; one round at a time across processes.
+  const sequencer = startAuditSequencer();
 
   let stopping = false;
   async function stop(signal = "shutdown") {
@@ -63,6 +66,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
     clearInterval(resync);
     const closing = Promise.all([...workers.map((worker) => worker.close()), connectors.close()]);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+    await sequencer.stop();
     await closeQueues();
     await closeFlowProducer();
     await closeQueueRuntime();

@@ -83,7 +83,14 @@ async function seed() {
         requestPrevHash: mine ? requestHead : otherHead,
       };
       const hash = auditEventHash(fields);
-      rows.push({ ...fields, actorType: fields.actorType as "SYSTEM" | "STAFF", at: new Date(fields.at), hash });
+      // Chained as the sequencer would have (chainSeq: the position); the bundle's own round seals them.
+      rows.push({
+        ...fields,
+        actorType: fields.actorType as "SYSTEM" | "STAFF",
+        at: new Date(fields.at),
+        hash,
+        chainSeq: BigInt(step + 1),
+      });
       globalHead = hash;
       if (mine) {
         requestHead = hash;

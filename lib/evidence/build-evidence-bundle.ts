@@ -3,22 +3,26 @@
 // messages sent to the person and a one-page summary, every file fingerprinted in a signed manifest.
 //
 // The download is itself an audit event, and it is INSIDE the bundle, as its last event. It is
-// appended first, in a short transaction of its own; the timeline is then read up to and including
-// that event's id. Audit writers are serialised by an advisory lock held until they commit
-// (append-audit-event.ts), so no event with a lower id can still appear afterwards, and the table
-// refuses UPDATE and DELETE: "every event of the request up to this id" is the same set however
-// late it is read. The bundle is therefore exactly what a transaction reading the log at the
-// moment of the download would see, without holding the lock while the ZIP streams out.
+// appended first, in a short transaction of its own, then sealed (awaitAuditSeal: a bounded wait,
+// or an error naming the pending event); the timeline is then read up to and including that event's
+// chain position. Positions are given once, in increasing order, to committed events only
+// (seal-audit-events.ts), and the table refuses any other change: "every event of the request up to
+// this position" is the same set however late it is read. It holds every event of the request that
+// committed before the round that sealed the download (a round takes the pending events it sees in id
+// order, up to 500: behind a larger backlog, only those with a smaller id than the download's are
+// certain to be in that round; the others are in the next bundle). Nothing is locked while the ZIP streams.
 import { sign } from "node:crypto";
 import type { Readable } from "node:stream";
 import { db, type Tx } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "./append-audit-event.ts";
+import { awaitAuditSeal } from "./await-audit-seal.ts";
 import { describeActor, readEvidenceActors } from "./evidence-actors.ts";
 import { bundleFiles, EVIDENCE_BUNDLE_FORMAT, EVIDENCE_DOWNLOADED_ACTION } from "./evidence-bundle-format.ts";
 import { connectorsEvidence } from "./evidence-connectors.ts";
 import { deadlineEvidence } from "./evidence-deadline.ts";
 import { emailsEvidence } from "./evidence-emails.ts";
+import { sealsJsonChunks } from "./evidence-seals.ts";
 import { evidenceSigningKey } from "./evidence-signing-key.ts";
 import { renderEvidenceSummary } from "./evidence-summary-html.ts";
 import { type TimelineBounds, timelineCsvChunks, timelineJsonChunks } from "./evidence-timeline.ts";
@@ -42,7 +46,7 @@ export async function buildEvidenceBundle(options: {
   pageSize?: number;
 }): Promise<EvidenceBundle> {
   const key = evidenceSigningKey();
-  const { request, download } = await db().$transaction(async (tx: Tx) => {
+  const { request, download: appended } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: options.request });
     if (!request) {
       const named = "id" in options.request ? `the id ${options.request.id}` : `the reference ${options.request.reference}`;
@@ -56,6 +60,7 @@ export async function buildEvidenceBundle(options: {
     });
     return { request, download };
   });
+  const download = await awaitAuditSeal(appended.id);
   const generatedAt = options.now ?? download.at;
   const siblings = await db().dsarRequest.findMany({
     where: { submissionId: request.submissionId, id: { not: request.id } },
@@ -82,12 +87,12 @@ export async function buildEvidenceBundle(options: {
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    db().auditEvent.count({ where: { requestId: request.id, id: { lte: download.id } } }),
+    db().auditEvent.count({ where: { requestId: request.id, chainSeq: { lte: download.chainSeq } } }),
   ]);
 
   const actors = await readEvidenceActors(
     request.id,
-    download.id,
+    download.chainSeq,
     tasks.map((task) => task.completedById),
   );
   const deadline = deadlineEvidence(request, clockEvents, generatedAt);
@@ -107,7 +112,7 @@ export async function buildEvidenceBundle(options: {
   const bounds: TimelineBounds = {
     requestId: request.id,
     reference: request.reference,
-    lastEventId: download.id,
+    lastSeq: download.chainSeq,
     pageSize: options.pageSize,
   };
   const seen: Parameters<typeof timelineJsonChunks>[1] = { events: 0 };
@@ -117,6 +122,7 @@ export async function buildEvidenceBundle(options: {
     { path: bundleFiles.timelineCsv, chunks: () => timelineCsvChunks(bounds) },
     { path: bundleFiles.deadline, content: jsonFile(deadline) },
     { path: bundleFiles.connectors, content: jsonFile(connectorsEvidence(request.reference, tasks, artifacts, actors)) },
+    { path: bundleFiles.seals, chunks: () => sealsJsonChunks(bounds) },
     { path: bundleFiles.emailsIndex, content: jsonFile(messages.index) },
     ...messages.files,
   ];

@@ -10,13 +10,14 @@ export type EvidenceActor =
 
 export async function readEvidenceActors(
   requestId: string,
-  lastEventId: bigint,
+  /** The chain position of the bundle's last event. */
+  lastSeq: bigint,
   taskCompleters: Array<string | null>,
 ): Promise<Map<string, EvidenceActor>> {
   const events = await db().auditEvent.findMany({
-    where: { requestId, id: { lte: lastEventId }, actorType: { in: ["STAFF", "API_KEY"] }, actorId: { not: null } },
+    where: { requestId, chainSeq: { lte: lastSeq }, actorType: { in: ["STAFF", "API_KEY"] }, actorId: { not: null } },
     select: { actorType: true, actorId: true, action: true },
-    orderBy: { id: "asc" },
+    orderBy: { chainSeq: "asc" },
   });
   const actions = new Map<string, string[]>();
   const staffIds = new Set<string>();

@@ -4,8 +4,15 @@ import { z } from "zod";
 import { CSV_BOM, csvRow } from "../fulfilment/package/csv.ts";
 import { canonicalJson, GENESIS_HASH, type HashedAuditFields } from "./audit-hash.ts";
 
-export const EVIDENCE_BUNDLE_FORMAT = "dsar-portal/evidence-bundle@1";
-export const EVIDENCE_TIMELINE_FORMAT = "dsar-portal/evidence-timeline@1";
+/**
+ * @2: events carry their chain position (`seq`), the timeline is in chain order, and seals.json holds
+ * the batch seals of the request's events. @1 (bundles made before the log was sealed in batches:
+ * id order, no seals) is still verified as it was.
+ */
+export const EVIDENCE_BUNDLE_FORMAT = "dsar-portal/evidence-bundle@2";
+export const LEGACY_EVIDENCE_BUNDLE_FORMAT = "dsar-portal/evidence-bundle@1";
+export const EVIDENCE_TIMELINE_FORMAT = "dsar-portal/evidence-timeline@2";
+export const LEGACY_EVIDENCE_TIMELINE_FORMAT = "dsar-portal/evidence-timeline@1";
 /** The audit action recorded for every download; the bundle ends with its own download event. */
 export const EVIDENCE_DOWNLOADED_ACTION = "evidence.downloaded";
 
@@ -15,13 +22,14 @@ export const bundleFiles = {
   timelineCsv: "timeline.csv",
   deadline: "deadline.json",
   connectors: "connectors.json",
+  seals: "seals.json",
   emailsIndex: "emails/index.json",
   manifest: "manifest.json",
   signature: "manifest.sig",
 } as const;
 
-/** Files the manifest must list (emails/*.txt come on top, one per message with a rendered text). */
-export const REQUIRED_BUNDLE_FILES = [
+/** Files the manifest of an @1 bundle must list (emails/*.txt come on top, one per message with a rendered text). */
+export const LEGACY_REQUIRED_BUNDLE_FILES = [
   bundleFiles.summary,
   bundleFiles.timelineJson,
   bundleFiles.timelineCsv,
@@ -30,12 +38,17 @@ export const REQUIRED_BUNDLE_FILES = [
   bundleFiles.emailsIndex,
 ] as const;
 
+/** Files the manifest of a bundle of the current format must list. */
+export const REQUIRED_BUNDLE_FILES = [...LEGACY_REQUIRED_BUNDLE_FILES, bundleFiles.seals] as const;
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters");
 
 /** One audit event as timeline.json carries it: every hashed field, plus its position and row id. */
 export const timelineEventSchema = z.object({
   index: z.int().min(0),
   id: z.string().regex(/^\d+$/, "must be the event's numeric id"),
+  /** Its position in the portal's chain (absent in @1 bundles, whose chain followed ids). */
+  seq: z.string().regex(/^\d+$/, "must be the event's chain position").optional(),
   requestId: z.string().nullable(),
   actorType: z.string(),
   actorId: z.string().nullable(),
@@ -50,7 +63,7 @@ export const timelineEventSchema = z.object({
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const timelineHeadSchema = z.object({
-  format: z.literal(EVIDENCE_TIMELINE_FORMAT),
+  format: z.enum([EVIDENCE_TIMELINE_FORMAT, LEGACY_EVIDENCE_TIMELINE_FORMAT]),
   reference: z.string(),
   requestId: z.string(),
   genesisHash: z.literal(GENESIS_HASH),
@@ -75,13 +88,14 @@ const HASHING_NOTE =
   "hash = SHA-256 (hex) of the canonical JSON of {requestId, actorType, actorId, action, data, at, prevHash, requestPrevHash}: " +
   "keys sorted at every level, no spaces, instants in ISO 8601 UTC with milliseconds. requestPrevHash is the hash of the " +
   "request's previous event (genesisHash for the first); prevHash is the previous event of the whole portal, whose other " +
-  "events are not in this bundle.";
+  "events are not in this bundle (seals.json lists their hashes around the request's events). seq is the event's position " +
+  "in the portal's chain, given when the event was sealed after its transaction committed: the timeline is in that order.";
 
 /** timeline.json is written piece by piece: this head, one line per event, then the tail. */
-export function timelineJsonHead(meta: { reference: string; requestId: string }): string {
+export function timelineJsonHead(meta: { reference: string; requestId: string; legacy?: boolean }): string {
   const head = JSON.stringify(
     {
-      format: EVIDENCE_TIMELINE_FORMAT,
+      format: meta.legacy ? LEGACY_EVIDENCE_TIMELINE_FORMAT : EVIDENCE_TIMELINE_FORMAT,
       reference: meta.reference,
       requestId: meta.requestId,
       genesisHash: GENESIS_HASH,
@@ -102,6 +116,7 @@ export const TIMELINE_JSON_TAIL = "\n  ]\n}\n";
 export const TIMELINE_CSV_COLUMNS = [
   "index",
   "id",
+  "seq",
   "at",
   "actorType",
   "actorId",
@@ -112,15 +127,19 @@ export const TIMELINE_CSV_COLUMNS = [
   "hash",
 ] as const;
 
-export function timelineCsvHead(): string {
-  return CSV_BOM + csvRow([...TIMELINE_CSV_COLUMNS]);
+/** The columns of an @1 timeline.csv had no seq. */
+export const timelineCsvColumns = (legacy = false) => TIMELINE_CSV_COLUMNS.filter((column) => !legacy || column !== "seq");
+
+export function timelineCsvHead(legacy = false): string {
+  return CSV_BOM + csvRow([...timelineCsvColumns(legacy)]);
 }
 
 /** One CSV row per event; data is its canonical JSON, so the row can be rehashed as well. */
-export function timelineCsvRow(event: TimelineEvent): string {
+export function timelineCsvRow(event: TimelineEvent, legacy = false): string {
   return csvRow([
     event.index,
     event.id,
+    ...(legacy ? [] : [event.seq]),
     event.at,
     event.actorType,
     event.actorId,
@@ -135,7 +154,7 @@ export function timelineCsvRow(event: TimelineEvent): string {
 const manifestFileSchema = z.object({ path: z.string().min(1), sha256: hex64, bytes: z.int().min(0) });
 
 export const evidenceManifestSchema = z.object({
-  format: z.literal(EVIDENCE_BUNDLE_FORMAT),
+  format: z.enum([EVIDENCE_BUNDLE_FORMAT, LEGACY_EVIDENCE_BUNDLE_FORMAT]),
   reference: z.string().min(1),
   requestId: z.string().min(1),
   generatedAt: z.iso.datetime(),
@@ -158,6 +177,57 @@ export const evidenceManifestSchema = z.object({
 
 export type EvidenceManifest = z.infer<typeof evidenceManifestSchema>;
 export type ManifestFileEntry = z.infer<typeof manifestFileSchema>;
+
+export const EVIDENCE_SEALS_FORMAT = "dsar-portal/evidence-seals@1";
+
+/** One batch seal as seals.json carries it: its hashed fields, its hash, and the hashes of all its events. */
+export const bundleSealSchema = z.object({
+  id: z.string().regex(/^\d+$/),
+  firstSeq: z.string().regex(/^\d+$/),
+  lastSeq: z.string().regex(/^\d+$/),
+  prevEventHash: hex64,
+  eventsHash: hex64,
+  prevSealHash: hex64,
+  sealedAt: z.string(),
+  hash: hex64,
+  /** Every event of the batch in chain order, the request's and other requests' alike (hashes only). */
+  eventHashes: z.array(hex64),
+});
+
+export type BundleSeal = z.infer<typeof bundleSealSchema>;
+
+export const sealsDocumentSchema = z.object({
+  format: z.literal(EVIDENCE_SEALS_FORMAT),
+  reference: z.string(),
+  requestId: z.string(),
+  seals: z.array(z.unknown()),
+});
+
+const SEALING_NOTE =
+  "Events are sealed in batches after their transactions commit. Each seal here holds at least one of the request's events: " +
+  "hash = SHA-256 (hex) of the canonical JSON of {id, firstSeq, lastSeq, prevEventHash, eventsHash, prevSealHash, sealedAt} " +
+  "(numbers as decimal strings); eventsHash = SHA-256 of eventHashes joined by newlines, the batch's events at positions " +
+  "firstSeq to lastSeq; prevEventHash is the hash of the event before firstSeq, prevSealHash the hash of seal id - 1.";
+
+/** seals.json is written piece by piece too: this head, one line per seal, then the tail (TIMELINE_JSON_TAIL's shape). */
+export function sealsJsonHead(meta: { reference: string; requestId: string }): string {
+  const head = JSON.stringify(
+    { format: EVIDENCE_SEALS_FORMAT, reference: meta.reference, requestId: meta.requestId, hashing: SEALING_NOTE },
+    null,
+    2,
+  );
+  return `${head.slice(0, -2)},\n  "seals": [`;
+}
+
+export function sealsJsonSeal(seal: BundleSeal, first: boolean): string {
+  return `${first ? "" : ","}\n    ${JSON.stringify(seal)}`;
+}
+
+/** The fields a seal's hash covers. */
+export function hashedSealFieldsOf(seal: BundleSeal) {
+  const { id, firstSeq, lastSeq, prevEventHash, eventsHash, prevSealHash, sealedAt } = seal;
+  return { id, firstSeq, lastSeq, prevEventHash, eventsHash, prevSealHash, sealedAt };
+}
 
 /** The exact bytes that are signed and stored as manifest.json. */
 export function manifestBytes(manifest: EvidenceManifest): Buffer {

@@ -16,8 +16,9 @@ import { createSubmission } from "../requests/create-submission.ts";
 import { extendDeadline } from "../requests/extend-deadline.ts";
 import { recordInformationReceived } from "../requests/record-information-received.ts";
 import { appendAuditEvent } from "./append-audit-event.ts";
+import { auditEventHash } from "./audit-hash.ts";
 import { buildEvidenceBundle } from "./build-evidence-bundle.ts";
-import { bundleFiles } from "./evidence-bundle-format.ts";
+import { bundleFiles, hashedFieldsOf } from "./evidence-bundle-format.ts";
 import { evidenceSigningKey } from "./evidence-signing-key.ts";
 import {
   bufferOf,
@@ -26,7 +27,9 @@ import {
   manifestOf,
   newSigningKey,
   resign,
+  rewriteSeals,
   rewriteTimeline,
+  sealsOfBundle,
   zipOf,
 } from "./evidence-tampering.test-support.ts";
 import { readZipEntries } from "./read-zip-entries.ts";
@@ -123,12 +126,15 @@ describe("the evidence bundle of a fulfilled request", () => {
   });
 
   it("holds every event of the request with the hashes stored, ending with its own download", async () => {
+    const download = await db().auditEvent.findUniqueOrThrow({ where: { id: BigInt(bundle.downloadEventId) } });
     const rows = await db().auditEvent.findMany({
-      where: { requestId, id: { lte: BigInt(bundle.downloadEventId) } },
-      orderBy: { id: "asc" },
+      where: { requestId, chainSeq: { lte: download.chainSeq as bigint } },
+      orderBy: { chainSeq: "asc" },
     });
     const events = eventsOf(entries);
-    expect(events.map((e) => [e.id, e.hash, e.requestPrevHash])).toEqual(rows.map((r) => [r.id.toString(), r.hash, r.requestPrevHash]));
+    expect(events.map((e) => [e.id, e.seq, e.hash, e.requestPrevHash])).toEqual(
+      rows.map((r) => [r.id.toString(), String(r.chainSeq), r.hash, r.requestPrevHash]),
+    );
     expect(events.map((e) => e.action)).toEqual(
       expect.arrayContaining(["request.approved", "clock.pause", "clock.extend", "request.personal-data-purged"]),
     );
@@ -265,7 +271,35 @@ describe("tampering with a real bundle", () => {
     const swapped = [...events];
     [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
     expect(problemsOf(rewriteTimeline(entries, swapped, newSigningKey()), false)).toContainEqual(
-      `timeline.json, event #2 (id ${events[1].id}): comes after event #1 (id ${events[2].id}) but has a lower id: events were reordered.`,
+      `timeline.json, event #2 (id ${events[1].id}): comes after event #1 (id ${events[2].id}) but has an earlier chain position (seq ${events[1].seq}, not after ${events[2].seq}): events were reordered.`,
+    );
+  });
+
+  it("an event edited and re-hashed with the request's chain rewritten after it, caught by its seal; a forged seal", () => {
+    const events = eventsOf(entries);
+    const edited = [...events];
+    let requestHead = events[1].hash;
+    for (let i = 2; i < events.length; i++) {
+      const fields = { ...events[i], ...(i === 2 ? { data: { forged: true } } : {}), requestPrevHash: requestHead };
+      edited[i] = { ...fields, hash: auditEventHash(hashedFieldsOf(fields)) };
+      requestHead = edited[i].hash;
+    }
+    const forger = newSigningKey();
+    const problems = problemsOf(rewriteTimeline(entries, edited, forger), false);
+    expect(problems.filter((p) => p.startsWith("timeline.json"))).toEqual([]);
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^seals\\.json, event #2 \\(id ${events[2].id}\\): has hash .* the event was changed, replaced or moved after sealing\\.$`,
+        ),
+      ),
+    );
+    const seals = sealsOfBundle(entries);
+    const forged = seals.map((seal, i) => (i === 0 ? { ...seal, sealedAt: "2020-01-01T00:00:00.000Z" } : seal));
+    expect(problemsOf(rewriteSeals(entries, forged, forger), false)).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^seals\\.json, seal ${seals[0].id}: hash .* does not match its fields: the seal was forged or edited\\.$`),
+      ),
     );
   });
 

@@ -1,6 +1,7 @@
-// The request's audit events for a bundle, read in pages of about a thousand rows by id (the
-// (requestId, id) index), up to a fixed last event: the log is append-only, so reading it twice
-// (once for the JSON, once for the CSV) gives the same events in the same order.
+// The request's audit events for a bundle, read in pages of about a thousand rows in chain order (the
+// (requestId, chainSeq) index), up to a fixed last position: positions are given once, in order, and
+// the log refuses changes, so reading it twice (once for the JSON, once for the CSV) gives the same
+// events in the same order.
 import { db } from "../db.ts";
 import {
   TIMELINE_JSON_TAIL,
@@ -13,7 +14,7 @@ import {
 
 export const TIMELINE_PAGE_SIZE = 1000;
 
-export type TimelineBounds = { requestId: string; reference: string; lastEventId: bigint; pageSize?: number };
+export type TimelineBounds = { requestId: string; reference: string; lastSeq: bigint; pageSize?: number };
 
 /** The events, one page per yielded array. */
 export async function* timelinePages(bounds: TimelineBounds): AsyncGenerator<TimelineEvent[]> {
@@ -22,26 +23,28 @@ export async function* timelinePages(bounds: TimelineBounds): AsyncGenerator<Tim
   let index = 0;
   for (;;) {
     const rows = await db().auditEvent.findMany({
-      where: { requestId: bounds.requestId, id: { gt: after, lte: bounds.lastEventId } },
-      orderBy: { id: "asc" },
+      where: { requestId: bounds.requestId, chainSeq: { gt: after, lte: bounds.lastSeq } },
+      orderBy: { chainSeq: "asc" },
       take: pageSize,
     });
     if (rows.length === 0) return;
     yield rows.map((row) => ({
       index: index++,
       id: row.id.toString(),
+      seq: String(row.chainSeq),
       requestId: row.requestId,
       actorType: row.actorType,
       actorId: row.actorId,
       action: row.action,
       data: row.data,
       at: row.at.toISOString(),
-      prevHash: row.prevHash,
+      // Sealed rows (chainSeq set) have every chain field.
+      prevHash: row.prevHash as string,
       requestPrevHash: row.requestPrevHash,
-      hash: row.hash,
+      hash: row.hash as string,
     }));
     if (rows.length < pageSize) return;
-    after = rows[rows.length - 1].id;
+    after = rows[rows.length - 1].chainSeq as bigint;
   }
 }
 
@@ -58,5 +61,5 @@ export async function* timelineJsonChunks(bounds: TimelineBounds, seen: { events
 
 export async function* timelineCsvChunks(bounds: TimelineBounds) {
   yield timelineCsvHead();
-  for await (const page of timelinePages(bounds)) yield page.map(timelineCsvRow).join("");
+  for await (const page of timelinePages(bounds)) yield page.map((event) => timelineCsvRow(event)).join("");
 }

@@ -1,11 +1,19 @@
 // Checks an evidence bundle offline: the signature of manifest.json, the SHA-256 of every file, the
-// request's hash chain and timeline.csv against timeline.json. Pure on purpose (no database, no
+// request's hash chain, the batch seals of its events (seals.json) and timeline.csv against timeline.json. Pure on purpose (no database, no
 // configuration: nothing imports lib/env.ts or lib/db.ts from here), so an auditor can run it on any
 // machine with the project. Every problem names the file, the event when there is one, and what is wrong.
 import { createHash, type KeyObject, verify } from "node:crypto";
-import { bundleFiles, type EvidenceManifest, evidenceManifestSchema, REQUIRED_BUNDLE_FILES } from "./evidence-bundle-format.ts";
+import {
+  bundleFiles,
+  type EvidenceManifest,
+  evidenceManifestSchema,
+  LEGACY_EVIDENCE_BUNDLE_FORMAT,
+  LEGACY_REQUIRED_BUNDLE_FILES,
+  REQUIRED_BUNDLE_FILES,
+} from "./evidence-bundle-format.ts";
 import { evidenceKeyId, publicKeyFromRaw } from "./evidence-key-format.ts";
 import type { ZipContents } from "./read-zip-entries.ts";
+import { verifySeals } from "./verify-evidence-seals.ts";
 import { type BundleProblem, readJsonDocument, verifyTimelineCsv, verifyTimelineJson } from "./verify-evidence-timeline.ts";
 
 export type { BundleProblem } from "./verify-evidence-timeline.ts";
@@ -42,8 +50,11 @@ export function verifyEvidenceBundle(contents: ZipContents, options: { publicKey
   } else {
     const parsed = verifyTimelineJson(timelineBytes, manifest, problems);
     events = parsed?.length ?? 0;
+    const legacy = manifest?.format === LEGACY_EVIDENCE_BUNDLE_FORMAT;
     const csv = entries.get(bundleFiles.timelineCsv);
-    if (parsed && csv) verifyTimelineCsv(csv, parsed, problems);
+    if (parsed && csv) verifyTimelineCsv(csv, parsed, legacy, problems);
+    const seals = entries.get(bundleFiles.seals);
+    if (parsed && seals && !legacy) verifySeals(seals, parsed, manifest, problems);
   }
   if (manifest) checkDocuments(entries, manifest, problems);
   return { valid: problems.length === 0, problems, warnings, manifest, ...signature, checked: { files, events } };
@@ -130,7 +141,8 @@ function checkFiles(entries: Map<string, Buffer>, manifest: EvidenceManifest, pr
       });
     }
   }
-  for (const required of REQUIRED_BUNDLE_FILES) {
+  const requiredFiles = manifest.format === LEGACY_EVIDENCE_BUNDLE_FORMAT ? LEGACY_REQUIRED_BUNDLE_FILES : REQUIRED_BUNDLE_FILES;
+  for (const required of requiredFiles) {
     if (!listed.has(required)) problems.push({ file: bundleFiles.manifest, message: `does not list ${required}, which every bundle has.` });
   }
   for (const name of entries.keys()) {

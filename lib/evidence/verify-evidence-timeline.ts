@@ -1,5 +1,6 @@
 // The timeline checks of the offline verifier: every event's hash recomputed from its fields, the
-// request's chain followed from the genesis value, and timeline.csv compared with timeline.json.
+// request's chain followed from the genesis value in chain order (positions; ids in @1 bundles), and
+// timeline.csv compared with timeline.json.
 // Pure: no database, no configuration.
 import type { z } from "zod";
 import { auditEventHash, GENESIS_HASH } from "./audit-hash.ts";
@@ -8,8 +9,10 @@ import {
   EVIDENCE_DOWNLOADED_ACTION,
   type EvidenceManifest,
   hashedFieldsOf,
-  TIMELINE_CSV_COLUMNS,
+  LEGACY_EVIDENCE_BUNDLE_FORMAT,
+  LEGACY_EVIDENCE_TIMELINE_FORMAT,
   type TimelineEvent,
+  timelineCsvColumns,
   timelineCsvHead,
   timelineCsvRow,
   timelineEventSchema,
@@ -18,7 +21,7 @@ import {
 
 export type BundleProblem = { file: string; where?: string; message: string };
 
-const label = (index: number, id?: string) => `event #${index}${id ? ` (id ${id})` : ""}`;
+export const label = (index: number, id?: string) => `event #${index}${id ? ` (id ${id})` : ""}`;
 
 /** A JSON file of the bundle read against its schema; a problem naming the file and field when it is not. */
 export function readJsonDocument<T>(file: string, bytes: Buffer, schema: z.ZodType<T>, what: string, problems: BundleProblem[]): T | null {
@@ -49,6 +52,10 @@ export function verifyTimelineJson(bytes: Buffer, manifest: EvidenceManifest | n
       message: `is the timeline of ${head.reference} (${head.requestId}), not of ${manifest.reference} as the manifest says.`,
     });
   }
+  const legacy = head.format === LEGACY_EVIDENCE_TIMELINE_FORMAT;
+  if (manifest && legacy !== (manifest.format === LEGACY_EVIDENCE_BUNDLE_FORMAT)) {
+    problems.push({ file, message: `is in the format ${head.format}, which a ${manifest.format} bundle does not hold.` });
+  }
   const events: TimelineEvent[] = [];
   let previous: TimelineEvent | null = null;
   for (const [position, raw] of head.events.entries()) {
@@ -62,16 +69,24 @@ export function verifyTimelineJson(bytes: Buffer, manifest: EvidenceManifest | n
     }
     const event = parsed.data;
     events.push(event);
-    checkEvent(event, position, previous, head.requestId, problems);
+    checkEvent(event, position, previous, head.requestId, legacy, problems);
     previous = event;
   }
   if (manifest) checkHead(events, head.events.length, manifest, problems);
   return events;
 }
 
-function checkEvent(event: TimelineEvent, position: number, previous: TimelineEvent | null, requestId: string, problems: BundleProblem[]) {
+function checkEvent(
+  event: TimelineEvent,
+  position: number,
+  previous: TimelineEvent | null,
+  requestId: string,
+  legacy: boolean,
+  problems: BundleProblem[],
+) {
   const file = bundleFiles.timelineJson;
   const where = label(position, event.id);
+  if (!legacy && event.seq === undefined) problems.push({ file, where, message: "has no seq: its position in the chain is missing." });
   if (event.index !== position) problems.push({ file, where, message: `says it is #${event.index} but is at position ${position}.` });
   if (event.requestId !== requestId) problems.push({ file, where, message: `belongs to request ${event.requestId}, not ${requestId}.` });
   const recomputed = auditEventHash(hashedFieldsOf(event));
@@ -92,8 +107,15 @@ function checkEvent(event: TimelineEvent, position: number, previous: TimelineEv
     }
     return;
   }
-  if (previous && BigInt(event.id) <= BigInt(previous.id)) {
+  if (previous && legacy && BigInt(event.id) <= BigInt(previous.id)) {
     problems.push({ file, where, message: `comes after ${label(position - 1, previous.id)} but has a lower id: events were reordered.` });
+  }
+  if (previous && !legacy && event.seq !== undefined && previous.seq !== undefined && BigInt(event.seq) <= BigInt(previous.seq)) {
+    problems.push({
+      file,
+      where,
+      message: `comes after ${label(position - 1, previous.id)} but has an earlier chain position (seq ${event.seq}, not after ${previous.seq}): events were reordered.`,
+    });
   }
   if (previous && event.requestPrevHash !== previous.hash) {
     problems.push({
@@ -127,10 +149,10 @@ function checkHead(events: TimelineEvent[], listed: number, manifest: EvidenceMa
 }
 
 /** timeline.csv must be exactly what timeline.json gives, row for row. */
-export function verifyTimelineCsv(bytes: Buffer, events: TimelineEvent[], problems: BundleProblem[]) {
+export function verifyTimelineCsv(bytes: Buffer, events: TimelineEvent[], legacy: boolean, problems: BundleProblem[]) {
   const file = bundleFiles.timelineCsv;
   const actual = bytes.toString("utf8").split("\r\n");
-  const expected = (timelineCsvHead() + events.map(timelineCsvRow).join("")).split("\r\n");
+  const expected = (timelineCsvHead(legacy) + events.map((event) => timelineCsvRow(event, legacy)).join("")).split("\r\n");
   let reported = 0;
   for (let line = 0; line < Math.max(actual.length, expected.length) && reported < 20; line++) {
     if (actual[line] === expected[line]) continue;
@@ -146,17 +168,17 @@ export function verifyTimelineCsv(bytes: Buffer, events: TimelineEvent[], proble
     } else if (expected[line] === undefined || (expected[line] === "" && line === expected.length - 1)) {
       problems.push({ file, where, message: "is an extra row that timeline.json does not have." });
     } else {
-      const columns = differingColumns(actual[line], expected[line]);
+      const columns = differingColumns(actual[line], expected[line], legacy);
       problems.push({ file, where, message: `does not agree with timeline.json${columns ? ` (${columns})` : ""}.` });
     }
   }
 }
 
 /** Names the columns that differ, reading the simple rows this format writes. */
-function differingColumns(actual: string, expected: string): string {
+function differingColumns(actual: string, expected: string, legacy: boolean): string {
   const a = splitCsvLine(actual);
   const e = splitCsvLine(expected);
-  const names = TIMELINE_CSV_COLUMNS.filter((_, i) => a[i] !== e[i]);
+  const names = timelineCsvColumns(legacy).filter((_, i) => a[i] !== e[i]);
   return names.length ? `column ${names.join(", ")}` : "";
 }
 
@@ -182,6 +204,6 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function short(hash: string | null): string {
+export function short(hash: string | null): string {
   return hash ? `${hash.slice(0, 12)}…` : "null";
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { codeIn, linkIn, tokenOf, waitForEmail } from "../../tests/support/mailbox.ts";
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
+import { sealAllAuditEvents } from "../evidence/seal-audit-events.ts";
+import { verifyAuditLog } from "../evidence/verify-audit-log.ts";
 import { createSubmission } from "./create-submission.ts";
 import { expireUnverifiedRequests } from "./expire-unverified-requests.ts";
 import { getSubmissionStatus } from "./get-submission-status.ts";
@@ -179,10 +181,12 @@ describe("filing and verifying a request", () => {
 });
 
 describe("the audit log", () => {
-  it("chains every event to the previous one and refuses changes", async () => {
-    const events = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
+  it("chains every event to the previous one once sealed, and refuses changes", async () => {
+    await sealAllAuditEvents();
+    const events = await db().auditEvent.findMany({ orderBy: { chainSeq: "asc" } });
     expect(events.length).toBeGreaterThan(3);
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
+    expect(await verifyAuditLog()).toMatchObject({ problems: [], pending: 0 });
     await expect(db().$executeRawUnsafe(`UPDATE audit_events SET action = 'x' WHERE id = ${events[0].id}`)).rejects.toThrow(/append-only/);
     await expect(db().$executeRawUnsafe(`DELETE FROM audit_events WHERE id = ${events[0].id}`)).rejects.toThrow(/append-only/);
   });

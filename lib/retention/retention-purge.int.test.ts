@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdleConnector, createStaff, nextEmail } from "../../tests/support/staff-requests.ts";
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
-import { auditEventHash, GENESIS_HASH } from "../evidence/audit-hash.ts";
+import { sealAllAuditEvents } from "../evidence/seal-audit-events.ts";
+import { verifyAuditLog } from "../evidence/verify-audit-log.ts";
 import { computeRequestMetrics } from "../reports/compute-request-metrics.ts";
 import { streamRegister } from "../reports/stream-register.ts";
 import { createSubmission } from "../requests/create-submission.ts";
@@ -289,29 +290,11 @@ describe("the retention purge", () => {
     expect(links).toBeGreaterThanOrEqual(3);
     expect(challenges).toBe(1);
 
-    // Every event, recomputed from its stored fields, in the global chain and in its request's chain.
-    const events = await db().auditEvent.findMany({ orderBy: { id: "asc" } });
-    const lastOfRequest = new Map<string, string>();
-    let previous = GENESIS_HASH;
-    for (const event of events) {
-      const fields = {
-        requestId: event.requestId,
-        actorType: event.actorType,
-        actorId: event.actorId,
-        action: event.action,
-        data: event.data,
-        at: event.at.toISOString(),
-        prevHash: event.prevHash,
-        requestPrevHash: event.requestPrevHash,
-      };
-      expect(auditEventHash(fields), `event ${event.id}`).toBe(event.hash);
-      expect(event.prevHash).toBe(previous);
-      if (event.requestId) {
-        expect(event.requestPrevHash).toBe(lastOfRequest.get(event.requestId) ?? GENESIS_HASH);
-        lastOfRequest.set(event.requestId, event.hash);
-      }
-      previous = event.hash;
-    }
+    // Every event, recomputed from its stored fields, in the global chain and in its request's chain,
+    // and every batch seal, once the events are sealed.
+    await sealAllAuditEvents();
+    expect((await verifyAuditLog()).problems).toEqual([]);
+    const events = await db().auditEvent.findMany({ orderBy: { chainSeq: "asc" } });
     expect(events.filter((event) => event.requestId === personIds[0]).at(-1)?.action).toBe(PURGE_ACTION);
 
     const runs = events.filter((event) => event.action === RETENTION_RUN_ACTION);
