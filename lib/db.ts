@@ -24,7 +24,7 @@ const scope = globalForDb.dsarDbScope;
 /**
  * A transaction waits up to 30 s for a pooled connection (Prisma's default is 2 s): a burst of
  * requests then queues instead of answering 500 ("Unable to start a transaction in the given
- * time"), since each holds its connection while the audit chain serialises appends.
+ * time") while every pooled connection is busy.
  */
 export const TRANSACTION_MAX_WAIT_MS = 30_000;
 

@@ -77,7 +77,7 @@ export async function purgeRequestBatch(options: {
           purgedAt: options.now,
         },
       });
-      // Last, so the audit chain's lock is held for as short a time as possible.
+      // One event per request purged, with the counts only (the sequencer chains them after commit).
       let rows = ids.length;
       for (const [requestId, removed] of counts) {
         rows += counted.reduce((sum, key) => sum + removed[key], 0);
