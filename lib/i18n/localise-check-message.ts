@@ -20,8 +20,9 @@ function escapeRegex(text: string): string {
 }
 
 function flatten(tree: object, prefix: string): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([name, value]): Array<[string, string]> =>
-    typeof value === "string" ? [[`${prefix}.${name}`, value]] : flatten(value as object, `${prefix}.${name}`),
+  return Object.entries(tree).flatMap(
+    ([name, value]): Array<[string, string]> =>
+      typeof value === "string" ? [[`${prefix}.${name}`, value]] : flatten(value as object, `${prefix}.${name}`),
   );
 }
 

@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { listConnectors } from "@/lib/connectors/list-connectors.ts";
 import { env } from "@/lib/env.ts";
 import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
-import { EnableConnectorButton, TestConnectorButton } from "./_components/connector-controls.tsx";
 import { actionLabel } from "./_components/action-label.ts";
+import { EnableConnectorButton, TestConnectorButton } from "./_components/connector-controls.tsx";
 import { WorkerNote } from "./_components/worker-note.tsx";
 import "./connectors.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const t = await getTranslations("staffConnectors");
-  const labels = await getTranslations("staffLabels");
   return { title: t("list.title") };
 }
 
@@ -31,6 +30,7 @@ export default async function ConnectorsPage() {
   const timeZone = env().CONTROLLER_TIME_ZONE;
   const dateTime = staffDateTime(await getLocale(), timeZone);
   const t = await getTranslations("staffConnectors");
+  const labels = await getTranslations("staffLabels");
   return (
     <div className="staff-page">
       <h1>{t("list.title")}</h1>

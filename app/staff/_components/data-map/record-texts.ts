@@ -6,7 +6,19 @@ import type { DataMapLocale } from "@/lib/data-map/data-map.schema.ts";
 import { localeNames } from "@/lib/i18n/catalogue.ts";
 import { translator } from "@/lib/i18n/translator.ts";
 
-const changeKinds = Object.keys({ "controller-changed": true, "source-added": true, "source-removed": true, "source-enabled": true, "source-disabled": true, "source-renamed": true, "source-described": true, "source-no-longer-described": true, "category-added": true, "category-removed": true, "category-changed": true } satisfies Record<DataMapChange["kind"], true>) as Array<DataMapChange["kind"]>;
+const changeKinds = Object.keys({
+  "controller-changed": true,
+  "source-added": true,
+  "source-removed": true,
+  "source-enabled": true,
+  "source-disabled": true,
+  "source-renamed": true,
+  "source-described": true,
+  "source-no-longer-described": true,
+  "category-added": true,
+  "category-removed": true,
+  "category-changed": true,
+} satisfies Record<DataMapChange["kind"], true>) as Array<DataMapChange["kind"]>;
 
 function textsIn(locale: DataMapLocale) {
   const t = translator(locale);
@@ -70,7 +82,10 @@ function textsIn(locale: DataMapLocale) {
     legitimateInterests: t("staffDataMap.legitimateInterests"),
     origin: t("staffDataMap.origin"),
     automatedDecisions: t("staffDataMap.automatedDecisions"),
-    change: Object.fromEntries(changeKinds.map((kind) => [kind, t(`staffDataMap.change.${kind}`)])) as Record<DataMapChange["kind"], string>,
+    change: Object.fromEntries(changeKinds.map((kind) => [kind, t(`staffDataMap.change.${kind}`)])) as Record<
+      DataMapChange["kind"],
+      string
+    >,
     before: t("staffDataMap.before"),
     after: t("staffDataMap.after"),
   };
