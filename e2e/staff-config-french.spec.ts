@@ -27,7 +27,7 @@ const ENGLISH = [
   "Save changes",
   "Actions it carries out",
   "Data map",
-  "Configuration (YAML",
+  "(YAML or JSON",
   "Field descriptions",
   "cannot change",
   "Nothing was saved",

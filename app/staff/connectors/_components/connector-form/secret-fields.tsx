@@ -3,12 +3,13 @@
 // value (left empty, it keeps it), with where it sits in a connectors file; an optional one that is
 // stored can be removed.
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { SecretField } from "@/lib/connectors/connector-secrets.ts";
 import { FieldErrors } from "./field-errors.tsx";
 import { fieldControlProps, type Issue } from "./issue-placement.ts";
 import { secretLabel } from "./secret-label.ts";
 
-const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+const code = (chunks: ReactNode) => <code>{chunks}</code>;
 
 export function SecretFields({
   secrets,
