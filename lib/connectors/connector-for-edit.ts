@@ -8,7 +8,11 @@ import { secretFields, withoutSecrets } from "./connector-secrets.ts";
 
 export async function connectorForEdit(key: string) {
   const connector = await db().connector.findUnique({ where: { key } });
-  if (!connector) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+  if (!connector) {
+    throw new AppError("NOT_FOUND", `There is no connector "${key}".`, {
+      text: { key: "staffConnectors.errors.notFound", values: { key } },
+    });
+  }
   const config = openConnectorConfig(connector.configEncrypted);
   return {
     key: connector.key,

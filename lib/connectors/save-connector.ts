@@ -36,12 +36,14 @@ export async function saveConnector(
 ): Promise<UpsertOutcome & { key: string; workerResync: boolean; dataMapVersion: number | null }> {
   const key = String(input.entry.key ?? "").trim();
   const current = key ? await db().connector.findUnique({ where: { key } }) : null;
-  if (input.mode === "edit" && !current) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+  if (input.mode === "edit" && !current) throw noConnector(key);
   if (input.mode === "create" && current) throw taken(key, current.name);
   if (current && input.entry.type !== undefined && input.entry.type !== current.type) {
-    throw invalid([
-      { path: ["type"], message: `the type of an existing connector cannot change (it is ${current.type}); add a new connector instead` },
-    ]);
+    const message = `the type of an existing connector cannot change (it is ${current.type}); add a new connector instead`;
+    throw new AppError("VALIDATION_FAILED", `Nothing was saved. type: ${message}`, {
+      issues: [{ path: "type", message }],
+      text: { key: "staffChecks.entry.typeFixed", values: { type: current.type } },
+    });
   }
   const type = current?.type ?? String(input.entry.type ?? "");
   const config = mergeSecrets(
@@ -60,7 +62,7 @@ export async function saveConnector(
     const result = await db().$transaction(async (tx: Tx) => {
       const latest = await tx.connector.findUnique({ where: { key } });
       if (input.mode === "create" && latest) throw taken(key, latest.name);
-      if (input.mode === "edit" && !latest) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+      if (input.mode === "edit" && !latest) throw noConnector(key);
       const upserted = await upsertConnector(tx, entry, latest, input.actor);
       return { ...upserted, dataMapVersion: await recordDataMapVersion(tx, input.actor) };
     });
@@ -78,14 +80,27 @@ function dataMapToSave(entry: SaveConnectorInput["entry"], current: { dataMap: u
   return entry.dataMap ?? undefined;
 }
 
+function noConnector(key: string): AppError {
+  return new AppError("NOT_FOUND", `There is no connector "${key}".`, {
+    text: { key: "staffConnectors.errors.notFound", values: { key } },
+  });
+}
+
 function taken(key: string, name: string): AppError {
   const message = `key "${key}" is already used by the connector "${name}"; choose another key or edit that connector`;
-  return new AppError("CONFLICT", message, { issues: [{ path: "key", message }] });
+  return new AppError("CONFLICT", message, {
+    issues: [{ path: "key", message }],
+    text: { key: "staffChecks.entry.keyTaken", values: { key, name } },
+  });
 }
 
 function invalid(problems: EntryProblem[]): AppError {
   const issues: FieldIssue[] = problems.map((problem) => ({ path: formatEntryPath(problem.path), message: problem.message }));
   const listed = issues.slice(0, 3).map((issue) => `${issue.path || "connector"}: ${issue.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
-  return new AppError("VALIDATION_FAILED", `Nothing was saved. ${listed.join("; ")}${more}`, { issues });
+  // The issues are what the form lists, each in the reader's language (localise-check-message.ts).
+  return new AppError("VALIDATION_FAILED", `Nothing was saved. ${listed.join("; ")}${more}`, {
+    issues,
+    text: { key: "staffConnectors.form.problems" },
+  });
 }

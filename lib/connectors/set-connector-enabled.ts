@@ -10,7 +10,11 @@ import { checkEntryConfig, formatEntryPath, liveCheckEntry } from "./validate-co
 
 export async function setConnectorEnabled(options: { key: string; enabled: boolean; actor: Actor; liveChecks?: boolean }) {
   const connector = await db().connector.findUnique({ where: { key: options.key } });
-  if (!connector) throw new AppError("NOT_FOUND", `There is no connector "${options.key}".`);
+  if (!connector) {
+    throw new AppError("NOT_FOUND", `There is no connector "${options.key}".`, {
+      text: { key: "staffConnectors.errors.notFound", values: { key: options.key } },
+    });
+  }
   if (connector.enabled === options.enabled)
     return { key: connector.key, enabled: connector.enabled, changed: false, dataMapVersion: null };
   if (options.enabled) {

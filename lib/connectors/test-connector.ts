@@ -20,6 +20,10 @@ export async function testConnector(connector: Pick<Connector, "type" | "configE
 /** The connectors page's "Test" button: the connector by its key. */
 export async function testConnectorByKey(key: string): Promise<TestResult & { key: string }> {
   const connector = await db().connector.findUnique({ where: { key }, select: { type: true, configEncrypted: true } });
-  if (!connector) throw new AppError("NOT_FOUND", `There is no connector "${key}".`);
+  if (!connector) {
+    throw new AppError("NOT_FOUND", `There is no connector "${key}".`, {
+      text: { key: "staffConnectors.errors.notFound", values: { key } },
+    });
+  }
   return { key, ...(await testConnector(connector)) };
 }

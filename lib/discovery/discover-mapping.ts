@@ -38,7 +38,9 @@ export type Discovery = {
 export async function discoverMapping(input: DiscoverInput): Promise<Discovery> {
   const sampleSize = input.sampleSize ?? DEFAULT_SAMPLE_SIZE;
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
-    throw new AppError("BAD_REQUEST", `The sample size must be a whole number from 1 to ${MAX_SAMPLE_SIZE}.`);
+    throw new AppError("BAD_REQUEST", `The sample size must be a whole number from 1 to ${MAX_SAMPLE_SIZE}.`, {
+      text: { key: "staffConnectors.errors.sampleSize", values: { max: MAX_SAMPLE_SIZE } },
+    });
   }
   const inspection = await inspectSource(input.source, input.url, {
     schema: input.schema || undefined,

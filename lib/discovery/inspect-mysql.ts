@@ -33,6 +33,9 @@ export async function inspectMysql(url: string, options: InspectOptions): Promis
     throw new AppError(
       "BAD_REQUEST",
       "Name the database to read: at the end of the address (mysql://user@host:3306/shop) or as the schema.",
+      {
+        text: { key: "staffConnectors.errors.nameDatabase" },
+      },
     );
   let connection: Connection;
   try {
@@ -60,7 +63,10 @@ export async function inspectMysql(url: string, options: InspectOptions): Promis
     return { catalog, sample, unsampled, sourceName: schema };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("BAD_REQUEST", `MySQL refused to describe the database (error ${errorCode(error) || "unknown"}).`);
+    const code = errorCode(error) || "unknown";
+    throw new AppError("BAD_REQUEST", `MySQL refused to describe the database (error ${code}).`, {
+      text: { key: "staffConnectors.errors.describeRefused", values: { engine: "MySQL", code } },
+    });
   } finally {
     await connection.end().catch(() => {});
   }
@@ -69,7 +75,9 @@ export async function inspectMysql(url: string, options: InspectOptions): Promis
 async function readCatalog(connection: Connection, schema: string): Promise<SourceCatalog> {
   const [schemata] = await connection.query<RowDataPacket[]>("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", [schema]);
   if (schemata.length === 0)
-    throw new AppError("BAD_REQUEST", `There is no database "${schema}" on this server (or this user cannot see it).`);
+    throw new AppError("BAD_REQUEST", `There is no database "${schema}" on this server (or this user cannot see it).`, {
+      text: { key: "staffConnectors.errors.noMysqlDatabase", values: { schema } },
+    });
   const [columns] = await connection.query<RowDataPacket[]>(
     `SELECT c.TABLE_NAME AS tableName, c.COLUMN_NAME AS columnName, c.DATA_TYPE AS dataType, c.COLUMN_TYPE AS columnType,
             c.CHARACTER_MAXIMUM_LENGTH AS maxLength, c.IS_NULLABLE AS nullable

@@ -39,7 +39,10 @@ export async function inspectPostgres(url: string, options: InspectOptions): Pro
     return { catalog, sample, unsampled, sourceName: databaseName(url) ?? schema };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("BAD_REQUEST", `PostgreSQL refused to describe the schema (error ${errorCode(error) || "unknown"}).`);
+    const code = errorCode(error) || "unknown";
+    throw new AppError("BAD_REQUEST", `PostgreSQL refused to describe the schema (error ${code}).`, {
+      text: { key: "staffConnectors.errors.describeRefused", values: { engine: "PostgreSQL", code } },
+    });
   } finally {
     await client.end().catch(() => {});
   }
@@ -58,7 +61,9 @@ type ColumnRow = {
 async function readCatalog(client: pg.Client, schema: string): Promise<SourceCatalog> {
   const exists = await client.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1", [schema]);
   if (exists.rowCount === 0)
-    throw new AppError("BAD_REQUEST", `There is no schema "${schema}" in this database (or this user cannot see it).`);
+    throw new AppError("BAD_REQUEST", `There is no schema "${schema}" in this database (or this user cannot see it).`, {
+      text: { key: "staffConnectors.errors.noSchema", values: { schema } },
+    });
   const columns = await client.query<ColumnRow>(
     `SELECT c.relname::text AS table_name, a.attname::text AS column_name, format_type(a.atttypid, NULL) AS data_type,
             t.typname::text AS udt_name, information_schema._pg_char_max_length(information_schema._pg_truetypid(a, t),

@@ -31,13 +31,16 @@ export async function inspectSource(source: SourceDialect, url: string, options:
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new AppError("BAD_REQUEST", "The database address is not a valid URL (e.g. postgresql://user:password@host:5432/shop).");
+    throw new AppError("BAD_REQUEST", "The database address is not a valid URL (e.g. postgresql://user:password@host:5432/shop).", {
+      text: { key: "staffConnectors.errors.notUrl" },
+    });
   }
   if (!PROTOCOLS[source].includes(protocol)) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `A ${source === "postgres" ? "PostgreSQL" : "MySQL/MariaDB"} address starts with ${PROTOCOLS[source].map((p) => `${p}//`).join(" or ")}.`,
-    );
+    const engine = source === "postgres" ? "PostgreSQL" : "MySQL/MariaDB";
+    const starts = PROTOCOLS[source].map((p) => `${p}//`);
+    throw new AppError("BAD_REQUEST", `A ${engine} address starts with ${starts.join(" or ")}.`, {
+      text: { key: "staffConnectors.errors.wrongProtocol", values: { engine, protocols: starts.join(" | ") } },
+    });
   }
   if (source === "postgres") return inspectPostgres(url, options);
   return inspectMysql(protocol === "mariadb:" ? url.replace(/^mariadb:/, "mysql:") : url, options);

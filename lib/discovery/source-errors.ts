@@ -15,20 +15,32 @@ export function sourceAddress(url: string): string {
 export function connectionError(engine: string, url: string, error: unknown): AppError {
   const where = sourceAddress(url);
   const code = errorCode(error);
-  const known: Record<string, string> = {
-    ECONNREFUSED: `Cannot connect to ${engine} at ${where}: connection refused. Check the host and port and that the server is running.`,
-    ENOTFOUND: `The host of ${where} could not be found. Check its spelling.`,
-    EAI_AGAIN: `The host of ${where} could not be found. Check its spelling.`,
-    ETIMEDOUT: `No answer from ${engine} at ${where} in time. Check the address and any firewall between the portal and the database.`,
-    "28P01": `${engine} at ${where} refused the user name or password.`,
-    "28000": `${engine} at ${where} refused this user (unknown, or not allowed from this host).`,
-    "3D000": `${engine} at ${where} has no database of that name.`,
-    ER_ACCESS_DENIED_ERROR: `${engine} at ${where} refused the user name or password.`,
-    ER_BAD_DB_ERROR: `${engine} at ${where} has no database of that name.`,
-    ER_DBACCESS_DENIED_ERROR: `${engine} at ${where} does not let this user read that database.`,
+  // Each known code: the English message (logs, the command line) and its catalogue key (the staff page).
+  const known: Record<string, [string, string]> = {
+    ECONNREFUSED: [
+      `Cannot connect to ${engine} at ${where}: connection refused. Check the host and port and that the server is running.`,
+      "connectionRefused",
+    ],
+    ENOTFOUND: [`The host of ${where} could not be found. Check its spelling.`, "hostNotFound"],
+    EAI_AGAIN: [`The host of ${where} could not be found. Check its spelling.`, "hostNotFound"],
+    ETIMEDOUT: [
+      `No answer from ${engine} at ${where} in time. Check the address and any firewall between the portal and the database.`,
+      "timedOut",
+    ],
+    "28P01": [`${engine} at ${where} refused the user name or password.`, "badPassword"],
+    "28000": [`${engine} at ${where} refused this user (unknown, or not allowed from this host).`, "userRefused"],
+    "3D000": [`${engine} at ${where} has no database of that name.`, "noDatabase"],
+    ER_ACCESS_DENIED_ERROR: [`${engine} at ${where} refused the user name or password.`, "badPassword"],
+    ER_BAD_DB_ERROR: [`${engine} at ${where} has no database of that name.`, "noDatabase"],
+    ER_DBACCESS_DENIED_ERROR: [`${engine} at ${where} does not let this user read that database.`, "databaseRefused"],
   };
-  if (/timeout/i.test(error instanceof Error ? error.message : "")) return new AppError("BAD_REQUEST", known.ETIMEDOUT);
-  return new AppError("BAD_REQUEST", known[code] ?? `Cannot connect to ${engine} at ${where}${code ? ` (error ${code})` : ""}.`);
+  const timedOut = /timeout/i.test(error instanceof Error ? error.message : "");
+  const [message, key] =
+    (timedOut ? known.ETIMEDOUT : known[code]) ??
+    (code
+      ? [`Cannot connect to ${engine} at ${where} (error ${code}).`, "cannotConnectCode"]
+      : [`Cannot connect to ${engine} at ${where}.`, "cannotConnect"]);
+  return new AppError("BAD_REQUEST", message, { text: { key: `staffConnectors.errors.${key}`, values: { engine, where, code } } });
 }
 
 /** The error's code (SQLSTATE, driver or system code), never its message. */

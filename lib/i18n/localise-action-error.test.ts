@@ -28,4 +28,20 @@ describe("localiseActionError", () => {
     expect(out.error.message).toBe("Bad");
     expect(out.error.issues?.map((issue) => issue.message)).toEqual(["Remplissez ce champ.", "plain words"]);
   });
+
+  it("writes the English check messages of the schemas in the reader's language, and leaves them English for an English reader", () => {
+    const refusal = {
+      ok: false as const,
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Nothing was saved.",
+        issues: [{ path: "config.tables[1]", message: 'Table "orders" is listed twice' }],
+      },
+    };
+    expect(localiseActionError(refusal, "fr").error.issues?.[0]).toEqual({
+      path: "config.tables[1]",
+      message: "La table «\u00a0orders\u00a0» est citée deux fois",
+    });
+    expect(localiseActionError(refusal, "en").error.issues?.[0].message).toBe('Table "orders" is listed twice');
+  });
 });

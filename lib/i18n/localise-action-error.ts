@@ -1,8 +1,10 @@
 // Puts a staff action's refusal into the reader's language: the error's MessageRef when it has
 // one, and each field issue whose message is a catalogue key (zod schemas name keys such as
-// "staffValidation.required"). Anything else keeps its English text, so nothing is ever lost.
+// "staffValidation.required") or one of the English check messages of `staffChecks`
+// (localise-check-message.ts). Anything else keeps its English text, so nothing is ever lost.
 import type { ActionResult } from "../auth/staff-action.ts";
 import type { Locale } from "./catalogue.ts";
+import { localiseCheckMessage } from "./localise-check-message.ts";
 import { translateKey } from "./translator.ts";
 
 type Refusal = Extract<ActionResult, { ok: false }>;
@@ -15,7 +17,11 @@ export function localiseActionError(result: Refusal, locale: Locale): Refusal {
     error: {
       ...result.error,
       message,
-      ...(issues ? { issues: issues.map((issue) => ({ ...issue, message: translateKey(locale, issue.message) ?? issue.message })) } : {}),
+      ...(issues ? { issues: issues.map((issue) => ({ ...issue, message: localiseIssue(issue.message, locale) })) } : {}),
     },
   };
+}
+
+function localiseIssue(message: string, locale: Locale): string {
+  return translateKey(locale, message) ?? (locale === "en" ? undefined : localiseCheckMessage(message, locale)) ?? message;
 }

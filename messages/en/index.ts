@@ -1,6 +1,11 @@
 // The English catalogue, the reference for every other language (see lib/i18n/catalogue.ts).
+
+import staffChecks from "./staff-checks.json";
+import staffConnectors from "./staff-connectors.json";
+import staffDataMap from "./staff-data-map.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
 
-export default { staffErrors, staffLabels, staffShell };
+export default { staffChecks, staffConnectors, staffDataMap, staffErrors, staffLabels, staffSettings, staffShell };

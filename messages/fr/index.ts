@@ -1,8 +1,12 @@
 // The French catalogue: the same keys and arguments as the English one (lib/i18n/catalogue.test.ts;
 // `satisfies` makes a missing namespace or key a type error too).
 import type en from "../en/index.ts";
+import staffChecks from "./staff-checks.json";
+import staffConnectors from "./staff-connectors.json";
+import staffDataMap from "./staff-data-map.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
 
-export default { staffErrors, staffLabels, staffShell } satisfies typeof en;
+export default { staffChecks, staffConnectors, staffDataMap, staffErrors, staffLabels, staffSettings, staffShell } satisfies typeof en;

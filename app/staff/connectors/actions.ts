@@ -8,6 +8,8 @@ import { actorOf } from "@/lib/auth/staff-principal.ts";
 import { saveConnector } from "@/lib/connectors/save-connector.ts";
 import { setConnectorEnabled } from "@/lib/connectors/set-connector-enabled.ts";
 import { testConnectorByKey } from "@/lib/connectors/test-connector.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { connectorEnabledSchema, connectorFormSchema, connectorKeySchema } from "./actions.schema.ts";
 
 export async function saveConnectorAction(_previous: unknown, formData: FormData) {
@@ -17,10 +19,17 @@ export async function saveConnectorAction(_previous: unknown, formData: FormData
   if (!result.ok) return result;
   revalidatePath("/staff/connectors", "layout");
   if (result.data.outcome === "created") redirect(`/staff/connectors/${encodeURIComponent(result.data.key)}?created=1`);
+  const t = translator(await staffLocale());
+  // The changed fields are named as in a connectors file (name, config, dataMap…).
   const message =
     result.data.outcome === "unchanged"
-      ? "Nothing changed."
-      : `Saved (${result.data.changed.join(", ")}).${result.data.workerResync ? " The connector's worker takes up the new concurrency and rate limit within seconds." : ""}`;
+      ? t("staffConnectors.form.unchanged")
+      : [
+          t("staffConnectors.form.savedFields", { fields: result.data.changed.join(", ") }),
+          result.data.workerResync ? t("staffConnectors.form.workerResync") : "",
+        ]
+          .filter(Boolean)
+          .join(" ");
   return { ...result, message };
 }
 

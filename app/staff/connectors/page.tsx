@@ -1,15 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { listConnectors } from "@/lib/connectors/list-connectors.ts";
 import { env } from "@/lib/env.ts";
+import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
+import { actionLabel } from "./_components/action-label.ts";
 import { EnableConnectorButton, TestConnectorButton } from "./_components/connector-controls.tsx";
 import { WorkerNote } from "./_components/worker-note.tsx";
 import "./connectors.css";
 
-export const metadata: Metadata = { title: "Connectors" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffConnectors");
+  return { title: t("list.title") };
+}
+
+const code = (chunks: ReactNode) => <code>{chunks}</code>;
 
 export default async function ConnectorsPage() {
   const me = await requireStaffPage("connectors.read");
@@ -18,42 +28,41 @@ export default async function ConnectorsPage() {
   const connectors = await listConnectors();
   // The controller's zone, as on every other staff page (ARCHITECTURE.md: dates a person reads).
   const timeZone = env().CONTROLLER_TIME_ZONE;
-  const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const dateTime = staffDateTime(await getLocale(), timeZone);
+  const t = await getTranslations("staffConnectors");
+  const labels = await getTranslations("staffLabels");
   return (
     <div className="staff-page">
-      <h1>Connectors</h1>
-      <p>
-        The systems that hold people's data. When a request is approved, each enabled connector that carries out its right gets a task. The
-        same connectors can be applied from a file with <code>npm run admin -- apply-connectors FILE</code>.
-      </p>
+      <h1>{t("list.title")}</h1>
+      <p>{t.rich("list.lead", { code })}</p>
       {manage ? (
         <p>
           <Link href="/staff/connectors/new" className="button">
-            Add a connector
+            {t("list.add")}
           </Link>{" "}
           <Link href="/staff/connectors/discover" className="button button--secondary">
-            Propose a mapping from a database
+            {t("list.discover")}
           </Link>
         </p>
       ) : null}
       {connectors.length === 0 ? (
-        <p>No connectors yet.</p>
+        <p>{t("list.empty")}</p>
       ) : (
         <>
-          <p className="hint">Times in {timeZone}.</p>
+          <p className="hint">{t("list.timesIn", { timeZone })}</p>
           <table className="staff-table">
-            <caption className="visually-hidden">Connectors, with what their tasks did in the last seven days</caption>
+            <caption className="visually-hidden">{t("list.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Actions</th>
-                <th scope="col">Enabled</th>
-                <th scope="col">Concurrency</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last 7 days</th>
-                {manage ? <th scope="col">Manage</th> : null}
+                <th scope="col">{t("list.column.key")}</th>
+                <th scope="col">{t("list.column.name")}</th>
+                <th scope="col">{t("list.column.type")}</th>
+                <th scope="col">{t("list.column.actions")}</th>
+                <th scope="col">{t("list.column.enabled")}</th>
+                <th scope="col">{t("list.column.concurrency")}</th>
+                <th scope="col">{t("list.column.attempts")}</th>
+                <th scope="col">{t("list.column.lastWeek")}</th>
+                {manage ? <th scope="col">{t("list.column.manage")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -70,28 +79,28 @@ export default async function ConnectorsPage() {
                   </td>
                   <td>
                     {connector.name}
-                    {connector.described ? null : <span className="connector-note">Data map: not described</span>}
+                    {connector.described ? null : <span className="connector-note">{t("list.notDescribed")}</span>}
                   </td>
                   <td>{connector.type}</td>
-                  <td>{connector.actions.join(", ")}</td>
-                  <td>{connector.enabled ? "Yes" : "No"}</td>
+                  <td>{connector.actions.map((action) => actionLabel(labels, action)).join(", ")}</td>
+                  <td>{connector.enabled ? t("list.yes") : t("list.no")}</td>
                   <td>
                     {connector.concurrency}
-                    {connector.rateLimitPerSecond ? `, at most ${connector.rateLimitPerSecond}/s` : ""}
+                    {connector.rateLimitPerSecond ? t("list.rateLimit", { rate: connector.rateLimitPerSecond }) : ""}
                   </td>
                   <td>{connector.maxAttempts}</td>
                   <td>
                     {connector.lastWeek.failed > 0 ? (
-                      <strong className="connector-result--failed">{connector.lastWeek.failed} failed</strong>
+                      <strong className="connector-result--failed">{t("list.failed", { count: connector.lastWeek.failed })}</strong>
                     ) : (
-                      "0 failed"
+                      t("list.failed", { count: 0 })
                     )}
-                    , {connector.lastWeek.succeeded} succeeded
-                    {connector.openTasks ? `, ${connector.openTasks} open` : ""}
+                    {t("list.succeeded", { count: connector.lastWeek.succeeded })}
+                    {connector.openTasks ? t("list.open", { count: connector.openTasks }) : ""}
                     {connector.lastWeek.lastFinishedAt ? (
                       <>
                         <br />
-                        <span className="hint">last finished {dateTime.format(connector.lastWeek.lastFinishedAt)}</span>
+                        <span className="hint">{t("list.lastFinished", { when: dateTime.format(connector.lastWeek.lastFinishedAt) })}</span>
                       </>
                     ) : null}
                   </td>

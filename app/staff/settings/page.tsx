@@ -1,33 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffSettings");
+  return { title: t("title") };
+}
+
+const pages = [
+  { href: "/staff/settings/reminders", key: "reminders" },
+  { href: "/staff/settings/auto-approval", key: "autoApproval" },
+  { href: "/staff/settings/voluntary-rights", key: "voluntaryRights" },
+  { href: "/staff/settings/retention", key: "retention" },
+] as const;
 
 export default async function SettingsPage() {
   await requireStaffPage("settings.manage");
   await connection();
+  const t = await getTranslations("staffSettings");
   return (
     <div className="staff-page">
-      <h1>Settings</h1>
+      <h1>{t("title")}</h1>
       <ul className="settings-list">
-        <li>
-          <Link href="/staff/settings/reminders">Reminders and escalation</Link>: when assignees are reminded of due dates, when admins hear
-          of overdue requests, and the daily digest.
-        </li>
-        <li>
-          <Link href="/staff/settings/auto-approval">Auto-approval</Link>: which rights are approved without review, per jurisdiction, once
-          the email is verified.
-        </li>
-        <li>
-          <Link href="/staff/settings/voluntary-rights">Rights offered to everyone</Link>: rights the company honours wherever people live,
-          beyond what their law grants (for example the opt-out of sale or sharing).
-        </li>
-        <li>
-          <Link href="/staff/settings/retention">Retention</Link>: how long download packages and the personal details of closed requests
-          are kept, and what the purge removed.
-        </li>
+        {pages.map(({ href, key }) => (
+          <li key={key}>{t.rich(`index.${key}`, { link: (chunks) => <Link href={href}>{chunks}</Link> })}</li>
+        ))}
       </ul>
     </div>
   );

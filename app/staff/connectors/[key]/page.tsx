@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { connectorForEdit } from "@/lib/connectors/connector-for-edit.ts";
 import { connectorFormOptions } from "@/lib/connectors/connector-form-options.ts";
@@ -12,7 +13,11 @@ import { DataMapView } from "../_components/data-map-view.tsx";
 import { WorkerNote } from "../_components/worker-note.tsx";
 import "../connectors.css";
 
-export const metadata: Metadata = { title: "Edit connector" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffConnectors");
+  return { title: t("edit.title") };
+}
 
 export default async function EditConnectorPage({
   params,
@@ -32,28 +37,31 @@ export default async function EditConnectorPage({
     throw error;
   });
   const { examples } = connectorFormOptions();
+  const t = await getTranslations("staffConnectors");
   return (
     <div className="staff-page">
       <p>
-        <Link href="/staff/connectors">← Connectors</Link>
+        <Link href="/staff/connectors">{t("back")}</Link>
       </p>
       <h1>{connector.name}</h1>
       {created ? (
         <p className="message message--success" role="status">
-          Connector added.
+          {t("edit.created")}
         </p>
       ) : null}
       {/* A <div>, not a <p>: the buttons are forms, which a paragraph cannot hold (the browser closes the
           paragraph before each form, so the page no longer matches what React renders: hydration error #418). */}
       <dl className="facts connector-identity">
-        <dt>Key</dt>
+        <dt>{t("edit.key")}</dt>
         <dd>
-          <code>{connector.key}</code> (names its queue; cannot change)
+          <code>{connector.key}</code> {t("edit.keyNote")}
         </dd>
-        <dt>Type</dt>
-        <dd>{connector.type} (cannot change)</dd>
-        <dt>State</dt>
-        <dd>{connector.enabled ? "enabled" : "disabled"}</dd>
+        <dt>{t("edit.type")}</dt>
+        <dd>
+          {connector.type} {t("edit.typeNote")}
+        </dd>
+        <dt>{t("edit.state")}</dt>
+        <dd>{connector.enabled ? t("edit.enabled") : t("edit.disabled")}</dd>
       </dl>
       <div className="connector-controls">
         <TestConnectorButton connectorKey={connector.key} />

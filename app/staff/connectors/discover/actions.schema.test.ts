@@ -17,7 +17,7 @@ describe("the propose-a-mapping form", () => {
       expect(proposeMappingSchema.safeParse({ source: "postgres", url: "postgresql://h/x", sampleSize }).success, sampleSize).toBe(false);
     }
     expect(proposeMappingSchema.safeParse({ source: "oracle", url: "oracle://h/x" }).error?.issues[0].message).toBe(
-      "Choose PostgreSQL or MySQL/MariaDB",
+      "staffConnectors.errors.chooseSource",
     );
   });
 });

@@ -1,32 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
-import { DEFAULT_SAMPLE_SIZE } from "@/lib/discovery/discover-mapping.ts";
+import { DEFAULT_SAMPLE_SIZE, MAX_SAMPLE_SIZE } from "@/lib/discovery/discover-mapping.ts";
 import { DiscoverForm } from "../_components/discover-form.tsx";
 import "../connectors.css";
 
-export const metadata: Metadata = { title: "Propose a mapping" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffConnectors");
+  return { title: t("discover.title") };
+}
+
+const code = (chunks: ReactNode) => <code>{chunks}</code>;
 
 export default async function ProposeMappingPage() {
   await requireStaffPage("connectors.manage");
   await connection();
+  const t = await getTranslations("staffConnectors");
   return (
     <div className="staff-page">
       <p>
-        <Link href="/staff/connectors">← Connectors</Link>
+        <Link href="/staff/connectors">{t("back")}</Link>
       </p>
-      <h1>Propose a mapping</h1>
-      <p>
-        The portal reads a database's tables, keys and a sample of at most {DEFAULT_SAMPLE_SIZE} rows per table, and proposes a connector:
-        which table identifies the person, how every other table reaches it, what each holds and what erasure should do. Each guess says how
-        sure it is and why. Values are only counted against patterns (emails, phone numbers, names…), never copied or shown.
-      </p>
-      <p>
-        It runs read-only, for at most 30 seconds. The address is used to connect and is neither stored nor logged. A user with read rights
-        is enough. The same is available as <code>npm run admin -- discover</code>.
-      </p>
-      <DiscoverForm />
+      <h1>{t("discover.title")}</h1>
+      <p>{t("discover.lead", { sample: DEFAULT_SAMPLE_SIZE })}</p>
+      <p>{t.rich("discover.safety", { code })}</p>
+      <DiscoverForm sampleSize={DEFAULT_SAMPLE_SIZE} maxSampleSize={MAX_SAMPLE_SIZE} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { REQUEST_TYPES, type RequestType } from "@/lib/deadlines/index.ts";
 import type { AutoApprovalPolicy } from "@/lib/requests/auto-approval-policy.ts";
 
-const mode = z.enum(["off", "all", "some"], { message: "Choose never, every jurisdiction or only some." }).default("off");
+const mode = z.enum(["off", "all", "some"], { message: "staffSettings.autoApproval.chooseMode" }).default("off");
 /** One ticked box arrives as a string, several as a list, none at all as nothing. */
 const ticked = z
   .union([z.string(), z.array(z.string())])

@@ -3,6 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
+import type { RequestType } from "@/lib/deadlines/index.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { saveAutoApprovalPolicy } from "@/lib/requests/save-auto-approval-policy.ts";
 import { autoApprovalFormSchema, resetFormSchema } from "./actions.schema.ts";
 
@@ -12,10 +15,11 @@ export async function saveAutoApprovalAction(_previous: unknown, formData: FormD
   return runStaffAction("settings.manage", autoApprovalFormSchema, formData, async (policy, me) => {
     await saveAutoApprovalPolicy({ policy, actor: actorOf(me) });
     revalidatePath(PAGE);
-    const rights = Object.keys(policy.rights);
+    const t = translator(await staffLocale());
+    const rights = (Object.keys(policy.rights) as RequestType[]).map((right) => t(`staffSettings.right.${right}`));
     return rights.length === 0
-      ? "Saved: every request now waits for staff."
-      : `Saved: ${rights.join(", ")} requests are approved without review where chosen.`;
+      ? t("staffSettings.autoApproval.savedNone")
+      : t("staffSettings.autoApproval.savedSome", { rights: rights.join(", ") });
   });
 }
 
@@ -23,6 +27,6 @@ export async function resetAutoApprovalAction(_previous: unknown, formData: Form
   return runStaffAction("settings.manage", resetFormSchema, formData, async (_input, me) => {
     await saveAutoApprovalPolicy({ policy: null, actor: actorOf(me) });
     revalidatePath(PAGE);
-    return "Back to the default set by AUTO_APPROVE_RIGHTS.";
+    return translator(await staffLocale())("staffSettings.autoApproval.reset");
   });
 }

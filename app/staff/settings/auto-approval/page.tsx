@@ -3,55 +3,64 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
-import { localDayOf } from "@/lib/deadlines/calendar.ts";
-import { JURISDICTIONS, REQUEST_TYPES, ruleFor } from "@/lib/deadlines/index.ts";
+import { JURISDICTIONS, REQUEST_TYPES, type RequestType, ruleFor } from "@/lib/deadlines/index.ts";
 import { env } from "@/lib/env.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
+import { staffDate } from "@/lib/i18n/staff-dates.ts";
 import { type EffectivePolicy, readAutoApprovalPolicy } from "@/lib/requests/auto-approval-policy.ts";
-import { rightNames } from "../right-names.ts";
 import { SettingsForm } from "./_components/settings-form.tsx";
 import { resetAutoApprovalAction, saveAutoApprovalAction } from "./actions.ts";
 
-export const metadata: Metadata = { title: "Auto-approval" };
+type SettingsTranslator = Awaited<ReturnType<typeof getTranslations<"staffSettings">>>;
 
-function summary(policy: EffectivePolicy): string {
-  const rights = Object.entries(policy.rights).map(
-    ([right, scope]) => `${right} (${scope === "all" ? "every jurisdiction" : scope.join(", ")})`,
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffSettings");
+  return { title: t("autoApproval.title") };
+}
+
+function summary(policy: EffectivePolicy, t: SettingsTranslator, locale: Locale): string {
+  const rights = Object.entries(policy.rights).map(([right, scope]) =>
+    t("autoApproval.scope", {
+      right: t(`right.${right as RequestType}`),
+      scope: scope === "all" ? t("autoApproval.everyJurisdiction") : scope.join(", "),
+    }),
   );
-  const what = rights.length === 0 ? "off: every request waits for staff" : `on for ${rights.join("; ")}`;
-  if (policy.source === "environment") return `Auto-approval is ${what}, from the default AUTO_APPROVE_RIGHTS; no admin has changed it.`;
+  const what = rights.length === 0 ? t("autoApproval.off") : t("autoApproval.on", { rights: rights.join("; ") });
+  if (policy.source === "environment") return t("autoApproval.fromEnvironment", { what });
   // The controller's day, not UTC's (a day off in the evening west of UTC).
-  const when = policy.updatedAt ? ` on ${localDayOf(policy.updatedAt, env().CONTROLLER_TIME_ZONE)}` : "";
-  return `Auto-approval is ${what}, as saved by an admin${when}.`;
+  if (!policy.updatedAt) return t("autoApproval.savedByAdmin", { what });
+  return t("autoApproval.savedByAdminOn", { what, date: staffDate(locale, env().CONTROLLER_TIME_ZONE).format(policy.updatedAt) });
 }
 
 export default async function AutoApprovalPage() {
   await requireStaffPage("settings.manage");
   await connection();
   const policy = await readAutoApprovalPolicy();
+  const t = await getTranslations("staffSettings");
+  const locale = await getLocale();
   return (
     <div className="staff-page">
       <p>
-        <Link href="/staff/settings">Settings</Link>
+        <Link href="/staff/settings">{t("back")}</Link>
       </p>
-      <h1>Auto-approval</h1>
-      <p className="lead">
-        A request chosen here is approved as soon as the person verifies their email: its connector tasks start without anyone reviewing it.
-        Leave a right on "never" where staff must check each request (identity, exemptions, manifestly excessive requests).
-      </p>
-      <p className="notice">{summary(policy)}</p>
-      <SettingsForm action={saveAutoApprovalAction} submitLabel="Save auto-approval">
+      <h1>{t("autoApproval.title")}</h1>
+      <p className="lead">{t("autoApproval.lead")}</p>
+      <p className="notice">{summary(policy, t, locale)}</p>
+      <SettingsForm action={saveAutoApprovalAction} submitLabel={t("autoApproval.submit")}>
         {REQUEST_TYPES.map((right) => {
           const scope = policy.rights[right];
           const chosen = scope === undefined ? "off" : scope === "all" ? "all" : "some";
           return (
             <fieldset key={right} className="group">
-              <legend className="legend">{rightNames[right]}</legend>
+              <legend className="legend">{t(`right.${right}`)}</legend>
               {(
                 [
-                  ["off", "Never: staff review every request"],
-                  ["all", "In every jurisdiction"],
-                  ["some", "Only in the jurisdictions ticked below"],
+                  ["off", t("autoApproval.modeOff")],
+                  ["all", t("autoApproval.modeAll")],
+                  ["some", t("autoApproval.modeSome")],
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="checkbox">
@@ -59,7 +68,7 @@ export default async function AutoApprovalPage() {
                 </label>
               ))}
               <fieldset className="group">
-                <legend className="legend legend--small">{rightNames[right]}: jurisdictions</legend>
+                <legend className="legend legend--small">{t("autoApproval.jurisdictions", { right: t(`right.${right}`) })}</legend>
                 <div className="checkboxes jurisdiction-list">
                   {JURISDICTIONS.map((code) => (
                     <label key={code} className="checkbox">
@@ -80,12 +89,9 @@ export default async function AutoApprovalPage() {
       </SettingsForm>
       {policy.source === "setting" ? (
         <>
-          <h2>Default</h2>
-          <p>
-            Without a saved choice, the environment variable AUTO_APPROVE_RIGHTS applies in every jurisdiction (now:{" "}
-            {env().AUTO_APPROVE_RIGHTS.join(", ") || "empty, so off"}).
-          </p>
-          <SettingsForm action={resetAutoApprovalAction} submitLabel="Use the default" secondary />
+          <h2>{t("autoApproval.defaultTitle")}</h2>
+          <p>{t("autoApproval.defaultText", { rights: env().AUTO_APPROVE_RIGHTS.join(", ") || t("autoApproval.defaultEmpty") })}</p>
+          <SettingsForm action={resetAutoApprovalAction} submitLabel={t("autoApproval.useDefault")} secondary />
         </>
       ) : null}
     </div>

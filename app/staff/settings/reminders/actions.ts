@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { reminderSettingsFormSchema } from "@/lib/reminders/reminder-settings-form.schema.ts";
 import { updateReminderSettings } from "@/lib/reminders/update-reminder-settings.ts";
 
@@ -10,7 +12,15 @@ export async function saveReminderSettingsAction(_previous: unknown, formData: F
   return runStaffAction("settings.manage", reminderSettingsFormSchema, formData, async (input, me) => {
     const saved = await updateReminderSettings({ input, actor: actorOf(me) });
     revalidatePath("/staff/settings/reminders");
-    const points = saved.daysBefore.length === 0 ? "no reminders before due dates" : `reminders ${saved.daysBefore.join(", ")} days before`;
-    return `Saved: ${points}, the digest from ${String(saved.digestHour).padStart(2, "0")}:00, overdue requests ${saved.escalateOverdue ? "escalated" : "not escalated"}.`;
+    const t = translator(await staffLocale());
+    const points =
+      saved.daysBefore.length === 0
+        ? t("staffSettings.reminders.savedNoPoints")
+        : t("staffSettings.reminders.savedPoints", { days: saved.daysBefore.join(", ") });
+    return t("staffSettings.reminders.saved", {
+      points,
+      hour: `${String(saved.digestHour).padStart(2, "0")}:00`,
+      escalated: saved.escalateOverdue ? "yes" : "no",
+    });
   });
 }

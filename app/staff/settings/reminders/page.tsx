@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
 import { readReminderSettings } from "@/lib/reminders/read-reminder-settings.ts";
@@ -10,40 +11,36 @@ import { DIGEST_WINDOW_DAYS, EXTENSION_NOTICE_DAYS_BEFORE } from "@/lib/reminder
 import { ReminderSettingsForm } from "./_components/reminder-settings-form.tsx";
 import { saveReminderSettingsAction } from "./actions.ts";
 
-export const metadata: Metadata = { title: "Reminders and escalation" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffSettings");
+  return { title: t("reminders.title") };
+}
 
 export default async function ReminderSettingsPage() {
   await requireStaffPage("settings.manage");
   await connection();
   const { stored, ...settings } = await readReminderSettings();
   const timeZone = env().CONTROLLER_TIME_ZONE;
+  const t = await getTranslations("staffSettings");
   return (
     <div className="staff-page">
       <p>
-        <Link href="/staff/settings">Settings</Link>
+        <Link href="/staff/settings">{t("back")}</Link>
       </p>
-      <h1>Reminders and escalation</h1>
-      <p className="lead">
-        Staff are emailed about deadlines so none passes unnoticed. Emails name the request by its reference and link to it; they never
-        carry the person's name or address.
-      </p>
+      <h1>{t("reminders.title")}</h1>
+      <p className="lead">{t("reminders.lead")}</p>
       <ul>
+        <li>{t("reminders.before")}</li>
         <li>
-          Before a due date, the assignee is reminded at the points set below (every active admin when nobody is assigned). A missed day
-          sends the most urgent reminder only, once. Requests waiting for the person with the clock paused get none.
+          {t("reminders.extension", {
+            days: t("reminders.and", { first: EXTENSION_NOTICE_DAYS_BEFORE[0], second: EXTENSION_NOTICE_DAYS_BEFORE[1] }),
+          })}
         </li>
-        <li>
-          When the last day to announce an extension comes before the due date, the assignee is also reminded{" "}
-          {EXTENSION_NOTICE_DAYS_BEFORE.join(" and ")} days before it, until the request is extended.
-        </li>
-        <li>
-          Each agent and admin gets one digest a day of their open requests due within {DIGEST_WINDOW_DAYS} days or overdue; admins also see
-          the unassigned ones. Nobody gets an empty digest.
-        </li>
+        <li>{t("reminders.digest", { days: DIGEST_WINDOW_DAYS })}</li>
       </ul>
       <p role="status">
-        {stored ? "These settings were saved by an admin." : "These are the defaults: no admin has saved reminder settings yet."} Days are
-        counted on the controller's calendar ({timeZone}).
+        {stored ? t("reminders.stored") : t("reminders.defaults")} {t("reminders.calendar", { timeZone })}
       </p>
       <ReminderSettingsForm action={saveReminderSettingsAction} current={settings} timeZone={timeZone} />
     </div>

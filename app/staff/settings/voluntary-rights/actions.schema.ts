@@ -4,7 +4,7 @@ import { z } from "zod";
 import { REQUEST_TYPES } from "@/lib/deadlines/index.ts";
 import type { VoluntaryRights } from "@/lib/requests/offered-rights.ts";
 
-const right = z.enum(REQUEST_TYPES, { message: "Choose rights from the list." });
+const right = z.enum(REQUEST_TYPES, { message: "staffSettings.voluntary.chooseRights" });
 
 export const voluntaryRightsFormSchema = z
   .object({

@@ -16,7 +16,8 @@ export function SettingsForm({ action, submitLabel, secondary, children }: Props
     <form action={formAction} className="staff-form">
       {state && !state.ok ? (
         <p className="message message--error" role="alert">
-          {state.error.message}
+          {/* Field problems are already in the member's language (runStaffAction); the joined message is English. */}
+          {state.error.issues?.length ? state.error.issues.map((issue) => issue.message).join(" ") : state.error.message}
         </p>
       ) : null}
       {state?.ok ? (

@@ -1,6 +1,7 @@
 "use client";
 // The reminder settings form: the result is announced beside it (role=status, or role=alert with
 // each field's problem next to the field, which is marked invalid).
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import { FormOutcome, StaffField } from "../../../_components/staff-field.tsx";
@@ -17,6 +18,7 @@ const hours = Array.from({ length: 24 }, (_, hour) => hour);
 
 export function ReminderSettingsForm({ action, current, timeZone }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations("staffSettings.reminders");
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   // "daysBefore.1" is a problem with the daysBefore field.
   const problemWith = (field: string) => issues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))?.message;
@@ -24,31 +26,15 @@ export function ReminderSettingsForm({ action, current, timeZone }: Props) {
   return (
     <form action={formAction} className="staff-form staff-narrow">
       <FormOutcome
-        error={
-          state && !state.ok
-            ? issues.length > 0
-              ? "The settings were not saved: correct the fields marked below."
-              : state.error.message
-            : undefined
-        }
+        error={state && !state.ok ? (issues.length > 0 ? t("problems") : state.error.message) : undefined}
         success={state?.ok ? state.data : undefined}
       />
-      <StaffField
-        name="daysBefore"
-        label="Remind the assignee this many days before the due date"
-        hint="Up to 6 numbers from 1 to 60, separated by commas. Leave empty to send no reminders before due dates."
-        error={problemWith("daysBefore")}
-      >
+      <StaffField name="daysBefore" label={t("daysBefore")} hint={t("daysBeforeHint")} error={problemWith("daysBefore")}>
         {(control) => (
           <input {...control} name="daysBefore" className="input" inputMode="numeric" defaultValue={current.daysBefore.join(", ")} />
         )}
       </StaffField>
-      <StaffField
-        name="digestHour"
-        label="Send the daily digest from"
-        hint={`The hour on the controller's clock (${timeZone}).`}
-        error={problemWith("digestHour")}
-      >
+      <StaffField name="digestHour" label={t("digestHour")} hint={t("digestHourHint", { timeZone })} error={problemWith("digestHour")}>
         {(control) => (
           <select {...control} name="digestHour" className="select" defaultValue={String(current.digestHour)}>
             {hours.map((value) => (
@@ -74,14 +60,14 @@ export function ReminderSettingsForm({ action, current, timeZone }: Props) {
             aria-invalid={escalateError ? true : undefined}
             aria-describedby={escalateError ? "escalateOverdue-error escalateOverdue-hint" : "escalateOverdue-hint"}
           />
-          <label htmlFor="escalateOverdue">Tell every admin when a request is overdue</label>
+          <label htmlFor="escalateOverdue">{t("escalate")}</label>
           <p id="escalateOverdue-hint" className="hint">
-            Once per request and due date; again if a new due date passes too.
+            {t("escalateHint")}
           </p>
         </div>
       </div>
       <button type="submit" className="button" disabled={pending}>
-        Save reminder settings
+        {t("submit")}
       </button>
     </form>
   );

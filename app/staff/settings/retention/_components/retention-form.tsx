@@ -1,5 +1,6 @@
 "use client";
 // The two retention settings, each with what it governs; errors are announced and name the field.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import type { RetentionSettings } from "@/lib/retention/retention-settings.ts";
@@ -12,11 +13,12 @@ export function RetentionForm({ current, fields }: { current: RetentionSettings;
   const [state, formAction, pending] = useActionState<ActionResult<RetentionSettings> | null, FormData>(saveRetentionSettingsAction, null);
   const issues = state && !state.ok ? (state.error.issues ?? []) : [];
   const values = state?.ok ? state.data : current;
+  const t = useTranslations("staffSettings.retention");
   return (
     <form action={formAction} className="staff-form staff-narrow" noValidate>
       <FormOutcome
-        error={state && !state.ok ? state.error.message : undefined}
-        success={state?.ok ? "Saved. The next purge uses these values." : undefined}
+        error={state && !state.ok ? (state.error.issues?.length ? t("problems") : state.error.message) : undefined}
+        success={state?.ok ? t("saved") : undefined}
       />
       {fields.map((field) => (
         <StaffField
@@ -43,7 +45,7 @@ export function RetentionForm({ current, fields }: { current: RetentionSettings;
         </StaffField>
       ))}
       <button type="submit" className="button" aria-disabled={pending}>
-        Save retention settings
+        {t("submit")}
       </button>
     </form>
   );

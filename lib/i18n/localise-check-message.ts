@@ -1,0 +1,78 @@
+// Validation messages are written in English by the schemas and checks (zod's own, the connectors
+// file's, the settings'), and stay English for files, logs and API clients. A staff member reads
+// them in their language: each English message of the catalogue namespace `staffChecks` is a
+// pattern whose arguments are captured ("Table \"{table}\" is listed twice"), and the same key is
+// then written in the reader's language. Captured values are technical (a table, a path, a line)
+// and kept verbatim, except in arguments whose name ends in "Term", which are translated when they
+// are one of `staffChecks.term` ("table name", "string").
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { catalogues, type Locale } from "./catalogue.ts";
+import { translateKey } from "./translator.ts";
+
+type Pattern = { key: string; regex: RegExp; names: string[]; literalLength: number };
+
+const NAMESPACE = "staffChecks";
+
+let compiled: { patterns: Pattern[]; terms: Map<string, string> } | undefined;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function flatten(tree: object, prefix: string): Array<[string, string]> {
+  return Object.entries(tree).flatMap(
+    ([name, value]): Array<[string, string]> =>
+      typeof value === "string" ? [[`${prefix}.${name}`, value]] : flatten(value as object, `${prefix}.${name}`),
+  );
+}
+
+/** One regular expression per English message: its text literally, each argument captured. */
+export function compileCheckPattern(key: string, message: string): Pattern {
+  let source = "";
+  let literalLength = 0;
+  const names: string[] = [];
+  for (const element of parse(message)) {
+    if (element.type === TYPE.literal) {
+      source += escapeRegex(element.value);
+      literalLength += element.value.length;
+    } else if (element.type === TYPE.argument) {
+      source += names.includes(element.value) ? `\\k<${element.value}>` : `(?<${element.value}>.+?)`;
+      if (!names.includes(element.value)) names.push(element.value);
+    } else {
+      throw new Error(`${key}: a check message holds only text and {arguments}`);
+    }
+  }
+  return { key, regex: new RegExp(`^${source}$`, "s"), names, literalLength };
+}
+
+function patternsAndTerms() {
+  if (compiled) return compiled;
+  const messages = flatten(catalogues.en[NAMESPACE], NAMESPACE);
+  const termPrefix = `${NAMESPACE}.term.`;
+  const terms = new Map(messages.filter(([key]) => key.startsWith(termPrefix)).map(([key, text]) => [text, key]));
+  // The most literal text first: "Invalid input: expected {value}" before "Invalid {what}"-like ones.
+  const patterns = messages
+    .filter(([key]) => !key.startsWith(termPrefix))
+    .map(([key, message]) => compileCheckPattern(key, message))
+    .sort((a, b) => b.literalLength - a.literalLength);
+  compiled = { patterns, terms };
+  return compiled;
+}
+
+/** The message in the reader's language, or undefined when it is not one of `staffChecks`. */
+export function localiseCheckMessage(message: string, locale: Locale): string | undefined {
+  const { patterns, terms } = patternsAndTerms();
+  for (const pattern of patterns) {
+    const found = pattern.regex.exec(message);
+    if (!found) continue;
+    const values = Object.fromEntries(
+      pattern.names.map((name) => {
+        const value = found.groups?.[name] ?? "";
+        const term = name.endsWith("Term") ? terms.get(value) : undefined;
+        return [name, (term && translateKey(locale, term)) ?? value];
+      }),
+    );
+    return translateKey(locale, pattern.key, values);
+  }
+  return undefined;
+}
