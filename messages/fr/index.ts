@@ -3,6 +3,9 @@
 import type en from "../en/index.ts";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffRequest from "./staff-request.json";
+import staffRequests from "./staff-requests.json";
 import staffShell from "./staff-shell.json";
+import staffTimeline from "./staff-timeline.json";
 
-export default { staffErrors, staffLabels, staffShell } satisfies typeof en;
+export default { staffErrors, staffLabels, staffRequest, staffRequests, staffShell, staffTimeline } satisfies typeof en;
