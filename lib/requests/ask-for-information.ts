@@ -28,9 +28,10 @@ export async function askForInformation(options: {
   const now = options.now ?? new Date();
   const outcome = await db().$transaction(async (tx: Tx) => {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!read)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (read.status !== "VERIFIED" && read.status !== "AWAITING_SUBJECT") {
       throw new AppError(
         "INVALID_STATE",

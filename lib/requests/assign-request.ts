@@ -23,9 +23,10 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
   const { assigneeEmail } = assignRequestSchema.parse({ assigneeEmail: options.assigneeEmail });
   const { emailId, ...result } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (!isOpen(request.status)) {
       throw new AppError(
         "INVALID_STATE",
@@ -79,7 +80,10 @@ async function assignedBy(tx: Tx, actor: Actor): Promise<string | null> {
 
 async function activeAssignee(tx: Tx, email: string) {
   const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, email: true, role: true, disabledAt: true } });
-  if (!user) throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`, { text: { key: "staffRequest.errors.noStaffAccount", values: { email } } });
+  if (!user)
+    throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`, {
+      text: { key: "staffRequest.errors.noStaffAccount", values: { email } },
+    });
   if (user.disabledAt) {
     throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`, {
       text: { key: "staffRequest.errors.staffDisabled", values: { email } },

@@ -41,9 +41,10 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
   const now = options.now ?? new Date();
   const { emailId, work } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference }, include: { tasks: true } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (request.status !== "APPROVED" && request.status !== "IN_PROGRESS") {
       throw new AppError(
         "INVALID_STATE",
@@ -64,7 +65,8 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
       where: { id: request.id, status: request.status },
       data: { status: "COMPLETED", outcome, closedAt: now },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
         text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
       });
     // The row is locked now: a retry that queued a task since the read above is seen here.

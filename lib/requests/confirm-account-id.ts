@@ -19,9 +19,10 @@ export async function confirmAccountId(options: { reference: string; confirmed: 
   const now = options.now ?? new Date();
   return db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (!(BEFORE_APPROVAL as readonly string[]).includes(request.status)) {
       throw new AppError(
         "INVALID_STATE",

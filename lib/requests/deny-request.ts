@@ -87,9 +87,10 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
       where: { reference: options.reference },
       include: { agentAuthorization: { select: { agentEmail: true } } },
     });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (reason === "AGENT_AUTHORITY_NOT_SHOWN" && !request.agentAuthorization) {
       throw new AppError("BAD_REQUEST", `Request ${request.reference} was not filed by an agent: choose another reason.`, {
         text: { key: "staffRequest.errors.notFiledByAgent", values: { reference: request.reference } },
@@ -113,7 +114,8 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
         closedAt: now,
       },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
         text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
       });
     await appendAuditEvent(tx, {

@@ -21,9 +21,10 @@ export async function sendMessageToPerson(options: { reference: string; input: z
   const { message } = sendMessageToPersonSchema.parse(options.input);
   const emailId = await db().$transaction(async (tx: Tx) => {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
-      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
-    });
+    if (!read)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (unverified.includes(read.status)) {
       throw new AppError(
         "INVALID_STATE",

@@ -21,9 +21,7 @@ const outcomeOf = (value: unknown) => (value === "PARTIALLY_FULFILLED" ? "PARTIA
 function day(value: unknown, locale: Locale): string {
   const text = String(value);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  return new Intl.DateTimeFormat(dateLocaleFor(locale), { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${text}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(dateLocaleFor(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${text}T12:00:00Z`));
 }
 
 /** `names` turns staff ids into email addresses for "Assigned to …". */
@@ -34,7 +32,8 @@ const auditLabels: Record<string, (t: T, data: Data, names: (id: unknown) => str
   "request.acknowledged": (t) => t("staffTimeline.audit.requestAcknowledged"),
   "request.expired": (t) => t("staffTimeline.audit.requestExpired"),
   "request.approved": (t, data) => t("staffTimeline.audit.requestApproved", { connectors: countOf(data.connectors) }),
-  "request.denied": (t, data, _names, locale) => t("staffTimeline.audit.requestDenied", { reason: denialReasonLabel(String(data.reason), locale) }),
+  "request.denied": (t, data, _names, locale) =>
+    t("staffTimeline.audit.requestDenied", { reason: denialReasonLabel(String(data.reason), locale) }),
   "request.withdrawn": (t, data) => t("staffTimeline.audit.requestWithdrawn", { cancelled: countOf(data.cancelledTasks) }),
   "request.information-requested": (t, data) =>
     t("staffTimeline.audit.informationRequested", {
@@ -55,7 +54,8 @@ const auditLabels: Record<string, (t: T, data: Data, names: (id: unknown) => str
   "request.assigned": (t, data, names) =>
     data.assigneeId ? t("staffTimeline.audit.assigned", { name: names(data.assigneeId) }) : t("staffTimeline.audit.unassigned"),
   "request.note-added": (t) => t("staffTimeline.audit.noteAdded"),
-  "request.closed": (t, data) => t("staffTimeline.audit.closed", { outcome: outcomeOf(data.outcome), cancelled: countOf(data.cancelledTasks) }),
+  "request.closed": (t, data) =>
+    t("staffTimeline.audit.closed", { outcome: outcomeOf(data.outcome), cancelled: countOf(data.cancelledTasks) }),
   "request.completed": (t, data) => t("staffTimeline.audit.completed", { outcome: outcomeOf(data.outcome) }),
   "request.personal-data-purged": (t) => t("staffTimeline.audit.personalDataPurged"),
   "request.corrections-handed-to-staff": (t, data) => t("staffTimeline.audit.correctionsHandedToStaff", { count: countOf(data.count) }),

@@ -54,7 +54,12 @@ function summarise(action: BulkAction, result: Omit<BulkResult, "summary" | "act
  * `locale` is the reader's language: of the summary, and of each refusal's reason when the error names a
  * catalogue message. Without it, the summary is in English and the reasons are the errors' own English.
  */
-export async function runBulkAction(options: { input: unknown; principal: StaffPrincipal; now?: Date; locale?: Locale }): Promise<BulkResult> {
+export async function runBulkAction(options: {
+  input: unknown;
+  principal: StaffPrincipal;
+  now?: Date;
+  locale?: Locale;
+}): Promise<BulkResult> {
   const locale = options.locale ?? "en";
   const reasonOf = (error: AppError) =>
     (options.locale && error.text && translateKey(options.locale, error.text.key, error.text.values)) || error.message;

@@ -3,8 +3,8 @@
 // form with its schema, calls one service and refreshes the page; the result (a message, or
 // the AppError's message) is shown beside the form, in the member's language.
 import { revalidatePath } from "next/cache";
-import { recordAgentPermissionCheck } from "@/lib/agents/record-agent-permission-check.ts";
 import { getLocale, getTranslations } from "next-intl/server";
+import { recordAgentPermissionCheck } from "@/lib/agents/record-agent-permission-check.ts";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
 import { completeCorrectionTask } from "@/lib/corrections/complete-correction-task.ts";

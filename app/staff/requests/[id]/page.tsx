@@ -11,8 +11,8 @@ import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
-import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { evidenceRequestLookup } from "@/lib/evidence/evidence-request-lookup.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
 import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
 import { ActionsSection } from "./_components/actions-section.tsx";
@@ -71,7 +71,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <dd>
           <span className={`request-status request-status--${request.status.toLowerCase()}`}>{labels(`statusLong.${request.status}`)}</span>
           {/* A denial or an expiry is the status itself; the other outcomes say how far the answer went. */}
-          {request.outcome && request.outcome !== "DENIED" && request.outcome !== "EXPIRED" ? ` (${labels(`outcome.${request.outcome}`)})` : ""}
+          {request.outcome && request.outcome !== "DENIED" && request.outcome !== "EXPIRED"
+            ? ` (${labels(`outcome.${request.outcome}`)})`
+            : ""}
         </dd>
         {request.denialReason ? (
           <>

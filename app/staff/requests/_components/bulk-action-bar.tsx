@@ -160,7 +160,11 @@ function BulkDenialConfirmation({
       <input type="hidden" name="reason" value={preview.reason} />
       <input type="hidden" name="message" value={preview.message} />
       {preview.previews.map((email) => (
-        <DenialEmailPreviewView key={email.reference} preview={email} intro={(language) => page("previewIntroFor", { reference: email.reference, language })} />
+        <DenialEmailPreviewView
+          key={email.reference}
+          preview={email}
+          intro={(language) => page("previewIntroFor", { reference: email.reference, language })}
+        />
       ))}
       <button type="submit" name="intent" value="deny-send" className="button button--danger" disabled={pending}>
         {t("send", { count })}

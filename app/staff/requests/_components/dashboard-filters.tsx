@@ -1,8 +1,9 @@
 // The dashboard's filters: a plain GET form, so a view is a URL (bookmark it, share it) and works
 // without JavaScript. Applying filters starts again at page 1 and keeps the sort and page size.
+
+import { useTranslations } from "next-intl";
 import { JURISDICTIONS } from "@/lib/deadlines/rules.ts";
 import { type DashboardParams, PAGE_SIZES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/staff/dashboard-params.ts";
-import { useTranslations } from "next-intl";
 import { lawShortName } from "./labels.ts";
 
 type Option = [value: string, label: string];
@@ -40,7 +41,8 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
         <div className="filter-statuses__list">
           {REQUEST_STATUSES.map((status) => (
             <label key={status} className="filter-check">
-              <input type="checkbox" name="status" value={status} defaultChecked={params.status.includes(status)} /> {labels(`status.${status}`)}
+              <input type="checkbox" name="status" value={status} defaultChecked={params.status.includes(status)} />{" "}
+              {labels(`status.${status}`)}
             </label>
           ))}
         </div>

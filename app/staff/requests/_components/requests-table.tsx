@@ -24,10 +24,7 @@ export function RequestsTable(props: {
   const locale = useLocale();
   const t = useTranslations("staffRequests");
   const labels = useTranslations("staffLabels");
-  const columns = useMemo(
-    () => requestColumns({ timeZone: props.timeZone, locale, t, labels }),
-    [props.timeZone, locale, t, labels],
-  );
+  const columns = useMemo(() => requestColumns({ timeZone: props.timeZone, locale, t, labels }), [props.timeZone, locale, t, labels]);
   const table = useServerTable({
     columns,
     data: props.rows,

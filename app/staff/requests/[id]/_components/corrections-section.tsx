@@ -34,11 +34,11 @@ function where(item: Item, t: CorrectionsT): string {
 
 export function CorrectionsSection({ details, canManage, timeZone }: { details: RequestDetails; canManage: boolean; timeZone: string }) {
   const corrections = details.corrections;
+  const t = useTranslations("staffRequest.corrections");
+  const locale = useLocale();
   if (!corrections) return null;
   const { items, task } = corrections;
   const waiting = items.filter((item) => item.state === "with-staff");
-  const t = useTranslations("staffRequest.corrections");
-  const locale = useLocale();
   return (
     <section aria-labelledby="corrections-heading" className="request-section">
       <h2 id="corrections-heading">{t("heading")}</h2>
@@ -91,9 +91,7 @@ export function CorrectionsSection({ details, canManage, timeZone }: { details: 
               {waiting.map((item) => (
                 <div className="checkbox" key={item.index}>
                   <input id={`corrected-${item.index}`} type="checkbox" name="corrected" value={String(item.index)} />
-                  <label htmlFor={`corrected-${item.index}`}>
-                    {t("item", { label: item.label, value: item.correctValue })}
-                  </label>
+                  <label htmlFor={`corrected-${item.index}`}>{t("item", { label: item.label, value: item.correctValue })}</label>
                 </div>
               ))}
             </fieldset>

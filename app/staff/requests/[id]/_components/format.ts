@@ -10,7 +10,11 @@ export function formatInstant(date: Date, locale: Locale, timeZone: string): str
 /** A stored calendar day (YYYY-MM-DD) as "Tue 26 May 2026" / "mar. 26 mai 2026", never shifted by a time zone. */
 export function formatDay(day: string | null, locale: Locale): string {
   if (!day) return "—";
-  return new Intl.DateTimeFormat(dateLocaleFor(locale), { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(dateLocaleFor(locale), {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T12:00:00Z`));
 }

@@ -15,9 +15,7 @@ export function PersonSection({ details, timeZone, canDecide }: { details: Reque
   return (
     <section aria-labelledby="person-heading" className="request-section">
       <h2 id="person-heading">{t("person.heading")}</h2>
-      {request.purgedAt ? (
-        <p className="notice">{t("person.purged", { at: at(request.purgedAt) })}</p>
-      ) : null}
+      {request.purgedAt ? <p className="notice">{t("person.purged", { at: at(request.purgedAt) })}</p> : null}
       <dl className="facts">
         <dt>{t("person.email")}</dt>
         <dd>{person.email ?? "—"}</dd>
@@ -29,9 +27,7 @@ export function PersonSection({ details, timeZone, canDecide }: { details: Reque
             <dd>
               {person.accountId}
               <p className={confirmation ? "hint" : "hint account-id-unconfirmed"} id="account-id-state">
-                {confirmation
-                  ? t("person.confirmedBy", { by: confirmation.by, at: at(confirmation.at) })
-                  : t("person.notConfirmed")}
+                {confirmation ? t("person.confirmedBy", { by: confirmation.by, at: at(confirmation.at) }) : t("person.notConfirmed")}
               </p>
               {canDecide && details.actions.confirmAccountId ? (
                 <ActionForm
@@ -41,9 +37,7 @@ export function PersonSection({ details, timeZone, canDecide }: { details: Reque
                   submitLabel={confirmation ? t("person.takeBack") : t("person.confirm")}
                   secondary
                 >
-                  {confirmation ? null : (
-                    <p className="hint">{t("person.confirmHint")}</p>
-                  )}
+                  {confirmation ? null : <p className="hint">{t("person.confirmHint")}</p>}
                 </ActionForm>
               ) : null}
             </dd>

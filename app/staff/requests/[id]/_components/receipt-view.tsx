@@ -77,7 +77,8 @@ export function ReceiptView({ receipt }: { receipt: unknown }) {
   const r = receipt;
   const lines: string[] = [];
   if (r.records !== undefined) lines.push(t(r.via === "callback" ? "foundByCallback" : "found", { records: r.records }));
-  if (r.categories) for (const [category, count] of Object.entries(r.categories)) lines.push(t("category", { category: words(category), count }));
+  if (r.categories)
+    for (const [category, count] of Object.entries(r.categories)) lines.push(t("category", { category: words(category), count }));
   if (r.files?.length) lines.push(t("files", { count: r.files.length }));
   if (r.affected !== undefined) lines.push(t("affected", { count: r.affected }));
   for (const detail of r.details ?? []) lines.push(strategyText(detail, t));

@@ -63,9 +63,7 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
                   <td>
                     {task.startedAt ? <div>{t("started", { at: at(task.startedAt) })}</div> : null}
                     {task.finishedAt ? <div>{t("finished", { at: at(task.finishedAt) })}</div> : null}
-                    {task.callbackDeadline && !task.finishedAt ? (
-                      <div>{t("callbackBy", { at: at(task.callbackDeadline) })}</div>
-                    ) : null}
+                    {task.callbackDeadline && !task.finishedAt ? <div>{t("callbackBy", { at: at(task.callbackDeadline) })}</div> : null}
                     {canManage && actions.retryTask(task) ? (
                       <ActionForm
                         action={retryTaskAction}
@@ -98,9 +96,7 @@ function CompleteTaskForm({ task, reference, requestId }: { task: Task; referenc
   const labels = useTranslations("staffLabels");
   return (
     <section aria-labelledby={`${prefix}-heading`} className="panel manual-task">
-      <h3 id={`${prefix}-heading`}>
-        {t("manualHeading", { connector: task.connectorName, right: labels(`right.${task.action}`) })}
-      </h3>
+      <h3 id={`${prefix}-heading`}>{t("manualHeading", { connector: task.connectorName, right: labels(`right.${task.action}`) })}</h3>
       <UploadForm action={`/staff/requests/${requestId}/tasks/${task.id}/complete`} submitLabel={t("complete")}>
         <input type="hidden" name="reference" value={reference} />
         <input type="hidden" name="taskId" value={task.id} />
