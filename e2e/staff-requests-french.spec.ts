@@ -32,7 +32,6 @@ const englishLabels = [
   "Why this date",
   "Acknowledge by",
   "not required by this law",
-  "Person",
   "What they asked",
   "Timeline",
   "Times in",
