@@ -18,7 +18,10 @@ export async function addRequestNote(options: { reference: string; body: string;
   const authorId = actor.id;
   return db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference }, select: { id: true } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     const author = await tx.staffUser.findUnique({ where: { id: authorId }, select: { disabledAt: true } });
     if (!author || author.disabledAt) throw new AppError("FORBIDDEN", "Only an active staff member can write a note.");
     const note = await tx.requestNote.create({ data: { requestId: request.id, authorId, body }, select: { id: true, createdAt: true } });

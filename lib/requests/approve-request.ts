@@ -13,13 +13,19 @@ export async function approveRequest(options: { reference: string; actor: Actor;
   const now = options.now ?? new Date();
   const approved = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     assertTransition(request.reference, request.status, "APPROVED");
     const moved = await tx.dsarRequest.updateMany({
       where: { id: request.id, status: request.status },
       data: { status: "IN_PROGRESS", decidedAt: now },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
+      });
     const listed = await tx.connector.findMany({ where: { enabled: true, actions: { has: request.type } }, orderBy: { key: "asc" } });
     // Opt-out, limit, restriction, objection: a source whose type has no action for them is skipped.
     const connectors = isPreferenceKind(request.type.toLowerCase())

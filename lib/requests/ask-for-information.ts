@@ -28,11 +28,15 @@ export async function askForInformation(options: {
   const now = options.now ?? new Date();
   const outcome = await db().$transaction(async (tx: Tx) => {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!read)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (read.status !== "VERIFIED" && read.status !== "AWAITING_SUBJECT") {
       throw new AppError(
         "INVALID_STATE",
         `Information can be asked for on a verified request; ${read.reference} is ${read.status.toLowerCase()}.`,
+        { text: { key: "staffRequest.errors.askNotVerified", values: { reference: read.reference, status: read.status } } },
       );
     }
     // Asking again while waiting adds a message; the clock was already stopped by the first ask.

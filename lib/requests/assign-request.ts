@@ -23,11 +23,15 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
   const { assigneeEmail } = assignRequestSchema.parse({ assigneeEmail: options.assigneeEmail });
   const { emailId, ...result } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (!isOpen(request.status)) {
       throw new AppError(
         "INVALID_STATE",
         `Request ${request.reference} is closed (${request.status.toLowerCase()}); it cannot be assigned.`,
+        { text: { key: "staffRequest.errors.assignClosed", values: { reference: request.reference, status: request.status } } },
       );
     }
     const assignee = assigneeEmail ? await activeAssignee(tx, assigneeEmail) : null;
@@ -38,7 +42,9 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
       data: { assigneeId },
     });
     if (moved.count === 0)
-      throw new AppError("CONFLICT", `Request ${request.reference} was reassigned meanwhile; reload it and try again.`);
+      throw new AppError("CONFLICT", `Request ${request.reference} was reassigned meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.reassignedMeanwhile", values: { reference: request.reference } },
+      });
     await appendAuditEvent(tx, {
       requestId: request.id,
       actor: options.actor,
@@ -74,10 +80,19 @@ async function assignedBy(tx: Tx, actor: Actor): Promise<string | null> {
 
 async function activeAssignee(tx: Tx, email: string) {
   const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, email: true, role: true, disabledAt: true } });
-  if (!user) throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`);
-  if (user.disabledAt) throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`);
+  if (!user)
+    throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`, {
+      text: { key: "staffRequest.errors.noStaffAccount", values: { email } },
+    });
+  if (user.disabledAt) {
+    throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`, {
+      text: { key: "staffRequest.errors.staffDisabled", values: { email } },
+    });
+  }
   if (user.role === "AUDITOR") {
-    throw new AppError("BAD_REQUEST", `${email} is an auditor; only agents and admins can be assigned requests.`);
+    throw new AppError("BAD_REQUEST", `${email} is an auditor; only agents and admins can be assigned requests.`, {
+      text: { key: "staffRequest.errors.assigneeAuditor", values: { email } },
+    });
   }
   return user;
 }

@@ -41,11 +41,15 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
   const now = options.now ?? new Date();
   const { emailId, work } = await db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference }, include: { tasks: true } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (request.status !== "APPROVED" && request.status !== "IN_PROGRESS") {
       throw new AppError(
         "INVALID_STATE",
         `Only an approved request can be closed by hand; ${request.reference} is ${request.status.toLowerCase()}.`,
+        { text: { key: "staffRequest.errors.closeNotApproved", values: { reference: request.reference, status: request.status } } },
       );
     }
     assertTransition(request.reference, request.status, "COMPLETED");
@@ -54,17 +58,23 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
       throw new AppError(
         "INVALID_STATE",
         `${busy} connector task(s) of ${request.reference} are still queued or running; wait until they finish or fail, then close.`,
+        { text: { key: "staffRequest.errors.closeTasksBusy", values: { reference: request.reference, count: busy } } },
       );
     }
     const moved = await tx.dsarRequest.updateMany({
       where: { id: request.id, status: request.status },
       data: { status: "COMPLETED", outcome, closedAt: now },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
+      });
     // The row is locked now: a retry that queued a task since the read above is seen here.
     const queued = await tx.connectorTask.count({ where: { requestId: request.id, status: { in: ["PENDING", "RUNNING"] } } });
     if (queued > 0)
-      throw new AppError("CONFLICT", `A connector task of ${request.reference} was queued meanwhile; reload it and try again.`);
+      throw new AppError("CONFLICT", `A connector task of ${request.reference} was queued meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.closeTaskQueued", values: { reference: request.reference } },
+      });
     const work = await cancelRequestWork(tx, request.id, now);
     await appendAuditEvent(tx, {
       requestId: request.id,

@@ -19,15 +19,21 @@ export async function confirmAccountId(options: { reference: string; confirmed: 
   const now = options.now ?? new Date();
   return db().$transaction(async (tx: Tx) => {
     const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (!(BEFORE_APPROVAL as readonly string[]).includes(request.status)) {
       throw new AppError(
         "INVALID_STATE",
         `The account number can be confirmed or taken back only between verification and approval; ${request.reference} is ${request.status.toLowerCase().replaceAll("_", " ")}.`,
+        { text: { key: "staffRequest.errors.accountIdWrongStage", values: { reference: request.reference, status: request.status } } },
       );
     }
     if (!request.accountId) {
-      throw new AppError("BAD_REQUEST", `The person gave no account number on ${request.reference}: there is nothing to confirm.`);
+      throw new AppError("BAD_REQUEST", `The person gave no account number on ${request.reference}: there is nothing to confirm.`, {
+        text: { key: "staffRequest.errors.noAccountId", values: { reference: request.reference } },
+      });
     }
     const wasConfirmed = request.accountIdConfirmedAt !== null;
     if (wasConfirmed === confirmed) {
@@ -40,7 +46,9 @@ export async function confirmAccountId(options: { reference: string; confirmed: 
       data: { accountIdConfirmedAt: confirmed ? now : null, ...by },
     });
     if (moved.count === 0) {
-      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
+      });
     }
     // No personal value in the log: only that the number the person gave was confirmed or not.
     await appendAuditEvent(tx, {

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
-import { AppError } from "../errors.ts";
+import { AppError, type MessageRef } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { DenialReason, type RequestStatus } from "../generated/prisma/enums.ts";
 import { safeText } from "../http/safe-text.ts";
@@ -43,17 +43,27 @@ export const denyRequestSchema = z
 
 export type DenyRequestInput = z.input<typeof denyRequestSchema>;
 
-function refusalOf(reference: string, status: RequestStatus, reason: DenialReason): string | null {
+/** Why this request cannot be denied now, in English and as a catalogue message; null when it can. */
+function refusalOf(reference: string, status: RequestStatus, reason: DenialReason): { message: string; text: MessageRef } | null {
   if (status === "VERIFIED" || status === "AWAITING_SUBJECT") return null;
   if (status === "SUBMITTED") {
     return reason === "IDENTITY_NOT_VERIFIED"
       ? null
-      : `Request ${reference} is not verified yet: it can only be denied with the reason IDENTITY_NOT_VERIFIED.`;
+      : {
+          message: `Request ${reference} is not verified yet: it can only be denied with the reason IDENTITY_NOT_VERIFIED.`,
+          text: { key: "staffRequest.errors.denyNotVerified", values: { reference } },
+        };
   }
   if (status === "APPROVED" || status === "IN_PROGRESS") {
-    return `Request ${reference} is already approved and being fulfilled; close it as partially fulfilled and explain why instead of denying it.`;
+    return {
+      message: `Request ${reference} is already approved and being fulfilled; close it as partially fulfilled and explain why instead of denying it.`,
+      text: { key: "staffRequest.errors.denyAlreadyApproved", values: { reference } },
+    };
   }
-  return `Request ${reference} is already closed (${status.toLowerCase()}).`;
+  return {
+    message: `Request ${reference} is already closed (${status.toLowerCase()}).`,
+    text: { key: "staffRequest.errors.denyAlreadyClosed", values: { reference, status } },
+  };
 }
 
 type DeniedRequest = Parameters<typeof complaintRouteFor>[0] & { reference: string; type: string; locale: string };
@@ -77,12 +87,22 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
       where: { reference: options.reference },
       include: { agentAuthorization: { select: { agentEmail: true } } },
     });
-    if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (reason === "AGENT_AUTHORITY_NOT_SHOWN" && !request.agentAuthorization) {
-      throw new AppError("BAD_REQUEST", `Request ${request.reference} was not filed by an agent: choose another reason.`);
+      throw new AppError("BAD_REQUEST", `Request ${request.reference} was not filed by an agent: choose another reason.`, {
+        text: { key: "staffRequest.errors.notFiledByAgent", values: { reference: request.reference } },
+      });
     }
     const refusal = refusalOf(request.reference, request.status, reason);
-    if (refusal) throw new AppError("INVALID_STATE", refusal, { details: { reference: request.reference, status: request.status } });
+    if (refusal) {
+      throw new AppError("INVALID_STATE", refusal.message, {
+        details: { reference: request.reference, status: request.status },
+        text: refusal.text,
+      });
+    }
     const moved = await tx.dsarRequest.updateMany({
       where: { id: request.id, status: request.status },
       data: {
@@ -94,7 +114,10 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
         closedAt: now,
       },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+        text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
+      });
     await appendAuditEvent(tx, {
       requestId: request.id,
       actor: options.actor,

@@ -25,15 +25,22 @@ export async function extendDeadline(options: {
   now?: Date;
 }) {
   const { reason, days, months } = extendDeadlineSchema.parse(options.input);
-  if (days && months) throw new AppError("BAD_REQUEST", "Give the extension in days or in months, not both.");
+  if (days && months)
+    throw new AppError("BAD_REQUEST", "Give the extension in days or in months, not both.", {
+      text: { key: "staffRequest.errors.extendDaysOrMonths" },
+    });
   const now = options.now ?? new Date();
   const outcome = await db().$transaction(async (tx: Tx) => {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!read)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (!isOpen(read.status) || read.status === "SUBMITTED") {
       throw new AppError(
         "INVALID_STATE",
         `Only an open, verified request can be extended; ${read.reference} is ${read.status.toLowerCase()}.`,
+        { text: { key: "staffRequest.errors.extendNotOpen", values: { reference: read.reference, status: read.status } } },
       );
     }
     // Compatible with any change that keeps the request open; refused if it closed meanwhile.

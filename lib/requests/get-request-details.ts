@@ -9,6 +9,8 @@ import { db } from "../db.ts";
 import { isJurisdictionCode, ruleFor } from "../deadlines/index.ts";
 import { AppError } from "../errors.ts";
 import type { ActorType } from "../generated/prisma/enums.ts";
+import type { Locale } from "../i18n/catalogue.ts";
+import { translator } from "../i18n/translator.ts";
 import { dayOf } from "./request-deadline.ts";
 import { staffActionsFor } from "./staff-actions-for.ts";
 import { auditActionLabel, clockEventLabel } from "./timeline-labels.ts";
@@ -45,8 +47,14 @@ const include = {
   agentAuthorization: { include: { checkedBy: { select: { email: true } } } },
 } as const;
 
-/** `id` is the request's id (links from reminders) or its reference (what people quote). */
-export async function getRequestDetails(id: string, now = new Date()) {
+/**
+ * `id` is the request's id (links from reminders) or its reference (what people quote). The timeline,
+ * who acted and the corrections' labels are in `locale`, the reader's language (English by default).
+ */
+export async function getRequestDetails(id: string, options: { locale?: Locale; now?: Date } = {}) {
+  const locale = options.locale ?? "en";
+  const now = options.now ?? new Date();
+  const t = translator(locale);
   const where = UUID.test(id) ? { id } : { reference: id };
   const request = await db().dsarRequest.findUnique({ where, include });
   if (!request) throw new AppError("NOT_FOUND", `No request has the reference or id ${id}.`);
@@ -59,17 +67,23 @@ export async function getRequestDetails(id: string, now = new Date()) {
   ]);
   const staffEmail = new Map(staff.map((user) => [user.id, user.email]));
   const keyName = new Map(apiKeys.map((key) => [key.id, key.name]));
-  const names = (staffId: unknown) => staffEmail.get(String(staffId)) ?? "a former staff member";
+  const names = (staffId: unknown) => staffEmail.get(String(staffId)) ?? t("staffTimeline.actor.formerStaff");
+  const apiKeyName = (actorId: string | null) => {
+    const name = keyName.get(actorId ?? "");
+    return name ? t("staffTimeline.actor.apiKey", { name }) : t("staffTimeline.actor.apiKeyRevoked");
+  };
   const actorName = (type: ActorType, actorId: string | null) =>
     type === "STAFF"
       ? names(actorId)
       : type === "API_KEY"
-        ? `API key ${keyName.get(actorId ?? "") ?? "(revoked)"}`
+        ? apiKeyName(actorId)
         : type === "SUBJECT"
-          ? "the person"
+          ? t("staffTimeline.actor.person")
           : type === "DRP_AGENT"
-            ? `authorized agent ${actorId ?? ""}`
-            : `system${actorId ? ` (${actorId})` : ""}`;
+            ? t("staffTimeline.actor.agent", { name: actorId ?? "" }).trim()
+            : actorId
+              ? t("staffTimeline.actor.systemNamed", { name: actorId })
+              : t("staffTimeline.actor.system");
 
   const timeline: TimelineEntry[] = [
     ...request.auditEvents
@@ -81,7 +95,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
           key: `audit-${event.id}`,
           at: event.at,
           kind: "event" as const,
-          label: auditActionLabel(event.action, data, names),
+          label: auditActionLabel(event.action, data, names, locale),
           actor: actorName(event.actorType, event.actorId),
           record: { action: event.action, data },
         };
@@ -90,15 +104,17 @@ export async function getRequestDetails(id: string, now = new Date()) {
       key: `email-${email.id}`,
       at: email.sentAt ?? email.createdAt,
       kind: "email" as const,
-      label: `Email ${email.status === "SENT" ? "sent" : email.status === "FAILED" ? "failed" : "queued"}: ${email.subject ?? email.template}`,
-      actor: "system",
-      detail: `${email.attempts} delivery ${email.attempts === 1 ? "attempt" : "attempts"}${email.lastError ? `, last error: ${email.lastError}` : ""}`,
+      label: t("staffTimeline.email.label", { status: email.status, subject: email.subject ?? email.template }),
+      actor: t("staffTimeline.actor.system"),
+      detail: email.lastError
+        ? t("staffTimeline.email.attemptsWithError", { attempts: email.attempts, error: email.lastError })
+        : t("staffTimeline.email.attempts", { attempts: email.attempts }),
     })),
     ...request.clockEvents.map((event) => ({
       key: `clock-${event.id}`,
       at: event.at,
       kind: "clock" as const,
-      label: clockEventLabel(event),
+      label: clockEventLabel(event, locale),
       actor: actorName(event.actorType, event.actorId),
       ...(event.reason ? { detail: event.reason } : {}),
     })),
@@ -149,8 +165,8 @@ export async function getRequestDetails(id: string, now = new Date()) {
             by: request.accountIdConfirmedBy
               ? request.accountIdConfirmedBy.email
               : request.accountIdConfirmedByKey
-                ? `API key ${request.accountIdConfirmedByKey.name}`
-                : "a former staff member or a revoked key",
+                ? t("staffTimeline.actor.apiKey", { name: request.accountIdConfirmedByKey.name })
+                : t("staffTimeline.actor.formerStaffOrRevokedKey"),
           }
         : null,
       country: request.country,
@@ -186,9 +202,9 @@ export async function getRequestDetails(id: string, now = new Date()) {
           check: request.agentAuthorization.checkStatus,
           checkedAt: request.agentAuthorization.checkedAt,
           checkedBy: request.agentAuthorization.checkedById
-            ? (request.agentAuthorization.checkedBy?.email ?? "a former staff member")
+            ? (request.agentAuthorization.checkedBy?.email ?? t("staffTimeline.actor.formerStaff"))
             : request.agentAuthorization.checkedAt
-              ? "an API key"
+              ? t("staffTimeline.actor.someApiKey")
               : null,
         }
       : null,
@@ -202,7 +218,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
     })),
     notes: request.notes.map((note) => ({ id: note.id, body: note.body, author: note.author.email, createdAt: note.createdAt })),
     timeline,
-    corrections: request.type === "RECTIFICATION" ? await correctionsFor(request, names) : null,
+    corrections: request.type === "RECTIFICATION" ? await correctionsFor(request, names, locale) : null,
     actions: staffActionsFor({ ...request, filedByAgent: Boolean(request.agentAuthorization) }, tasks, request.correctionTask),
     /** Who can hold the request: active agents and admins (assign-request.ts). */
     assignees: staff.filter((user) => !user.disabledAt && user.role !== "AUDITOR").map((user) => user.email),
@@ -211,7 +227,7 @@ export async function getRequestDetails(id: string, now = new Date()) {
 
 export type RequestDetails = Awaited<ReturnType<typeof getRequestDetails>>;
 
-/** Each correction with where it stands (labels in English, the staff's language) and the staff task. */
+/** Each correction with where it stands (labels in the reader's language) and the staff task. */
 async function correctionsFor(
   request: {
     corrections: unknown;
@@ -226,6 +242,7 @@ async function correctionsFor(
       | null;
   },
   names: (staffId: unknown) => string,
+  locale: Locale,
 ) {
   const map = await readDataMap();
   const corrections = requestedCorrections(request.corrections);
@@ -235,7 +252,7 @@ async function correctionsFor(
     rectificationTasksOf(request.tasks.filter((task) => task.action === "RECTIFICATION")),
     request.correctionTask,
   );
-  const described = describeCorrections(outcomes, map, "en");
+  const described = describeCorrections(outcomes, map, locale);
   const task = request.correctionTask;
   return {
     items: outcomes.map((outcome, index) => ({ ...outcome, label: described[index].label, places: described[index].places })),

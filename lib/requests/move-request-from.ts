@@ -19,7 +19,10 @@ export async function moveRequestFrom(
     where: { id: request.id, status: Array.isArray(from) ? { in: from } : from },
     data: { updatedAt: new Date(), ...data },
   });
-  if (!moved) throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`);
+  if (!moved)
+    throw new AppError("CONFLICT", `Request ${request.reference} changed meanwhile; reload it and try again.`, {
+      text: { key: "staffRequest.errors.changedMeanwhile", values: { reference: request.reference } },
+    });
   // The row as it is now, with whatever a change committed just before (an extension's due date).
   return moved;
 }

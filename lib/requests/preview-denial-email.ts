@@ -19,7 +19,10 @@ export async function previewDenialEmail(options: { reference: string; reason: u
     where: { reference: options.reference },
     select: { reference: true, type: true, locale: true, jurisdiction: true, country: true },
   });
-  if (!request) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+  if (!request)
+    throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+    });
   const locale = request.locale as Locale;
   const statusUrl = publicUrls.status(locale, PLACEHOLDER_TOKEN);
   const rendered = await renderEmail("request-denied", locale, {

@@ -15,10 +15,14 @@ export async function recordInformationReceivedInTx(
 ) {
   const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
   if (!read || (options.submissionId && read.submissionId !== options.submissionId)) {
-    throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+      text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+    });
   }
   if (read.status !== "AWAITING_SUBJECT") {
-    throw new AppError("INVALID_STATE", `Request ${read.reference} is not waiting for information.`);
+    throw new AppError("INVALID_STATE", `Request ${read.reference} is not waiting for information.`, {
+      text: { key: "staffRequest.errors.notWaitingForInformation", values: { reference: read.reference } },
+    });
   }
   const request = await moveRequestFrom(tx, read, "AWAITING_SUBJECT", { status: "VERIFIED" });
   const pause = await tx.clockEvent.findFirst({ where: { requestId: request.id, type: "PAUSE" }, orderBy: { at: "desc" } });

@@ -35,6 +35,7 @@ export function assertTransition(reference: string, from: RequestStatus, to: Req
   if (!canTransition(from, to)) {
     throw new AppError("INVALID_STATE", `Request ${reference} is ${from.toLowerCase()} and cannot become ${to.toLowerCase()}.`, {
       details: { reference, from, to },
+      text: { key: "staffRequest.errors.cannotBecome", values: { reference, from, to } },
     });
   }
 }

@@ -21,14 +21,22 @@ export async function sendMessageToPerson(options: { reference: string; input: z
   const { message } = sendMessageToPersonSchema.parse(options.input);
   const emailId = await db().$transaction(async (tx: Tx) => {
     const read = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
-    if (!read) throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`);
+    if (!read)
+      throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
+        text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
+      });
     if (unverified.includes(read.status)) {
       throw new AppError(
         "INVALID_STATE",
         `Request ${read.reference} was never confirmed by the person: nothing is sent to an unproven address.`,
+        { text: { key: "staffRequest.errors.messageUnverified", values: { reference: read.reference } } },
       );
     }
-    if (!read.email || read.purgedAt) throw new AppError("INVALID_STATE", `The person's details of ${read.reference} were removed.`);
+    if (!read.email || read.purgedAt) {
+      throw new AppError("INVALID_STATE", `The person's details of ${read.reference} were removed.`, {
+        text: { key: "staffRequest.errors.personRemoved", values: { reference: read.reference } },
+      });
+    }
     // The row lock with the status read: a change of the request at the same moment comes first or after.
     const request = await moveRequestFrom(tx, read, read.status);
     const created = await tx.subjectMessage.create({

@@ -1,90 +1,94 @@
-// Audit actions and clock events in words for the staff timeline. The audit data hold ids,
-// counts and reasons only, so everything said here is safe to show to any staff role.
+// Audit actions and clock events in words for the staff timeline, in the reader's language
+// (messages/<locale>/staff-timeline.json). The audit data hold ids, counts and reasons only, so
+// everything said here is safe to show to any staff role.
+import type { Locale } from "../i18n/catalogue.ts";
+import { dateLocaleFor } from "../i18n/date-locale.ts";
+import { translator } from "../i18n/translator.ts";
 
 type Data = Record<string, unknown>;
+type T = ReturnType<typeof translator>;
 
-const denialReasonLabels: Record<string, string> = {
-  IDENTITY_NOT_VERIFIED: "identity not verified",
-  MANIFESTLY_UNFOUNDED_OR_EXCESSIVE: "manifestly unfounded or excessive",
-  EXEMPTION_APPLIES: "an exemption applies",
-  NO_DATA_HELD: "no data held",
-  AGENT_AUTHORITY_NOT_SHOWN: "agent authority not shown",
-  OTHER: "other reason",
-};
-
-export function denialReasonLabel(reason: string): string {
-  return denialReasonLabels[reason] ?? reason.toLowerCase();
+/** A refusal's reason in words; a reason the catalogue does not know keeps its code, in lower case. */
+export function denialReasonLabel(reason: string, locale: Locale): string {
+  const t = translator(locale);
+  return t.has(`staffLabels.denialReason.${reason}` as never) ? t(`staffLabels.denialReason.${reason}` as never) : reason.toLowerCase();
 }
 
-const outcomeLabel = (outcome: unknown) => (outcome === "PARTIALLY_FULFILLED" ? "partially fulfilled" : "fulfilled");
-const count = (value: unknown, one: string, many: string) => {
-  const n = Array.isArray(value) ? value.length : Number(value ?? 0);
-  return `${n} ${n === 1 ? one : many}`;
-};
+const countOf = (value: unknown) => (Array.isArray(value) ? value.length : Number(value ?? 0) || 0);
+const outcomeOf = (value: unknown) => (value === "PARTIALLY_FULFILLED" ? "PARTIALLY_FULFILLED" : "FULFILLED");
 
-const cancelledTasks = (data: Data) =>
-  Number(data.cancelledTasks ?? 0) > 0 ? ` (${count(data.cancelledTasks, "task", "tasks")} cancelled)` : "";
+/** A calendar day (YYYY-MM-DD) as the reader writes it, never shifted by a time zone. */
+function day(value: unknown, locale: Locale): string {
+  const text = String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  return new Intl.DateTimeFormat(dateLocaleFor(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${text}T12:00:00Z`));
+}
 
 /** `names` turns staff ids into email addresses for "Assigned to …". */
-const auditLabels: Record<string, (data: Data, names: (id: unknown) => string) => string> = {
-  "request.submitted": () => "Request received",
-  "verification.resent": () => "Verification email sent again",
-  "request.verified": () => "Email address verified",
-  "request.acknowledged": () => "Receipt acknowledged to the person",
-  "request.expired": () => "Expired: the email address was never verified",
-  "request.approved": (data) => `Approved; ${count(data.connectors, "connector task", "connector tasks")} created`,
-  "request.denied": (data) => `Denied: ${denialReasonLabel(String(data.reason))}`,
-  "request.withdrawn": (data) => `Withdrawn${cancelledTasks(data)}`,
-  "request.information-requested": (data) =>
-    `Asked the person for ${data.kind === "identity" ? "proof of identity" : "clarification"}${data.clockPaused ? "; clock paused" : ""}`,
-  "request.information-received": (data) =>
-    `Information received; clock ${data.clock === "restart" ? "restarted" : "resumed"}${data.dueDate ? `, due ${data.dueDate}` : ""}`,
-  "request.account-id-confirmed": () => "Account number confirmed as the person's; connectors will be given it",
-  "request.account-id-unconfirmed": () => "Account number confirmation taken back; connectors will not be given it",
-  "request.agent-permission-opened": () => "Agent's signed permission downloaded",
-  "request.agent-permission-checked": (data) =>
-    data.outcome === "VALID"
-      ? "Agent's permission checked: it shows the person authorised the agent"
-      : "Agent's permission marked as not valid",
-  "request.assigned": (data, names) => (data.assigneeId ? `Assigned to ${names(data.assigneeId)}` : "Unassigned"),
-  "request.note-added": () => "Internal note added",
-  "request.closed": (data) => `Closed by hand: ${outcomeLabel(data.outcome)}${cancelledTasks(data)}`,
-  "request.completed": (data) => `Completed: ${outcomeLabel(data.outcome)}`,
-  "request.personal-data-purged": () => "Personal details purged (retention)",
-  "request.corrections-handed-to-staff": (data) => `${count(data.count, "correction", "corrections")} no source made, left to staff`,
-  "request.corrections-completed-by-staff": (data) =>
-    `Staff corrected ${count(data.corrected, "correction", "corrections")} by hand${Number(data.notCorrected ?? 0) > 0 ? `; ${data.notCorrected} not corrected` : ""}`,
-  "request.message-sent": () => "Message sent to the person",
-  "request.person-replied": () => "The person answered",
-  "connector.task-succeeded": (data) => `Connector task succeeded: ${data.connector}`,
-  "connector.task-retried": (data) => `Connector task retried: ${data.connector}`,
-  "connector.task-result-discarded": (data) =>
-    `Connector task answered after the request closed; its result was not kept: ${data.connector}`,
-  "package.downloaded": () => "Package downloaded",
-  "package.deleted": () => "Package deleted",
-  "evidence.downloaded": () => "Evidence bundle downloaded",
+const auditLabels: Record<string, (t: T, data: Data, names: (id: unknown) => string, locale: Locale) => string> = {
+  "request.submitted": (t) => t("staffTimeline.audit.requestSubmitted"),
+  "verification.resent": (t) => t("staffTimeline.audit.verificationResent"),
+  "request.verified": (t) => t("staffTimeline.audit.requestVerified"),
+  "request.acknowledged": (t) => t("staffTimeline.audit.requestAcknowledged"),
+  "request.expired": (t) => t("staffTimeline.audit.requestExpired"),
+  "request.approved": (t, data) => t("staffTimeline.audit.requestApproved", { connectors: countOf(data.connectors) }),
+  "request.denied": (t, data, _names, locale) =>
+    t("staffTimeline.audit.requestDenied", { reason: denialReasonLabel(String(data.reason), locale) }),
+  "request.withdrawn": (t, data) => t("staffTimeline.audit.requestWithdrawn", { cancelled: countOf(data.cancelledTasks) }),
+  "request.information-requested": (t, data) =>
+    t("staffTimeline.audit.informationRequested", {
+      kind: data.kind === "identity" ? "identity" : "clarification",
+      paused: data.clockPaused ? "yes" : "no",
+    }),
+  "request.information-received": (t, data, _names, locale) => {
+    const clock = data.clock === "restart" ? "restart" : "resume";
+    return data.dueDate
+      ? t("staffTimeline.audit.informationReceivedDue", { clock, due: day(data.dueDate, locale) })
+      : t("staffTimeline.audit.informationReceived", { clock });
+  },
+  "request.account-id-confirmed": (t) => t("staffTimeline.audit.accountIdConfirmed"),
+  "request.account-id-unconfirmed": (t) => t("staffTimeline.audit.accountIdUnconfirmed"),
+  "request.agent-permission-opened": (t) => t("staffTimeline.audit.agentPermissionOpened"),
+  "request.agent-permission-checked": (t, data) =>
+    data.outcome === "VALID" ? t("staffTimeline.audit.agentPermissionValid") : t("staffTimeline.audit.agentPermissionNotValid"),
+  "request.assigned": (t, data, names) =>
+    data.assigneeId ? t("staffTimeline.audit.assigned", { name: names(data.assigneeId) }) : t("staffTimeline.audit.unassigned"),
+  "request.note-added": (t) => t("staffTimeline.audit.noteAdded"),
+  "request.closed": (t, data) =>
+    t("staffTimeline.audit.closed", { outcome: outcomeOf(data.outcome), cancelled: countOf(data.cancelledTasks) }),
+  "request.completed": (t, data) => t("staffTimeline.audit.completed", { outcome: outcomeOf(data.outcome) }),
+  "request.personal-data-purged": (t) => t("staffTimeline.audit.personalDataPurged"),
+  "request.corrections-handed-to-staff": (t, data) => t("staffTimeline.audit.correctionsHandedToStaff", { count: countOf(data.count) }),
+  "request.corrections-completed-by-staff": (t, data) =>
+    t("staffTimeline.audit.correctionsCompletedByStaff", { corrected: countOf(data.corrected), notCorrected: countOf(data.notCorrected) }),
+  "request.message-sent": (t) => t("staffTimeline.audit.messageSent"),
+  "request.person-replied": (t) => t("staffTimeline.audit.personReplied"),
+  "connector.task-succeeded": (t, data) => t("staffTimeline.audit.taskSucceeded", { connector: String(data.connector) }),
+  "connector.task-retried": (t, data) => t("staffTimeline.audit.taskRetried", { connector: String(data.connector) }),
+  "connector.task-result-discarded": (t, data) => t("staffTimeline.audit.taskResultDiscarded", { connector: String(data.connector) }),
+  "package.downloaded": (t) => t("staffTimeline.audit.packageDownloaded"),
+  "package.deleted": (t) => t("staffTimeline.audit.packageDeleted"),
+  "evidence.downloaded": (t) => t("staffTimeline.audit.evidenceDownloaded"),
 };
 
-export function auditActionLabel(action: string, data: Data, names: (id: unknown) => string = String): string {
+/** An audit action in words; an action this module does not know keeps its name (its raw record is beside it). */
+export function auditActionLabel(action: string, data: Data, names: (id: unknown) => string = String, locale: Locale = "en"): string {
   const label = auditLabels[action];
-  return label ? label(data, names) : action;
+  return label ? label(translator(locale), data, names, locale) : action;
 }
 
-export function clockEventLabel(event: { type: string; days: number | null; months: number | null }): string {
+export function clockEventLabel(event: { type: string; days: number | null; months: number | null }, locale: Locale = "en"): string {
+  const t = translator(locale);
   switch (event.type) {
     case "PAUSE":
-      return "Clock paused";
+      return t("staffTimeline.clock.paused");
     case "RESUME":
-      return "Clock resumed";
+      return t("staffTimeline.clock.resumed");
     case "RESTART":
-      return "Clock restarted";
-    default: {
-      const by = event.months
-        ? ` by ${count(event.months, "month", "months")}`
-        : event.days
-          ? ` by ${count(event.days, "day", "days")}`
-          : "";
-      return `Deadline extended${by}`;
-    }
+      return t("staffTimeline.clock.restarted");
+    default:
+      if (event.months) return t("staffTimeline.clock.extendedMonths", { months: event.months });
+      if (event.days) return t("staffTimeline.clock.extendedDays", { days: event.days });
+      return t("staffTimeline.clock.extended");
   }
 }

@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { can, type Permission } from "../auth/permissions.ts";
 import { actorOf, type StaffPrincipal } from "../auth/staff-principal.ts";
 import { AppError, isAppError } from "../errors.ts";
+import type { Locale } from "../i18n/catalogue.ts";
+import { translateKey, translator } from "../i18n/translator.ts";
 import { loggableError, logger } from "../logger.ts";
 import { approveRequest } from "../requests/approve-request.ts";
 import { assignRequest, assignRequestSchema } from "../requests/assign-request.ts";
@@ -35,24 +37,39 @@ async function applyOne(action: BulkAction, reference: string, principal: StaffP
   }
 }
 
-const verbs = { approve: "approved", deny: "denied" } as const;
-
-function summarise(action: BulkAction, result: Omit<BulkResult, "summary" | "action">): string {
-  const verb = action.action === "assign" ? (action.assigneeEmail ? "assigned" : "unassigned") : verbs[action.action];
-  const parts = [`${result.done.length} ${verb}`];
-  if (result.unchanged.length > 0) parts.push(`${result.unchanged.length} unchanged`);
+/** "3 approved, 1 unchanged, 1 refused: …" in the reader's language (staffRequests.bulk.summary). */
+function summarise(action: BulkAction, result: Omit<BulkResult, "summary" | "action">, locale: Locale): string {
+  const t = translator(locale);
+  const done = action.action === "assign" ? (action.assigneeEmail ? "assign" : "unassign") : action.action;
+  const parts = [t(`staffRequests.bulk.summary.${done}`, { count: result.done.length })];
+  if (result.unchanged.length > 0) parts.push(t("staffRequests.bulk.summary.unchanged", { count: result.unchanged.length }));
   if (result.refused.length > 0) {
-    parts.push(`${result.refused.length} refused: ${result.refused.map((row) => row.message).join(" ")}`);
+    const reasons = result.refused.map((row) => row.message).join(" ");
+    parts.push(t("staffRequests.bulk.summary.refused", { count: result.refused.length, reasons }));
   }
-  return parts.join(", ");
+  return parts.join(t("staffRequests.bulk.summary.separator"));
 }
 
-export async function runBulkAction(options: { input: unknown; principal: StaffPrincipal; now?: Date }): Promise<BulkResult> {
+/**
+ * `locale` is the reader's language: of the summary, and of each refusal's reason when the error names a
+ * catalogue message. Without it, the summary is in English and the reasons are the errors' own English.
+ */
+export async function runBulkAction(options: {
+  input: unknown;
+  principal: StaffPrincipal;
+  now?: Date;
+  locale?: Locale;
+}): Promise<BulkResult> {
+  const locale = options.locale ?? "en";
+  const reasonOf = (error: AppError) =>
+    (options.locale && error.text && translateKey(options.locale, error.text.key, error.text.values)) || error.message;
   const action = bulkActionSchema.parse(options.input);
   const permission = bulkPermission[action.action];
   // The server action checks this too; the service refuses on its own so no other caller can skip it.
   if (!can(options.principal.role, permission)) {
-    throw new AppError("FORBIDDEN", `Your role (${options.principal.role.toLowerCase()}) does not allow this (${permission}).`);
+    throw new AppError("FORBIDDEN", `Your role (${options.principal.role.toLowerCase()}) does not allow this (${permission}).`, {
+      text: { key: "staffRequest.errors.roleNotAllowed", values: { role: options.principal.role } },
+    });
   }
   // Input every row shares is checked once, before any request changes.
   if (action.action === "deny") denyRequestSchema.parse({ reason: action.reason, message: action.message });
@@ -65,13 +82,13 @@ export async function runBulkAction(options: { input: unknown; principal: StaffP
       result[outcome].push(reference);
     } catch (error) {
       if (isAppError(error)) {
-        result.refused.push({ reference, message: error.message });
+        result.refused.push({ reference, message: reasonOf(error) });
         continue;
       }
       const logReference = randomUUID();
       logger.error({ err: loggableError(error), reference: logReference, action: action.action }, "bulk action failed on one request");
-      result.refused.push({ reference, message: `${reference} failed on our side (log reference ${logReference}).` });
+      result.refused.push({ reference, message: translator(locale)("staffRequests.bulk.failedOnOurSide", { reference, logReference }) });
     }
   }
-  return { action: action.action, ...result, summary: summarise(action, result) };
+  return { action: action.action, ...result, summary: summarise(action, result, locale) };
 }

@@ -1,11 +1,24 @@
 // The English catalogue, the reference for every other language (see lib/i18n/catalogue.ts).
-
 import staffChecks from "./staff-checks.json";
 import staffConnectors from "./staff-connectors.json";
 import staffDataMap from "./staff-data-map.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffRequest from "./staff-request.json";
+import staffRequests from "./staff-requests.json";
 import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
+import staffTimeline from "./staff-timeline.json";
 
-export default { staffChecks, staffConnectors, staffDataMap, staffErrors, staffLabels, staffSettings, staffShell };
+export default {
+  staffChecks,
+  staffConnectors,
+  staffDataMap,
+  staffErrors,
+  staffLabels,
+  staffRequest,
+  staffRequests,
+  staffSettings,
+  staffShell,
+  staffTimeline,
+};

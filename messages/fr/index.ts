@@ -6,7 +6,21 @@ import staffConnectors from "./staff-connectors.json";
 import staffDataMap from "./staff-data-map.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffRequest from "./staff-request.json";
+import staffRequests from "./staff-requests.json";
 import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
+import staffTimeline from "./staff-timeline.json";
 
-export default { staffChecks, staffConnectors, staffDataMap, staffErrors, staffLabels, staffSettings, staffShell } satisfies typeof en;
+export default {
+  staffChecks,
+  staffConnectors,
+  staffDataMap,
+  staffErrors,
+  staffLabels,
+  staffRequest,
+  staffRequests,
+  staffSettings,
+  staffShell,
+  staffTimeline,
+} satisfies typeof en;

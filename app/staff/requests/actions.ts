@@ -4,6 +4,7 @@
 // anything else, and runBulkAction checks it again for any other caller.
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
 import type { BulkResult } from "@/lib/staff/bulk-action.schema.ts";
 import { type BulkDenialPreview, previewBulkDenial } from "@/lib/staff/preview-bulk-denial.ts";
 import { bulkPermission, runBulkAction } from "@/lib/staff/run-bulk-action.ts";
@@ -17,7 +18,7 @@ export async function bulkAction(_previous: unknown, formData: FormData): Promis
   return runStaffAction(permission, bulkFormSchema, formData, async (input, me) => {
     // A refusal is sent only from the confirmation, after staff have read the email.
     if (input.action === "deny" && intent.data !== "deny-send") return previewBulkDenial(input);
-    const result = await runBulkAction({ input, principal: me });
+    const result = await runBulkAction({ input, principal: me, locale: await staffLocale() });
     revalidatePath("/staff/requests");
     return result;
   });

@@ -4,6 +4,7 @@
 import "./_components/dashboard.css";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
@@ -17,7 +18,11 @@ import { showingText } from "./_components/labels.ts";
 import { PaginationNav } from "./_components/pagination-nav.tsx";
 import { RequestsTable } from "./_components/requests-table.tsx";
 
-export const metadata: Metadata = { title: "Requests" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffRequests");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,14 +37,15 @@ export default async function RequestsPage({ searchParams }: Props) {
   ]);
   const first = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + 1;
   const last = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + page.rows.length;
+  const t = await getTranslations("staffRequests");
 
   return (
     <div className="staff-page dashboard">
-      <h1>Requests</h1>
+      <h1>{t("title")}</h1>
       {problems.length > 0 ? (
         <div className="error-summary" role="alert" aria-labelledby="view-problems-heading">
           <h2 id="view-problems-heading" className="error-summary__title">
-            Part of this view could not be used
+            {t("problems.title")}
           </h2>
           <ul>
             {problems.map((problem) => (
@@ -48,13 +54,13 @@ export default async function RequestsPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <p>The rest of the view is shown, with the default in place of each value above.</p>
+          <p>{t("problems.rest")}</p>
         </div>
       ) : null}
       <DashboardCountsList counts={counts} />
       <DashboardFilters params={params} staff={staff} />
       <p className="dashboard-summary" role="status">
-        {showingText(first, last, page.total, MAX_ROWS)}
+        {showingText(first, last, page.total, MAX_ROWS, t)}
       </p>
       <RequestsTable
         rows={page.rows}

@@ -1,8 +1,9 @@
 "use server";
 // The decisions on one request. Each names its permission first (runStaffAction), shapes the
 // form with its schema, calls one service and refreshes the page; the result (a message, or
-// the AppError's message) is shown beside the form.
+// the AppError's message) is shown beside the form, in the member's language.
 import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
 import { recordAgentPermissionCheck } from "@/lib/agents/record-agent-permission-check.ts";
 import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
@@ -19,6 +20,7 @@ import { extendDeadline } from "@/lib/requests/extend-deadline.ts";
 import { type DenialEmailPreview, previewDenialEmail } from "@/lib/requests/preview-denial-email.ts";
 import { recordInformationReceived } from "@/lib/requests/record-information-received.ts";
 import { sendMessageToPerson } from "@/lib/requests/send-message-to-person.ts";
+import { formatDay } from "./_components/format.ts";
 import {
   agentPermissionCheckFormSchema,
   askFormSchema,
@@ -37,6 +39,13 @@ import {
 type Result = ActionResult<string>;
 
 /** The page is reached by id or by reference: refresh both. */
+const done = () => getTranslations("staffRequest.done");
+
+/** A calendar day (YYYY-MM-DD) as the member reads dates. */
+async function dayText(day: string): Promise<string> {
+  return formatDay(day, await getLocale());
+}
+
 function refresh(reference: string, requestId?: string) {
   revalidatePath(`/staff/requests/${reference}`);
   if (requestId) revalidatePath(`/staff/requests/${requestId}`);
@@ -46,7 +55,7 @@ export async function approveAction(_previous: unknown, formData: FormData): Pro
   return runStaffAction("requests.decide", referenceOnlySchema, formData, async ({ reference }, me) => {
     const approved = await approveRequest({ reference, actor: actorOf(me) });
     refresh(reference, approved.id);
-    return `Approved: ${approved.connectors} connector task(s) started.`;
+    return (await done())("approved", { connectors: approved.connectors });
   });
 }
 
@@ -63,7 +72,7 @@ export async function denyAction(_previous: unknown, formData: FormData): Promis
     }
     await denyRequest({ reference, reason: reason as never, message, actor: actorOf(me) });
     refresh(reference);
-    return { step: "sent" as const, message: "Denied. The person has been emailed the reason and how to complain." };
+    return { step: "sent" as const, message: (await done())("denied") };
   });
 }
 
@@ -71,7 +80,7 @@ export async function askForInformationAction(_previous: unknown, formData: Form
   return runStaffAction("requests.decide", askFormSchema, formData, async ({ reference, message, kind }, me) => {
     const { clockPaused } = await askForInformation({ reference, input: { message, kind }, actor: actorOf(me) });
     refresh(reference);
-    return clockPaused ? "Sent to the person. The clock is paused until they answer." : "Sent to the person. The clock keeps running.";
+    return (await done())(clockPaused ? "askedPaused" : "askedRunning");
   });
 }
 
@@ -79,7 +88,7 @@ export async function informationReceivedAction(_previous: unknown, formData: Fo
   return runStaffAction("requests.decide", referenceOnlySchema, formData, async ({ reference }, me) => {
     const { dueDate, restarted } = await recordInformationReceived({ reference, actor: actorOf(me) });
     refresh(reference);
-    return `Recorded. The clock ${restarted ? "restarted" : "resumed"}; the request is now due ${dueDate}.`;
+    return (await done())("received", { clock: restarted ? "restart" : "resume", due: await dayText(dueDate) });
   });
 }
 
@@ -87,7 +96,7 @@ export async function extendAction(_previous: unknown, formData: FormData): Prom
   return runStaffAction("requests.decide", extendFormSchema, formData, async ({ reference, reason }, me) => {
     const { previousDueDate, dueDate } = await extendDeadline({ reference, input: { reason }, actor: actorOf(me) });
     refresh(reference);
-    return `Extended from ${previousDueDate} to ${dueDate}. The person has been told why.`;
+    return (await done())("extended", { from: await dayText(previousDueDate), to: await dayText(dueDate) });
   });
 }
 
@@ -95,8 +104,9 @@ export async function assignAction(_previous: unknown, formData: FormData): Prom
   return runStaffAction("requests.assign", assignFormSchema, formData, async ({ reference, assigneeEmail }, me) => {
     const result = await assignRequest({ reference, assigneeEmail: assigneeEmail || null, actor: actorOf(me) });
     refresh(reference);
-    if (!result.changed) return "Nothing changed: the request already had this assignee.";
-    return assigneeEmail ? `Assigned to ${assigneeEmail}.` : "Unassigned.";
+    const t = await done();
+    if (!result.changed) return t("assignUnchanged");
+    return assigneeEmail ? t("assigned", { email: assigneeEmail }) : t("unassigned");
   });
 }
 
@@ -104,7 +114,7 @@ export async function addNoteAction(_previous: unknown, formData: FormData): Pro
   return runStaffAction("requests.note", noteFormSchema, formData, async ({ reference, body }, me) => {
     await addRequestNote({ reference, body, actor: actorOf(me) });
     refresh(reference);
-    return "Note added.";
+    return (await done())("noteAdded");
   });
 }
 
@@ -112,11 +122,9 @@ export async function confirmAccountIdAction(_previous: unknown, formData: FormD
   return runStaffAction("requests.decide", confirmAccountIdFormSchema, formData, async ({ reference, confirmed }, me) => {
     const result = await confirmAccountId({ reference, confirmed, actor: actorOf(me) });
     refresh(reference);
-    if (!result.changed)
-      return confirmed ? "Nothing changed: the account number was already confirmed." : "Nothing changed: it was not confirmed.";
-    return confirmed
-      ? "Confirmed. Connectors will be given the account number along with the verified email."
-      : "Confirmation taken back. Connectors will find the person by the verified email only.";
+    const t = await done();
+    if (!result.changed) return t(confirmed ? "alreadyConfirmed" : "notConfirmed");
+    return t(confirmed ? "confirmed" : "confirmationTakenBack");
   });
 }
 
@@ -124,9 +132,7 @@ export async function checkAgentPermissionAction(_previous: unknown, formData: F
   return runStaffAction("requests.decide", agentPermissionCheckFormSchema, formData, async ({ reference, outcome }, me) => {
     await recordAgentPermissionCheck({ reference, outcome, actor: actorOf(me) });
     refresh(reference);
-    return outcome === "VALID"
-      ? "Recorded: the permission shows the person authorised the agent."
-      : "Recorded: the permission is not valid. Deny with the reason 'agent authority not shown' if the person does not confirm it otherwise.";
+    return (await done())(outcome === "VALID" ? "permissionValid" : "permissionNotValid");
   });
 }
 
@@ -134,7 +140,7 @@ export async function closeAction(_previous: unknown, formData: FormData): Promi
   return runStaffAction("requests.decide", closeFormSchema, formData, async ({ reference, outcome, message }, me) => {
     await closeRequest({ reference, outcome: outcome as never, message, actor: actorOf(me) });
     refresh(reference);
-    return "Closed. The person has been emailed.";
+    return (await done())("closed");
   });
 }
 
@@ -142,7 +148,7 @@ export async function retryTaskAction(_previous: unknown, formData: FormData): P
   return runStaffAction("tasks.manage", retryFormSchema, formData, async ({ reference, taskId }, me) => {
     await retryConnectorTask(taskId, actorOf(me), { reference });
     refresh(reference);
-    return "The task runs again.";
+    return (await done())("retried");
   });
 }
 
@@ -150,7 +156,7 @@ export async function completeCorrectionsAction(_previous: unknown, formData: Fo
   return runStaffAction("tasks.manage", completeCorrectionsFormSchema, formData, async ({ reference, corrected, note, message }, me) => {
     const result = await completeCorrectionTask({ reference, input: { corrected, note, message }, actor: actorOf(me) });
     refresh(reference);
-    return `Recorded: ${result.corrected} corrected by hand, ${result.notCorrected} not corrected. The person is emailed what was corrected where.`;
+    return (await done())("corrections", { corrected: result.corrected, notCorrected: result.notCorrected });
   });
 }
 
@@ -158,6 +164,6 @@ export async function messagePersonAction(_previous: unknown, formData: FormData
   return runStaffAction("requests.decide", messagePersonFormSchema, formData, async ({ reference, message }, me) => {
     await sendMessageToPerson({ reference, input: { message }, actor: actorOf(me) });
     refresh(reference);
-    return "Sent. The person reads it on their status page, where they can answer.";
+    return (await done())("messageSent");
   });
 }

@@ -6,11 +6,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
 import { evidenceRequestLookup } from "@/lib/evidence/evidence-request-lookup.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
 import { denialReasonLabel } from "@/lib/requests/timeline-labels.ts";
 import { ActionsSection } from "./_components/actions-section.tsx";
@@ -18,12 +20,15 @@ import { AgentSection } from "./_components/agent-section.tsx";
 import { MessagesSection, NotesSection } from "./_components/conversation-section.tsx";
 import { CorrectionsSection } from "./_components/corrections-section.tsx";
 import { DeadlineSection } from "./_components/deadline-section.tsx";
-import { statusLabel, words } from "./_components/format.ts";
 import { PersonSection } from "./_components/person-section.tsx";
 import { TasksSection } from "./_components/tasks-section.tsx";
 import { TimelineSection } from "./_components/timeline-section.tsx";
 
-export const metadata: Metadata = { title: "Request" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffRequest");
+  return { title: t("title") };
+}
 
 function safeDecode(segment: string): string {
   try {
@@ -33,11 +38,11 @@ function safeDecode(segment: string): string {
   }
 }
 
-async function load(id: string) {
+async function load(id: string, locale: Locale) {
   try {
     // An id or a reference, checked for its shape before any query (a malformed one is not found).
     const lookup = evidenceRequestLookup(safeDecode(id));
-    return await getRequestDetails("id" in lookup ? lookup.id : lookup.reference);
+    return await getRequestDetails("id" in lookup ? lookup.id : lookup.reference, { locale });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -47,40 +52,44 @@ async function load(id: string) {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireStaffPage("requests.read");
   await connection();
-  const details = await load((await params).id);
+  const locale = await getLocale();
+  const details = await load((await params).id, locale);
   const { request } = details;
+  const t = await getTranslations("staffRequest");
+  const labels = await getTranslations("staffLabels");
   const timeZone = env().CONTROLLER_TIME_ZONE;
   return (
     <div className="staff-page request-page">
       <p>
-        <Link href="/staff/requests">All requests</Link>
+        <Link href="/staff/requests">{t("allRequests")}</Link>
       </p>
-      <h1>
-        Request <span className="reference">{request.reference}</span>
-      </h1>
+      <h1>{t.rich("heading", { reference: request.reference, ref: (chunks) => <span className="reference">{chunks}</span> })}</h1>
       <dl className="facts request-summary">
-        <dt>Right</dt>
-        <dd>{words(request.type)}</dd>
-        <dt>Status</dt>
+        <dt>{t("summary.right")}</dt>
+        <dd>{labels(`right.${request.type}`)}</dd>
+        <dt>{t("summary.status")}</dt>
         <dd>
-          <span className={`request-status request-status--${request.status.toLowerCase()}`}>{statusLabel(request.status)}</span>
-          {request.outcome && request.outcome !== "DENIED" ? ` (${words(request.outcome)})` : ""}
+          <span className={`request-status request-status--${request.status.toLowerCase()}`}>{labels(`statusLong.${request.status}`)}</span>
+          {/* A denial or an expiry is the status itself; the other outcomes say how far the answer went. */}
+          {request.outcome && request.outcome !== "DENIED" && request.outcome !== "EXPIRED"
+            ? ` (${labels(`outcome.${request.outcome}`)})`
+            : ""}
         </dd>
         {request.denialReason ? (
           <>
-            <dt>Refusal</dt>
+            <dt>{t("summary.refusal")}</dt>
             <dd>
-              {denialReasonLabel(request.denialReason)}
+              {denialReasonLabel(request.denialReason, locale)}
               {request.denialMessage ? <p className="prewrap">{request.denialMessage}</p> : null}
             </dd>
           </>
         ) : null}
-        <dt>Assignee</dt>
-        <dd>{request.assignee?.email ?? "nobody"}</dd>
+        <dt>{t("summary.assignee")}</dt>
+        <dd>{request.assignee?.email ?? t("summary.nobody")}</dd>
       </dl>
       {can(me.role, "evidence.read") ? (
         <p>
-          <a href={`/staff/requests/${request.id}/evidence`}>Download the evidence bundle</a>
+          <a href={`/staff/requests/${request.id}/evidence`}>{t("downloadEvidence")}</a>
         </p>
       ) : null}
       <div className="request-columns">

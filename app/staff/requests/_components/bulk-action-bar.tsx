@@ -2,6 +2,7 @@
 // What can be done with the ticked rows. The row boxes belong to this form (form="…"), so it also
 // posts without JavaScript. Approve, deny and assign appear only for roles that may do them (the
 // server refuses them anyway); exporting the selection needs only the right to read requests.
+import { useTranslations } from "next-intl";
 import { type MouseEvent, useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import { denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
@@ -18,7 +19,6 @@ const EXPORT_PATH = "/staff/requests/export";
 type State = ActionResult<BulkResult | BulkDenialPreview> | null;
 
 const isPreview = (data: BulkResult | BulkDenialPreview): data is BulkDenialPreview => "previews" in data;
-const requestsText = (n: number) => `${n} ${n === 1 ? "request" : "requests"}`;
 
 export function BulkActionBar(props: {
   selected: string[];
@@ -30,6 +30,7 @@ export function BulkActionBar(props: {
   onDone: () => void;
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(bulkAction, null);
+  const t = useTranslations("staffRequests.bulk");
   // Clears the selection once per successful result (not again on every later render).
   const handled = useRef<State>(null);
   const { onDone } = props;
@@ -46,7 +47,7 @@ export function BulkActionBar(props: {
   const exportSelected = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     if (props.selected.length === 0) {
-      setExportProblem("Select at least one request to export, or export this view.");
+      setExportProblem(t("exportNothing"));
       return;
     }
     setExportProblem(null);
@@ -58,44 +59,44 @@ export function BulkActionBar(props: {
     <>
       <form id={SELECTION_FORM_ID} action={formAction} onSubmit={submitKeepingValues(formAction)} className="bulk-form">
         <p className="selection-count" aria-live="polite">
-          {props.selected.length > 0 ? `${requestsText(props.selected.length)} selected` : ""}
+          {props.selected.length > 0 ? t("selected", { count: props.selected.length }) : ""}
         </p>
         {/* Shown only while rows are ticked (dashboard.css, by :has(), so it also works before the page's script runs). */}
         {props.canDecide || props.canAssign ? (
           <section aria-labelledby="bulk-actions-heading" className="bulk-actions">
-            <h2 id="bulk-actions-heading">Bulk actions</h2>
+            <h2 id="bulk-actions-heading">{t("heading")}</h2>
             <div className="bulk-actions__groups">
               {props.canDecide ? (
                 <div className="bulk-group">
                   <button type="submit" name="intent" value="approve" className="button button--small" disabled={pending}>
-                    Approve selected
+                    {t("approve")}
                   </button>
                 </div>
               ) : null}
               {props.canDecide ? (
                 <fieldset className="bulk-group">
-                  <legend>Deny selected</legend>
+                  <legend>{t("deny")}</legend>
                   <label className="label" htmlFor="bulk-reason">
-                    Reason
+                    {t("reason")}
                   </label>
                   <DenialReasonSelect id="bulk-reason" value={reason} onChange={setReason} />
                   <label className="label" htmlFor="bulk-message">
-                    Explanation to each person{denialNeedsExplanation(reason) ? " (required)" : " (optional)"}
+                    {t("explanation", { required: denialNeedsExplanation(reason) ? "yes" : "no" })}
                   </label>
                   <textarea id="bulk-message" name="message" className="textarea" rows={2} maxLength={5000} />
                   <button type="submit" name="intent" value="deny" className="button button--danger button--small" disabled={pending}>
-                    Deny selected…
+                    {t("denyButton")}
                   </button>
                 </fieldset>
               ) : null}
               {props.canAssign ? (
                 <fieldset className="bulk-group">
-                  <legend>Assign selected</legend>
+                  <legend>{t("assign")}</legend>
                   <label className="label" htmlFor="bulk-assignee">
-                    Assign to
+                    {t("assignTo")}
                   </label>
                   <select id="bulk-assignee" name="assigneeEmail" className="select" defaultValue="">
-                    <option value="">Nobody (unassign)</option>
+                    <option value="">{t("unassign")}</option>
                     {props.assignees.map((email) => (
                       <option key={email} value={email}>
                         {email}
@@ -103,7 +104,7 @@ export function BulkActionBar(props: {
                     ))}
                   </select>
                   <button type="submit" name="intent" value="assign" className="button button--small" disabled={pending}>
-                    Assign selected
+                    {t("assignButton")}
                   </button>
                 </fieldset>
               ) : null}
@@ -120,9 +121,9 @@ export function BulkActionBar(props: {
             className="button button--secondary button--small"
             onClick={exportSelected}
           >
-            Export selected as CSV
+            {t("exportSelected")}
           </button>
-          <a href={props.exportViewHref}>Export this view as CSV</a>
+          <a href={props.exportViewHref}>{t("exportView")}</a>
         </div>
         {exportProblem ? (
           <div className="bulk-outcome bulk-outcome--error" role="alert">
@@ -147,23 +148,26 @@ function BulkDenialConfirmation({
   pending: boolean;
 }) {
   const count = preview.references.length;
+  const t = useTranslations("staffRequests.bulk");
+  const page = useTranslations("staffRequest.deny");
   return (
     <form action={action} className="bulk-confirmation panel" aria-labelledby="bulk-confirmation-heading">
-      <h2 id="bulk-confirmation-heading">Deny {requestsText(count)}?</h2>
-      <p>
-        Nothing has been sent yet. Each person receives this email in their own language, naming the authority for where they live:{" "}
-        {preview.references.join(", ")}.
-      </p>
+      <h2 id="bulk-confirmation-heading">{t("confirmHeading", { count })}</h2>
+      <p>{t("confirmIntro", { references: preview.references.join(", ") })}</p>
       {preview.references.map((reference) => (
         <input key={reference} type="hidden" name="reference" value={reference} />
       ))}
       <input type="hidden" name="reason" value={preview.reason} />
       <input type="hidden" name="message" value={preview.message} />
       {preview.previews.map((email) => (
-        <DenialEmailPreviewView key={email.reference} preview={email} intro={`Email for ${email.reference}`} />
+        <DenialEmailPreviewView
+          key={email.reference}
+          preview={email}
+          intro={(language) => page("previewIntroFor", { reference: email.reference, language })}
+        />
       ))}
       <button type="submit" name="intent" value="deny-send" className="button button--danger" disabled={pending}>
-        Send {count === 1 ? "the refusal" : `${count} refusals`}
+        {t("send", { count })}
       </button>
     </form>
   );

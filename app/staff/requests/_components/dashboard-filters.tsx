@@ -1,8 +1,10 @@
 // The dashboard's filters: a plain GET form, so a view is a URL (bookmark it, share it) and works
 // without JavaScript. Applying filters starts again at page 1 and keeps the sort and page size.
+
+import { useTranslations } from "next-intl";
 import { JURISDICTIONS } from "@/lib/deadlines/rules.ts";
 import { type DashboardParams, PAGE_SIZES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/staff/dashboard-params.ts";
-import { lawShortName, rightNames, statusNames } from "./labels.ts";
+import { lawShortName } from "./labels.ts";
 
 type Option = [value: string, label: string];
 
@@ -26,18 +28,21 @@ function FilterSelect(props: { name: string; label: string; value: string; optio
 
 export function DashboardFilters(props: { params: DashboardParams; staff: Array<{ id: string; email: string }> }) {
   const { params } = props;
+  const t = useTranslations("staffRequests.filters");
+  const labels = useTranslations("staffLabels");
   const assignee = typeof params.assignee === "string" ? params.assignee : params.assignee.staffUserId;
   return (
     <form method="get" action="/staff/requests" className="dashboard-filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading" className="visually-hidden">
-        Filters
+        {t("heading")}
       </h2>
       <fieldset className="filter-statuses">
-        <legend className="legend">Status</legend>
+        <legend className="legend">{t("status")}</legend>
         <div className="filter-statuses__list">
           {REQUEST_STATUSES.map((status) => (
             <label key={status} className="filter-check">
-              <input type="checkbox" name="status" value={status} defaultChecked={params.status.includes(status)} /> {statusNames[status]}
+              <input type="checkbox" name="status" value={status} defaultChecked={params.status.includes(status)} />{" "}
+              {labels(`status.${status}`)}
             </label>
           ))}
         </div>
@@ -45,7 +50,7 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
       <div className="filter-row">
         <div className="filter-field">
           <label className="label" htmlFor="filter-q">
-            Search reference or email
+            {t("search")}
           </label>
           <input
             id="filter-q"
@@ -57,35 +62,35 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
             autoComplete="off"
           />
           <p id="filter-q-hint" className="hint">
-            The start of a reference (DSR-7K3M) or of an address; a whole address finds exactly that person.
+            {t("searchHint")}
           </p>
         </div>
         <FilterSelect
           name="type"
-          label="Right"
+          label={t("right")}
           value={params.type ?? ""}
-          options={[["", "Any right"], ...REQUEST_TYPES.map((type): Option => [type, rightNames[type]])]}
+          options={[["", t("anyRight")], ...REQUEST_TYPES.map((type): Option => [type, labels(`right.${type}`)])]}
         />
         <FilterSelect
           name="jurisdiction"
-          label="Jurisdiction"
+          label={t("jurisdiction")}
           value={params.jurisdiction ?? ""}
-          options={[["", "Any jurisdiction"], ...JURISDICTIONS.map((code): Option => [code, lawShortName(code)])]}
+          options={[["", t("anyJurisdiction")], ...JURISDICTIONS.map((code): Option => [code, lawShortName(code, labels)])]}
         />
         <FilterSelect
           name="assignee"
-          label="Assignee"
+          label={t("assignee")}
           value={assignee}
           options={[
-            ["anyone", "Anyone"],
-            ["unassigned", "Unassigned"],
-            ["mine", "Assigned to me"],
+            ["anyone", t("anyone")],
+            ["unassigned", t("unassigned")],
+            ["mine", t("mine")],
             ...props.staff.map((member): Option => [member.id, member.email]),
           ]}
         />
         <div className="filter-field">
           <label className="label" htmlFor="filter-due">
-            Due within (days)
+            {t("dueWithin")}
           </label>
           <input
             id="filter-due"
@@ -100,15 +105,15 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
         </div>
         <div className="filter-field filter-field--checks">
           <label className="filter-check">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} /> Overdue
+            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} /> {t("overdue")}
           </label>
           <label className="filter-check">
-            <input type="checkbox" name="failed" value="1" defaultChecked={params.failed} /> With failed tasks
+            <input type="checkbox" name="failed" value="1" defaultChecked={params.failed} /> {t("failed")}
           </label>
         </div>
         <FilterSelect
           name="size"
-          label="Rows per page"
+          label={t("size")}
           value={String(params.size)}
           options={PAGE_SIZES.map((size): Option => [String(size), String(size)])}
         />
@@ -117,9 +122,9 @@ export function DashboardFilters(props: { params: DashboardParams; staff: Array<
       <input type="hidden" name="dir" value={params.dir} />
       <div className="button-row">
         <button type="submit" className="button">
-          Apply filters
+          {t("apply")}
         </button>
-        <a href="/staff/requests">Reset to open requests</a>
+        <a href="/staff/requests">{t("reset")}</a>
       </div>
     </form>
   );

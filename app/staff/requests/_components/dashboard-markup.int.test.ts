@@ -2,13 +2,14 @@
 // labelled row boxes and filters, the "Bulk actions" region), urgency said in words as well as
 // colour, and no bulk decision control for a role that may not take it.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
 import { insertRequest, uniquePrefix } from "@/lib/staff/dashboard-fixtures.test-support.ts";
 import { type DashboardParams, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
 import { controllerToday } from "@/lib/staff/dashboard-query.ts";
 import { type DashboardPage, listDashboardRequests } from "@/lib/staff/list-dashboard-requests.ts";
+import { renderStaff } from "@/tests/support/render-staff.ts";
 import { DashboardCountsList } from "./dashboard-counts.tsx";
 import { DashboardFilters } from "./dashboard-filters.tsx";
 import { PaginationNav } from "./pagination-nav.tsx";
@@ -23,8 +24,8 @@ let params: DashboardParams;
 let page: DashboardPage;
 const references: string[] = [];
 
-function table(may: boolean) {
-  return renderToStaticMarkup(
+function table(may: boolean, locale: Locale = "en") {
+  return renderStaff(
     createElement(RequestsTable, {
       rows: page.rows,
       total: page.total,
@@ -34,6 +35,7 @@ function table(may: boolean) {
       canAssign: may,
       assignees: ["agent@example.test"],
     }),
+    locale,
   );
 }
 
@@ -95,19 +97,38 @@ describe("the dashboard's markup", () => {
   });
 
   it("renders the filters as a labelled GET form, the counts as links, and the pages", async () => {
-    const filters = renderToStaticMarkup(createElement(DashboardFilters, { params, staff: [{ id: "s1", email: "agent@example.test" }] }));
+    const filters = renderStaff(createElement(DashboardFilters, { params, staff: [{ id: "s1", email: "agent@example.test" }] }));
     expect(filters).toMatch(/<form class="dashboard-filters"[^>]* action="\/staff\/requests" method="get">/);
     for (const label of ["Search reference or email", "Right", "Jurisdiction", "Assignee", "Due within (days)", "Rows per page"]) {
       expect(filters).toMatch(new RegExp(`<label class="label" for="[^"]+">${label.replace(/[()]/g, "\\$&")}</label>`));
     }
     expect(filters).toContain(`value="${prefix}"`);
     expect(filters).toContain("Apply filters</button>");
-    const counts = renderToStaticMarkup(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }));
+    const counts = renderStaff(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }));
     expect(counts).toMatch(/href="\/staff\/requests\?overdue=1"><span class="dashboard-count__number">\d+/);
-    const nav = renderToStaticMarkup(createElement(PaginationNav, { params: { ...params, page: 2 }, total: 60 }));
+    const nav = renderStaff(createElement(PaginationNav, { params: { ...params, page: 2 }, total: 60 }));
     expect(nav).toContain('aria-label="Pagination"');
     expect(nav).toContain("Page 2 of 3");
     expect(nav).toContain(">Previous page</a>");
     expect(nav).toContain(">Next page</a>");
+  });
+
+  it("reads in French for a French reader: headers, urgency words, bulk actions and filters", async () => {
+    const html = table(true, "fr");
+    expect(html).toContain("<caption>Demandes</caption>");
+    expect(html).toMatch(/<a class="sort-link" href="[^"]*">Échéance/);
+    expect(html).toContain('<span class="days-left days-left--overdue">En retard de 3 jours</span>');
+    expect(html).toContain('<span class="days-left days-left--urgent"><strong>Urgent : </strong>2 jours restants</span>');
+    expect(html).toMatch(/days-left--later">30 jours restants<span class="days-left__paused"> \(délai suspendu\)/);
+    expect(html).toContain('<h2 id="bulk-actions-heading">Actions groupées</h2>');
+    for (const english of ["Due date", "days left", "Bulk actions", "Approve selected", "Export selected as CSV", "Overdue by"]) {
+      expect(html).not.toContain(english);
+    }
+    const filters = renderStaff(createElement(DashboardFilters, { params, staff: [] }), "fr");
+    expect(filters).toContain("Rechercher une référence ou un e-mail</label>");
+    expect(filters).toContain("Appliquer les filtres</button>");
+    const counts = renderStaff(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }), "fr");
+    expect(counts).toContain("en attente de vérification");
+    expect(counts).toContain("à rendre sous 7 jours");
   });
 });

@@ -4,9 +4,11 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
+import { staffDate } from "@/lib/i18n/staff-dates.ts";
 import type { DashboardRow } from "@/lib/staff/dashboard-row.ts";
 import { formatDay } from "../[id]/_components/format.ts";
-import { daysLeftText, lawShortName, rightNames, statusNames, urgencyOf } from "./labels.ts";
+import { daysLeftText, type LabelsT, lawShortName, type RequestsT, urgencyOf } from "./labels.ts";
 import type { ServerColumns, ServerTableFeatures } from "./server-table.tsx";
 
 /** The id of the form the row boxes belong to (bulk-action-bar.tsx). */
@@ -42,35 +44,37 @@ function Checkbox(props: {
   );
 }
 
-function DaysLeft({ row }: { row: DashboardRow }) {
-  const { word, text } = daysLeftText(row.daysLeft);
+function DaysLeft({ row, t, labels }: { row: DashboardRow; t: RequestsT; labels: LabelsT }) {
+  const { word, text } = daysLeftText(row.daysLeft, labels);
   return (
     <span className={`days-left days-left--${urgencyOf(row.daysLeft)}`}>
-      {word ? <strong>{word}: </strong> : null}
+      {word ? <strong>{t("table.urgentWord", { word })}</strong> : null}
       {text}
-      {row.clockPaused && row.daysLeft !== null ? <span className="days-left__paused"> (clock paused)</span> : null}
+      {row.clockPaused && row.daysLeft !== null ? <span className="days-left__paused">{t("table.clockPaused")}</span> : null}
     </span>
   );
 }
 
-function Tasks({ tasks }: { tasks: DashboardRow["tasks"] }) {
-  if (tasks.total === 0) return <span className="muted">none</span>;
+function Tasks({ tasks, t }: { tasks: DashboardRow["tasks"]; t: RequestsT }) {
+  if (tasks.total === 0) return <span className="muted">{t("table.noTasks")}</span>;
   return (
     <span>
-      {tasks.done}/{tasks.total} done
-      {tasks.failed > 0 ? <strong className="tasks-failed">, {tasks.failed} failed</strong> : null}
+      {t("table.tasksDone", { done: tasks.done, total: tasks.total })}
+      {tasks.failed > 0 ? <strong className="tasks-failed">{t("table.tasksFailed", { failed: tasks.failed })}</strong> : null}
     </span>
   );
 }
 
-export function requestColumns(timeZone: string): ServerColumns<DashboardRow> {
-  const received = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+/** `t` and `labels` are the staffRequests and staffLabels translators of the reader's language. */
+export function requestColumns(options: { timeZone: string; locale: Locale; t: RequestsT; labels: LabelsT }): ServerColumns<DashboardRow> {
+  const { t, labels, locale } = options;
+  const received = staffDate(locale, options.timeZone);
   return helper.columns([
     helper.display({
       id: "select",
       header: ({ table }) => (
         <Checkbox
-          label="Select all requests on this page"
+          label={t("table.selectAll")}
           checked={table.getIsAllPageRowsSelected()}
           indeterminate={table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected()}
           onChange={table.getToggleAllPageRowsSelectedHandler()}
@@ -78,7 +82,7 @@ export function requestColumns(timeZone: string): ServerColumns<DashboardRow> {
       ),
       cell: ({ row }) => (
         <Checkbox
-          label={`Select ${row.original.reference}`}
+          label={t("table.select", { reference: row.original.reference })}
           checked={row.getIsSelected()}
           onChange={row.getToggleSelectedHandler()}
           name="reference"
@@ -87,31 +91,31 @@ export function requestColumns(timeZone: string): ServerColumns<DashboardRow> {
       ),
     }),
     helper.accessor("reference", {
-      header: "Reference",
+      header: t("table.reference"),
       cell: ({ row }) => (
         <Link href={`/staff/requests/${row.original.id}`} className="reference-link">
           {row.original.reference}
         </Link>
       ),
     }),
-    helper.accessor("type", { header: "Right", cell: ({ row }) => rightNames[row.original.type] }),
-    helper.accessor("jurisdiction", { header: "Law", cell: ({ row }) => lawShortName(row.original.jurisdiction) }),
-    helper.accessor("person", { header: "Person" }),
-    helper.accessor("receivedAt", { header: "Received", cell: ({ row }) => received.format(new Date(row.original.receivedAt)) }),
+    helper.accessor("type", { header: t("table.right"), cell: ({ row }) => labels(`right.${row.original.type}`) }),
+    helper.accessor("jurisdiction", { header: t("table.law"), cell: ({ row }) => lawShortName(row.original.jurisdiction, labels) }),
+    helper.accessor("person", { header: t("table.person") }),
+    helper.accessor("receivedAt", { header: t("table.received"), cell: ({ row }) => received.format(new Date(row.original.receivedAt)) }),
     // The due day and how far off it is share a column, so the table fits 1280 px.
     helper.accessor("dueDate", {
-      header: "Due date",
+      header: t("table.dueDate"),
       cell: ({ row }) => (
         <>
-          <span className="due-day">{formatDay(row.original.dueDate)}</span> <DaysLeft row={row.original} />
+          <span className="due-day">{formatDay(row.original.dueDate, locale)}</span> <DaysLeft row={row.original} t={t} labels={labels} />
         </>
       ),
     }),
-    helper.accessor("status", { header: "Status", cell: ({ row }) => statusNames[row.original.status] }),
+    helper.accessor("status", { header: t("table.status"), cell: ({ row }) => labels(`status.${row.original.status}`) }),
     helper.accessor("assigneeEmail", {
-      header: "Assignee",
-      cell: ({ row }) => row.original.assigneeEmail ?? <span className="muted">unassigned</span>,
+      header: t("table.assignee"),
+      cell: ({ row }) => row.original.assigneeEmail ?? <span className="muted">{t("table.unassigned")}</span>,
     }),
-    helper.accessor("tasks", { id: "tasks", header: "Connector tasks", cell: ({ row }) => <Tasks tasks={row.original.tasks} /> }),
+    helper.accessor("tasks", { id: "tasks", header: t("table.tasks"), cell: ({ row }) => <Tasks tasks={row.original.tasks} t={t} /> }),
   ]) as ServerColumns<DashboardRow>;
 }

@@ -1,6 +1,7 @@
 "use client";
 // The dashboard's rows and what can be done with them: the TanStack table (selection, sort state
 // from the URL) and the bulk-action form its row boxes belong to.
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 import { type DashboardParams, dashboardSearch, SORT_COLUMNS, type SortColumn } from "@/lib/staff/dashboard-params.ts";
 import type { DashboardRow } from "@/lib/staff/dashboard-row.ts";
@@ -20,7 +21,10 @@ export function RequestsTable(props: {
   assignees: string[];
 }) {
   const { params } = props;
-  const columns = useMemo(() => requestColumns(props.timeZone), [props.timeZone]);
+  const locale = useLocale();
+  const t = useTranslations("staffRequests");
+  const labels = useTranslations("staffLabels");
+  const columns = useMemo(() => requestColumns({ timeZone: props.timeZone, locale, t, labels }), [props.timeZone, locale, t, labels]);
   const table = useServerTable({
     columns,
     data: props.rows,
@@ -48,10 +52,10 @@ export function RequestsTable(props: {
       />
       <ServerTableView
         table={table}
-        caption="Requests"
+        caption={t("table.caption")}
         sortHref={sortHref}
         className="staff-table requests-table"
-        empty="No request matches this view."
+        empty={t("showing.none")}
       />
     </>
   );

@@ -15,6 +15,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export const serverTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature });
@@ -49,6 +50,7 @@ export function useServerTable<Row extends RowData>(options: {
 }
 
 const sortNames = { asc: "ascending", desc: "descending" } as const;
+const sortedKeys = { asc: "table.sortedAscending", desc: "table.sortedDescending" } as const;
 
 export function ServerTableView<Row extends RowData>(props: {
   table: ServerTable<Row>;
@@ -59,6 +61,7 @@ export function ServerTableView<Row extends RowData>(props: {
   className?: string;
 }) {
   const { table } = props;
+  const t = useTranslations("staffRequests");
   const rows = table.getRowModel().rows;
   return (
     <div className="table-scroll">
@@ -78,7 +81,7 @@ export function ServerTableView<Row extends RowData>(props: {
                         <span aria-hidden="true" className="sort-mark">
                           {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ↕"}
                         </span>
-                        <span className="visually-hidden">{sorted ? `, sorted ${sortNames[sorted]}` : ", sort"}</span>
+                        <span className="visually-hidden">{sorted ? t(sortedKeys[sorted]) : t("table.sort")}</span>
                       </Link>
                     ) : (
                       <table.FlexRender header={header} />

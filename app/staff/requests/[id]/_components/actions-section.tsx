@@ -1,6 +1,7 @@
 // The decisions this role may take on the request in its current state, and nothing else: an
 // auditor, or a closed request, sees no button that changes anything. The server refuses the
 // same calls anyway (runStaffAction and each service).
+import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { approveAction, askForInformationAction, assignAction, closeAction, extendAction, informationReceivedAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
@@ -13,61 +14,65 @@ export function ActionsSection({ details, allowed, myEmail }: { details: Request
   const { actions, request, deadline } = details;
   const reference = request.reference;
   const decide = allowed.decide;
+  const t = useTranslations("staffRequest.actions");
+  const locale = useLocale();
   const forms = [
     decide && actions.approve ? (
-      <ActionForm key="approve" action={approveAction} reference={reference} submitLabel="Approve">
-        <p>Creates one task per enabled connector for this right and starts them.</p>
+      <ActionForm key="approve" action={approveAction} reference={reference} submitLabel={t("approve")}>
+        <p>{t("approveHint")}</p>
       </ActionForm>
     ) : null,
     decide && actions.askForInformation ? (
-      <ActionForm key="ask" action={askForInformationAction} reference={reference} submitLabel="Ask for information" secondary>
+      <ActionForm key="ask" action={askForInformationAction} reference={reference} submitLabel={t("ask")} secondary>
         <div className="field">
           <label className="label" htmlFor="ask-kind">
-            What for
+            {t("askKind")}
           </label>
           <select id="ask-kind" name="kind" className="select" defaultValue="clarification">
-            <option value="clarification">Clarification of the request</option>
-            <option value="identity">Proof of identity</option>
+            <option value="clarification">{t("askClarification")}</option>
+            <option value="identity">{t("askIdentity")}</option>
           </select>
         </div>
         <div className="field">
           <label className="label" htmlFor="ask-message">
-            What you need from the person
+            {t("askMessage")}
           </label>
           <textarea id="ask-message" name="message" className="textarea" rows={4} required />
         </div>
       </ActionForm>
     ) : null,
     decide && actions.recordInformationReceived ? (
-      <ActionForm key="received" action={informationReceivedAction} reference={reference} submitLabel="Mark information received" secondary>
-        <p>When the answer came by another channel than the status page. The clock resumes (or restarts where the law says so).</p>
+      <ActionForm key="received" action={informationReceivedAction} reference={reference} submitLabel={t("received")} secondary>
+        <p>{t("receivedHint")}</p>
       </ActionForm>
     ) : null,
     decide && actions.extend ? (
-      <ActionForm key="extend" action={extendAction} reference={reference} submitLabel="Extend deadline" secondary>
+      <ActionForm key="extend" action={extendAction} reference={reference} submitLabel={t("extend")} secondary>
         <p className="hint" id="extend-hint">
-          Up to {formatDay(deadline.maxExtendedDueDate)}; the person must be told by {formatDay(deadline.extensionNoticeBy)}. They receive
-          these reasons.
+          {t("extendHint", {
+            latest: formatDay(deadline.maxExtendedDueDate, locale),
+            noticeBy: formatDay(deadline.extensionNoticeBy, locale),
+          })}
         </p>
         <div className="field">
           <label className="label" htmlFor="extend-reason">
-            Reasons for the extension
+            {t("extendReason")}
           </label>
           <textarea id="extend-reason" name="reason" className="textarea" rows={3} required aria-describedby="extend-hint" />
         </div>
       </ActionForm>
     ) : null,
     allowed.assign && actions.assign ? (
-      <ActionForm key="assign" action={assignAction} reference={reference} submitLabel="Assign" secondary>
+      <ActionForm key="assign" action={assignAction} reference={reference} submitLabel={t("assign")} secondary>
         <div className="field">
           <label className="label" htmlFor="assignee">
-            Assignee
+            {t("assignee")}
           </label>
           <select id="assignee" name="assigneeEmail" className="select" defaultValue={request.assignee?.email ?? myEmail}>
-            <option value="">Nobody (unassign)</option>
+            <option value="">{t("unassign")}</option>
             {details.assignees.map((email) => (
               <option key={email} value={email}>
-                {email === myEmail ? `Me (${email})` : email}
+                {email === myEmail ? t("me", { email }) : email}
               </option>
             ))}
           </select>
@@ -75,19 +80,19 @@ export function ActionsSection({ details, allowed, myEmail }: { details: Request
       </ActionForm>
     ) : null,
     decide && actions.close ? (
-      <ActionForm key="close" action={closeAction} reference={reference} submitLabel="Close request" secondary>
+      <ActionForm key="close" action={closeAction} reference={reference} submitLabel={t("close")} secondary>
         <fieldset className="group">
-          <legend className="legend legend--small">Outcome</legend>
+          <legend className="legend legend--small">{t("outcome")}</legend>
           <label className="checkbox">
-            <input type="radio" name="outcome" value="FULFILLED" defaultChecked /> Fulfilled: everything asked was done
+            <input type="radio" name="outcome" value="FULFILLED" defaultChecked /> {t("fulfilled")}
           </label>
           <label className="checkbox">
-            <input type="radio" name="outcome" value="PARTIALLY_FULFILLED" /> Partially fulfilled: explain what was not done and why
+            <input type="radio" name="outcome" value="PARTIALLY_FULFILLED" /> {t("partiallyFulfilled")}
           </label>
         </fieldset>
         <div className="field">
           <label className="label" htmlFor="close-message">
-            Message to the person
+            {t("closeMessage")}
           </label>
           <textarea id="close-message" name="message" className="textarea" rows={3} />
         </div>
@@ -97,8 +102,8 @@ export function ActionsSection({ details, allowed, myEmail }: { details: Request
   ].filter(Boolean);
   return (
     <section aria-labelledby="actions-heading" className="request-section">
-      <h2 id="actions-heading">Actions</h2>
-      {forms.length > 0 ? <div className="action-grid">{forms}</div> : <p>No action is open to your role at this stage of the request.</p>}
+      <h2 id="actions-heading">{t("heading")}</h2>
+      {forms.length > 0 ? <div className="action-grid">{forms}</div> : <p>{t("none")}</p>}
     </section>
   );
 }

@@ -1,52 +1,61 @@
 // Someone filed for the person on the form (an authorized agent): who, the permission they sent,
 // and where its check stands. The person still confirms directly with us (CCPA regs §7063(a)).
+import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { checkAgentPermissionAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant } from "./format.ts";
 
-const typeNames: Record<string, string> = { "application/pdf": "PDF", "image/png": "PNG image", "image/jpeg": "JPEG image" };
+type AgentT = ReturnType<typeof useTranslations<"staffRequest.agent">>;
+
+const typeKeys: Record<string, "pdf" | "png" | "jpeg"> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpeg" };
 
 const checkButtons = [
-  { outcome: "VALID", label: "Mark the permission as checked" },
-  { outcome: "NOT_VALID", label: "Mark the permission as not valid" },
+  { outcome: "VALID", label: "markValid" },
+  { outcome: "NOT_VALID", label: "markNotValid" },
 ] as const;
 
-function sizeOf(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function sizeOf(bytes: number, t: AgentT): string {
+  return bytes < 1024 * 1024
+    ? t("kb", { size: Math.max(1, Math.round(bytes / 1024)) })
+    : t("mb", { size: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
 }
 
 export function AgentSection({ details, timeZone, canDecide }: { details: RequestDetails; timeZone: string; canDecide: boolean }) {
   const { agent, request } = details;
+  const t = useTranslations("staffRequest.agent");
+  const locale = useLocale();
   if (!agent) return null;
-  const checked = agent.checkedAt ? `${agent.checkedBy ?? "someone"} on ${formatInstant(agent.checkedAt, timeZone)}` : "";
-  const status = agent.check === "VALID" ? `Checked by ${checked}` : agent.check === "NOT_VALID" ? `Not valid (${checked})` : "Not checked";
+  const by = agent.checkedBy ?? t("someone");
+  const at = agent.checkedAt ? formatInstant(agent.checkedAt, locale, timeZone) : "";
+  const status =
+    agent.check === "VALID" ? t("checkedBy", { by, at }) : agent.check === "NOT_VALID" ? t("notValid", { by, at }) : t("notChecked");
   const open = request.status === "SUBMITTED" || request.status === "VERIFIED" || request.status === "AWAITING_SUBJECT";
   return (
     <section aria-labelledby="agent-heading" className="request-section">
-      <h2 id="agent-heading">Filed by an authorized agent</h2>
-      <p className="hint">
-        The person is asked to confirm the request at their own address; the agent gets no link. Check the permission before approving; if
-        it does not show the person authorised the agent, deny with "agent authority not shown".
-      </p>
+      <h2 id="agent-heading">{t("heading")}</h2>
+      <p className="hint">{t("hint")}</p>
       <dl className="facts">
-        <dt>Agent</dt>
+        <dt>{t("agent")}</dt>
         <dd>{agent.name ?? "—"}</dd>
-        <dt>Agent's email</dt>
+        <dt>{t("email")}</dt>
         <dd>{agent.email ?? "—"}</dd>
-        <dt>Organisation</dt>
+        <dt>{t("organisation")}</dt>
         <dd>{agent.organisation ?? "—"}</dd>
-        <dt>Signed permission</dt>
+        <dt>{t("permission")}</dt>
         <dd>
           {agent.permission ? (
             <a href={`/staff/requests/${request.id}/agent-permission`} download>
-              Download the permission ({typeNames[agent.permission.type] ?? agent.permission.type}, {sizeOf(agent.permission.bytes)})
+              {t("download", {
+                type: typeKeys[agent.permission.type] ? t(typeKeys[agent.permission.type]) : agent.permission.type,
+                size: sizeOf(agent.permission.bytes, t),
+              })}
             </a>
           ) : (
-            "Deleted with the request's personal data."
+            t("deleted")
           )}
         </dd>
-        <dt>Check</dt>
+        <dt>{t("check")}</dt>
         <dd id="agent-permission-check">{status}</dd>
       </dl>
       {canDecide && open && agent.permission ? (
@@ -59,7 +68,7 @@ export function AgentSection({ details, timeZone, canDecide }: { details: Reques
                 action={checkAgentPermissionAction}
                 reference={request.reference}
                 hidden={{ outcome }}
-                submitLabel={label}
+                submitLabel={t(label)}
                 secondary
               />
             ))}

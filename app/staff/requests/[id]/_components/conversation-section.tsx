@@ -1,24 +1,28 @@
 // Messages exchanged with the person, and the team's internal notes (never shown to the person).
+import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { addNoteAction, messagePersonAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant } from "./format.ts";
 
 export function MessagesSection({ details, canWrite, timeZone }: { details: RequestDetails; canWrite: boolean; timeZone: string }) {
+  const t = useTranslations("staffRequest");
+  const locale = useLocale();
   return (
     <section aria-labelledby="messages-heading" className="request-section">
-      <h2 id="messages-heading">Messages with the person</h2>
+      <h2 id="messages-heading">{t("messages.heading")}</h2>
       {details.messages.length === 0 ? (
-        <p>No messages.</p>
+        <p>{t("messages.none")}</p>
       ) : (
         <ol className="messages">
           {details.messages.map((message) => (
             <li key={message.id} className={message.direction === "TO_SUBJECT" ? "message-item message-item--team" : "message-item"}>
               <p className="message-item__meta">
                 {message.direction === "TO_SUBJECT"
-                  ? `To the person${message.author ? `, from ${message.author}` : ""}`
-                  : "From the person"}
-                , {formatInstant(message.createdAt, timeZone)}
+                  ? message.author
+                    ? t("messages.toPersonFrom", { author: message.author, at: formatInstant(message.createdAt, locale, timeZone) })
+                    : t("messages.toPerson", { at: formatInstant(message.createdAt, locale, timeZone) })
+                  : t("messages.fromPerson", { at: formatInstant(message.createdAt, locale, timeZone) })}
               </p>
               <p className="prewrap">{message.body}</p>
             </li>
@@ -26,14 +30,13 @@ export function MessagesSection({ details, canWrite, timeZone }: { details: Requ
         </ol>
       )}
       {canWrite && details.actions.messagePerson ? (
-        <ActionForm action={messagePersonAction} reference={details.request.reference} submitLabel="Send to the person">
+        <ActionForm action={messagePersonAction} reference={details.request.reference} submitLabel={t("messages.send")}>
           <div className="field">
             <label className="label" htmlFor="message-body">
-              Write to the person
+              {t("messages.write")}
             </label>
             <p className="hint" id="message-body-hint">
-              Emailed to them and shown on their status page, where they can answer. Write in their language (
-              {details.person.locale === "fr" ? "French" : "English"}).
+              {t("messages.writeHint", { language: t(details.person.locale === "fr" ? "language.fr" : "language.en") })}
             </p>
             <textarea id="message-body" name="message" className="textarea" rows={4} required aria-describedby="message-body-hint" />
           </div>
@@ -44,17 +47,19 @@ export function MessagesSection({ details, canWrite, timeZone }: { details: Requ
 }
 
 export function NotesSection({ details, canNote, timeZone }: { details: RequestDetails; canNote: boolean; timeZone: string }) {
+  const t = useTranslations("staffRequest.notes");
+  const locale = useLocale();
   return (
     <section aria-labelledby="notes-heading" className="request-section">
-      <h2 id="notes-heading">Internal notes</h2>
+      <h2 id="notes-heading">{t("heading")}</h2>
       {details.notes.length === 0 ? (
-        <p>No notes yet.</p>
+        <p>{t("none")}</p>
       ) : (
         <ol className="messages">
           {details.notes.map((note) => (
             <li key={note.id} className="message-item">
               <p className="message-item__meta">
-                {note.author}, {formatInstant(note.createdAt, timeZone)}
+                {t("meta", { author: note.author, at: formatInstant(note.createdAt, locale, timeZone) })}
               </p>
               <p className="prewrap">{note.body}</p>
             </li>
@@ -62,13 +67,13 @@ export function NotesSection({ details, canNote, timeZone }: { details: RequestD
         </ol>
       )}
       {canNote ? (
-        <ActionForm action={addNoteAction} reference={details.request.reference} submitLabel="Add note">
+        <ActionForm action={addNoteAction} reference={details.request.reference} submitLabel={t("add")}>
           <div className="field">
             <label className="label" htmlFor="note-body">
-              New note
+              {t("new")}
             </label>
             <p className="hint" id="note-body-hint">
-              Seen by staff only, never by the person.
+              {t("hint")}
             </p>
             <textarea id="note-body" name="body" className="textarea" rows={3} required aria-describedby="note-body-hint" />
           </div>

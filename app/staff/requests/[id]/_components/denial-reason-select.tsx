@@ -1,6 +1,10 @@
 // The reason for a refusal: none chosen at first, and the reasons that need an explanation say so.
 // Shared by the request page's deny form and the dashboard's bulk deny.
+import { useTranslations } from "next-intl";
 import { DENIAL_REASONS } from "@/lib/requests/denial-reasons.ts";
+
+/** The shared labels are lower case (they follow a colon elsewhere); an option starts with a capital. */
+const reasonLabel = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
 export function DenialReasonSelect(props: {
   id: string;
@@ -10,6 +14,8 @@ export function DenialReasonSelect(props: {
   /** Not in the bulk form, whose other buttons (approve, assign) must post without a reason. */
   required?: boolean;
 }) {
+  const t = useTranslations("staffRequest.deny");
+  const labels = useTranslations("staffLabels.denialReason");
   const options = DENIAL_REASONS.filter((option) => !props.offered || props.offered.includes(option.value));
   return (
     <select
@@ -20,11 +26,10 @@ export function DenialReasonSelect(props: {
       value={props.value}
       onChange={(event) => props.onChange(event.target.value)}
     >
-      <option value="">Choose a reason</option>
+      <option value="">{t("chooseReason")}</option>
       {options.map((option) => (
         <option key={option.value} value={option.value}>
-          {option.label}
-          {option.needsExplanation ? " (explain it)" : ""}
+          {option.needsExplanation ? t("explainIt", { reason: reasonLabel(labels(option.value)) }) : reasonLabel(labels(option.value))}
         </option>
       ))}
     </select>

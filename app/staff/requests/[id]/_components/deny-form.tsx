@@ -2,6 +2,7 @@
 // Refusing a request takes two steps: choose a reason (none is preselected) and explain it where the
 // law expects an explanation, then read the email the person will receive, in their language,
 // and only then send it. The server shows the email for any post that does not say step=send.
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { denialNeedsExplanation } from "@/lib/requests/denial-reasons.ts";
 import { submitKeepingValues } from "../../../_components/submit-keeping-values.ts";
@@ -11,6 +12,7 @@ import { DenialReasonSelect } from "./denial-reason-select.tsx";
 
 export function DenyForm({ reference, reasons }: { reference: string; reasons: readonly string[] }) {
   const [state, formAction, pending] = useActionState(denyAction, null);
+  const t = useTranslations("staffRequest.deny");
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState("");
   const [editing, setEditing] = useState(false);
@@ -44,10 +46,10 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
           <DenialEmailPreviewView preview={preview.preview} />
           <div className="button-row">
             <button type="submit" name="step" value="send" className="button button--danger" disabled={pending}>
-              Send the refusal
+              {t("send")}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-              Change the reason or explanation
+              {t("change")}
             </button>
           </div>
         </>
@@ -55,17 +57,16 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
         <>
           <div className="field">
             <label className="label" htmlFor="deny-reason">
-              Reason for refusal
+              {t("reason")}
             </label>
             <DenialReasonSelect id="deny-reason" value={reason} onChange={setReason} offered={reasons} required />
           </div>
           <div className="field">
             <label className="label" htmlFor="deny-message">
-              Explanation for the person{explanationRequired ? " (required)" : " (optional)"}
+              {t("explanation", { required: explanationRequired ? "yes" : "no" })}
             </label>
             <p className="hint" id="deny-message-hint">
-              Required for "manifestly unfounded or excessive", "an exemption applies" and "other reason": the person must be told why. The
-              email also names the authority they can complain to and, where the law gives one, how to appeal.
+              {t("explanationHint")}
             </p>
             <textarea
               id="deny-message"
@@ -79,7 +80,7 @@ export function DenyForm({ reference, reasons }: { reference: string; reasons: r
             />
           </div>
           <button type="submit" name="step" value="preview" className="button button--secondary" disabled={pending}>
-            Review the email before denying
+            {t("review")}
           </button>
         </>
       )}

@@ -1,70 +1,67 @@
 // Who asked and what for: the details the person gave, in full (staff only).
+import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { confirmAccountIdAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
-import { formatInstant, words } from "./format.ts";
+import { formatInstant } from "./format.ts";
 
 export function PersonSection({ details, timeZone, canDecide }: { details: RequestDetails; timeZone: string; canDecide: boolean }) {
   const { person, request } = details;
   const confirmation = person.accountIdConfirmation;
+  const t = useTranslations("staffRequest");
+  const labels = useTranslations("staffLabels");
+  const locale = useLocale();
+  const at = (date: Date) => formatInstant(date, locale, timeZone);
   return (
     <section aria-labelledby="person-heading" className="request-section">
-      <h2 id="person-heading">Person</h2>
-      {request.purgedAt ? (
-        <p className="notice">The personal details were removed on {formatInstant(request.purgedAt, timeZone)} (retention).</p>
-      ) : null}
+      <h2 id="person-heading">{t("person.heading")}</h2>
+      {request.purgedAt ? <p className="notice">{t("person.purged", { at: at(request.purgedAt) })}</p> : null}
       <dl className="facts">
-        <dt>Email</dt>
+        <dt>{t("person.email")}</dt>
         <dd>{person.email ?? "—"}</dd>
-        <dt>Name</dt>
+        <dt>{t("person.name")}</dt>
         <dd>{person.fullName ?? "—"}</dd>
         {person.accountId ? (
           <>
-            <dt>Account number</dt>
+            <dt>{t("person.accountId")}</dt>
             <dd>
               {person.accountId}
               <p className={confirmation ? "hint" : "hint account-id-unconfirmed"} id="account-id-state">
-                {confirmation
-                  ? `Confirmed as theirs by ${confirmation.by} on ${formatInstant(confirmation.at, timeZone)}: connectors are given it with the verified email.`
-                  : "Not confirmed — not used to find data. The person typed it; anyone can type someone else's. Connectors get the verified email only until you confirm it is theirs."}
+                {confirmation ? t("person.confirmedBy", { by: confirmation.by, at: at(confirmation.at) }) : t("person.notConfirmed")}
               </p>
               {canDecide && details.actions.confirmAccountId ? (
                 <ActionForm
                   action={confirmAccountIdAction}
                   reference={request.reference}
                   hidden={{ confirmed: confirmation ? "false" : "true" }}
-                  submitLabel={confirmation ? "Take back the confirmation" : "Confirm the account number is theirs"}
+                  submitLabel={confirmation ? t("person.takeBack") : t("person.confirm")}
                   secondary
                 >
-                  {confirmation ? null : (
-                    <p className="hint">
-                      Only after checking it in your own records against the verified email address (or proof the person sent).
-                    </p>
-                  )}
+                  {confirmation ? null : <p className="hint">{t("person.confirmHint")}</p>}
                 </ActionForm>
               ) : null}
             </dd>
           </>
         ) : null}
-        <dt>Country / region</dt>
+        <dt>{t("person.country")}</dt>
         <dd>
           {person.country}
           {person.region ? ` / ${person.region}` : ""}
         </dd>
-        <dt>Language</dt>
-        <dd>{person.locale === "fr" ? "French" : "English"}</dd>
-        <dt>Right</dt>
-        <dd>{words(request.type)}</dd>
-        <dt>Channel</dt>
-        <dd>{words(request.channel)}</dd>
-        <dt>Received</dt>
-        <dd>{formatInstant(request.receivedAt, timeZone)}</dd>
-        <dt>Verified</dt>
-        <dd>{request.verifiedAt ? formatInstant(request.verifiedAt, timeZone) : "not yet"}</dd>
+        <dt>{t("person.language")}</dt>
+        <dd>{t(person.locale === "fr" ? "language.fr" : "language.en")}</dd>
+        <dt>{t("person.right")}</dt>
+        <dd>{labels(`right.${request.type}`)}</dd>
+        <dt>{t("person.channel")}</dt>
+        <dd>{labels(`channel.${request.channel}`)}</dd>
+        <dt>{t("person.received")}</dt>
+        <dd>{at(request.receivedAt)}</dd>
+        <dt>{t("person.verified")}</dt>
+        <dd>{request.verifiedAt ? at(request.verifiedAt) : t("person.notYet")}</dd>
       </dl>
-      <h3>What they asked</h3>
-      {person.details ? <p className="prewrap">{person.details}</p> : <p>No details given.</p>}
-      {person.corrections.length > 0 ? <p>Corrections: see "Corrections" below.</p> : null}
+      <h3>{t("person.asked")}</h3>
+      {person.details ? <p className="prewrap">{person.details}</p> : <p>{t("person.noDetails")}</p>}
+      {person.corrections.length > 0 ? <p>{t("person.seeCorrections")}</p> : null}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 // Receipts on the request page are read by staff: in words, never as raw JSON, except a shape the
 // page does not know, which is still shown (folded) rather than hidden.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
+import { renderStaff } from "@/tests/support/render-staff.ts";
 import { ReceiptView } from "./receipt-view.tsx";
 
-const render = (receipt: object) => renderToStaticMarkup(createElement(ReceiptView, { receipt }));
+const render = (receipt: object, locale: Locale = "en") => renderStaff(createElement(ReceiptView, { receipt }), locale);
 /** What staff read before opening the raw record. */
 const summaryOf = (html: string) => html.split("<details")[0];
 
@@ -55,5 +56,32 @@ describe("ReceiptView", () => {
     const html = render({ somethingElse: true });
     expect(html).toContain("<summary>Receipt data</summary>");
     expect(html).toContain("somethingElse");
+  });
+
+  it("writes receipts in French for a French reader, the source's own names and reasons as they are", () => {
+    const access = render({ via: "callback", records: 8, categories: { orders: 2, customers: 1 } }, "fr");
+    expect(access).toContain("<li>8 enregistrements trouvés (renvoyés par rappel)</li>");
+    expect(access).toContain("<li>customers : 1 enregistrement</li>");
+    const erasure = render(
+      {
+        affected: 2,
+        details: [
+          { rows: 2, category: "order_items", strategy: "retain", reason: "Invoices are kept 10 years as tax law requires" },
+          { rows: 3, category: "customers", strategy: "delete" },
+        ],
+      },
+      "fr",
+    );
+    expect(erasure).toContain("<li>2 lignes modifiées au total</li>");
+    expect(erasure).toContain("<li>2 lignes de order items : conservées (Invoices are kept 10 years as tax law requires)</li>");
+    expect(erasure).toContain("<li>3 lignes de customers : supprimées</li>");
+    expect(erasure).toMatch(/<summary>Reçu brut<\/summary>/);
+    const correction = render(
+      { applied: [{ field: "fullName", category: "customers", column: "name", rows: 1 }], unmapped: ["phone"] },
+      "fr",
+    );
+    expect(correction).toContain("<li>fullName rectifié dans customers.name (1 ligne)</li>");
+    expect(correction).toContain("<li>Non détenu par cette source, donc non rectifié : phone</li>");
+    expect(render({ somethingElse: true }, "fr")).toContain("<summary>Données du reçu</summary>");
   });
 });

@@ -1,6 +1,7 @@
 // A connector task's receipt as staff read it: what was found, erased, kept (and why) or corrected,
-// in words. A receipt of a shape this page does not know is shown as data, folded away.
-import { words } from "./format.ts";
+// in words, in the reader's language. A receipt of a shape this page does not know is shown as
+// data, folded away.
+import { useTranslations } from "next-intl";
 
 type Counted = Record<string, number>;
 type EraseDetail = { category: string; strategy: string; rows: number; reason?: string; columns?: Record<string, string> };
@@ -17,8 +18,11 @@ type KnownReceipt = {
   manual?: boolean;
 };
 
+type ReceiptT = ReturnType<typeof useTranslations<"staffRequest.receipt">>;
+
 const isCount = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A source's own names (categories, masking methods) as words: "order_items" → "order items". */
+const words = (value: string) => value.toLowerCase().replaceAll("_", " ");
 const KNOWN = new Set(["records", "categories", "via", "files", "affected", "details", "applied", "unmapped", "manual"]);
 
 function isKnown(receipt: object): receipt is KnownReceipt {
@@ -44,15 +48,15 @@ function isKnown(receipt: object): receipt is KnownReceipt {
 }
 
 /** "6 order items", "1 row of contacts": category names are plural nouns. */
-function strategyText(detail: EraseDetail): string {
-  const rows = detail.rows === 1 ? `1 row of ${words(detail.category)}` : `${detail.rows} ${words(detail.category)}`;
-  if (detail.strategy === "delete") return `${rows} deleted`;
+function strategyText(detail: EraseDetail, t: ReceiptT): string {
+  const rows = t("rows", { rows: detail.rows, category: words(detail.category) });
+  if (detail.strategy === "delete") return t("deleted", { rows });
   if (detail.strategy === "mask") {
     const columns = detail.columns ? Object.entries(detail.columns).map(([column, how]) => `${column} (${words(how)})`) : [];
-    return `${rows} masked${columns.length ? `: ${columns.join(", ")}` : ""}`;
+    return columns.length ? t("maskedColumns", { rows, columns: columns.join(", ") }) : t("masked", { rows });
   }
-  if (detail.strategy === "retain") return `${rows} kept${detail.reason ? `: ${detail.reason}` : ""}`;
-  return `${rows}, ${words(detail.strategy)}`;
+  if (detail.strategy === "retain") return detail.reason ? t("keptBecause", { rows, reason: detail.reason }) : t("kept", { rows });
+  return t("other", { rows, strategy: words(detail.strategy) });
 }
 
 /** The record as stored, folded: its summary is a keyboard-operable control, and it never scrolls in a box. */
@@ -66,21 +70,21 @@ export function RawRecord({ label, value }: { label: string; value: unknown }) {
 }
 
 export function ReceiptView({ receipt }: { receipt: unknown }) {
+  const t = useTranslations("staffRequest.receipt");
   if (typeof receipt !== "object" || receipt === null || Array.isArray(receipt) || !isKnown(receipt)) {
-    return <RawRecord label="Receipt data" value={receipt} />;
+    return <RawRecord label={t("data")} value={receipt} />;
   }
   const r = receipt;
   const lines: string[] = [];
-  if (r.records !== undefined)
-    lines.push(`${plural(r.records, "record", "records")} found${r.via === "callback" ? " (sent back by callback)" : ""}`);
+  if (r.records !== undefined) lines.push(t(r.via === "callback" ? "foundByCallback" : "found", { records: r.records }));
   if (r.categories)
-    for (const [category, count] of Object.entries(r.categories)) lines.push(`${words(category)}: ${plural(count, "record", "records")}`);
-  if (r.files?.length) lines.push(`${plural(r.files.length, "document", "documents")} added to the package`);
-  if (r.affected !== undefined) lines.push(`${plural(r.affected, "row", "rows")} changed in all`);
-  for (const detail of r.details ?? []) lines.push(strategyText(detail));
+    for (const [category, count] of Object.entries(r.categories)) lines.push(t("category", { category: words(category), count }));
+  if (r.files?.length) lines.push(t("files", { count: r.files.length }));
+  if (r.affected !== undefined) lines.push(t("affected", { count: r.affected }));
+  for (const detail of r.details ?? []) lines.push(strategyText(detail, t));
   for (const applied of r.applied ?? [])
-    lines.push(`${applied.field} corrected in ${applied.category}.${applied.column} (${plural(applied.rows, "row", "rows")})`);
-  if (r.unmapped?.length) lines.push(`Not held by this source, so not corrected: ${r.unmapped.join(", ")}`);
+    lines.push(t("applied", { field: applied.field, place: `${applied.category}.${applied.column}`, rows: applied.rows }));
+  if (r.unmapped?.length) lines.push(t("unmapped", { fields: r.unmapped.join(", ") }));
   return (
     <>
       {lines.length > 0 ? (
@@ -90,7 +94,7 @@ export function ReceiptView({ receipt }: { receipt: unknown }) {
           ))}
         </ul>
       ) : null}
-      <RawRecord label="Raw receipt" value={receipt} />
+      <RawRecord label={t("raw")} value={receipt} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 // The request page's sections rendered from real data: the headings and buttons Playwright finds
 // by role, and no button that changes anything for a role without the permission.
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { confirmAccountId } from "@/lib/requests/confirm-account-id.ts";
 import { getRequestDetails } from "@/lib/requests/get-request-details.ts";
+import { renderStaff } from "@/tests/support/render-staff.ts";
 import { createIdleConnector, createStaff, fileRequest } from "@/tests/support/staff-requests.ts";
 import { runWorkersDuringTests } from "@/tests/support/use-workers.ts";
 import { ActionsSection } from "./actions-section.tsx";
@@ -20,7 +21,7 @@ runWorkersDuringTests();
 const timeZone = "Europe/Paris";
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((match) => match[1]);
 
-function renderAll(details: Awaited<ReturnType<typeof getRequestDetails>>, may: boolean) {
+function renderAll(details: Awaited<ReturnType<typeof getRequestDetails>>, may: boolean, locale: Locale = "en") {
   return [
     createElement(DeadlineSection, { details, timeZone }),
     createElement(ActionsSection, { details, allowed: { decide: may, assign: may }, myEmail: "me@example.test" }),
@@ -29,7 +30,7 @@ function renderAll(details: Awaited<ReturnType<typeof getRequestDetails>>, may: 
     createElement(NotesSection, { details, canNote: may, timeZone }),
     createElement(TimelineSection, { details, timeZone }),
   ]
-    .map((element) => renderToStaticMarkup(element))
+    .map((element) => renderStaff(element, locale))
     .join("\n");
 }
 
@@ -114,5 +115,28 @@ describe("request page sections", () => {
     const html = renderAll(await getRequestDetails(reference), false);
     expect(buttons(html)).toEqual([]);
     expect(html).toContain("No action is open to your role");
+  });
+
+  it("reads in French for a French reader: headings, decisions, the deadline, the timeline and who acted", async () => {
+    const { reference } = await fileRequest();
+    const html = renderAll(await getRequestDetails(reference, { locale: "fr" }), true, "fr");
+    for (const heading of ["Historique", "Délai", "Tâches des connecteurs", "Personne concernée", "Actions"]) {
+      expect(html).toContain(`>${heading}</h2>`);
+    }
+    expect(buttons(html)).toEqual([
+      "Approuver",
+      "Demander des informations",
+      "Prolonger le délai",
+      "Attribuer",
+      "Relire l’e-mail avant de refuser",
+      "Ajouter la note",
+    ]);
+    expect(html).toMatch(/<dt>Accusé de réception avant le<\/dt><dd>non exigé par cette loi/);
+    expect(html).toContain("<dd>RGPD (UE)</dd>");
+    expect(html).toContain("Demande reçue");
+    expect(html).toContain("par la personne");
+    for (const english of ["Timeline", "Deadline", "Request received", "by the person", "Acknowledge by", "Approve<", "not yet"]) {
+      expect(html).not.toContain(english);
+    }
   });
 });

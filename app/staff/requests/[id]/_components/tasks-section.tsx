@@ -1,9 +1,10 @@
 // One row per connector × action: state, attempts, the last error in full (staff only), the
 // receipt; a retry for a failed task and a completion form for a manual task waiting for staff.
+import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { retryTaskAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
-import { formatInstant, words } from "./format.ts";
+import { formatInstant } from "./format.ts";
 import { ReceiptView } from "./receipt-view.tsx";
 import { UploadForm } from "./upload-form.tsx";
 
@@ -11,23 +12,27 @@ type Task = RequestDetails["tasks"][number];
 
 export function TasksSection({ details, canManage, timeZone }: { details: RequestDetails; canManage: boolean; timeZone: string }) {
   const { tasks, actions, request } = details;
+  const t = useTranslations("staffRequest.tasks");
+  const labels = useTranslations("staffLabels");
+  const locale = useLocale();
+  const at = (date: Date) => formatInstant(date, locale, timeZone);
   return (
     <section aria-labelledby="tasks-heading" className="request-section">
-      <h2 id="tasks-heading">Connector tasks</h2>
+      <h2 id="tasks-heading">{t("heading")}</h2>
       {tasks.length === 0 ? (
-        <p>No connector tasks: they are created when the request is approved.</p>
+        <p>{t("none")}</p>
       ) : (
         <div className="table-scroll">
           <table className="staff-table">
             <thead>
               <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Action</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Receipt and note</th>
-                <th scope="col">Timing</th>
+                <th scope="col">{t("source")}</th>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("attempts")}</th>
+                <th scope="col">{t("lastError")}</th>
+                <th scope="col">{t("receipt")}</th>
+                <th scope="col">{t("timing")}</th>
               </tr>
             </thead>
             <tbody>
@@ -39,9 +44,9 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
                       ({task.connectorKey}, {task.connectorType})
                     </span>
                   </th>
-                  <td>{words(task.action)}</td>
+                  <td>{labels(`right.${task.action}`)}</td>
                   <td>
-                    <span className={`task-status task-status--${task.status.toLowerCase()}`}>{words(task.status)}</span>
+                    <span className={`task-status task-status--${task.status.toLowerCase()}`}>{t(`taskStatus.${task.status}`)}</span>
                   </td>
                   <td>{task.attempts}</td>
                   <td>{task.lastError ? <pre className="task-error">{task.lastError}</pre> : "—"}</td>
@@ -56,17 +61,15 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
                     {!task.receipt && !task.note ? "—" : null}
                   </td>
                   <td>
-                    {task.startedAt ? <div>started {formatInstant(task.startedAt, timeZone)}</div> : null}
-                    {task.finishedAt ? <div>finished {formatInstant(task.finishedAt, timeZone)}</div> : null}
-                    {task.callbackDeadline && !task.finishedAt ? (
-                      <div>callback by {formatInstant(task.callbackDeadline, timeZone)}</div>
-                    ) : null}
+                    {task.startedAt ? <div>{t("started", { at: at(task.startedAt) })}</div> : null}
+                    {task.finishedAt ? <div>{t("finished", { at: at(task.finishedAt) })}</div> : null}
+                    {task.callbackDeadline && !task.finishedAt ? <div>{t("callbackBy", { at: at(task.callbackDeadline) })}</div> : null}
                     {canManage && actions.retryTask(task) ? (
                       <ActionForm
                         action={retryTaskAction}
                         reference={request.reference}
                         hidden={{ taskId: task.id }}
-                        submitLabel="Retry"
+                        submitLabel={t("retry")}
                         secondary
                       />
                     ) : null}
@@ -89,27 +92,27 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
 function CompleteTaskForm({ task, reference, requestId }: { task: Task; reference: string; requestId: string }) {
   const prefix = `task-${task.id}`;
   const takesFile = task.action === "ACCESS" || task.action === "PORTABILITY";
+  const t = useTranslations("staffRequest.tasks");
+  const labels = useTranslations("staffLabels");
   return (
     <section aria-labelledby={`${prefix}-heading`} className="panel manual-task">
-      <h3 id={`${prefix}-heading`}>
-        Manual task: {task.connectorName} ({words(task.action)})
-      </h3>
-      <UploadForm action={`/staff/requests/${requestId}/tasks/${task.id}/complete`} submitLabel="Complete task">
+      <h3 id={`${prefix}-heading`}>{t("manualHeading", { connector: task.connectorName, right: labels(`right.${task.action}`) })}</h3>
+      <UploadForm action={`/staff/requests/${requestId}/tasks/${task.id}/complete`} submitLabel={t("complete")}>
         <input type="hidden" name="reference" value={reference} />
         <input type="hidden" name="taskId" value={task.id} />
         <div className="field">
           <label className="label" htmlFor={`${prefix}-note`}>
-            What was done
+            {t("whatWasDone")}
           </label>
           <p className="hint" id={`${prefix}-note-hint`}>
-            At least 5 characters. Kept with the task as evidence; not sent to the person.
+            {t("whatWasDoneHint")}
           </p>
           <textarea id={`${prefix}-note`} name="note" className="textarea" rows={3} required aria-describedby={`${prefix}-note-hint`} />
         </div>
         {task.action === "ERASURE" ? (
           <div className="field">
             <label className="label" htmlFor={`${prefix}-erased`}>
-              Records erased (if known)
+              {t("erased")}
             </label>
             <input id={`${prefix}-erased`} name="erased" type="number" min={0} step={1} className="input" inputMode="numeric" />
           </div>
@@ -117,10 +120,10 @@ function CompleteTaskForm({ task, reference, requestId }: { task: Task; referenc
         {takesFile ? (
           <div className="field">
             <label className="label" htmlFor={`${prefix}-file`}>
-              Document found (optional)
+              {t("file")}
             </label>
             <p className="hint" id={`${prefix}-file-hint`}>
-              Up to 50 MB. It goes into the person's package, with its fingerprint.
+              {t("fileHint")}
             </p>
             <input id={`${prefix}-file`} name="file" type="file" className="input" aria-describedby={`${prefix}-file-hint`} />
           </div>

@@ -3,6 +3,7 @@
 // JavaScript it sends the form with fetch, announces a refusal where the form is, and on success
 // announces it and reloads the page (the task's row then shows what was recorded); without, the
 // browser posts it and the route sends it back to the request page.
+import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 
 type Outcome = { ok: boolean; message: string } | null;
@@ -10,6 +11,7 @@ type Outcome = { ok: boolean; message: string } | null;
 export function UploadForm({ action, submitLabel, children }: { action: string; submitLabel: string; children: ReactNode }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, setPending] = useState(false);
+  const t = useTranslations("staffRequest.tasks");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,13 +24,13 @@ export function UploadForm({ action, submitLabel, children }: { action: string; 
       });
       const body = (await response.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
       if (response.ok) {
-        setOutcome({ ok: true, message: body.message ?? "Done." });
+        setOutcome({ ok: true, message: body.message ?? t("uploadDone") });
         window.location.reload();
       } else {
-        setOutcome({ ok: false, message: body.error?.message ?? `The server refused the form (${response.status}).` });
+        setOutcome({ ok: false, message: body.error?.message ?? t("uploadRefused", { status: response.status }) });
       }
     } catch {
-      setOutcome({ ok: false, message: "The form did not reach the server. Check your connection and try again." });
+      setOutcome({ ok: false, message: t("uploadUnreachable") });
     } finally {
       setPending(false);
     }
