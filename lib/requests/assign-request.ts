@@ -2,6 +2,7 @@
 // me", gets its reminders, and is told by email unless they assigned it to themselves. Only
 // active agents and admins can hold a request; auditors read.
 import { z } from "zod";
+import { staffEmailLocale } from "../auth/staff-email-locale.ts";
 import { normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
@@ -50,7 +51,7 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
       assignee && !selfAssigned
         ? await queueEmail(tx, {
             template: "staff-request-assigned",
-            locale: "en",
+            locale: staffEmailLocale(assignee.locale),
             to: assignee.email,
             staffUserId: assignee.id,
             requestId: request.id,
@@ -73,7 +74,10 @@ async function assignedBy(tx: Tx, actor: Actor): Promise<string | null> {
 }
 
 async function activeAssignee(tx: Tx, email: string) {
-  const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, email: true, role: true, disabledAt: true } });
+  const user = await tx.staffUser.findUnique({
+    where: { email },
+    select: { id: true, email: true, role: true, disabledAt: true, locale: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`);
   if (user.disabledAt) throw new AppError("INVALID_STATE", `The staff account ${email} is disabled; it cannot be assigned requests.`);
   if (user.role === "AUDITOR") {
