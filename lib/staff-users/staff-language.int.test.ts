@@ -4,9 +4,14 @@
 // browser.
 import { afterAll, describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails/render-email.ts";
+import { changeStaffPassword } from "../auth/change-staff-password.ts";
 import { createStaffSession } from "../auth/create-staff-session.ts";
+import { createStaffUser } from "../auth/create-staff-user.ts";
 import { resolveStaffSession } from "../auth/resolve-staff-session.ts";
+import { signInStaff } from "../auth/sign-in-staff.ts";
+import { actionError } from "../auth/staff-action.ts";
 import { db } from "../db.ts";
+import { localiseActionError } from "../i18n/localise-action-error.ts";
 import { createRequest, createStaff, plainProps, removeFixtures, staffEmails } from "../reminders/reminder-fixtures.test-support.ts";
 import { sendDeadlineReminders } from "../reminders/send-deadline-reminders.ts";
 import { inviteStaffUser } from "./invite-staff-user.ts";
@@ -72,5 +77,20 @@ describe("a staff member's language", () => {
     await reinviteStaffUser({ userId, actor: system });
     const invitations = await db().emailMessage.findMany({ where: { staffUserId: userId, template: "staff-invitation" } });
     expect(invitations.map((message) => message.locale)).toEqual(["fr", "fr"]);
+  });
+
+  it("reads the sign-in and password refusals in French, with their numbers", async () => {
+    const { user, oneTimePassword } = await createStaffUser({ email: `refused-fr-${Date.now()}@staff.example`, role: "agent" });
+    invited.push(user.id);
+    const refusal = async (promise: Promise<unknown>) => localiseActionError(actionError(await promise.catch((e: unknown) => e)), "fr");
+    const wrong = await refusal(signInStaff({ email: user.email, password: "not it", address: `10.91.0.${Date.now() % 250}` }));
+    expect(wrong.error.message).toBe("L’adresse e-mail ou le mot de passe est incorrect.");
+    const { sessionId } = await signInStaff({ email: user.email, password: oneTimePassword, address: `10.92.0.${Date.now() % 250}` });
+    const short = await refusal(
+      changeStaffPassword({ userId: user.id, sessionId, currentPassword: oneTimePassword, newPassword: "short" }),
+    );
+    expect(short.error.issues).toEqual([
+      expect.objectContaining({ path: "newPassword", message: "Le mot de passe doit comporter au moins 12 caractères." }),
+    ]);
   });
 });
