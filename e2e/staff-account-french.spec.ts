@@ -5,6 +5,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import staffAccount from "../messages/en/staff-account.json" with { type: "json" };
 import staffAuth from "../messages/en/staff-auth.json" with { type: "json" };
+import { ssoButtonLabelFr } from "./support/sso-users.ts";
 import { createStaff, signIn } from "./support/staff.ts";
 
 /** The English words of a catalogue part, as whole sentences or labels (without arguments). */
@@ -39,7 +40,7 @@ test("a member switches to Français: the menu, the account page and the request
   await expect(page.getByRole("heading", { level: 1, name: "Votre compte" })).toBeVisible();
   const menu = page.getByRole("navigation", { name: "Équipe" });
   await expect(menu.getByRole("link", { name: "Demandes" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: `${agent.email} (agent)` })).toBeVisible();
   await expect(page.getByLabel("Français")).toBeChecked();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -48,8 +49,7 @@ test("a member switches to Français: the menu, the account page and the request
 
   await menu.getByRole("link", { name: "Demandes" }).click();
   await page.waitForURL(/\/staff\/requests/);
-  await expect(page.getByRole("heading", { level: 1, name: "Demandes" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 
@@ -61,6 +61,18 @@ test("a member switches to Français: the menu, the account page and the request
   await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Requests" })).toBeVisible();
 });
 
+test("a member who chose Français reads the request list's heading in French", async ({ page }) => {
+  const agent = await createStaff("agent", { twoFactor: false });
+  await signIn(page, agent);
+  await page.goto("/staff/account");
+  await page.getByLabel("Français").check();
+  await page.getByRole("button", { name: "Save the language" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Votre compte" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Équipe" }).getByRole("link", { name: "Demandes" }).click();
+  await page.waitForURL(/\/staff\/requests/);
+  await expect(page.getByRole("heading", { level: 1, name: "Demandes" })).toBeVisible();
+});
+
 test.describe("a browser asking for French", () => {
   test.use({ locale: "fr-FR" });
 
@@ -69,6 +81,8 @@ test.describe("a browser asking for French", () => {
     await page.goto("/staff/sign-in");
     await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
     await expect(page).toHaveTitle(/Connexion/);
+    // The operator's French label for the single sign-on button (OIDC_BUTTON_LABEL_FR).
+    await expect(page.getByRole("link", { name: ssoButtonLabelFr })).toBeVisible();
     await page.getByLabel("Adresse e-mail").fill(agent.email);
     await page.getByLabel("Mot de passe").fill(`${agent.password} faux`);
     await page.getByRole("button", { name: "Se connecter" }).click();

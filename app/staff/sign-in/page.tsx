@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { ssoSettings } from "@/lib/auth/sso/sso-settings.ts";
 import { AuthForm } from "../_components/auth-form.tsx";
@@ -39,7 +39,7 @@ export default async function SignInPage() {
         <p>
           {/* A plain link: the start route sets its cookie and sends the browser to the provider. */}
           <a className="button" href="/staff/sso/start">
-            {sso.buttonLabel}
+            {sso.buttonLabels[await getLocale()] ?? t("ssoButton")}
           </a>
         </p>
       )}
