@@ -119,6 +119,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/auth-actions.ts#turnOffTwoFactorAction": "own-session",
   "app/staff/auth-actions.ts#signOutAction": "own-session",
   "app/staff/auth-actions.ts#signOutEverywhereAction": "own-session",
+  "app/staff/auth-actions.ts#chooseLanguageAction": "own-session",
   "app/staff/settings/reminders/actions.ts#saveReminderSettingsAction": ["admin"],
   "app/staff/settings/auto-approval/actions.ts#saveAutoApprovalAction": ["admin"],
   "app/staff/settings/auto-approval/actions.ts#resetAutoApprovalAction": ["admin"],

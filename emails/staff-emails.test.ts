@@ -45,7 +45,7 @@ describe("staff emails", () => {
     expect(subject).toBe("[Acme] DSR-AAAA-BBBB: the last day to extend is in 1 day");
     expect(text).toContain("by Friday 10 January 2031 (in 1 day)");
     const fr = await renderEmail("staff-deadline-reminder", "fr", props);
-    expect(fr.text).toContain("au plus tard le vendredi 10 janvier 2031 (dans 1 jour)");
+    expect(fr.text).toContain("au plus tard le vendredi 10 janvier 2031 (dans 1\u00a0jour)");
   });
 
   it("an escalation says how late the request is and who has it", async () => {

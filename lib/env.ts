@@ -129,7 +129,9 @@ export const envSchema = z.object({
       }
       return entries;
     }),
-  OIDC_BUTTON_LABEL: z.string().min(1).max(60).default("Sign in with single sign-on"),
+  // The sign-in page's button in English and in French; unset: "Sign in with single sign-on" in the page's language.
+  OIDC_BUTTON_LABEL: z.string().min(1).max(60).optional(),
+  OIDC_BUTTON_LABEL_FR: z.string().min(1).max(60).optional(),
   OIDC_ONLY: booleanString.default(false),
   // The Data Rights Protocol (app/api/drp/): this business's id in the DRP business directory.
   // Unset: the DRP endpoints answer 404.

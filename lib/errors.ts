@@ -25,7 +25,8 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export type FieldIssue = { path: string; message: string };
+/** A problem with one field; `text` names it in the catalogues when its words need arguments. */
+export type FieldIssue = { path: string; message: string; text?: MessageRef };
 
 /**
  * A message of the catalogues (messages/<locale>/*.json) by its full dotted key, with its

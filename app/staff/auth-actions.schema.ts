@@ -1,30 +1,40 @@
-// Inputs of the sign-in and account actions (auth-actions.ts).
+// Inputs of the sign-in and account actions (auth-actions.ts). Messages are catalogue keys, put in
+// the member's language with the action's refusal (lib/i18n/localise-action-error.ts).
 import { z } from "zod";
 import { safeText } from "@/lib/http/safe-text.ts";
+import { catalogueLocales } from "@/lib/i18n/catalogue.ts";
 
 export const signInSchema = z.object({
-  email: safeText().trim().min(1, "Enter your email address.").max(320),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: safeText().trim().min(1, "staffAuth.validation.enterEmail").max(320),
+  password: z.string().min(1, "staffAuth.validation.enterPassword").max(200),
 });
 
 export const codeSchema = z.object({
-  code: safeText().trim().min(1, "Enter the code.").max(20, "The code is too long."),
+  code: safeText().trim().min(1, "staffAuth.validation.enterCode").max(20, "staffAuth.validation.codeTooLong"),
 });
 
 /** The password and a current code, before two-factor is turned off or recovery codes replaced. */
 export const confirmIdentitySchema = z.object({
-  password: z.string().min(1, "Enter your password.").max(200),
-  code: safeText().trim().min(1, "Enter the code from your authenticator app, or a recovery code.").max(20, "The code is too long."),
+  password: z.string().min(1, "staffAuth.validation.enterPassword").max(200),
+  code: safeText().trim().min(1, "staffAuth.validation.enterConfirmCode").max(20, "staffAuth.validation.codeTooLong"),
 });
 
 export const changePasswordSchema = z
   .object({
     /** Not asked right after a sign-in with a one-time password (the page leaves the field out). */
-    currentPassword: z.string().min(1, "Enter your current password.").max(200).optional(),
-    newPassword: z.string().min(1, "Enter a new password.").max(200),
+    currentPassword: z.string().min(1, "staffAuth.validation.enterCurrentPassword").max(200).optional(),
+    newPassword: z.string().min(1, "staffAuth.validation.enterNewPassword").max(200),
     confirmPassword: z.string().max(200),
   })
-  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "staffAuth.validation.newPasswordsDiffer",
+  });
+
+/** The account page's language choice: a language of the catalogues, or "browser" to follow the browser's. */
+export const chooseLanguageSchema = z.object({
+  locale: z.enum(["browser", ...catalogueLocales]),
+});
 
 /** What the sign-in and account forms get back. */
 export type AuthFormState = {

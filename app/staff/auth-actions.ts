@@ -10,14 +10,27 @@ import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { revokeAllStaffSessions, revokeStaffSession } from "@/lib/auth/revoke-staff-sessions.ts";
 import { confirmTwoFactorSetup } from "@/lib/auth/set-up-two-factor.ts";
 import { signInStaff } from "@/lib/auth/sign-in-staff.ts";
-import { actionError, formDataToObject } from "@/lib/auth/staff-action.ts";
+import { formDataToObject } from "@/lib/auth/staff-action.ts";
+import { staffRefusal } from "@/lib/auth/staff-refusal.ts";
 import { STAFF_SESSION_COOKIE, staffSessionCookieOptions } from "@/lib/auth/staff-session-cookie.ts";
 import { turnOffTwoFactor } from "@/lib/auth/turn-off-two-factor.ts";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor.ts";
 import { db } from "@/lib/db.ts";
 import { appendAuditEvent } from "@/lib/evidence/append-audit-event.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
-import { type AuthFormState, changePasswordSchema, codeSchema, confirmIdentitySchema, signInSchema } from "./auth-actions.schema.ts";
+import { preferredLocale } from "@/lib/i18n/preferred-locale.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
+import { setStaffLocale } from "@/lib/staff-users/set-staff-locale.ts";
+import {
+  type AuthFormState,
+  changePasswordSchema,
+  chooseLanguageSchema,
+  codeSchema,
+  confirmIdentitySchema,
+  signInSchema,
+} from "./auth-actions.schema.ts";
+import { refusalState } from "./auth-form-state.ts";
 
 /**
  * The staff layout (menu, "Sign out") is kept across client navigations, so it still shows the
@@ -28,10 +41,12 @@ function refreshStaffLayout(): void {
   revalidatePath("/staff", "layout");
 }
 
-function formState(error: unknown): AuthFormState {
-  const { error: failure } = actionError(error);
-  const fieldErrors = Object.fromEntries((failure.issues ?? []).map((issue) => [issue.path, issue.message]));
-  return { error: failure.issues?.length ? undefined : failure.message, fieldErrors };
+/** The session has ended (or still owes a step) while the form was open. */
+const signInExpired = () => refusalState(staffRefusal("UNAUTHORIZED", { key: "staffAuth.errors.signInExpired" }));
+
+/** A confirmation in the member's language. */
+async function done(key: "twoFactorOn" | "codesReplaced" | "twoFactorOff"): Promise<string> {
+  return translator(await staffLocale())(`staffAuth.done.${key}`);
 }
 
 export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -43,7 +58,7 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
     destination = "/staff/requests";
   } catch (error) {
     // The email stays in its field after a refusal; the password is never sent back.
-    return { ...formState(error), values: { email: String(formData.get("email") ?? "").slice(0, 320) } };
+    return { ...(await refusalState(error)), values: { email: String(formData.get("email") ?? "").slice(0, 320) } };
   }
   refreshStaffLayout();
   redirect(destination);
@@ -52,13 +67,13 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
 export async function verifySecondFactorAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
-    if (!session) return { error: "Your sign-in has expired. Sign in again." };
+    if (!session) return signInExpired();
     const { code } = codeSchema.parse(formDataToObject(formData));
     // The session gets a new token once the code is accepted; the old cookie value stops working.
     const passed = await verifySecondFactor({ sessionId: session.sessionId, code });
     (await cookies()).set(STAFF_SESSION_COOKIE, passed.token, staffSessionCookieOptions(passed.expiresAt));
   } catch (error) {
-    return formState(error);
+    return refusalState(error);
   }
   refreshStaffLayout();
   redirect("/staff/requests");
@@ -67,11 +82,11 @@ export async function verifySecondFactorAction(_previous: AuthFormState, formDat
 export async function changePasswordAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
-    if (!session || session.stage === "second-factor") return { error: "Your sign-in has expired. Sign in again." };
+    if (!session || session.stage === "second-factor") return signInExpired();
     const input = changePasswordSchema.parse(formDataToObject(formData));
     await changeStaffPassword({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
   } catch (error) {
-    return formState(error);
+    return refusalState(error);
   }
   refreshStaffLayout();
   redirect("/staff/requests");
@@ -81,16 +96,16 @@ export async function confirmTwoFactorAction(_previous: AuthFormState, formData:
   try {
     const session = await currentStaffSession();
     if (!session || session.stage === "second-factor" || session.stage === "change-password") {
-      return { error: "Your sign-in has expired. Sign in again." };
+      return signInExpired();
     }
     const { code } = codeSchema.parse(formDataToObject(formData));
     const confirmed = await confirmTwoFactorSetup({ userId: session.principal.userId, sessionId: session.sessionId, code });
     (await cookies()).set(STAFF_SESSION_COOKIE, confirmed.token, staffSessionCookieOptions(confirmed.expiresAt));
     refreshStaffLayout();
     const { recoveryCodes } = confirmed;
-    return { recoveryCodes, message: "Two-factor is on." };
+    return { recoveryCodes, message: await done("twoFactorOn") };
   } catch (error) {
-    return formState(error);
+    return refusalState(error);
   }
 }
 
@@ -98,25 +113,45 @@ export async function confirmTwoFactorAction(_previous: AuthFormState, formData:
 export async function regenerateRecoveryCodesAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
-    if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
+    if (session?.stage !== "ready") return signInExpired();
     const input = confirmIdentitySchema.parse(formDataToObject(formData));
     const { recoveryCodes } = await regenerateRecoveryCodes({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
-    return { recoveryCodes, message: "New recovery codes replace the old ones. Your other sessions were signed out." };
+    return { recoveryCodes, message: await done("codesReplaced") };
   } catch (error) {
-    return formState(error);
+    return refusalState(error);
   }
 }
 
 export async function turnOffTwoFactorAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   try {
     const session = await currentStaffSession();
-    if (session?.stage !== "ready") return { error: "Your sign-in has expired. Sign in again." };
+    if (session?.stage !== "ready") return signInExpired();
     const input = confirmIdentitySchema.parse(formDataToObject(formData));
     await turnOffTwoFactor({ userId: session.principal.userId, sessionId: session.sessionId, ...input });
-    return { message: "Two-factor is off. Your other sessions were signed out." };
+    return { message: await done("twoFactorOff") };
   } catch (error) {
-    return formState(error);
+    return refusalState(error);
   }
+}
+
+/**
+ * The member's own language for the staff pages and emails ("browser": follow the browser's). The
+ * layout is rendered again at once, so the menu changes language without a reload. The locale is
+ * not read before the change in this request (it is cached per request).
+ */
+export async function chooseLanguageAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const session = await currentStaffSession();
+  if (session?.stage !== "ready") return signInExpired();
+  let chosen: "browser" | "en" | "fr";
+  try {
+    ({ locale: chosen } = chooseLanguageSchema.parse(formDataToObject(formData)));
+    await setStaffLocale({ userId: session.principal.userId, locale: chosen === "browser" ? null : chosen });
+  } catch (error) {
+    return refusalState(error);
+  }
+  refreshStaffLayout();
+  const browser = preferredLocale((await cookies()).get("locale")?.value, (await headers()).get("accept-language"));
+  return { message: translator(chosen === "browser" ? browser : chosen)("staffAccount.language.saved") };
 }
 
 export async function signOutAction(): Promise<void> {

@@ -9,7 +9,7 @@ import { startTestOidcProvider } from "../../tests/support/oidc-provider.ts";
 import { createTestDatabase } from "../../tests/support/test-database.ts";
 import { testEnv } from "../../tests/support/test-env.ts";
 import { e2eLogDir, e2ePorts, e2eStateFile } from "./ports.ts";
-import { ssoButtonLabel, ssoUsers } from "./sso-users.ts";
+import { ssoButtonLabel, ssoButtonLabelFr, ssoUsers } from "./sso-users.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const database = await createTestDatabase("e2e");
@@ -37,6 +37,7 @@ const values = testEnv({
   OIDC_ROLE_CLAIM: "groups",
   OIDC_ROLE_MAP: "privacy-admins=admin,privacy-agents=agent,auditors=auditor",
   OIDC_BUTTON_LABEL: ssoButtonLabel,
+  OIDC_BUTTON_LABEL_FR: ssoButtonLabelFr,
 });
 const env: NodeJS.ProcessEnv = { ...process.env, ...values, NODE_ENV: "production" };
 mkdirSync(dirname(e2eStateFile), { recursive: true });

@@ -3,6 +3,7 @@
 import type { OidcTestUser } from "../../tests/support/oidc-provider.ts";
 
 export const ssoButtonLabel = "Sign in with Test IdP";
+export const ssoButtonLabelFr = "Se connecter avec Test IdP";
 
 export const ssoUsers = {
   /** Has a staff account (made by the spec) and signs in with multi-factor at the provider. */

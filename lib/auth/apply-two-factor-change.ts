@@ -5,12 +5,13 @@
 
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
-import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import type { SecondFactorMatch } from "./match-second-factor-code.ts";
 import { staffSignInUrl } from "./second-factor-attempts.ts";
+import { staffEmailLocale } from "./staff-email-locale.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 
 export async function applyTwoFactorChange(change: {
   userId: string;
@@ -30,8 +31,8 @@ export async function applyTwoFactorChange(change: {
       where: { id: change.userId, ...change.where, ...change.proof.where },
       data: { ...change.proof.data, ...change.data },
     });
-    if (updated.count === 0) throw new AppError("INVALID_CODE", "This code was just used. Wait for the next one.");
-    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: change.userId }, select: { email: true } });
+    if (updated.count === 0) throw staffRefusal("INVALID_CODE", { key: "staffAuth.errors.codeJustUsed" });
+    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: change.userId }, select: { email: true, locale: true } });
     const { count } = await tx.staffSession.updateMany({
       where: { userId: change.userId, revokedAt: null, id: { not: change.sessionId } },
       data: { revokedAt: change.now },
@@ -43,7 +44,7 @@ export async function applyTwoFactorChange(change: {
     });
     const queued = await queueEmail(tx, {
       template: change.template,
-      locale: "en",
+      locale: staffEmailLocale(user.locale),
       to: user.email,
       staffUserId: change.userId,
       props: { signInUrl: staffSignInUrl() },

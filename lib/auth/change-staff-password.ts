@@ -5,11 +5,11 @@
 // signed in with a one-time password less than ONE_TIME_PASSWORD_WINDOW_MINUTES ago has just
 // proved it, so replacing it does not ask for it again (an older session must type it).
 import { db, type Tx } from "../db.ts";
-import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { passwordProblem } from "./password-policy.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 
 export const ONE_TIME_PASSWORD_WINDOW_MINUTES = 30;
 
@@ -26,19 +26,14 @@ export async function changeStaffPassword(options: {
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
   if (options.currentPassword === undefined) {
     if (!(await justSignedInWithOneTimePassword(user.id, options.sessionId, now))) {
-      throw new AppError("VALIDATION_FAILED", "Enter your current password.", {
-        issues: [{ path: "currentPassword", message: "Enter your current password." }],
-      });
+      throw staffRefusal("VALIDATION_FAILED", { key: "staffAuth.validation.enterCurrentPassword" }, { field: "currentPassword" });
     }
   } else if (!(await verifyPassword(user.passwordHash, options.currentPassword).catch(() => false))) {
-    throw new AppError("VALIDATION_FAILED", "The current password is incorrect.", {
-      issues: [{ path: "currentPassword", message: "The current password is incorrect." }],
-    });
+    throw staffRefusal("VALIDATION_FAILED", { key: "staffAuth.errors.currentPasswordWrong" }, { field: "currentPassword" });
   }
   const sameAsBefore = await verifyPassword(user.passwordHash, options.newPassword).catch(() => false);
-  const problem =
-    passwordProblem(options.newPassword, user.email) ?? (sameAsBefore ? "The new password must differ from the current one." : null);
-  if (problem) throw new AppError("VALIDATION_FAILED", problem, { issues: [{ path: "newPassword", message: problem }] });
+  const problem = passwordProblem(options.newPassword, user.email) ?? (sameAsBefore ? { key: "staffAuth.errors.sameAsCurrent" } : null);
+  if (problem) throw staffRefusal("VALIDATION_FAILED", problem, { field: "newPassword" });
   const passwordHash = await hashPassword(options.newPassword);
   await db().$transaction(async (tx: Tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });

@@ -4,13 +4,10 @@
 // codes before anything is compared, and a wrong password counts too, so the cookie cannot be
 // used to guess either (second-factor-attempts.ts).
 import { db } from "../db.ts";
-import { AppError } from "../errors.ts";
 import { matchSecondFactorCode, type SecondFactorMatch } from "./match-second-factor-code.ts";
 import { verifyPassword } from "./password.ts";
 import { secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
-
-const WRONG_PASSWORD = "The password is incorrect.";
-const WRONG_CODE = "This code is not valid: enter the code your authenticator app shows now, or an unused recovery code.";
+import { staffRefusal } from "./staff-refusal.ts";
 
 /** The code's compare-and-set use (see matchSecondFactorCode) once both are right; throws otherwise. */
 export async function confirmPasswordAndCode(options: {
@@ -21,21 +18,21 @@ export async function confirmPasswordAndCode(options: {
   now: Date;
 }): Promise<SecondFactorMatch> {
   const before = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId }, select: { totpEnabledAt: true } });
-  if (!before.totpEnabledAt) throw new AppError("INVALID_STATE", "Two-factor is not on for this account.");
+  if (!before.totpEnabledAt) throw staffRefusal("INVALID_STATE", { key: "staffAuth.errors.twoFactorNotOn" });
   const attempt = await takeSecondFactorAttempt(options.userId, options.sessionId, options.now);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
   const passwordOk = options.password.length > 0 && (await verifyPassword(user.passwordHash, options.password).catch(() => false));
   if (!passwordOk) {
     throw await secondFactorFailure(
       attempt,
-      new AppError("VALIDATION_FAILED", WRONG_PASSWORD, { issues: [{ path: "password", message: WRONG_PASSWORD }] }),
+      staffRefusal("VALIDATION_FAILED", { key: "staffAuth.errors.wrongPassword" }, { field: "password" }),
     );
   }
   const match = matchSecondFactorCode(user, options.code, options.now);
   if (!match) {
     throw await secondFactorFailure(
       attempt,
-      new AppError("VALIDATION_FAILED", WRONG_CODE, { issues: [{ path: "code", message: WRONG_CODE }] }),
+      staffRefusal("VALIDATION_FAILED", { key: "staffAuth.errors.wrongConfirmCode" }, { field: "code" }),
     );
   }
   return match;

@@ -40,7 +40,8 @@ export async function rotateStaffSessionToken(tx: Tx, sessionId: string, secondF
     where: { id: sessionId, revokedAt: null },
     data: { tokenHash: staffSessionTokenHash(token), secondFactorAt },
   });
-  if (updated.count === 0) throw new AppError("UNAUTHORIZED", "Sign in again to continue.");
+  if (updated.count === 0)
+    throw new AppError("UNAUTHORIZED", "Sign in again to continue.", { text: { key: "staffAuth.errors.signInAgain" } });
   const { expiresAt } = await tx.staffSession.findUniqueOrThrow({ where: { id: sessionId }, select: { expiresAt: true } });
   return { token, expiresAt };
 }

@@ -1,6 +1,8 @@
 // What a staff password must be: long enough, not the email, not one of the most common choices.
 // (NIST SP 800-63B: length and a blocklist, no composition rules.)
-const MIN_LENGTH = 12;
+import type { MessageRef } from "../errors.ts";
+
+export const PASSWORD_MIN_LENGTH = 12;
 const MAX_LENGTH = 200;
 
 const common = new Set([
@@ -23,14 +25,14 @@ const common = new Set([
   "azertyuiop12",
 ]);
 
-/** The problem with a proposed password, in words a person understands, or null when it is fine. */
-export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < MIN_LENGTH) return `The password must be at least ${MIN_LENGTH} characters long.`;
-  if (password.length > MAX_LENGTH) return `The password must be at most ${MAX_LENGTH} characters long.`;
+/** The problem with a proposed password, as a catalogue message (staffAuth.password.*), or null when it is fine. */
+export function passwordProblem(password: string, email: string): MessageRef | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return { key: "staffAuth.password.tooShort", values: { min: PASSWORD_MIN_LENGTH } };
+  if (password.length > MAX_LENGTH) return { key: "staffAuth.password.tooLong", values: { max: MAX_LENGTH } };
   const lowered = password.toLowerCase();
   if (lowered === email.trim().toLowerCase() || lowered === email.split("@")[0]?.toLowerCase()) {
-    return "The password must not be your email address.";
+    return { key: "staffAuth.password.isEmail" };
   }
-  if (common.has(lowered) || new Set(lowered).size <= 2) return "This password is too common: choose another one.";
+  if (common.has(lowered) || new Set(lowered).size <= 2) return { key: "staffAuth.password.tooCommon" };
   return null;
 }

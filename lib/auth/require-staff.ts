@@ -37,9 +37,13 @@ export async function requireStaffPage(permission: Permission): Promise<Extract<
 /** For server actions: throws UNAUTHORIZED or FORBIDDEN (runStaffAction turns them into results). */
 export async function requireStaffActor(permission: Permission): Promise<Extract<StaffPrincipal, { kind: "user" }>> {
   const session = await currentStaffSession();
-  if (session?.stage !== "ready") throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  if (session?.stage !== "ready") {
+    throw new AppError("UNAUTHORIZED", "Sign in to continue.", { text: { key: "staffAuth.errors.signInToContinue" } });
+  }
   if (!can(session.principal.role, permission)) {
-    throw new AppError("FORBIDDEN", `Your role (${session.principal.role.toLowerCase()}) does not allow this (${permission}).`);
+    throw new AppError("FORBIDDEN", `Your role (${session.principal.role.toLowerCase()}) does not allow this (${permission}).`, {
+      text: { key: "staffAuth.errors.forbidden", values: { role: session.principal.role } },
+    });
   }
   return session.principal;
 }

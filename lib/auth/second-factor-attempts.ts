@@ -9,9 +9,11 @@
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
-import { AppError } from "../errors.ts";
+import type { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { staffEmailLocale } from "./staff-email-locale.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 
 /** Wrong codes allowed before each lock. */
 export const SECOND_FACTOR_TRIES = 5;
@@ -63,7 +65,7 @@ export async function secondFactorFailure(attempt: SecondFactorAttempt, refusal:
   const minutes = lockMinutes(attempt.failures);
   const lockedUntil = new Date(attempt.now.getTime() + minutes * 60_000);
   const emailId = await db().$transaction(async (tx: Tx) => {
-    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: attempt.userId }, select: { email: true } });
+    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: attempt.userId }, select: { email: true, locale: true } });
     const { count: sessionsRevoked } = await tx.staffSession.updateMany({
       where: { userId: attempt.userId, revokedAt: null, OR: [{ secondFactorAt: null }, { id: attempt.sessionId }] },
       data: { revokedAt: attempt.now },
@@ -75,7 +77,7 @@ export async function secondFactorFailure(attempt: SecondFactorAttempt, refusal:
     });
     return queueEmail(tx, {
       template: "staff-account-locked",
-      locale: "en",
+      locale: staffEmailLocale(user.locale),
       to: user.email,
       staffUserId: attempt.userId,
       props: { wrongCodes: SECOND_FACTOR_TRIES, lockedMinutes: minutes, signInUrl: staffSignInUrl() },
@@ -93,9 +95,5 @@ export function staffSignInUrl(): string {
 function lockedError(lockedUntil: Date, now: Date): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new AppError(
-    "TOO_MANY_ATTEMPTS",
-    `Too many wrong codes: this account is locked for ${minutes} minute${minutes === 1 ? "" : "s"}, and its holder has been told by email.`,
-    { retryAfterSeconds },
-  );
+  return staffRefusal("TOO_MANY_ATTEMPTS", { key: "staffAuth.errors.lockedNow", values: { minutes } }, { retryAfterSeconds });
 }

@@ -5,16 +5,16 @@
 import { decryptString, encryptString } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { env } from "../env.ts";
-import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { rotateStaffSessionToken } from "./create-staff-session.ts";
 import { generateRecoveryCodes } from "./recovery-codes.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 import { generateTotpSecret, totpUri, verifyTotp } from "./totp.ts";
 
 /** The pending secret (a new one unless one is already waiting) and its otpauth URI. */
 export async function beginTwoFactorSetup(userId: string) {
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: userId } });
-  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
+  if (user.totpEnabledAt) throw staffRefusal("INVALID_STATE", { key: "staffAuth.errors.twoFactorAlreadyOn" });
   let secret: string;
   if (user.totpSecretEncrypted) secret = decryptString(user.totpSecretEncrypted, "totp");
   else {
@@ -27,17 +27,17 @@ export async function beginTwoFactorSetup(userId: string) {
 export async function confirmTwoFactorSetup(options: { userId: string; sessionId: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId } });
-  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
-  if (!user.totpSecretEncrypted) throw new AppError("INVALID_STATE", "Start the setup again: no secret is waiting.");
+  if (user.totpEnabledAt) throw staffRefusal("INVALID_STATE", { key: "staffAuth.errors.twoFactorAlreadyOn" });
+  if (!user.totpSecretEncrypted) throw staffRefusal("INVALID_STATE", { key: "staffAuth.errors.noSecretWaiting" });
   const step = verifyTotp(decryptString(user.totpSecretEncrypted, "totp"), options.code, now, null);
-  if (step === null) throw new AppError("INVALID_CODE", "This code does not match. Check the time on your phone and try the next code.");
+  if (step === null) throw staffRefusal("INVALID_CODE", { key: "staffAuth.errors.setupCodeMismatch" });
   const { codes, hashes } = generateRecoveryCodes();
   const session = await db().$transaction(async (tx: Tx) => {
     const updated = await tx.staffUser.updateMany({
       where: { id: user.id, totpEnabledAt: null },
       data: { totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: hashes, secondFactorFailures: 0, lockedUntil: null },
     });
-    if (updated.count === 0) throw new AppError("INVALID_STATE", "Two-factor is already on for this account.");
+    if (updated.count === 0) throw staffRefusal("INVALID_STATE", { key: "staffAuth.errors.twoFactorAlreadyOn" });
     const rotated = await rotateStaffSessionToken(tx, options.sessionId, now);
     await appendAuditEvent(tx, { actor: { type: "STAFF", id: user.id }, action: "staff.two-factor-enabled", data: {} });
     return rotated;

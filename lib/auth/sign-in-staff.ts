@@ -10,15 +10,16 @@
 import { keyedHash, normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { env } from "../env.ts";
-import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
 import { clearSignInAttempts, takeSignInAttempt } from "../security/sign-in-throttle.ts";
 import { staffAddressLimit } from "../security/staff-address-limit.ts";
 import { createStaffSession } from "./create-staff-session.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { englishText, staffRefusal } from "./staff-refusal.ts";
 
-export const SIGN_IN_REFUSED = "The email or password is incorrect.";
+const signInRefused = { key: "staffAuth.errors.signInRefused" };
+export const SIGN_IN_REFUSED = englishText(signInRefused);
 
 // A real argon2id hash of a random string, so an unknown email costs the same time as a known one.
 let decoyHash: Promise<string> | null = null;
@@ -41,16 +42,13 @@ export async function signInStaff(options: { email: string; password: string; ad
     // Every refusal is audited, an unknown email too (by a keyed hash, never the address): the same
     // work either way, so the time taken tells nothing either.
     await auditMiss(user?.id ?? null, email);
-    throw new AppError("UNAUTHORIZED", SIGN_IN_REFUSED);
+    throw staffRefusal("UNAUTHORIZED", signInRefused);
   }
   await clearSignInAttempts(email, options.address);
   if (user.lockedUntil && user.lockedUntil > now) {
     const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError(
-      "TOO_MANY_ATTEMPTS",
-      `This account is locked after too many wrong two-factor codes: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds },
-    );
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    throw staffRefusal("TOO_MANY_ATTEMPTS", { key: "staffAuth.errors.accountLocked", values: { minutes } }, { retryAfterSeconds });
   }
   await db().$transaction(async (tx: Tx) => {
     await appendAuditEvent(tx, {

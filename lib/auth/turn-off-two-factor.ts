@@ -3,14 +3,14 @@
 // holder is told by email (apply-two-factor-change.ts), so a change they did not make does not go
 // unnoticed.
 import { db } from "../db.ts";
-import { AppError } from "../errors.ts";
 import { applyTwoFactorChange } from "./apply-two-factor-change.ts";
 import { confirmPasswordAndCode } from "./confirm-password-and-code.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 
 export async function turnOffTwoFactor(options: { userId: string; sessionId: string; password: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();
   const { role } = await db().staffUser.findUniqueOrThrow({ where: { id: options.userId }, select: { role: true } });
-  if (role === "ADMIN") throw new AppError("FORBIDDEN", "Administrators must keep two-factor on.");
+  if (role === "ADMIN") throw staffRefusal("FORBIDDEN", { key: "staffAuth.errors.adminsKeepTwoFactor" });
   const proof = await confirmPasswordAndCode({ ...options, now });
   return applyTwoFactorChange({
     userId: options.userId,

@@ -8,12 +8,13 @@ import { rotateStaffSessionToken } from "./create-staff-session.ts";
 import { matchSecondFactorCode } from "./match-second-factor-code.ts";
 import { revokeStaffSession } from "./revoke-staff-sessions.ts";
 import { secondFactorFailure, takeSecondFactorAttempt } from "./second-factor-attempts.ts";
+import { staffRefusal } from "./staff-refusal.ts";
 
 export async function verifySecondFactor(options: { sessionId: string; code: string; now?: Date }) {
   const now = options.now ?? new Date();
   const session = await db().staffSession.findUnique({ where: { id: options.sessionId }, include: { user: true } });
   if (!session || session.revokedAt || !session.user.totpSecretEncrypted || !session.user.totpEnabledAt) {
-    throw new AppError("UNAUTHORIZED", "Sign in again to continue.");
+    throw staffRefusal("UNAUTHORIZED", { key: "staffAuth.errors.signInAgain" });
   }
   const attempt = await takeSecondFactorAttempt(session.userId, session.id, now).catch(async (error: unknown) => {
     // Locked: this session, still waiting for its code, ends too.
@@ -23,10 +24,10 @@ export async function verifySecondFactor(options: { sessionId: string; code: str
   // Read after counting, so the comparison sees what earlier attempts used up.
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: session.userId } });
   const match = matchSecondFactorCode(user, options.code, now);
-  if (!match) throw await secondFactorFailure(attempt, new AppError("INVALID_CODE", "This code is not valid. Check it and try again."));
+  if (!match) throw await secondFactorFailure(attempt, staffRefusal("INVALID_CODE", { key: "staffAuth.errors.codeInvalid" }));
   const rotated = await db().$transaction(async (tx: Tx) => {
     const updated = await tx.staffUser.updateMany({ where: { id: user.id, ...match.where }, data: match.data });
-    if (updated.count === 0) throw new AppError("INVALID_CODE", "This code was just used. Wait for the next one.");
+    if (updated.count === 0) throw staffRefusal("INVALID_CODE", { key: "staffAuth.errors.codeJustUsed" });
     const next = await rotateStaffSessionToken(tx, session.id, now);
     await appendAuditEvent(tx, {
       actor: { type: "STAFF", id: user.id },

@@ -44,4 +44,22 @@ describe("localiseActionError", () => {
     });
     expect(localiseActionError(refusal, "en").error.issues?.[0].message).toBe('Table "orders" is listed twice');
   });
+
+  it("translates a field issue by its own MessageRef, with its arguments", () => {
+    const refusal = {
+      ok: false as const,
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "The password must be at least 12 characters long.",
+        issues: [
+          {
+            path: "password",
+            message: "The password must be at least 12 characters long.",
+            text: { key: "staffAuth.password.tooShort", values: { min: 12 } },
+          },
+        ],
+      },
+    };
+    expect(localiseActionError(refusal, "fr").error.issues?.[0]?.message).toBe("Le mot de passe doit comporter au moins 12 caractères.");
+  });
 });

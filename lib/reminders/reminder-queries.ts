@@ -9,7 +9,10 @@
 //
 // Staff emails carry no token and no personal data of the person (reference, right, dates, a link
 // to the staff page), so their props are written plain ({ plain }), which SQL can do; delivery
-// renders them from the template as for every other email (lib/email/deliver-email.ts).
+// renders them from the template as for every other email (lib/email/deliver-email.ts), in each
+// recipient's saved language.
+
+import { catalogueLocales } from "../i18n/catalogue.ts";
 
 export type SqlQuery = { text: string; values: unknown[] };
 
@@ -42,10 +45,14 @@ function claim(kind: string, staffUserId: string) {
   )`;
 }
 
+/** The recipient's saved language when the catalogues have it, else English (lib/auth/staff-email-locale.ts). */
+const RECIPIENT_LOCALE = `COALESCE((SELECT u.locale FROM staff_users u WHERE u.id = r.to_id
+    AND u.locale IN (${catalogueLocales.map((locale) => `'${locale}'`).join(", ")})), 'en')`;
+
 function outbox(template: string, props: string) {
   return `emails AS (
     INSERT INTO email_messages (id, "requestId", "staffUserId", template, locale, "to", props)
-    SELECT gen_random_uuid(), r.id, r.to_id, '${template}', 'en', r.to_email, jsonb_build_object('plain', ${props})
+    SELECT gen_random_uuid(), r.id, r.to_id, '${template}', ${RECIPIENT_LOCALE}, r.to_email, jsonb_build_object('plain', ${props})
     FROM recipients r
     RETURNING id
   )

@@ -2,6 +2,7 @@
 // me", gets its reminders, and is told by email unless they assigned it to themselves. Only
 // active agents and admins can hold a request; auditors read.
 import { z } from "zod";
+import { staffEmailLocale } from "../auth/staff-email-locale.ts";
 import { normaliseEmail } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
@@ -56,7 +57,7 @@ export async function assignRequest(options: { reference: string; assigneeEmail:
       assignee && !selfAssigned
         ? await queueEmail(tx, {
             template: "staff-request-assigned",
-            locale: "en",
+            locale: staffEmailLocale(assignee.locale),
             to: assignee.email,
             staffUserId: assignee.id,
             requestId: request.id,
@@ -79,7 +80,10 @@ async function assignedBy(tx: Tx, actor: Actor): Promise<string | null> {
 }
 
 async function activeAssignee(tx: Tx, email: string) {
-  const user = await tx.staffUser.findUnique({ where: { email }, select: { id: true, email: true, role: true, disabledAt: true } });
+  const user = await tx.staffUser.findUnique({
+    where: { email },
+    select: { id: true, email: true, role: true, disabledAt: true, locale: true },
+  });
   if (!user)
     throw new AppError("NOT_FOUND", `No staff account has the email ${email}.`, {
       text: { key: "staffRequest.errors.noStaffAccount", values: { email } },

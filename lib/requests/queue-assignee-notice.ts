@@ -1,6 +1,7 @@
 // Tells the request's assignee (an active agent or admin) that the request waits for them: no
 // personal data of the person, only the reference, right, due date and the link to its page.
 // Nobody assigned, or the assignee disabled: nothing is sent (the dashboard shows the request).
+import { staffEmailLocale } from "../auth/staff-email-locale.ts";
 import type { Tx } from "../db.ts";
 import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
@@ -17,12 +18,12 @@ export async function queueAssigneeNotice(
   if (!request.assigneeId) return null;
   const assignee = await tx.staffUser.findUnique({
     where: { id: request.assigneeId },
-    select: { id: true, email: true, disabledAt: true },
+    select: { id: true, email: true, disabledAt: true, locale: true },
   });
   if (!assignee || assignee.disabledAt) return null;
   return queueEmail(tx, {
     template: "staff-request-needs-attention",
-    locale: "en",
+    locale: staffEmailLocale(assignee.locale),
     to: assignee.email,
     staffUserId: assignee.id,
     requestId: request.id,

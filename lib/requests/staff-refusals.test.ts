@@ -20,7 +20,9 @@ describe("request refusals for staff", () => {
 
   it("keep the English message and name the statuses in words in English", () => {
     expect(refusal.error.message).toBe("Request DSR-7K3M-Q9PX is awaiting_subject and cannot become completed.");
-    expect(localiseActionError(refusal, "en").error.message).toBe("Request DSR-7K3M-Q9PX is awaiting the person and cannot become completed.");
+    expect(localiseActionError(refusal, "en").error.message).toBe(
+      "Request DSR-7K3M-Q9PX is awaiting the person and cannot become completed.",
+    );
   });
 
   it("read in French for a French member, statuses in French words rather than codes", () => {

@@ -4,12 +4,12 @@
 
 import { hashPassword } from "../auth/password.ts";
 import { passwordProblem } from "../auth/password-policy.ts";
+import { staffRefusal } from "../auth/staff-refusal.ts";
 import { db, type Tx } from "../db.ts";
-import { AppError } from "../errors.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
 import { staffAddressLimit } from "../security/staff-address-limit.ts";
-import { findStaffInvite, INVALID_INVITE } from "./find-staff-invite.ts";
+import { findStaffInvite } from "./find-staff-invite.ts";
 import { staffInviteTokenHash } from "./invite-staff-user.ts";
 
 export async function acceptStaffInvite(options: { token: string; password: string; address: string; now?: Date }) {
@@ -17,9 +17,9 @@ export async function acceptStaffInvite(options: { token: string; password: stri
   // Guessing links is hopeless (256 bits), but each try costs a password hash: keep them few.
   await consumeRateLimit(staffAddressLimit("staff-invite-address"), options.address, now);
   const invite = await findStaffInvite(options.token, now);
-  if (!invite) throw new AppError("GONE", INVALID_INVITE);
+  if (!invite) throw staffRefusal("GONE", { key: "staffAuth.errors.inviteInvalid" });
   const problem = passwordProblem(options.password, invite.email);
-  if (problem) throw new AppError("VALIDATION_FAILED", problem, { issues: [{ path: "password", message: problem }] });
+  if (problem) throw staffRefusal("VALIDATION_FAILED", problem, { field: "password" });
   const passwordHash = await hashPassword(options.password);
   await db().$transaction(async (tx: Tx) => {
     // Conditional on the same link still pending, so two tabs cannot both use it.
@@ -34,7 +34,7 @@ export async function acceptStaffInvite(options: { token: string; password: stri
         lockedUntil: null,
       },
     });
-    if (used.count === 0) throw new AppError("GONE", INVALID_INVITE);
+    if (used.count === 0) throw staffRefusal("GONE", { key: "staffAuth.errors.inviteInvalid" });
     await appendAuditEvent(tx, {
       actor: { type: "STAFF", id: invite.userId },
       action: "staff.invite-accepted",

@@ -3,9 +3,6 @@
 import { db } from "../db.ts";
 import { staffInviteTokenHash } from "./invite-staff-user.ts";
 
-export const INVALID_INVITE =
-  "This invitation link is not valid any more: it has expired, was replaced by a newer invitation, or was already used. Ask an administrator to invite you again.";
-
 export async function findStaffInvite(token: string, now = new Date()) {
   if (!token || token.length > 200) return null;
   const user = await db().staffUser.findUnique({

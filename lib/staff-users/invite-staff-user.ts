@@ -1,7 +1,9 @@
 // Invites a colleague: an account that cannot sign in yet (a random password nobody knows), and an
 // email with a link, valid 72 hours, where they choose their password. Only the link's keyed hash
 // is stored. Inviting again someone who has not accepted yet replaces the link (the old one stops
-// working) and may change the role.
+// working) and may change the role. The inviting administrator chooses the new member's language:
+// the invitation is written in it, and it is saved as the member's choice (their account page
+// changes it).
 import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import { keyedHash, normaliseEmail, randomToken } from "../crypto.ts";
@@ -10,6 +12,7 @@ import { queueEmail } from "../email/queue-email.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { catalogueLocales } from "../i18n/catalogue.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 
 export const INVITE_VALID_HOURS = 72;
@@ -17,6 +20,8 @@ export const INVITE_VALID_HOURS = 72;
 export const inviteStaffUserSchema = z.object({
   email: z.email({ message: "Enter the colleague's email address, e.g. name@example.com." }).max(320),
   role: z.enum(["admin", "agent", "auditor"], { message: "Choose a role: admin, agent or auditor." }),
+  /** The new member's language (emails and pages until they choose another). */
+  locale: z.enum(catalogueLocales).default("en"),
 });
 
 export function staffInviteTokenHash(token: string): string {
@@ -28,7 +33,7 @@ export function staffInviteUrl(token: string): string {
 }
 
 export async function inviteStaffUser(options: z.input<typeof inviteStaffUserSchema> & { actor: Actor; now?: Date }) {
-  const { email: typed, role } = inviteStaffUserSchema.parse(options);
+  const { email: typed, role, locale } = inviteStaffUserSchema.parse(options);
   const email = normaliseEmail(typed);
   const now = options.now ?? new Date();
   const token = randomToken();
@@ -37,7 +42,7 @@ export async function inviteStaffUser(options: z.input<typeof inviteStaffUserSch
   // Nobody knows this password, and sign-in refuses an account with a pending invitation anyway.
   const unusablePasswordHash = await hashPassword(randomToken(32));
   const staffRole = role.toUpperCase() as "ADMIN" | "AGENT" | "AUDITOR";
-  const invite = { inviteTokenHash: staffInviteTokenHash(token), inviteExpiresAt: expiresAt, role: staffRole };
+  const invite = { inviteTokenHash: staffInviteTokenHash(token), inviteExpiresAt: expiresAt, role: staffRole, locale };
   const { user, emailId, reinvited } = await db().$transaction(async (tx: Tx) => {
     const existing = await tx.staffUser.findUnique({ where: { email } });
     if (existing && !existing.inviteTokenHash) {
@@ -56,7 +61,7 @@ export async function inviteStaffUser(options: z.input<typeof inviteStaffUserSch
     });
     const queued = await queueEmail(tx, {
       template: "staff-invitation",
-      locale: "en",
+      locale,
       to: email,
       staffUserId: saved.id,
       props: { inviteUrl, role, validHours: INVITE_VALID_HOURS },

@@ -1,7 +1,10 @@
 // The English catalogue, the reference for every other language (see lib/i18n/catalogue.ts).
+import staffAccount from "./staff-account.json";
+import staffAuth from "./staff-auth.json";
 import staffChecks from "./staff-checks.json";
 import staffConnectors from "./staff-connectors.json";
 import staffDataMap from "./staff-data-map.json";
+import staffEmails from "./staff-emails.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
 import staffRequest from "./staff-request.json";
@@ -11,9 +14,12 @@ import staffShell from "./staff-shell.json";
 import staffTimeline from "./staff-timeline.json";
 
 export default {
+  staffAccount,
+  staffAuth,
   staffChecks,
   staffConnectors,
   staffDataMap,
+  staffEmails,
   staffErrors,
   staffLabels,
   staffRequest,

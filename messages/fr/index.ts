@@ -1,9 +1,12 @@
 // The French catalogue: the same keys and arguments as the English one (lib/i18n/catalogue.test.ts;
 // `satisfies` makes a missing namespace or key a type error too).
 import type en from "../en/index.ts";
+import staffAccount from "./staff-account.json";
+import staffAuth from "./staff-auth.json";
 import staffChecks from "./staff-checks.json";
 import staffConnectors from "./staff-connectors.json";
 import staffDataMap from "./staff-data-map.json";
+import staffEmails from "./staff-emails.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
 import staffRequest from "./staff-request.json";
@@ -13,9 +16,12 @@ import staffShell from "./staff-shell.json";
 import staffTimeline from "./staff-timeline.json";
 
 export default {
+  staffAccount,
+  staffAuth,
   staffChecks,
   staffConnectors,
   staffDataMap,
+  staffEmails,
   staffErrors,
   staffLabels,
   staffRequest,

@@ -1,6 +1,8 @@
 "use client";
 // One form for the sign-in and account steps: labelled fields, errors announced, the button
-// busy while the server answers, and recovery codes shown once when an action returns them.
+// busy while the server answers, and recovery codes shown once when an action returns them. Labels
+// come translated from the page; the recovery codes' own words from the staffAuth catalogue.
+import { useTranslations } from "next-intl";
 import { type ReactNode, useActionState } from "react";
 import type { AuthFormState } from "../auth-actions.schema.ts";
 import { FormOutcome, StaffField } from "./staff-field.tsx";
@@ -62,15 +64,13 @@ export function AuthForm({ action, fields, submitLabel, danger, idPrefix, done }
 }
 
 export function RecoveryCodes({ codes, message }: { codes: string[]; message?: string }) {
+  const t = useTranslations("staffAuth.form");
   return (
     <section className="panel panel--success" aria-labelledby="recovery-codes-title">
       {message ? <p role="status">{message}</p> : null}
-      <h2 id="recovery-codes-title">Your recovery codes</h2>
-      <p>
-        Keep these somewhere safe, away from your phone. Each code signs you in once if you lose your authenticator. They are shown only
-        now.
-      </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <h2 id="recovery-codes-title">{t("recoveryCodesTitle")}</h2>
+      <p>{t("recoveryCodesIntro")}</p>
+      <ul className="recovery-codes" aria-label={t("recoveryCodesLabel")}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -78,7 +78,7 @@ export function RecoveryCodes({ codes, message }: { codes: string[]; message?: s
         ))}
       </ul>
       <a className="button" href="/staff/requests">
-        Continue
+        {t("continue")}
       </a>
     </section>
   );

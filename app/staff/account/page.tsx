@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { db } from "@/lib/db.ts";
 import { env } from "@/lib/env.ts";
+import { catalogueLocales, isLocale, localeNames } from "@/lib/i18n/catalogue.ts";
+import { preferredLocale } from "@/lib/i18n/preferred-locale.ts";
+import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
 import { type AuthField, AuthForm } from "../_components/auth-form.tsx";
-import { regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
+import { chooseLanguageAction, regenerateRecoveryCodesAction, signOutEverywhereAction, turnOffTwoFactorAction } from "../auth-actions.ts";
+import { LanguageForm } from "./_components/language-form.tsx";
 import { RolePermissions } from "./_components/role-permissions.tsx";
 
-export const metadata: Metadata = { title: "Your account" };
-
-// Turning two-factor off and new recovery codes take the password and a current code again.
-const confirmFields: AuthField[] = [
-  { name: "password", label: "Your password", type: "password", autoComplete: "current-password" },
-  {
-    name: "code",
-    label: "Code from your authenticator app",
-    type: "text",
-    autoComplete: "one-time-code",
-    inputMode: "text",
-    hint: "Or one of your unused recovery codes.",
-  },
-];
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffAccount");
+  return { title: t("title") };
+}
 
 export default async function AccountPage() {
   await connection();
@@ -30,14 +27,17 @@ export default async function AccountPage() {
   if (!session) redirect("/staff/sign-in");
   if (session.stage !== "ready") redirect("/staff/requests");
   const now = new Date();
+  const locale = await getLocale();
+  const t = await getTranslations("staffAccount");
   // On the controller's clock, as every staff page, never the server's own zone.
   const timeZone = env().CONTROLLER_TIME_ZONE;
-  const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const dateTime = staffDateTime(locale, timeZone);
   const user = await db().staffUser.findUniqueOrThrow({
     where: { id: session.principal.userId },
     select: {
       email: true,
       role: true,
+      locale: true,
       totpEnabledAt: true,
       recoveryCodeHashes: true,
       sessions: {
@@ -47,51 +47,73 @@ export default async function AccountPage() {
       },
     },
   });
+  // What "follow my browser" gives now: the public pages' choice, else the browser's.
+  const browserLocale = preferredLocale((await cookies()).get("locale")?.value, (await headers()).get("accept-language"));
+  // Turning two-factor off and new recovery codes take the password and a current code again.
+  const confirmFields: AuthField[] = [
+    { name: "password", label: t("twoFactor.yourPassword"), type: "password", autoComplete: "current-password" },
+    {
+      name: "code",
+      label: t("twoFactor.code"),
+      type: "text",
+      autoComplete: "one-time-code",
+      inputMode: "text",
+      hint: t("twoFactor.codeHint"),
+    },
+  ];
   return (
     <div className="staff-page">
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <dl className="facts">
-        <dt>Email</dt>
+        <dt>{t("email")}</dt>
         <dd>{user.email}</dd>
-        <dt>Role</dt>
+        <dt>{t("role")}</dt>
         <dd>
-          <RolePermissions role={user.role} />
+          <RolePermissions role={user.role} locale={locale} />
         </dd>
       </dl>
-      <h2>Password</h2>
+      <h2>{t("language.heading")}</h2>
+      <LanguageForm
+        action={chooseLanguageAction}
+        current={user.locale && isLocale(user.locale) ? user.locale : "browser"}
+        legend={t("language.legend")}
+        note={t("language.emailsNote")}
+        submitLabel={t("language.save")}
+        options={[
+          { value: "browser", label: t("language.browser", { current: localeNames[browserLocale] }) },
+          ...catalogueLocales.map((code) => ({ value: code, label: localeNames[code], lang: code })),
+        ]}
+      />
+      <h2>{t("password.heading")}</h2>
       <p>
-        <Link href="/staff/account/password">Change your password</Link>
+        <Link href="/staff/account/password">{t("password.change")}</Link>
       </p>
-      <h2>Two-factor</h2>
+      <h2>{t("twoFactor.heading")}</h2>
       {user.totpEnabledAt ? (
         <>
-          <p>
-            On since {dateTime.format(user.totpEnabledAt)}. {user.recoveryCodeHashes.length} recovery codes left.
-          </p>
-          <h3>New recovery codes</h3>
-          <p>The codes you have now stop working, and your other sessions are signed out. Confirm it is you:</p>
-          <AuthForm action={regenerateRecoveryCodesAction} fields={confirmFields} submitLabel="New recovery codes" idPrefix="codes" />
+          <p>{t("twoFactor.on", { since: dateTime.format(user.totpEnabledAt), codes: user.recoveryCodeHashes.length })}</p>
+          <h3>{t("twoFactor.newCodes")}</h3>
+          <p>{t("twoFactor.newCodesIntro")}</p>
+          <AuthForm action={regenerateRecoveryCodesAction} fields={confirmFields} submitLabel={t("twoFactor.newCodes")} idPrefix="codes" />
           {user.role !== "ADMIN" ? (
             <>
-              <h3>Turn off two-factor</h3>
-              <p>Your account will sign in with the password alone, and your other sessions are signed out. Confirm it is you:</p>
-              <AuthForm action={turnOffTwoFactorAction} fields={confirmFields} submitLabel="Turn off two-factor" danger idPrefix="off" />
+              <h3>{t("twoFactor.turnOff")}</h3>
+              <p>{t("twoFactor.turnOffIntro")}</p>
+              <AuthForm action={turnOffTwoFactorAction} fields={confirmFields} submitLabel={t("twoFactor.turnOff")} danger idPrefix="off" />
             </>
           ) : null}
         </>
       ) : (
-        <p>
-          Off. <Link href="/staff/account/two-factor">Set up two-factor</Link> to protect your account with a code from your phone.
-        </p>
+        <p>{t.rich("twoFactor.off", { link: (chunks) => <Link href="/staff/account/two-factor">{chunks}</Link> })}</p>
       )}
-      <h2>Signed-in sessions</h2>
+      <h2>{t("sessions.heading")}</h2>
       <table className="staff-table">
-        <caption className="visually-hidden">Your sessions (times in {timeZone})</caption>
+        <caption className="visually-hidden">{t("sessions.caption", { timeZone })}</caption>
         <thead>
           <tr>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last active</th>
-            <th scope="col">This browser</th>
+            <th scope="col">{t("sessions.signedIn")}</th>
+            <th scope="col">{t("sessions.lastActive")}</th>
+            <th scope="col">{t("sessions.thisBrowser")}</th>
           </tr>
         </thead>
         <tbody>
@@ -99,14 +121,14 @@ export default async function AccountPage() {
             <tr key={s.id}>
               <td>{dateTime.format(s.createdAt)}</td>
               <td>{dateTime.format(s.lastSeenAt)}</td>
-              <td>{s.id === session.sessionId ? "Yes" : ""}</td>
+              <td>{s.id === session.sessionId ? t("sessions.yes") : ""}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <form action={signOutEverywhereAction}>
         <button type="submit" className="button button--secondary">
-          Sign out everywhere
+          {t("sessions.signOutEverywhere")}
         </button>
       </form>
     </div>

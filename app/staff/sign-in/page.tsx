@@ -1,43 +1,51 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
 import { ssoSettings } from "@/lib/auth/sso/sso-settings.ts";
 import { AuthForm } from "../_components/auth-form.tsx";
 import { signInAction } from "../auth-actions.ts";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffAuth.signIn");
+  return { title: t("title") };
+}
 
+// Before sign-in there is no account: the language is the public pages' choice (the `locale`
+// cookie) or the browser's (lib/i18n/staff-locale.ts).
 export default async function SignInPage() {
   await connection();
   const session = await currentStaffSession();
   if (session?.stage === "ready") redirect("/staff/requests");
+  const t = await getTranslations("staffAuth.signIn");
   const sso = ssoSettings();
   const passwordForm = (
     <AuthForm
       action={signInAction}
-      submitLabel="Sign in"
+      submitLabel={t("submit")}
       fields={[
-        { name: "email", label: "Email address", type: "email", autoComplete: "username" },
-        { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        { name: "email", label: t("email"), type: "email", autoComplete: "username" },
+        { name: "password", label: t("password"), type: "password", autoComplete: "current-password" },
       ]}
     />
   );
   return (
     <div className="staff-narrow">
-      <h1>Sign in</h1>
-      <p>For the company's privacy team. People making a request about their own data use the public form instead.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       {sso && (
         <p>
           {/* A plain link: the start route sets its cookie and sends the browser to the provider. */}
           <a className="button" href="/staff/sso/start">
-            {sso.buttonLabel}
+            {sso.buttonLabels[await getLocale()] ?? t("ssoButton")}
           </a>
         </p>
       )}
       {sso?.only ? (
         <details>
-          <summary>Emergency sign-in with a one-time password from an operator</summary>
+          <summary>{t("emergency")}</summary>
           {passwordForm}
         </details>
       ) : (

@@ -30,7 +30,7 @@ beforeAll(async () => {
       { value: "privacy-agents", role: "AGENT" },
       { value: "auditors", role: "AUDITOR" },
     ],
-    buttonLabel: "Sign in with the test provider",
+    buttonLabels: { en: "Sign in with the test provider" },
     only: false,
     redirectUri,
   };

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { justSignedInWithOneTimePassword } from "@/lib/auth/change-staff-password.ts";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy.ts";
 import { currentStaffSession } from "@/lib/auth/require-staff.ts";
-import { AuthForm } from "../../_components/auth-form.tsx";
+import { type AuthField, AuthForm } from "../../_components/auth-form.tsx";
 import { changePasswordAction } from "../../auth-actions.ts";
 
-export const metadata: Metadata = { title: "Change your password" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffAccount.changePassword");
+  return { title: t("title") };
+}
 
 export default async function ChangePasswordPage() {
   await connection();
@@ -16,23 +22,23 @@ export default async function ChangePasswordPage() {
   const askCurrent = !(
     session.stage === "change-password" && (await justSignedInWithOneTimePassword(session.principal.userId, session.sessionId))
   );
+  const t = await getTranslations("staffAccount.changePassword");
+  // Just signed in with the one-time password: it is not asked again (lib/auth/change-staff-password.ts).
+  const current: AuthField[] = askCurrent
+    ? [{ name: "currentPassword", label: t("current"), type: "password", autoComplete: "current-password" }]
+    : [];
   return (
     <div className="staff-narrow">
-      <h1>Change your password</h1>
-      {session.stage === "change-password" ? (
-        <p className="notice">You signed in with a one-time password. Choose your own before you continue.</p>
-      ) : null}
-      <p>At least 12 characters. A few unrelated words make a password that is long and easy to remember.</p>
+      <h1>{t("title")}</h1>
+      {session.stage === "change-password" ? <p className="notice">{t("oneTime")}</p> : null}
+      <p>{t("rules", { min: PASSWORD_MIN_LENGTH })}</p>
       <AuthForm
         action={changePasswordAction}
-        submitLabel="Change password"
+        submitLabel={t("submit")}
         fields={[
-          // Just signed in with the one-time password: it is not asked again (lib/auth/change-staff-password.ts).
-          ...(!askCurrent
-            ? []
-            : [{ name: "currentPassword", label: "Current password", type: "password" as const, autoComplete: "current-password" }]),
-          { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password" },
-          { name: "confirmPassword", label: "New password again", type: "password", autoComplete: "new-password" },
+          ...current,
+          { name: "newPassword", label: t("new"), type: "password", autoComplete: "new-password" },
+          { name: "confirmPassword", label: t("again"), type: "password", autoComplete: "new-password" },
         ]}
       />
     </div>

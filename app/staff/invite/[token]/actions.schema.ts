@@ -1,9 +1,13 @@
-// Input of the invitation page's form (actions.ts): the new password, twice.
+// Input of the invitation page's form (actions.ts): the new password, twice. Messages are catalogue
+// keys, put in the reader's language with the refusal.
 import { z } from "zod";
 
 export const acceptInviteSchema = z
   .object({
-    password: z.string().min(1, "Choose a password.").max(200, "The password must be at most 200 characters long."),
+    password: z.string().min(1, "staffAuth.validation.choosePassword").max(200, "staffAuth.validation.passwordTooLong"),
     confirmPassword: z.string().max(200),
   })
-  .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "staffAuth.validation.passwordsDiffer",
+  });

@@ -3,10 +3,11 @@
 // (and throttled per address) by the service.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { actionError, formDataToObject } from "@/lib/auth/staff-action.ts";
+import { formDataToObject } from "@/lib/auth/staff-action.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
 import { acceptStaffInvite } from "@/lib/staff-users/accept-staff-invite.ts";
 import type { AuthFormState } from "../../auth-actions.schema.ts";
+import { refusalState } from "../../auth-form-state.ts";
 import { acceptInviteSchema } from "./actions.schema.ts";
 
 export async function acceptInviteAction(token: string, _previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -14,9 +15,7 @@ export async function acceptInviteAction(token: string, _previous: AuthFormState
     const { password } = acceptInviteSchema.parse(formData instanceof FormData ? formDataToObject(formData) : formData);
     await acceptStaffInvite({ token: String(token), password, address: clientAddress(await headers()) });
   } catch (error) {
-    const { error: failure } = actionError(error);
-    const fieldErrors = Object.fromEntries((failure.issues ?? []).map((issue) => [issue.path, issue.message]));
-    return { error: failure.issues?.length ? undefined : failure.message, fieldErrors };
+    return refusalState(error);
   }
   redirect("/staff/sign-in");
 }

@@ -1,50 +1,58 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { findStaffInvite, INVALID_INVITE } from "@/lib/staff-users/find-staff-invite.ts";
+import { getTranslations } from "next-intl/server";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy.ts";
+import { findStaffInvite } from "@/lib/staff-users/find-staff-invite.ts";
 import { AuthForm } from "../../_components/auth-form.tsx";
 import { acceptInviteAction } from "./actions.ts";
 
-export const metadata: Metadata = { title: "Set up your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffAuth.invite");
+  return { title: t("title") };
+}
 
-// Public, but only with a valid invitation link: no session is needed or read here.
+// Public, but only with a valid invitation link: no session is needed or read here. The language
+// is the one chosen on the public pages (the `locale` cookie) or the browser's.
 export default async function AcceptInvitePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
   const invite = await findStaffInvite(token);
+  const t = await getTranslations("staffAuth");
   if (!invite) {
     return (
       <div className="staff-narrow">
-        <h1>This invitation cannot be used</h1>
+        <h1>{t("invite.invalidTitle")}</h1>
         <p className="message message--error" role="alert">
-          {INVALID_INVITE}
+          {t("errors.inviteInvalid")}
         </p>
-        <p>
-          Already set up your password? <Link href="/staff/sign-in">Sign in</Link>.
-        </p>
+        <p>{t.rich("invite.alreadySetUp", { link: (chunks) => <Link href="/staff/sign-in">{chunks}</Link> })}</p>
       </div>
     );
   }
+  const shell = await getTranslations("staffShell");
   return (
     <div className="staff-narrow">
-      <h1>Set up your account</h1>
+      <h1>{t("invite.title")}</h1>
       <p>
-        You are invited as <strong>{invite.role.toLowerCase()}</strong> with the email address <strong>{invite.email}</strong>. Choose your
-        password: at least 12 characters, not your email address, not a common password. A few unrelated words make one that is long and
-        easy to remember.
+        {t.rich("invite.intro", {
+          strong: (chunks) => <strong>{chunks}</strong>,
+          role: shell(`role.${invite.role}`),
+          email: invite.email,
+          min: PASSWORD_MIN_LENGTH,
+        })}
       </p>
-      {invite.role === "ADMIN" ? (
-        <p>As an administrator, you will set up two-factor sign-in with an authenticator app when you first sign in.</p>
-      ) : null}
+      {invite.role === "ADMIN" ? <p>{t("invite.adminTwoFactor")}</p> : null}
       <AuthForm
         action={acceptInviteAction.bind(null, token)}
-        submitLabel="Save my password"
+        submitLabel={t("invite.submit")}
         fields={[
-          { name: "password", label: "New password", type: "password", autoComplete: "new-password" },
-          { name: "confirmPassword", label: "New password again", type: "password", autoComplete: "new-password" },
+          { name: "password", label: t("invite.password"), type: "password", autoComplete: "new-password" },
+          { name: "confirmPassword", label: t("invite.confirmPassword"), type: "password", autoComplete: "new-password" },
         ]}
       />
-      <p className="hint">Then sign in with your email address and this password.</p>
+      <p className="hint">{t("invite.then")}</p>
     </div>
   );
 }

@@ -1,13 +1,17 @@
 "use client";
-// Invite a colleague: their email and role. They receive a link to choose their password.
+// Invite a colleague: their email, role and language. They receive a link to choose their password.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { StaffField } from "../../_components/staff-field.tsx";
 import { inviteStaffUserAction } from "../actions.ts";
 
 type State = ActionResult<{ message: string }> | null;
 
-export function InviteForm() {
+/** `languages`: the portal's, each named in itself; `defaultLocale`: the inviting administrator's own. */
+export function InviteForm({ languages, defaultLocale }: { languages: Array<{ code: Locale; name: string }>; defaultLocale: Locale }) {
+  const language = useTranslations("staffAccount.inviteLanguage");
   const [state, formAction, pending] = useActionState<State, FormData>(inviteStaffUserAction, null);
   const issue = (field: string) => (state && !state.ok ? state.error.issues?.find((i) => i.path === field)?.message : undefined);
   return (
@@ -39,6 +43,17 @@ export function InviteForm() {
           required)
         </label>
       </fieldset>
+      <StaffField name="locale" label={language("label")} hint={language("hint")} error={issue("locale")}>
+        {(control) => (
+          <select {...control} name="locale" className="input" defaultValue={defaultLocale}>
+            {languages.map(({ code, name }) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </StaffField>
       <button type="submit" className="button" aria-disabled={pending}>
         Send the invitation
       </button>

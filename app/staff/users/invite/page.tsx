@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
+import { catalogueLocales, localeNames } from "@/lib/i18n/catalogue.ts";
 import { INVITE_VALID_HOURS } from "@/lib/staff-users/invite-staff-user.ts";
 import { InviteForm } from "../_components/invite-form.tsx";
 
@@ -18,7 +20,7 @@ export default async function InviteUserPage() {
         They receive an email with a link, valid {INVITE_VALID_HOURS} hours, where they choose their password. Inviting again someone who
         has not accepted yet sends a new link and cancels the previous one.
       </p>
-      <InviteForm />
+      <InviteForm defaultLocale={await getLocale()} languages={catalogueLocales.map((code) => ({ code, name: localeNames[code] }))} />
     </div>
   );
 }
