@@ -47,7 +47,7 @@ export const packageReadyEmail = defineEmailTemplate({
     const { locale, country, companyName, reference, type, downloadUrl, expiresOn, maxDownloads, sources, statusUrl, answer } = props;
     const t = emailTexts(locale, "packageReady");
     const formattedExpiry = formatEmailDate(expiresOn, locale, country);
-    const separator = locale === "fr" ? "\u00a0: " : ": ";
+    const separator = emailTexts(locale, "common")("separator");
     return (
       <EmailLayout locale={locale} companyName={companyName} preview={t("preview", { date: formattedExpiry })} heading={t("heading")}>
         <Paragraph>{t("intro")}</Paragraph>
@@ -99,7 +99,7 @@ type Answer = NonNullable<z.output<typeof schema>["answer"]>;
 /** Art. 15(1) in brief: per category found, the kinds of data, why, how long, who receives it. */
 function AnswerSummary({ locale, answer }: { locale: "en" | "fr"; answer: Answer }) {
   const t = emailTexts(locale, "packageReady");
-  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  const separator = emailTexts(locale, "common")("separator");
   const line = (term: string, value: string) => (
     <Text style={{ ...styles.paragraph, margin: "2px 0" }}>
       {term}

@@ -46,7 +46,7 @@ export const rectificationCompletedEmail = defineEmailTemplate({
   component: function RectificationCompletedEmail({ locale, companyName, reference, corrections, message, statusUrl }) {
     const t = emailTexts(locale, "rectificationCompleted");
     const outcome = outcomeOf(corrections);
-    const separator = locale === "fr" ? "\u00a0: " : ": ";
+    const separator = emailTexts(locale, "common")("separator");
     const line = { ...styles.paragraph, margin: "4px 0" };
     const done = corrections.filter((c) => c.state !== "not-corrected");
     const notDone = corrections.filter((c) => c.state === "not-corrected");

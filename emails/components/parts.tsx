@@ -63,7 +63,7 @@ export function TypedTextPanel({ text }: { text: string }) {
 /** One line per right: the reference the person will quote to us, then what they asked for. */
 export function RequestList({ locale, requests }: { locale: EmailLocale; requests: { reference: string; type: RequestType }[] }) {
   const t = emailTexts(locale, "requestList");
-  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  const separator = emailTexts(locale, "common")("separator");
   return (
     <Section style={styles.panel}>
       {requests.map(({ reference, type }) => (

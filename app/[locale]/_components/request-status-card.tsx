@@ -196,6 +196,7 @@ function PreferenceAsked({ request }: { request: StatusRequest }) {
 /** Once done: per system, where the choice now applies (or that nothing of the person's was there). */
 function PreferenceAnswer({ locale, request }: { locale: Locale; request: StatusRequest }) {
   const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
   const sources = request.preference?.sources ?? [];
   const id = `changed-${request.reference}`;
   return (
@@ -209,7 +210,7 @@ function PreferenceAnswer({ locale, request }: { locale: Locale; request: Status
             // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a name; the list never reorders
             <li key={index}>
               <strong>{source.name}</strong>
-              {locale === "fr" ? "\u00a0: " : ": "}
+              {common("common.separator")}
               {source.places.length > 0
                 ? t("preference.switchedOffIn", { places: source.places.join(", ") })
                 : source.done
@@ -281,7 +282,8 @@ function correctionStateShown(status: StatusRequest["status"], state: Correction
 /** What became of each correction asked for, and where it was made. */
 function Corrections({ locale, request }: { locale: Locale; request: StatusRequest }) {
   const t = useTranslations("publicStatus.status");
-  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  const common = useTranslations("publicCommon");
+  const separator = common("common.separator");
   return (
     <section aria-labelledby={`corrections-${request.reference}`}>
       <h3 id={`corrections-${request.reference}`}>{t("correctionsTitle")}</h3>
