@@ -20,12 +20,10 @@ const schema = z.strictObject({
 
 export const preferenceAppliedEmail = defineEmailTemplate({
   schema,
-  subject: (locale, props) =>
-    emailTexts(locale, "preferenceApplied")("subject", {
-      heading: emailTexts(locale, "preferenceApplied")(`done.${props.kind}`),
-      companyName: props.companyName,
-      reference: props.reference,
-    }),
+  subject: (locale, props) => {
+    const t = emailTexts(locale, "preferenceApplied");
+    return t("subject", { heading: t(`done.${props.kind}`), companyName: props.companyName, reference: props.reference });
+  },
   component: function PreferenceAppliedEmail({ locale, companyName, reference, kind, sources, statusUrl }) {
     const t = emailTexts(locale, "preferenceApplied");
     const line = { ...styles.paragraph, margin: "4px 0" };

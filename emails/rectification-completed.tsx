@@ -37,12 +37,14 @@ function outcomeOf(corrections: Array<{ state: string }>): Outcome {
 
 export const rectificationCompletedEmail = defineEmailTemplate({
   schema,
-  subject: (locale, props) =>
-    emailTexts(locale, "rectificationCompleted")("subject", {
-      heading: emailTexts(locale, "rectificationCompleted")(`heading.${outcomeOf(props.corrections)}`),
+  subject: (locale, props) => {
+    const t = emailTexts(locale, "rectificationCompleted");
+    return t("subject", {
+      heading: t(`heading.${outcomeOf(props.corrections)}`),
       companyName: props.companyName,
       reference: props.reference,
-    }),
+    });
+  },
   component: function RectificationCompletedEmail({ locale, companyName, reference, corrections, message, statusUrl }) {
     const t = emailTexts(locale, "rectificationCompleted");
     const outcome = outcomeOf(corrections);

@@ -71,10 +71,10 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
           </ul>
         </details>
       ) : null}
-      {request.preference ? <PreferenceAnswer locale={locale} request={request} /> : null}
+      {request.preference ? <PreferenceAnswer request={request} /> : null}
       {request.answerSources ? <AccessAnswer locale={locale} token={token} request={request} timeZone={timeZone} /> : null}
       {request.status === "DENIED" ? <Denial request={request} /> : null}
-      {request.corrections.length > 0 ? <Corrections locale={locale} request={request} /> : null}
+      {request.corrections.length > 0 ? <Corrections request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
       {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
       {request.canReply ? <Answer locale={locale} token={token} reference={request.reference} reply /> : null}
@@ -194,7 +194,7 @@ function PreferenceAsked({ request }: { request: StatusRequest }) {
 }
 
 /** Once done: per system, where the choice now applies (or that nothing of the person's was there). */
-function PreferenceAnswer({ locale, request }: { locale: Locale; request: StatusRequest }) {
+function PreferenceAnswer({ request }: { request: StatusRequest }) {
   const t = useTranslations("publicStatus.status");
   const common = useTranslations("publicCommon");
   const sources = request.preference?.sources ?? [];
@@ -280,7 +280,7 @@ function correctionStateShown(status: StatusRequest["status"], state: Correction
 }
 
 /** What became of each correction asked for, and where it was made. */
-function Corrections({ locale, request }: { locale: Locale; request: StatusRequest }) {
+function Corrections({ request }: { request: StatusRequest }) {
   const t = useTranslations("publicStatus.status");
   const common = useTranslations("publicCommon");
   const separator = common("common.separator");
