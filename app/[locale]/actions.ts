@@ -7,7 +7,7 @@ import { MAX_PERMISSION_BYTES } from "@/lib/agents/sniff-permission-type.ts";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
 import { clientAddress } from "@/lib/http/client-address.ts";
-import { t } from "@/lib/i18n/messages.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
 import { answerInformationRequest, answerSchema } from "@/lib/requests/answer-information-request.ts";
 import { createSubmission } from "@/lib/requests/create-submission.ts";
@@ -85,7 +85,7 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
 export async function verifyCodeAction(_previous: VerifyCodeState, formData: FormData): Promise<VerifyCodeState> {
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
   const ref = referenceSchema.safeParse(formData.get("reference"));
-  if (!ref.success) return { kind: "error", code: "OTHER", message: t(locale).errors.notFound };
+  if (!ref.success) return { kind: "error", code: "OTHER", message: translator(locale)("publicCommon.errors.notFound") };
   const raw = formData.get("code");
   const code = verifyCodeSchema.safeParse({ code: typeof raw === "string" ? raw.replace(/\s+/g, "") : "" });
   if (!code.success) {
@@ -115,16 +115,16 @@ function confirmedStatusPage(locale: string, statusToken: string): string {
 /** "Send me a new code": a new link, code and status link; the old ones stop working. */
 export async function resendVerificationAction(_previous: ResendState, formData: FormData): Promise<ResendState> {
   const locale = localeSchema.catch("en").parse(formData.get("locale"));
-  const m = t(locale);
+  const t = translator(locale);
   const ref = referenceSchema.safeParse(formData.get("reference"));
-  if (!ref.success) return { kind: "error", message: m.errors.notFound };
+  if (!ref.success) return { kind: "error", message: t("publicCommon.errors.notFound") };
   try {
     await limitPerAddress("resend-per-ip", env().RATE_LIMIT_PER_IP_PER_HOUR);
     await resendVerification(ref.data);
     return { kind: "sent" };
   } catch (error) {
-    if (isAppError(error) && error.code === "GONE") return { kind: "error", message: m.submitted.resendGone };
-    if (isAppError(error) && error.code === "INVALID_STATE") return { kind: "error", message: m.submitted.resendNotWaiting };
+    if (isAppError(error) && error.code === "GONE") return { kind: "error", message: t("publicForm.submitted.resendGone") };
+    if (isAppError(error) && error.code === "INVALID_STATE") return { kind: "error", message: t("publicForm.submitted.resendNotWaiting") };
     if (isAppError(error) && error.code === "TOO_MANY_ATTEMPTS" && error.details?.startAgain === true) {
       const closed = error.details?.resendLimit === true ? "RESEND_LIMIT" : "CODES_USED_UP";
       return { kind: "error", message: describeError(locale, error, "resend-verification"), closed };

@@ -1,19 +1,17 @@
 "use client";
-// Not-found pages receive no props; the language comes from the URL's first segment.
+// Not-found pages receive no props; the language is the layout's (the URL's first segment).
 import Link from "next/link";
-import { useParams } from "next/navigation";
-import { t } from "@/lib/i18n/messages.ts";
-import { localeSchema } from "./actions.schema.ts";
+import { useLocale, useTranslations } from "next-intl";
 
 export default function LocaleNotFound() {
-  const locale = localeSchema.catch("en").parse(useParams<{ locale?: string }>()?.locale);
-  const m = t(locale).notFound;
+  const locale = useLocale();
+  const t = useTranslations("publicCommon.notFound");
   return (
     <>
-      <h1>{m.title}</h1>
-      <p>{m.text}</p>
+      <h1>{t("title")}</h1>
+      <p>{t("text")}</p>
       <p>
-        <Link href={`/${locale}`}>{m.home}</Link>
+        <Link href={`/${locale}`}>{t("home")}</Link>
       </p>
     </>
   );

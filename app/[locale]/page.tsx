@@ -2,11 +2,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listCorrectionChoices } from "@/lib/corrections/list-correction-choices.ts";
 import { isJurisdictionCode, type JurisdictionCode } from "@/lib/deadlines/rules.ts";
 import { env } from "@/lib/env.ts";
 import { countryCodes, regionsByCountry } from "@/lib/geo/regions.ts";
-import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import { readVoluntaryRights } from "@/lib/requests/rights-offered.ts";
 import { CollectionNotice } from "./_components/collection-notice.tsx";
@@ -14,7 +14,8 @@ import { type LocaleParams, pageLocale } from "./_components/page-locale.ts";
 import { type Option, RequestForm } from "./_components/request-form.tsx";
 
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
-  return { title: t(await pageLocale(params)).form.title };
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "publicForm.form" });
+  return { title: t("title") };
 }
 
 /** Country names in the page's language, sorted as a reader of that language expects. */
@@ -42,11 +43,12 @@ function fallbackJurisdiction(): JurisdictionCode {
 export default async function RequestPage({ params }: LocaleParams) {
   await connection();
   const locale = await pageLocale(params);
-  const m = t(locale).form;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "publicForm.form" });
   return (
     <>
-      <h1>{m.title}</h1>
-      <p className="lead">{m.intro(env().COMPANY_NAME)}</p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro", { company: env().COMPANY_NAME })}</p>
       <div className="form-layout">
         <CollectionNotice locale={locale} />
         <RequestForm

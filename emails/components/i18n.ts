@@ -1,3 +1,5 @@
+import { createTranslator } from "next-intl";
+import { type Catalogue, catalogues } from "../../lib/i18n/catalogue.ts";
 import { dateLocaleFor } from "../../lib/i18n/date-locale.ts";
 
 export const EMAIL_LOCALES = ["en", "fr"] as const;
@@ -5,7 +7,15 @@ export const EMAIL_LOCALES = ["en", "fr"] as const;
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
 
 /**
- * Declares a template's strings in both languages. `NoInfer` makes English the reference shape, so a
+ * One part of the customer emails' catalogue (messages/<locale>/emails.json: a template, or a shared
+ * part such as `statusLink`) in one language, with ICU plurals and typed arguments.
+ */
+export function emailTexts<const Part extends keyof Catalogue["emails"]>(locale: EmailLocale, part: Part) {
+  return createTranslator<Catalogue, `emails.${Part}`>({ locale, messages: catalogues[locale], namespace: `emails.${part}` });
+}
+
+/**
+ * Declares a template's strings in both languages (the staff emails' own tables). `NoInfer` makes English the reference shape, so a
  * French text with a missing or misspelt key is a type error instead of a blank in someone's inbox.
  */
 export function localized<T>(texts: { en: T; fr: NoInfer<T> }): Record<EmailLocale, T> {

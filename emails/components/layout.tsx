@@ -1,18 +1,7 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { type EmailLocale, localized } from "./i18n.ts";
+import { type EmailLocale, emailTexts } from "./i18n.ts";
 import { styles } from "./styles.ts";
-
-const text = localized({
-  en: {
-    why: (companyName: string) =>
-      `You are receiving this email because a request about your personal data was made to ${companyName} with this email address.`,
-  },
-  fr: {
-    why: (companyName: string) =>
-      `Vous recevez cet e-mail parce qu’une demande concernant vos données personnelles a été adressée à ${companyName} avec cette adresse e-mail.`,
-  },
-});
 
 type EmailLayoutProps = {
   locale: EmailLocale;
@@ -27,7 +16,7 @@ type EmailLayoutProps = {
 
 /** The frame every message shares: language, company name, one heading, and why the person got it. */
 export function EmailLayout({ locale, companyName, preview, heading, children, footer }: EmailLayoutProps) {
-  const t = text[locale];
+  const t = emailTexts(locale, "layout");
   return (
     <Html lang={locale} dir="ltr">
       <Head>
@@ -43,7 +32,7 @@ export function EmailLayout({ locale, companyName, preview, heading, children, f
           </Heading>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{footer ?? t.why(companyName)}</Text>
+          <Text style={styles.footer}>{footer ?? t("why", { companyName })}</Text>
         </Container>
       </Body>
     </Html>

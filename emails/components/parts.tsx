@@ -1,7 +1,7 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Fragment, type ReactNode } from "react";
 import type { RequestType } from "../../lib/deadlines/types.ts";
-import { type EmailLocale, localized } from "./i18n.ts";
+import { type EmailLocale, emailTexts } from "./i18n.ts";
 import { requestTypeLabel } from "./labels.ts";
 import { styles } from "./styles.ts";
 
@@ -60,20 +60,15 @@ export function TypedTextPanel({ text }: { text: string }) {
   );
 }
 
-const requestListText = localized({
-  en: { reference: "Reference" },
-  fr: { reference: "Référence" },
-});
-
 /** One line per right: the reference the person will quote to us, then what they asked for. */
 export function RequestList({ locale, requests }: { locale: EmailLocale; requests: { reference: string; type: RequestType }[] }) {
-  const t = requestListText[locale];
-  const separator = locale === "fr" ? "\u00a0: " : ": ";
+  const t = emailTexts(locale, "requestList");
+  const separator = emailTexts(locale, "common")("separator");
   return (
     <Section style={styles.panel}>
       {requests.map(({ reference, type }) => (
         <Text key={reference} style={{ ...styles.paragraph, margin: "4px 0" }}>
-          {t.reference} <strong>{reference}</strong>
+          {t("reference")} <strong>{reference}</strong>
           {separator}
           {requestTypeLabel(locale, type)}
         </Text>
@@ -86,20 +81,6 @@ export function zipRequests(references: string[], types: RequestType[]) {
   return references.map((reference, index) => ({ reference, type: types[index] }));
 }
 
-const statusLinkText = localized({
-  en: {
-    heading: "Your private status page",
-    intro: "You can follow your request, answer our questions or withdraw it at any time on this page:",
-    keepPrivate: "Keep this link private: anyone who has it can see your request and withdraw it. Do not forward this email.",
-  },
-  fr: {
-    heading: "Votre page de suivi personnelle",
-    intro: "Sur cette page, vous pouvez à tout moment suivre votre demande, répondre à nos questions ou la retirer\u00a0:",
-    keepPrivate:
-      "Gardez ce lien pour vous\u00a0: toute personne qui le possède peut voir votre demande et la retirer. Ne transférez pas cet e-mail.",
-  },
-});
-
 /** The status link is a bearer credential, so it is never shown without the warning that goes with it. */
 export function StatusLinkSection({
   locale,
@@ -111,15 +92,15 @@ export function StatusLinkSection({
   /** Replaces the default "follow, answer or withdraw" line where those no longer apply. */
   intro?: string;
 }) {
-  const t = statusLinkText[locale];
+  const t = emailTexts(locale, "statusLink");
   return (
     <Section>
-      <Subheading>{t.heading}</Subheading>
-      <Paragraph>{intro ?? t.intro}</Paragraph>
+      <Subheading>{t("heading")}</Subheading>
+      <Paragraph>{intro ?? t("intro")}</Paragraph>
       <Paragraph>
         <TextLink href={statusUrl} />
       </Paragraph>
-      <SmallPrint>{t.keepPrivate}</SmallPrint>
+      <SmallPrint>{t("keepPrivate")}</SmallPrint>
     </Section>
   );
 }

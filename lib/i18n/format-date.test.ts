@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatEmailDate } from "../../emails/components/i18n.ts";
 import { dateLocaleFor } from "./date-locale.ts";
-import { formatDate } from "./messages.ts";
+import { formatDate } from "./format-date.ts";
 
 describe("dates in the reader's own format", () => {
   it("shows English readers outside the United States day, month, year", () => {

@@ -1,5 +1,5 @@
 // The shape of a request, shared by the browser form, the server action and the public API.
-// Messages are keys of lib/i18n/validation-messages.ts so each side shows them in its language.
+// Messages are catalogue keys (messages/<locale>/validation.json) so each side shows them in its language.
 import { z } from "zod";
 import { REQUEST_TYPES } from "../deadlines/types.ts";
 import { countryNeedsRegion, isCountryCode, isRegionOf } from "../geo/regions.ts";

@@ -1,4 +1,9 @@
 // The English catalogue, the reference for every other language (see lib/i18n/catalogue.ts).
+import emails from "./emails.json";
+import publicCommon from "./public-common.json";
+import publicForm from "./public-form.json";
+import publicPrivacy from "./public-privacy.json";
+import publicStatus from "./public-status.json";
 import staffAccount from "./staff-account.json";
 import staffAuth from "./staff-auth.json";
 import staffChecks from "./staff-checks.json";
@@ -12,8 +17,14 @@ import staffRequests from "./staff-requests.json";
 import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
 import staffTimeline from "./staff-timeline.json";
+import validation from "./validation.json";
 
 export default {
+  emails,
+  publicCommon,
+  publicForm,
+  publicPrivacy,
+  publicStatus,
   staffAccount,
   staffAuth,
   staffChecks,
@@ -27,4 +38,5 @@ export default {
   staffSettings,
   staffShell,
   staffTimeline,
+  validation,
 };

@@ -1,6 +1,11 @@
 // The French catalogue: the same keys and arguments as the English one (lib/i18n/catalogue.test.ts;
 // `satisfies` makes a missing namespace or key a type error too).
 import type en from "../en/index.ts";
+import emails from "./emails.json";
+import publicCommon from "./public-common.json";
+import publicForm from "./public-form.json";
+import publicPrivacy from "./public-privacy.json";
+import publicStatus from "./public-status.json";
 import staffAccount from "./staff-account.json";
 import staffAuth from "./staff-auth.json";
 import staffChecks from "./staff-checks.json";
@@ -14,8 +19,14 @@ import staffRequests from "./staff-requests.json";
 import staffSettings from "./staff-settings.json";
 import staffShell from "./staff-shell.json";
 import staffTimeline from "./staff-timeline.json";
+import validation from "./validation.json";
 
 export default {
+  emails,
+  publicCommon,
+  publicForm,
+  publicPrivacy,
+  publicStatus,
   staffAccount,
   staffAuth,
   staffChecks,
@@ -29,4 +40,5 @@ export default {
   staffSettings,
   staffShell,
   staffTimeline,
+  validation,
 } satisfies typeof en;

@@ -1,15 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 // "I am filing for someone else": the agent's own details and the permission the person signed
 // (CCPA regs §7063(a)). The person's email stays the form's main email: confirmation goes there.
 import type { ChangeEvent } from "react";
 import { PERMISSION_TYPES } from "@/lib/agents/sniff-permission-type.ts";
-import { t } from "@/lib/i18n/messages.ts";
-import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import type { RequestFormValues } from "../actions.schema.ts";
 import { describedBy, errorId, FieldError, fieldId, Hint, Marker } from "./form-parts.tsx";
 
 type AgentFieldsProps = {
-  locale: Locale;
   values: RequestFormValues;
   messageFor: (path: string) => string | undefined;
   onChange: (key: "onBehalf" | "agentName" | "agentEmail" | "agentOrganisation", value: string | boolean) => void;
@@ -21,18 +19,19 @@ const textFields = [
   { path: "agent.organisation", name: "agentOrganisation", type: "text", autoComplete: "organization", required: false },
 ] as const;
 
-export function AgentFields({ locale, values, messageFor, onChange }: AgentFieldsProps) {
-  const m = t(locale);
+export function AgentFields({ values, messageFor, onChange }: AgentFieldsProps) {
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
   const labels = {
-    agentName: [m.form.agentName, m.form.agentNameHint],
-    agentEmail: [m.form.agentEmail, m.form.agentEmailHint],
-    agentOrganisation: [m.form.agentOrganisation, m.form.agentOrganisationHint],
+    agentName: [t("form.agentName"), t("form.agentNameHint")],
+    agentEmail: [t("form.agentEmail"), t("form.agentEmailHint")],
+    agentOrganisation: [t("form.agentOrganisation"), t("form.agentOrganisationHint")],
   } as const;
   const permissionError = messageFor("agentPermission");
   return (
     <>
       <fieldset className="field group" aria-describedby="onBehalf-hint">
-        <legend className="legend">{m.form.onBehalfLegend}</legend>
+        <legend className="legend">{t("form.onBehalfLegend")}</legend>
         <div className="checkbox">
           <input
             id="onBehalf"
@@ -45,14 +44,14 @@ export function AgentFields({ locale, values, messageFor, onChange }: AgentField
             aria-controls={values.onBehalf ? "agent-fields" : undefined}
             onChange={(event: ChangeEvent<HTMLInputElement>) => onChange("onBehalf", event.target.checked)}
           />
-          <label htmlFor="onBehalf">{m.form.onBehalf}</label>
-          <Hint id="onBehalf-hint">{m.form.onBehalfHint}</Hint>
+          <label htmlFor="onBehalf">{t("form.onBehalf")}</label>
+          <Hint id="onBehalf-hint">{t("form.onBehalfHint")}</Hint>
         </div>
       </fieldset>
 
       {values.onBehalf ? (
         <fieldset className="field group" id="agent-fields">
-          <legend className="legend">{m.form.agentLegend}</legend>
+          <legend className="legend">{t("form.agentLegend")}</legend>
           {textFields.map(({ path, name, type, autoComplete, required }) => {
             const message = messageFor(path);
             const id = fieldId(path);
@@ -61,10 +60,10 @@ export function AgentFields({ locale, values, messageFor, onChange }: AgentField
               <div className={`field${message ? " field--error" : ""}`} key={name}>
                 <label className="label" htmlFor={id}>
                   {label}
-                  <Marker text={required ? m.common.required : m.common.optional} />
+                  <Marker text={required ? common("required") : common("optional")} />
                 </label>
                 <Hint id={`${id}-hint`}>{hint}</Hint>
-                <FieldError id={errorId(path)} label={m.common.error} message={message} />
+                <FieldError id={errorId(path)} label={common("error")} message={message} />
                 <input
                   id={id}
                   name={name}
@@ -83,11 +82,11 @@ export function AgentFields({ locale, values, messageFor, onChange }: AgentField
           })}
           <div className={`field${permissionError ? " field--error" : ""}`}>
             <label className="label" htmlFor="agentPermission">
-              {m.form.agentPermission}
-              <Marker text={m.common.required} />
+              {t("form.agentPermission")}
+              <Marker text={common("required")} />
             </label>
-            <Hint id="agentPermission-hint">{m.form.agentPermissionHint}</Hint>
-            <FieldError id={errorId("agentPermission")} label={m.common.error} message={permissionError} />
+            <Hint id="agentPermission-hint">{t("form.agentPermissionHint")}</Hint>
+            <FieldError id={errorId("agentPermission")} label={common("error")} message={permissionError} />
             <input
               id="agentPermission"
               name="agentPermission"

@@ -1,23 +1,23 @@
 // "What we collect and why", beside the request form (the full statement is /[locale]/privacy).
 import Link from "next/link";
-import { t } from "@/lib/i18n/messages.ts";
+import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 
 export function CollectionNotice({ locale }: { locale: Locale }) {
-  const m = t(locale).notice;
+  const t = useTranslations("publicForm.notice");
   return (
     <section className="notice" aria-labelledby="notice-title">
-      <h2 id="notice-title">{m.title}</h2>
-      <p>{m.intro}</p>
+      <h2 id="notice-title">{t("title")}</h2>
+      <p>{t("intro")}</p>
       <ul>
-        <li>{m.email}</li>
-        <li>{m.identity}</li>
-        <li>{m.country}</li>
+        <li>{t("email")}</li>
+        <li>{t("identity")}</li>
+        <li>{t("country")}</li>
       </ul>
-      <p>{m.retention}</p>
-      <p>{m.marketing}</p>
+      <p>{t("retention")}</p>
+      <p>{t("marketing")}</p>
       <p>
-        <Link href={`/${locale}/privacy`}>{m.more}</Link>
+        <Link href={`/${locale}/privacy`}>{t("more")}</Link>
       </p>
     </section>
   );

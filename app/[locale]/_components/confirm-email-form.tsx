@@ -3,8 +3,8 @@
 // confirmation page, true to the requests' state); a link that cannot confirm gets a heading saying
 // why, which takes the focus so a screen reader announces it.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import type { ConfirmEmailState } from "../actions.schema.ts";
 import { confirmEmailAction } from "../actions.ts";
@@ -12,7 +12,8 @@ import { confirmEmailAction } from "../actions.ts";
 type ConfirmEmailFormProps = { locale: Locale; token: string | null; expiresInHours: number };
 
 export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmailFormProps) {
-  const m = t(locale);
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
   const [state, formAction, pending] = useActionState<ConfirmEmailState, FormData>(
     confirmEmailAction,
     token ? { kind: "idle" } : { kind: "invalid" },
@@ -27,9 +28,9 @@ export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmail
 
   if (state.kind === "expired" || state.kind === "replaced" || state.kind === "invalid") {
     const text = {
-      expired: [m.verify.expiredTitle, m.verify.expiredText(expiresInHours)],
-      replaced: [m.verify.replacedTitle, m.verify.replacedText],
-      invalid: [m.verify.invalidTitle, m.verify.invalidText],
+      expired: [t("verify.expiredTitle"), t("verify.expiredText", { hours: expiresInHours })],
+      replaced: [t("verify.replacedTitle"), t("verify.replacedText")],
+      invalid: [t("verify.invalidTitle"), t("verify.invalidText")],
     }[state.kind];
     return (
       <div role="alert">
@@ -38,7 +39,7 @@ export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmail
         </h1>
         <p>{text[1]}</p>
         <p>
-          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
         </p>
       </div>
     );
@@ -46,8 +47,8 @@ export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmail
 
   return (
     <>
-      <h1>{m.verify.title}</h1>
-      <p>{m.verify.intro}</p>
+      <h1>{t("verify.title")}</h1>
+      <p>{t("verify.intro")}</p>
       {state.kind === "error" ? (
         <div className="message message--error" role="alert" tabIndex={-1} ref={messageRef}>
           {state.message}
@@ -57,7 +58,7 @@ export function ConfirmEmailForm({ locale, token, expiresInHours }: ConfirmEmail
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token ?? ""} />
         <button type="submit" className="button button--large" aria-disabled={pending || undefined}>
-          {pending ? m.verify.submitting : m.verify.submit}
+          {pending ? t("verify.submitting") : t("verify.submit")}
         </button>
       </form>
     </>

@@ -1,16 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 // The repeatable "what is wrong / what it should be" rows of a rectification. "What is wrong" is a
 // choice among the fields the company can correct (from its data map), or "Something else" with
 // the person's own description, which the privacy team corrects by hand. Add and remove are submit
 // buttons until JavaScript runs, so the server action can change the rows without it.
 import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices.ts";
-import { t } from "@/lib/i18n/messages.ts";
-import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import { type CorrectionValues, MAX_CORRECTIONS, OTHER_CORRECTION } from "../actions.schema.ts";
 import { describedBy, errorId, FieldError, fieldId, Hint, Marker } from "./form-parts.tsx";
 
 type CorrectionRowsProps = {
-  locale: Locale;
   choices: CorrectionChoice[];
   rows: CorrectionValues[];
   hydrated: boolean;
@@ -20,8 +18,9 @@ type CorrectionRowsProps = {
   onRemove: (index: number) => void;
 };
 
-export function CorrectionRows({ locale, choices, rows, hydrated, messageFor, onChange, onAdd, onRemove }: CorrectionRowsProps) {
-  const m = t(locale);
+export function CorrectionRows({ choices, rows, hydrated, messageFor, onChange, onAdd, onRemove }: CorrectionRowsProps) {
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
   const groupError = messageFor("corrections");
   return (
     <fieldset
@@ -29,17 +28,16 @@ export function CorrectionRows({ locale, choices, rows, hydrated, messageFor, on
       aria-describedby={describedBy("corrections-hint", groupError && errorId("corrections"))}
     >
       <legend className="legend">
-        {m.form.correctionsLegend}
-        <Marker text={m.common.required} />
+        {t("form.correctionsLegend")}
+        <Marker text={common("required")} />
       </legend>
-      <Hint id="corrections-hint">{m.form.correctionsHint}</Hint>
-      <FieldError id={errorId("corrections")} label={m.common.error} message={groupError} />
+      <Hint id="corrections-hint">{t("form.correctionsHint")}</Hint>
+      <FieldError id={errorId("corrections")} label={common("error")} message={groupError} />
       {rows.map((row, index) => (
         <CorrectionRow
           // Rows are controlled inputs, so an index key shows the right values after a removal.
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity besides their position
           key={index}
-          locale={locale}
           choices={choices}
           index={index}
           row={row}
@@ -58,7 +56,7 @@ export function CorrectionRows({ locale, choices, rows, hydrated, messageFor, on
           className="button button--secondary"
           onClick={hydrated ? onAdd : undefined}
         >
-          {m.form.addCorrection}
+          {t("form.addCorrection")}
         </button>
       ) : null}
     </fieldset>
@@ -67,8 +65,9 @@ export function CorrectionRows({ locale, choices, rows, hydrated, messageFor, on
 
 type CorrectionRowProps = Omit<CorrectionRowsProps, "rows" | "onAdd"> & { index: number; row: CorrectionValues; removable: boolean };
 
-function CorrectionRow({ locale, choices, index, row, removable, hydrated, messageFor, onChange, onRemove }: CorrectionRowProps) {
-  const m = t(locale);
+function CorrectionRow({ choices, index, row, removable, hydrated, messageFor, onChange, onRemove }: CorrectionRowProps) {
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
   // With no field to choose from, every correction is described in words.
   const other = choices.length === 0 || row.field === OTHER_CORRECTION;
   // Without JavaScript the description stays on screen, for when "Something else" is chosen.
@@ -98,27 +97,27 @@ function CorrectionRow({ locale, choices, index, row, removable, hydrated, messa
       <div className={`field${message ? " field--error" : ""}`}>
         <label className="label" htmlFor={fieldId(path)}>
           {label}
-          <Marker text={required ? m.common.required : m.common.optional} />
+          <Marker text={required ? common("required") : common("optional")} />
         </label>
         {options.hint && hintId ? <Hint id={hintId}>{options.hint}</Hint> : null}
-        <FieldError id={errorId(path)} label={m.common.error} message={message} />
+        <FieldError id={errorId(path)} label={common("error")} message={message} />
         {options.multiline ? <textarea className="textarea" rows={3} {...shared} /> : <input type="text" className="input" {...shared} />}
       </div>
     );
   };
   return (
     <fieldset className="correction">
-      <legend className="legend legend--small">{m.form.correctionRow(index + 1)}</legend>
+      <legend className="legend legend--small">{t("form.correctionRow", { n: index + 1 })}</legend>
       {choices.length === 0 ? (
         <input type="hidden" name={fieldPath} value={OTHER_CORRECTION} />
       ) : (
         <div className={`field${fieldMessage && !other ? " field--error" : ""}`}>
           <label className="label" htmlFor={fieldId(fieldPath)}>
-            {m.form.correctionField}
-            <Marker text={m.common.required} />
+            {t("form.correctionField")}
+            <Marker text={common("required")} />
           </label>
-          <Hint id={`${fieldId(fieldPath)}-hint`}>{chosen?.hint ?? m.form.correctionFieldHint}</Hint>
-          <FieldError id={errorId(fieldPath)} label={m.common.error} message={other ? undefined : fieldMessage} />
+          <Hint id={`${fieldId(fieldPath)}-hint`}>{chosen?.hint ?? t("form.correctionFieldHint")}</Hint>
+          <FieldError id={errorId(fieldPath)} label={common("error")} message={other ? undefined : fieldMessage} />
           <select
             id={fieldId(fieldPath)}
             name={fieldPath}
@@ -129,24 +128,24 @@ function CorrectionRow({ locale, choices, index, row, removable, hydrated, messa
             aria-describedby={describedBy(`${fieldId(fieldPath)}-hint`, fieldMessage && !other && errorId(fieldPath))}
             onChange={(event) => onChange(index, "field", event.target.value)}
           >
-            <option value="">{m.form.correctionFieldPlaceholder}</option>
+            <option value="">{t("form.correctionFieldPlaceholder")}</option>
             {choices.map((choice) => (
               <option key={choice.name} value={choice.name}>
                 {choice.label}
               </option>
             ))}
-            <option value={OTHER_CORRECTION}>{m.form.correctionOther}</option>
+            <option value={OTHER_CORRECTION}>{t("form.correctionOther")}</option>
           </select>
         </div>
       )}
       {showDescription
-        ? input("description", m.form.correctionDescription, other, {
-            hint: m.form.correctionDescriptionHint,
+        ? input("description", t("form.correctionDescription"), other, {
+            hint: t("form.correctionDescriptionHint"),
             message: other ? fieldMessage : undefined,
           })
         : null}
-      {input("correctValue", m.form.correctionValue, true, { multiline: chosen?.multiline ?? other })}
-      {input("currentValue", m.form.correctionCurrent, false, { multiline: chosen?.multiline ?? other })}
+      {input("correctValue", t("form.correctionValue"), true, { multiline: chosen?.multiline ?? other })}
+      {input("currentValue", t("form.correctionCurrent"), false, { multiline: chosen?.multiline ?? other })}
       {removable ? (
         <button
           type={hydrated ? "button" : "submit"}
@@ -155,7 +154,7 @@ function CorrectionRow({ locale, choices, index, row, removable, hydrated, messa
           className="button button--secondary button--small"
           onClick={hydrated ? () => onRemove(index) : undefined}
         >
-          {m.form.removeCorrection(index + 1)}
+          {t("form.removeCorrection", { n: index + 1 })}
         </button>
       ) : null}
     </fieldset>

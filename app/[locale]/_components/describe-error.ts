@@ -3,7 +3,8 @@
 // person can quote, and answered with a generic message.
 import { randomUUID } from "node:crypto";
 import { isAppError } from "@/lib/errors.ts";
-import { formatWait, t } from "@/lib/i18n/messages.ts";
+import { formatWait } from "@/lib/i18n/format-date.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { loggableError, logger } from "@/lib/logger.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 
@@ -19,28 +20,28 @@ export function unexpectedErrorMessage(locale: Locale, error: unknown, action: s
     },
     "public page or action failed",
   );
-  return t(locale).common.genericError(reference);
+  return translator(locale)("publicCommon.common.genericError", { reference });
 }
 
 export function describeError(locale: Locale, error: unknown, action: string): string {
-  const m = t(locale);
+  const t = translator(locale);
   if (!isAppError(error)) return unexpectedErrorMessage(locale, error, action);
   switch (error.code) {
     case "RATE_LIMITED":
-      return m.errors.rateLimited(formatWait(locale, error.retryAfterSeconds ?? 60));
+      return t("publicCommon.errors.rateLimited", { wait: formatWait(locale, error.retryAfterSeconds ?? 60) });
     case "INVALID_CODE":
-      return m.submitted.invalidCode(Number(error.details?.attemptsLeft ?? 0));
+      return t("publicForm.submitted.invalidCode", { left: Number(error.details?.attemptsLeft ?? 0) });
     case "TOO_MANY_ATTEMPTS":
-      if (error.details?.resendLimit === true) return m.submitted.resendLimit;
-      return error.details?.startAgain === true ? m.submitted.codesUsedUp : m.submitted.tooManyAttempts;
+      if (error.details?.resendLimit === true) return t("publicForm.submitted.resendLimit");
+      return error.details?.startAgain === true ? t("publicForm.submitted.codesUsedUp") : t("publicForm.submitted.tooManyAttempts");
     case "GONE":
-      return error.details?.expired === true ? m.submitted.codeExpired : m.errors.gone;
+      return error.details?.expired === true ? t("publicForm.submitted.codeExpired") : t("publicCommon.errors.gone");
     case "NOT_FOUND":
-      return m.errors.notFound;
+      return t("publicCommon.errors.notFound");
     case "INVALID_STATE":
-      return m.errors.invalidState;
+      return t("publicCommon.errors.invalidState");
     case "CONFLICT":
-      return m.errors.conflict;
+      return t("publicCommon.errors.conflict");
     default:
       return unexpectedErrorMessage(locale, error, action);
   }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 // The request form. The browser checks it with the same schema as the server before sending; the
 // server action checks again and answers with the same { path, message } issues. Without
@@ -7,8 +8,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import type { CorrectionChoice } from "@/lib/corrections/list-correction-choices.ts";
 import { jurisdictionFor } from "@/lib/deadlines/jurisdiction-for.ts";
 import type { JurisdictionCode } from "@/lib/deadlines/rules.ts";
-import { t } from "@/lib/i18n/messages.ts";
-import { localiseIssues, validationMessage } from "@/lib/i18n/validation-messages.ts";
+import { localiseIssuesWith, validationKeyOf } from "@/lib/i18n/validation-keys.ts";
 import { rightsOffered, type VoluntaryRights } from "@/lib/requests/offered-rights.ts";
 import { type Locale, requestFormSchema, requestTypes } from "@/lib/requests/request-input.schema.ts";
 import {
@@ -67,7 +67,10 @@ export function RequestForm({
   voluntaryRights,
   gpc = false,
 }: RequestFormProps) {
-  const m = t(locale);
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
+  const rights = useTranslations("publicCommon.rights");
+  const say = useTranslations();
   const [state, formAction, pending] = useActionState(submitRequestAction, initialRequestFormState);
   const hydrated = useHydrated();
   const [values, setValues] = useState<RequestFormValues>(
@@ -155,8 +158,8 @@ export function RequestForm({
     const permissionIssue = values.onBehalf ? permissionFileIssue(file, head) : null;
     setFormError(null);
     if (!parsed.success || permissionIssue) {
-      const found = parsed.success ? [] : localiseIssues(parsed.error.issues, locale);
-      if (permissionIssue) found.push({ path: "agentPermission", message: validationMessage(locale, permissionIssue) });
+      const found = parsed.success ? [] : localiseIssuesWith(parsed.error.issues, (key) => say(key));
+      if (permissionIssue) found.push({ path: "agentPermission", message: say(validationKeyOf(permissionIssue)) });
       setIssues(found);
       setFocusRequest((n) => n + 1);
       return;
@@ -171,10 +174,10 @@ export function RequestForm({
       <div className={`field${message ? " field--error" : ""}`}>
         <label className="label" htmlFor={name}>
           {label}
-          <Marker text={required ? m.common.required : m.common.optional} />
+          <Marker text={required ? common("required") : common("optional")} />
         </label>
         <Hint id={`${name}-hint`}>{hint}</Hint>
-        <FieldError id={errorId(name)} label={m.common.error} message={message} />
+        <FieldError id={errorId(name)} label={common("error")} message={message} />
         <input
           id={name}
           name={name}
@@ -201,7 +204,7 @@ export function RequestForm({
     <form action={formAction} onSubmit={handleSubmit} noValidate className="request-form">
       <input type="hidden" name="locale" value={locale} />
       <ErrorSummary
-        title={m.form.errorSummaryTitle}
+        title={t("form.errorSummaryTitle")}
         issues={sortedIssues}
         formError={formError}
         targetFor={targetFor}
@@ -213,18 +216,18 @@ export function RequestForm({
         aria-describedby={describedBy("types-hint", typesError && errorId("types"))}
       >
         <legend className="legend">
-          {m.form.rightsLegend}
-          <Marker text={m.common.required} />
+          {t("form.rightsLegend")}
+          <Marker text={common("required")} />
         </legend>
         <Hint id="types-hint">
-          {m.form.rightsHint} {m.form.rightsForPlace}
+          {t("form.rightsHint")} {t("form.rightsForPlace")}
         </Hint>
         {gpc ? (
           <p className="notice" id="gpc-notice" role="note">
-            {offered.includes("opt_out") ? m.form.gpcNotice : m.form.gpcNoticeNotOffered}
+            {offered.includes("opt_out") ? t("form.gpcNotice") : t("form.gpcNoticeNotOffered")}
           </p>
         ) : null}
-        <FieldError id={errorId("types")} label={m.common.error} message={typesError} />
+        <FieldError id={errorId("types")} label={common("error")} message={typesError} />
         <div className="checkboxes">
           {requestTypes
             .filter((type) => offered.includes(type))
@@ -240,8 +243,8 @@ export function RequestForm({
                   aria-invalid={typesError ? true : undefined}
                   onChange={(event) => toggleType(type, event.target.checked)}
                 />
-                <label htmlFor={`types-${type}`}>{m.rights[type].label}</label>
-                <Hint id={`types-${type}-hint`}>{m.rights[type].hint}</Hint>
+                <label htmlFor={`types-${type}`}>{rights(`${type}.label`)}</label>
+                <Hint id={`types-${type}-hint`}>{rights(`${type}.hint`)}</Hint>
               </div>
             ))}
         </div>
@@ -249,7 +252,6 @@ export function RequestForm({
 
       {rectification ? (
         <CorrectionRows
-          locale={locale}
           choices={correctionChoices}
           rows={values.corrections}
           hydrated={hydrated}
@@ -262,11 +264,11 @@ export function RequestForm({
 
       <div className={`field${countryError ? " field--error" : ""}`}>
         <label className="label" htmlFor="country">
-          {m.form.country}
-          <Marker text={m.common.required} />
+          {t("form.country")}
+          <Marker text={common("required")} />
         </label>
-        <Hint id="country-hint">{m.form.countryHint}</Hint>
-        <FieldError id={errorId("country")} label={m.common.error} message={countryError} />
+        <Hint id="country-hint">{t("form.countryHint")}</Hint>
+        <FieldError id={errorId("country")} label={common("error")} message={countryError} />
         <select
           id="country"
           name="country"
@@ -278,7 +280,7 @@ export function RequestForm({
           aria-describedby={describedBy("country-hint", countryError && errorId("country"))}
           onChange={(event) => setValues((v) => ({ ...v, country: event.target.value, region: "" }))}
         >
-          <option value="">{m.form.countryPlaceholder}</option>
+          <option value="">{t("form.countryPlaceholder")}</option>
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
               {country.name}
@@ -290,10 +292,10 @@ export function RequestForm({
       {countryRegions.length > 0 ? (
         <div className={`field${regionError ? " field--error" : ""}`}>
           <label className="label" htmlFor="region">
-            {m.form.region}
-            <Marker text={m.common.required} />
+            {t("form.region")}
+            <Marker text={common("required")} />
           </label>
-          <FieldError id={errorId("region")} label={m.common.error} message={regionError} />
+          <FieldError id={errorId("region")} label={common("error")} message={regionError} />
           <select
             id="region"
             name="region"
@@ -304,7 +306,7 @@ export function RequestForm({
             aria-describedby={describedBy(regionError && errorId("region"))}
             onChange={(event) => set("region", event.target.value)}
           >
-            <option value="">{m.form.regionPlaceholder}</option>
+            <option value="">{t("form.regionPlaceholder")}</option>
             {countryRegions.map((region) => (
               <option key={region.code} value={region.code}>
                 {region.name}
@@ -314,28 +316,23 @@ export function RequestForm({
         </div>
       ) : null}
 
-      <AgentFields
-        locale={locale}
-        values={values}
-        messageFor={messageFor}
-        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
-      />
+      <AgentFields values={values} messageFor={messageFor} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} />
 
       {values.onBehalf
-        ? textField("email", m.form.personEmail, m.form.personEmailHint, true, "off")
-        : textField("email", m.form.email, m.form.emailHint, true, "email")}
+        ? textField("email", t("form.personEmail"), t("form.personEmailHint"), true, "off")
+        : textField("email", t("form.email"), t("form.emailHint"), true, "email")}
       {values.onBehalf
-        ? textField("fullName", m.form.personFullName, m.form.personFullNameHint, false, "off")
-        : textField("fullName", m.form.fullName, m.form.fullNameHint, false, "name")}
-      {textField("accountId", m.form.accountId, m.form.accountIdHint, false, "off")}
+        ? textField("fullName", t("form.personFullName"), t("form.personFullNameHint"), false, "off")
+        : textField("fullName", t("form.fullName"), t("form.fullNameHint"), false, "name")}
+      {textField("accountId", t("form.accountId"), t("form.accountIdHint"), false, "off")}
 
       <div className={`field${detailsError ? " field--error" : ""}`}>
         <label className="label" htmlFor="details">
-          {m.form.details}
-          <Marker text={m.common.optional} />
+          {t("form.details")}
+          <Marker text={common("optional")} />
         </label>
-        <Hint id="details-hint">{m.form.detailsHint}</Hint>
-        <FieldError id={errorId("details")} label={m.common.error} message={detailsError} />
+        <Hint id="details-hint">{t("form.detailsHint")}</Hint>
+        <FieldError id={errorId("details")} label={common("error")} message={detailsError} />
         <textarea
           id="details"
           name="details"
@@ -349,7 +346,7 @@ export function RequestForm({
       </div>
 
       <button type="submit" className="button" aria-disabled={pending || undefined}>
-        {pending ? m.form.submitting : m.form.submit}
+        {pending ? t("form.submitting") : t("form.submit")}
       </button>
     </form>
   );

@@ -1,11 +1,20 @@
 // The withdrawal question on the status page tells the truth about work already done: once a request
 // is approved or in progress, part of it may be carried out already and cannot be undone.
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { dataMapSchema } from "@/lib/data-map/data-map.schema.ts";
+import { catalogues, type Locale } from "@/lib/i18n/catalogue.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import { RequestStatusCard } from "./request-status-card.tsx";
+
+/** The card as the status page renders it: under the layout's NextIntlClientProvider, in the card's language. */
+function render(card: ReactElement<{ locale: Locale }>): string {
+  const { locale } = card.props;
+  const provider = { locale, messages: catalogues[locale], timeZone: "UTC", children: card };
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, provider));
+}
 
 type StatusRequest = SubmissionStatus["requests"][number];
 
@@ -40,13 +49,13 @@ const request = (status: StatusRequest["status"]): StatusRequest => ({
 });
 
 const confirmBox = (status: StatusRequest["status"], locale: "en" | "fr") =>
-  renderToStaticMarkup(
+  render(
     createElement(RequestStatusCard, { locale, token: "t0k3n", request: request(status), confirming: true, timeZone: "Europe/Paris" }),
   );
 
 describe("RequestStatusCard dates", () => {
   const card = (country: string, region: string | null) =>
-    renderToStaticMarkup(
+    render(
       createElement(RequestStatusCard, {
         locale: "en",
         token: "t0k3n",
@@ -69,7 +78,7 @@ describe("RequestStatusCard dates", () => {
 
 describe("RequestStatusCard corrections", () => {
   const withCorrection = (status: StatusRequest["status"], locale: "en" | "fr") =>
-    renderToStaticMarkup(
+    render(
       createElement(RequestStatusCard, {
         locale,
         token: "t0k3n",
@@ -130,9 +139,7 @@ describe("RequestStatusCard of a fulfilled access request", () => {
     download,
   });
   const card = (req: StatusRequest, locale: "en" | "fr") =>
-    renderToStaticMarkup(
-      createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }),
-    );
+    render(createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }));
 
   it("says per category what the map says, in the page's language, and offers the download while it lasts", () => {
     const en = card(fulfilled({ expiresAt: "2026-12-22T10:00:00.000Z", downloadsLeft: 2 }), "en");
@@ -160,7 +167,7 @@ describe("RequestStatusCard of a fulfilled access request", () => {
 
 describe("RequestStatusCard question form", () => {
   it("keeps its own title beside the access answer's headings", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       createElement(RequestStatusCard, {
         locale: "en",
         token: "t0k3n",
@@ -184,9 +191,7 @@ describe("RequestStatusCard of an opt-out", () => {
     preference,
   });
   const card = (req: StatusRequest, locale: "en" | "fr") =>
-    renderToStaticMarkup(
-      createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }),
-    );
+    render(createElement(RequestStatusCard, { locale, token: "t0k3n", request: req, confirming: false, timeZone: "Europe/Paris" }));
 
   it("says what was asked and that it is being applied, not that data is being gathered", () => {
     const en = card(optOut("IN_PROGRESS"), "en");

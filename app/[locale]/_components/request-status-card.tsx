@@ -1,8 +1,9 @@
 // One request on the private status page: where it stands, what happens next, by when, and the
 // way to withdraw it (a first button asks, a second one withdraws; no JavaScript needed).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { summariseAccessAnswer } from "@/lib/data-map/summarise-access-answer.ts";
-import { formatDate, t } from "@/lib/i18n/messages.ts";
+import { formatDate } from "@/lib/i18n/format-date.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
 import { isFulfilling } from "@/lib/requests/request-status.ts";
@@ -13,9 +14,9 @@ type StatusRequest = SubmissionStatus["requests"][number];
 type RequestStatusCardProps = { locale: Locale; token: string; request: StatusRequest; confirming: boolean; timeZone: string };
 
 export function RequestStatusCard({ locale, token, request, confirming, timeZone }: RequestStatusCardProps) {
-  const m = t(locale);
-  const right = m.rights[request.type.toLowerCase() as RequestTypeName].name;
-  const status = m.statuses[request.status];
+  const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
+  const right = common(`rights.${request.type.toLowerCase() as RequestTypeName}.name`);
   const titleId = `request-${request.reference}-title`;
   return (
     <article className="request-card" id={`request-${request.reference}`} aria-labelledby={titleId}>
@@ -24,45 +25,45 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
       </h2>
       <dl className="facts">
         <div>
-          <dt>{m.common.reference}</dt>
+          <dt>{common("common.reference")}</dt>
           <dd>{request.reference}</dd>
         </div>
         <div>
-          <dt>{m.status.right}</dt>
+          <dt>{t("right")}</dt>
           <dd>{right}</dd>
         </div>
         <div>
-          <dt>{m.status.received}</dt>
+          <dt>{t("received")}</dt>
           <dd>{formatDate(locale, request.receivedAt, readerOf(request, timeZone))}</dd>
         </div>
         <div>
-          <dt>{m.status.status}</dt>
+          <dt>{t("status")}</dt>
           <dd>
-            <strong>{status.label}</strong>
+            <strong>{common(`statuses.${request.status}.label`)}</strong>
           </dd>
         </div>
         {request.canWithdraw ? (
           <div>
-            <dt>{m.status.due}</dt>
+            <dt>{t("due")}</dt>
             <dd>{formatDate(locale, request.dueDate, readerOf(request, timeZone))}</dd>
           </div>
         ) : request.closedAt ? (
           <div>
-            <dt>{m.status.closed}</dt>
+            <dt>{t("closed")}</dt>
             <dd>{formatDate(locale, request.closedAt, readerOf(request, timeZone))}</dd>
           </div>
         ) : null}
       </dl>
-      {isPreferenceType(request.type) ? <PreferenceAsked locale={locale} request={request} /> : <p>{status.next}</p>}
+      {isPreferenceType(request.type) ? <PreferenceAsked request={request} /> : <p>{common(`statuses.${request.status}.next`)}</p>}
       {request.status === "SUBMITTED" ? (
-        <p>{m.status.confirmBy(formatDate(locale, request.verifyBy, readerOf(request, timeZone)))}</p>
+        <p>{t("confirmBy", { date: formatDate(locale, request.verifyBy, readerOf(request, timeZone)) })}</p>
       ) : null}
-      {request.canWithdraw && request.clockPaused ? <p>{m.status.paused}</p> : null}
-      {request.canWithdraw && request.extended ? <p>{m.status.extended}</p> : null}
+      {request.canWithdraw && request.clockPaused ? <p>{t("paused")}</p> : null}
+      {request.canWithdraw && request.extended ? <p>{t("extended")}</p> : null}
       {request.canWithdraw && request.explanation.length > 0 ? (
         <details className="why">
-          <summary>{m.status.whyDate}</summary>
-          {request.law ? <p>{m.status.lawBasis(request.law.name, request.law.unit, request.law.length)}</p> : null}
+          <summary>{t("whyDate")}</summary>
+          {request.law ? <p>{t("lawBasis", { law: request.law.name, unit: request.law.unit, length: request.law.length })}</p> : null}
           <ul>
             {(locale === "fr" ? request.explanationFr : request.explanation).map((sentence) => (
               <li key={sentence}>{sentence}</li>
@@ -70,10 +71,10 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
           </ul>
         </details>
       ) : null}
-      {request.preference ? <PreferenceAnswer locale={locale} request={request} /> : null}
+      {request.preference ? <PreferenceAnswer request={request} /> : null}
       {request.answerSources ? <AccessAnswer locale={locale} token={token} request={request} timeZone={timeZone} /> : null}
-      {request.status === "DENIED" ? <Denial locale={locale} request={request} /> : null}
-      {request.corrections.length > 0 ? <Corrections locale={locale} request={request} /> : null}
+      {request.status === "DENIED" ? <Denial request={request} /> : null}
+      {request.corrections.length > 0 ? <Corrections request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
       {request.status === "AWAITING_SUBJECT" ? <Answer locale={locale} token={token} reference={request.reference} /> : null}
       {request.canReply ? <Answer locale={locale} token={token} reference={request.reference} reply /> : null}
@@ -97,31 +98,31 @@ function readerOf(request: StatusRequest, timeZone: string) {
 
 /** A fulfilled access request: the download while it lasts, and per source and category what the map says. */
 function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
-  const m = t(locale);
+  const t = useTranslations("publicStatus.status");
   const sources = summariseAccessAnswer(request.answerSources ?? [], locale);
   const id = `answer-${request.reference}`;
   return (
     <section className="access-answer" aria-labelledby={id}>
-      <h3 id={`${id}-download`}>{m.status.downloadTitle}</h3>
+      <h3 id={`${id}-download`}>{t("downloadTitle")}</h3>
       {request.download ? (
         <>
           <p>
-            {m.status.downloadDetails(
-              formatDate(locale, request.download.expiresAt, readerOf(request, timeZone)),
-              request.download.downloadsLeft,
-            )}
+            {t("downloadDetails", {
+              date: formatDate(locale, request.download.expiresAt, readerOf(request, timeZone)),
+              left: request.download.downloadsLeft,
+            })}
           </p>
           <form method="post" action={`/api/v1/status/${token}/packages/${request.reference}`}>
             <button type="submit" className="button">
-              {m.status.downloadButton}
+              {t("downloadButton")}
             </button>
           </form>
         </>
       ) : (
-        <p>{m.status.downloadGone}</p>
+        <p>{t("downloadGone")}</p>
       )}
-      <h3 id={id}>{m.status.heldTitle}</h3>
-      {sources.length === 0 ? <p>{m.status.heldNone}</p> : <p>{m.status.heldIntro}</p>}
+      <h3 id={id}>{t("heldTitle")}</h3>
+      {sources.length === 0 ? <p>{t("heldNone")}</p> : <p>{t("heldIntro")}</p>}
       {sources.map((source, sourceIndex) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a name; the list never reorders
         <section key={sourceIndex} className="answer-source" aria-labelledby={`${id}-${sourceIndex}`}>
@@ -133,28 +134,28 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
               {category.described ? (
                 <dl className="facts">
                   <div>
-                    <dt>{m.status.heldKinds}</dt>
+                    <dt>{t("heldKinds")}</dt>
                     <dd>{category.kinds.join(", ")}</dd>
                   </div>
                   <div>
-                    <dt>{m.status.heldPurposes}</dt>
+                    <dt>{t("heldPurposes")}</dt>
                     <dd>
                       <List items={category.purposes} />
                     </dd>
                   </div>
                   {category.retention ? (
                     <div>
-                      <dt>{m.status.heldRetention}</dt>
+                      <dt>{t("heldRetention")}</dt>
                       <dd>{category.retention}</dd>
                     </div>
                   ) : null}
                   <div>
-                    <dt>{m.status.heldRecipients}</dt>
-                    <dd>{category.recipients.length ? <List items={category.recipients} /> : m.status.heldNobody}</dd>
+                    <dt>{t("heldRecipients")}</dt>
+                    <dd>{category.recipients.length ? <List items={category.recipients} /> : t("heldNobody")}</dd>
                   </div>
                 </dl>
               ) : (
-                <p>{m.status.heldNotDescribed}</p>
+                <p>{t("heldNotDescribed")}</p>
               )}
             </div>
           ))}
@@ -168,42 +169,53 @@ function isPreferenceType(type: string): boolean {
   return ["OPT_OUT", "LIMIT_SENSITIVE", "RESTRICTION", "OBJECTION"].includes(type);
 }
 
+type PreferenceKind = "opt_out" | "limit_sensitive" | "restriction" | "objection";
+
+/** The statuses a preference request describes in its own words; the others say what any request says. */
+const preferenceStages = ["APPROVED", "IN_PROGRESS", "COMPLETED"] as const;
+
+function isPreferenceStage(status: string): status is (typeof preferenceStages)[number] {
+  return (preferenceStages as readonly string[]).includes(status);
+}
+
 /** Opt-out, limit, restriction, objection: what was asked, and what happens next in the request's own words. */
-function PreferenceAsked({ locale, request }: { locale: Locale; request: StatusRequest }) {
-  const m = t(locale);
-  const kind = request.type.toLowerCase() as keyof typeof m.status.preference.asked;
-  const next = m.status.preference.next[request.status as keyof typeof m.status.preference.next] ?? m.statuses[request.status].next;
+function PreferenceAsked({ request }: { request: StatusRequest }) {
+  const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
+  const kind = request.type.toLowerCase() as PreferenceKind;
+  const next = isPreferenceStage(request.status) ? t(`preference.next.${request.status}`) : common(`statuses.${request.status}.next`);
   return (
     <>
-      <h3 id={`asked-${request.reference}`}>{m.status.preference.askedTitle}</h3>
-      <p>{m.status.preference.asked[kind]}</p>
+      <h3 id={`asked-${request.reference}`}>{t("preference.askedTitle")}</h3>
+      <p>{t(`preference.asked.${kind}`)}</p>
       <p>{next}</p>
     </>
   );
 }
 
 /** Once done: per system, where the choice now applies (or that nothing of the person's was there). */
-function PreferenceAnswer({ locale, request }: { locale: Locale; request: StatusRequest }) {
-  const m = t(locale);
+function PreferenceAnswer({ request }: { request: StatusRequest }) {
+  const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
   const sources = request.preference?.sources ?? [];
   const id = `changed-${request.reference}`;
   return (
     <section aria-labelledby={id}>
-      <h3 id={id}>{m.status.preference.doneTitle}</h3>
+      <h3 id={id}>{t("preference.doneTitle")}</h3>
       {sources.length === 0 ? (
-        <p>{m.status.preference.noSources}</p>
+        <p>{t("preference.noSources")}</p>
       ) : (
         <ul>
           {sources.map((source, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: two systems may share a name; the list never reorders
             <li key={index}>
               <strong>{source.name}</strong>
-              {locale === "fr" ? "\u00a0: " : ": "}
+              {common("common.separator")}
               {source.places.length > 0
-                ? m.status.preference.switchedOffIn(source.places.join(", "))
+                ? t("preference.switchedOffIn", { places: source.places.join(", ") })
                 : source.done
-                  ? m.status.preference.doneByTeam
-                  : m.status.preference.nothingFound}
+                  ? t("preference.doneByTeam")
+                  : t("preference.nothingFound")}
             </li>
           ))}
         </ul>
@@ -222,27 +234,28 @@ function List({ items }: { items: string[] }) {
   );
 }
 
-function Denial({ locale, request }: { locale: Locale; request: StatusRequest }) {
-  const m = t(locale);
+function Denial({ request }: { request: StatusRequest }) {
+  const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
   return (
     <section aria-labelledby={`denial-${request.reference}`}>
-      <h3 id={`denial-${request.reference}`}>{m.status.denialTitle}</h3>
-      {request.denialReason ? <p>{m.denialReasons[request.denialReason]}</p> : null}
+      <h3 id={`denial-${request.reference}`}>{t("denialTitle")}</h3>
+      {request.denialReason ? <p>{common(`denialReasons.${request.denialReason}`)}</p> : null}
       {request.denialMessage ? <p className="prewrap">{request.denialMessage}</p> : null}
     </section>
   );
 }
 
 function Messages({ locale, request, timeZone }: { locale: Locale; request: StatusRequest; timeZone: string }) {
-  const m = t(locale);
+  const t = useTranslations("publicStatus.status");
   return (
     <section aria-labelledby={`messages-${request.reference}`}>
-      <h3 id={`messages-${request.reference}`}>{m.status.messagesTitle}</h3>
+      <h3 id={`messages-${request.reference}`}>{t("messagesTitle")}</h3>
       <ol className="messages">
         {request.messages.map((message) => (
           <li key={message.id} className={message.direction === "TO_SUBJECT" ? "message-item message-item--team" : "message-item"}>
             <p className="message-item__meta">
-              {message.direction === "TO_SUBJECT" ? m.status.fromTeam : m.status.fromYou},{" "}
+              {message.direction === "TO_SUBJECT" ? t("fromTeam") : t("fromYou")},{" "}
               <time dateTime={message.createdAt}>{formatDate(locale, message.createdAt, readerOf(request, timeZone))}</time>
             </p>
             <p className="prewrap">{message.body}</p>
@@ -267,25 +280,26 @@ function correctionStateShown(status: StatusRequest["status"], state: Correction
 }
 
 /** What became of each correction asked for, and where it was made. */
-function Corrections({ locale, request }: { locale: Locale; request: StatusRequest }) {
-  const m = t(locale);
-  const separator = locale === "fr" ? "\u00a0: " : ": ";
+function Corrections({ request }: { request: StatusRequest }) {
+  const t = useTranslations("publicStatus.status");
+  const common = useTranslations("publicCommon");
+  const separator = common("common.separator");
   return (
     <section aria-labelledby={`corrections-${request.reference}`}>
-      <h3 id={`corrections-${request.reference}`}>{m.status.correctionsTitle}</h3>
+      <h3 id={`corrections-${request.reference}`}>{t("correctionsTitle")}</h3>
       <ul className="corrections">
         {request.corrections.map((correction, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: corrections have no identity but their position
           <li key={index}>
             <strong>{correction.label}</strong>
             {separator}
-            {m.status.correctionStates[correctionStateShown(request.status, correction.state)]}
+            {t(`correctionStates.${correctionStateShown(request.status, correction.state)}`)}
             {correction.state === "corrected" && correction.places.length > 0
-              ? ` ${correction.places.map((place) => m.status.correctedIn(place.source, place.category)).join(", ")}`
+              ? ` ${correction.places.map((place) => t("correctedIn", { source: place.source, category: place.category })).join(", ")}`
               : null}
             <br />
             <span className="hint prewrap">
-              {m.status.correctionAskedFor}
+              {t("correctionAskedFor")}
               {separator}
               {correction.value}
             </span>
@@ -294,7 +308,7 @@ function Corrections({ locale, request }: { locale: Locale; request: StatusReque
       </ul>
       {request.correctionsMessage ? (
         <>
-          <p>{m.status.correctionsExplanation}</p>
+          <p>{t("correctionsExplanation")}</p>
           <p className="prewrap">{request.correctionsMessage}</p>
         </>
       ) : null}
@@ -304,26 +318,26 @@ function Corrections({ locale, request }: { locale: Locale; request: StatusReque
 
 /** The answer to a question that waits (`reply` false), or to a message of the team. */
 function Answer({ locale, token, reference, reply = false }: { locale: Locale; token: string; reference: string; reply?: boolean }) {
-  const m = t(locale);
+  const t = useTranslations("publicStatus.status");
   const fieldId = `${reply ? "reply" : "answer"}-${reference}`;
   return (
     <section className="answer" aria-labelledby={`${fieldId}-title`}>
-      <h3 id={`${fieldId}-title`}>{reply ? m.status.replyTitle : m.status.answerTitle}</h3>
+      <h3 id={`${fieldId}-title`}>{reply ? t("replyTitle") : t("answerTitle")}</h3>
       <form action={reply ? replyToTeamAction : answerInformationAction}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="reference" value={reference} />
         <div className="field">
           <label className="label" htmlFor={fieldId}>
-            {m.status.answerLabel}
+            {t("answerLabel")}
           </label>
           <p className="hint" id={`${fieldId}-hint`}>
-            {m.status.answerHint}
+            {t("answerHint")}
           </p>
           <textarea id={fieldId} name="answer" className="input" rows={5} maxLength={5000} required aria-describedby={`${fieldId}-hint`} />
         </div>
         <button type="submit" className="button">
-          {reply ? m.status.replySubmit : m.status.answerSubmit}
+          {reply ? t("replySubmit") : t("answerSubmit")}
         </button>
       </form>
     </section>
@@ -334,32 +348,32 @@ type WithdrawProps = { locale: Locale; token: string; reference: string; confirm
 
 /** started: approved or in progress, so some of it may already be done and cannot be undone. */
 function Withdraw({ locale, token, reference, confirming, started }: WithdrawProps) {
-  const m = t(locale);
+  const t = useTranslations("publicStatus.status");
   const page = `/${locale}/status/${token}`;
   if (!confirming) {
     return (
       <form method="get" action={`${page}#withdraw-${reference}`} className="withdraw">
         <input type="hidden" name="confirm" value={reference} />
         <button type="submit" className="button button--secondary">
-          {m.status.withdraw}
+          {t("withdraw")}
         </button>
       </form>
     );
   }
   return (
     <section className="confirm-box" id={`withdraw-${reference}`} tabIndex={-1} aria-labelledby={`withdraw-${reference}-title`}>
-      <h3 id={`withdraw-${reference}-title`}>{m.status.withdrawConfirmTitle}</h3>
-      <p>{m.status.withdrawConfirmText(reference)}</p>
-      {started ? <p>{m.status.withdrawAlreadyStarted}</p> : null}
+      <h3 id={`withdraw-${reference}-title`}>{t("withdrawConfirmTitle")}</h3>
+      <p>{t("withdrawConfirmText", { reference })}</p>
+      {started ? <p>{t("withdrawAlreadyStarted")}</p> : null}
       <form action={withdrawRequestAction} className="button-row">
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="reference" value={reference} />
         <button type="submit" className="button button--danger">
-          {m.status.withdrawYes}
+          {t("withdrawYes")}
         </button>
         <Link href={`${page}#request-${reference}`} className="button button--secondary">
-          {m.status.withdrawNo}
+          {t("withdrawNo")}
         </Link>
       </form>
     </section>

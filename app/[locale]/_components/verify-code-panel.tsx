@@ -2,8 +2,8 @@
 // The 6-digit code form and "send me a new code" on the "check your email" page. Both are server
 // actions, so they also work as plain form posts.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
-import { t } from "@/lib/i18n/messages.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import type { ResendState, VerifyCodeState } from "../actions.schema.ts";
 import { resendVerificationAction, verifyCodeAction } from "../actions.ts";
@@ -13,7 +13,8 @@ import { describedBy, FieldError, Hint, Marker } from "./form-parts.tsx";
 type VerifyCodePanelProps = { locale: Locale; reference: string; intro: ReactNode };
 
 export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelProps) {
-  const m = t(locale);
+  const t = useTranslations("publicForm");
+  const common = useTranslations("publicCommon.common");
   const [code, verifyAction, verifying] = useActionState<VerifyCodeState, FormData>(verifyCodeAction, { kind: "idle" });
   const [sent, resendAction, resending] = useActionState<ResendState, FormData>(resendVerificationAction, { kind: "idle" });
   const confirmedRef = useRef<HTMLHeadingElement>(null);
@@ -48,9 +49,9 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
     return (
       <section aria-labelledby="confirmed-title" role="status">
         <h1 id="confirmed-title" ref={confirmedRef} tabIndex={-1}>
-          {m.submitted.confirmedTitle}
+          {t("submitted.confirmedTitle")}
         </h1>
-        <p>{m.submitted.alreadyConfirmed}</p>
+        <p>{t("submitted.alreadyConfirmed")}</p>
         <ul className="references">
           {code.references.map((ref) => (
             <li key={ref}>
@@ -72,12 +73,12 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
       <>
         {intro}
         <section className="panel" aria-labelledby="code-title">
-          <h2 id="code-title">{m.submitted.codesUsedUpTitle}</h2>
+          <h2 id="code-title">{t("submitted.codesUsedUpTitle")}</h2>
           <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
-            {m.submitted.codesUsedUp}
+            {t("submitted.codesUsedUp")}
           </div>
           <p>
-            <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+            <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
           </p>
         </section>
       </>
@@ -92,7 +93,7 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
     <>
       {intro}
       <section className="panel" aria-labelledby="code-title">
-        <h2 id="code-title">{m.submitted.codeTitle}</h2>
+        <h2 id="code-title">{t("submitted.codeTitle")}</h2>
         {codeError && !fieldMessage ? (
           <div className="message message--error" role="alert" tabIndex={-1} ref={codeMessageRef}>
             {codeError.message}
@@ -103,11 +104,11 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
           <input type="hidden" name="reference" value={reference} />
           <div className={`field${fieldMessage ? " field--error" : ""}`}>
             <label className="label" htmlFor="code">
-              {m.submitted.codeLabel}
-              <Marker text={m.common.required} />
+              {t("submitted.codeLabel")}
+              <Marker text={common("required")} />
             </label>
-            <Hint id="code-hint">{m.submitted.codeHint}</Hint>
-            <FieldError id="code-error" label={m.common.error} message={fieldMessage} />
+            <Hint id="code-hint">{t("submitted.codeHint")}</Hint>
+            <FieldError id="code-error" label={common("error")} message={fieldMessage} />
             <input
               ref={codeInputRef}
               id="code"
@@ -123,14 +124,14 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
             />
           </div>
           <button type="submit" className="button" aria-disabled={verifying || undefined}>
-            {verifying ? m.submitted.codeSubmitting : m.submitted.codeSubmit}
+            {verifying ? t("submitted.codeSubmitting") : t("submitted.codeSubmit")}
           </button>
         </form>
       </section>
 
       <section className="panel" aria-labelledby="resend-title">
-        <h2 id="resend-title">{m.submitted.resendTitle}</h2>
-        <p>{m.submitted.resendText}</p>
+        <h2 id="resend-title">{t("submitted.resendTitle")}</h2>
+        <p>{t("submitted.resendText")}</p>
         {sent.kind !== "idle" ? (
           <div
             className={`message ${sent.kind === "sent" ? "message--success" : "message--error"}`}
@@ -138,19 +139,19 @@ export function VerifyCodePanel({ locale, reference, intro }: VerifyCodePanelPro
             tabIndex={-1}
             ref={resendMessageRef}
           >
-            {sent.kind === "sent" ? m.submitted.resent : sent.message}
+            {sent.kind === "sent" ? t("submitted.resent") : sent.message}
           </div>
         ) : null}
         {resendClosed ? (
           <p>
-            <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+            <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
           </p>
         ) : (
           <form action={resendAction}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="reference" value={reference} />
             <button type="submit" className="button button--secondary" aria-disabled={resending || undefined}>
-              {resending ? m.submitted.resendSubmitting : m.submitted.resendSubmit}
+              {resending ? t("submitted.resendSubmitting") : t("submitted.resendSubmit")}
             </button>
           </form>
         )}

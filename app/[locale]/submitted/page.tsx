@@ -3,8 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { env } from "@/lib/env.ts";
-import { t } from "@/lib/i18n/messages.ts";
 import { type LocaleParams, pageLocale } from "../_components/page-locale.ts";
 import { VerifyCodePanel } from "../_components/verify-code-panel.tsx";
 import { referenceListSchema } from "../actions.schema.ts";
@@ -12,13 +12,16 @@ import { referenceListSchema } from "../actions.schema.ts";
 type SubmittedProps = LocaleParams & { searchParams: Promise<{ ref?: string | string[] }> };
 
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
-  return { title: t(await pageLocale(params)).submitted.title, robots: { index: false, follow: false } };
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "publicForm.submitted" });
+  return { title: t("title"), robots: { index: false, follow: false } };
 }
 
 export default async function SubmittedPage({ params, searchParams }: SubmittedProps) {
   await connection();
   const locale = await pageLocale(params);
-  const m = t(locale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "publicForm.submitted" });
+  const common = await getTranslations({ locale, namespace: "publicCommon.common" });
   const { ref } = await searchParams;
   const references = referenceListSchema.safeParse(Array.isArray(ref) ? ref[0] : (ref ?? ""));
   const config = env();
@@ -26,18 +29,18 @@ export default async function SubmittedPage({ params, searchParams }: SubmittedP
   if (!references.success) {
     return (
       <>
-        <h1>{m.submitted.title}</h1>
-        <p>{m.submitted.noReference}</p>
+        <h1>{t("title")}</h1>
+        <p>{t("noReference")}</p>
         <p>
-          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
         </p>
       </>
     );
   }
   const intro = (
     <>
-      <h1>{m.submitted.title}</h1>
-      <p>{m.submitted.created(references.data.length)}</p>
+      <h1>{t("title")}</h1>
+      <p>{t("created", { count: references.data.length })}</p>
       <ul className="references">
         {references.data.map((reference) => (
           <li key={reference}>
@@ -45,8 +48,8 @@ export default async function SubmittedPage({ params, searchParams }: SubmittedP
           </li>
         ))}
       </ul>
-      <p>{m.submitted.sent(config.VERIFICATION_TTL_HOURS)}</p>
-      <p>{m.submitted.closesAfter(config.VERIFY_WITHIN_DAYS, references.data.length)}</p>
+      <p>{t("sent", { hours: config.VERIFICATION_TTL_HOURS })}</p>
+      <p>{t("closesAfter", { days: config.VERIFY_WITHIN_DAYS, count: references.data.length })}</p>
     </>
   );
   return <VerifyCodePanel locale={locale} reference={references.data[0]} intro={intro} />;

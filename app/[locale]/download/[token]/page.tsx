@@ -4,17 +4,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isAppError } from "@/lib/errors.ts";
 import { getDownloadInfo } from "@/lib/fulfilment/open-download.ts";
-import { formatDate, t } from "@/lib/i18n/messages.ts";
+import { formatDate } from "@/lib/i18n/format-date.ts";
 import { pageLocale } from "../../_components/page-locale.ts";
 import { DownloadForm } from "./download-form.tsx";
 
 type DownloadProps = { params: Promise<{ locale: string; token: string }> };
 
 export async function generateMetadata({ params }: DownloadProps): Promise<Metadata> {
-  return { title: t(await pageLocale(params)).download.metaTitle, robots: { index: false, follow: false } };
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "publicStatus.download" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
+
+const MEBIBYTE = 1_048_576;
 
 async function load(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
@@ -29,32 +33,41 @@ async function load(token: string) {
 export default async function DownloadPage({ params }: DownloadProps) {
   await connection();
   const locale = await pageLocale(params);
+  setRequestLocale(locale);
   const { token } = await params;
-  const m = t(locale);
+  const t = await getTranslations({ locale, namespace: "publicStatus.download" });
+  const common = await getTranslations({ locale, namespace: "publicCommon.common" });
   const info = await load(token);
   // An unknown link answers 404 (./not-found.tsx says what to do), not a page that looks found.
   if (!info) notFound();
   if (!info.available) {
     return (
       <>
-        <h1>{m.download.expiredTitle}</h1>
-        <p>{m.download.expiredText}</p>
+        <h1>{t("expiredTitle")}</h1>
+        <p>{t("expiredText")}</p>
         <p>
-          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>{m.download.title}</h1>
-      <p>{m.download.intro(info.reference)}</p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro", { reference: info.reference })}</p>
       <p aria-live="polite">
-        {m.download.details(formatDate(locale, info.expiresOn, { country: info.country, region: info.region }), info.downloadsLeft)}
+        {t("details", {
+          date: formatDate(locale, info.expiresOn, { country: info.country, region: info.region }),
+          left: info.downloadsLeft,
+        })}
       </p>
-      <p>{m.download.size(info.sizeBytes)}</p>
-      <DownloadForm action={`/api/v1/downloads/${token}`} label={m.download.button} />
-      <p className="hint">{m.download.keepPrivate}</p>
+      <p>
+        {info.sizeBytes < MEBIBYTE
+          ? t("sizeKb", { kb: Math.max(1, Math.round(info.sizeBytes / 1024)) })
+          : t("sizeMb", { mb: info.sizeBytes / MEBIBYTE })}
+      </p>
+      <DownloadForm action={`/api/v1/downloads/${token}`} label={t("button")} />
+      <p className="hint">{t("keepPrivate")}</p>
     </>
   );
 }

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { env } from "@/lib/env.ts";
 import { isAppError } from "@/lib/errors.ts";
-import { t } from "@/lib/i18n/messages.ts";
 import { getSubmissionStatus, type SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale } from "@/lib/requests/request-input.schema.ts";
 import { unexpectedErrorMessage } from "../../_components/describe-error.ts";
@@ -19,7 +19,8 @@ type StatusProps = {
 };
 
 export async function generateMetadata({ params }: StatusProps): Promise<Metadata> {
-  return { title: t(await pageLocale(params)).status.metaTitle, robots: { index: false, follow: false } };
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "publicStatus.status" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
 }
 
 type Loaded = { kind: "found"; status: SubmissionStatus } | { kind: "not-found" } | { kind: "failed"; message: string };
@@ -42,9 +43,11 @@ function firstValues(query: Record<string, string | string[] | undefined>): Reco
 export default async function StatusPage({ params, searchParams }: StatusProps) {
   await connection();
   const locale = await pageLocale(params);
+  setRequestLocale(locale);
   const { token } = await params;
   const query = statusPageQuerySchema.parse(firstValues(await searchParams));
-  const m = t(locale);
+  const t = await getTranslations({ locale, namespace: "publicStatus.status" });
+  const common = await getTranslations({ locale, namespace: "publicCommon.common" });
   const loaded = await loadStatus(locale, token);
 
   // An unknown link answers 404 (./not-found.tsx says what to do), not a page that looks found.
@@ -52,10 +55,10 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
   if (loaded.kind !== "found") {
     return (
       <>
-        <h1>{m.status.notFoundTitle}</h1>
+        <h1>{t("notFoundTitle")}</h1>
         <p>{loaded.message}</p>
         <p>
-          <Link href={`/${locale}`}>{m.common.newRequestLink}</Link>
+          <Link href={`/${locale}`}>{common("newRequestLink")}</Link>
         </p>
       </>
     );
@@ -64,34 +67,34 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
   const { requests } = loaded.status;
   const withdrawError = query.withdrawError
     ? {
-        NOT_FOUND: m.status.withdrawNotFound,
-        INVALID_STATE: m.status.withdrawInvalidState,
-        CONFLICT: m.status.withdrawConflict,
-        OTHER: m.status.withdrawFailed,
+        NOT_FOUND: t("withdrawNotFound"),
+        INVALID_STATE: t("withdrawInvalidState"),
+        CONFLICT: t("withdrawConflict"),
+        OTHER: t("withdrawFailed"),
       }[query.withdrawError]
     : null;
   const answerError = query.answerError
     ? {
-        EMPTY: m.status.answerEmpty,
-        TEXT: m.status.answerText,
-        NOT_FOUND: m.status.withdrawNotFound,
-        INVALID_STATE: m.status.answerNotWaiting,
-        LIMITED: m.status.replyLimited,
-        OTHER: m.status.answerFailed,
+        EMPTY: t("answerEmpty"),
+        TEXT: t("answerText"),
+        NOT_FOUND: t("withdrawNotFound"),
+        INVALID_STATE: t("answerNotWaiting"),
+        LIMITED: t("replyLimited"),
+        OTHER: t("answerFailed"),
       }[query.answerError]
     : null;
   return (
     <>
-      <h1>{m.status.title(requests.length)}</h1>
+      <h1>{t("title", { count: requests.length })}</h1>
       {query.confirmed ? (
         <section className="panel panel--success" aria-labelledby="confirmed-title" role="status">
-          <h2 id="confirmed-title">{m.status.confirmedTitle}</h2>
-          <p>{m.status.confirmedText(requests.length)}</p>
+          <h2 id="confirmed-title">{t("confirmedTitle")}</h2>
+          <p>{t("confirmedText", { count: requests.length })}</p>
         </section>
       ) : null}
       {query.answered ? (
         <div className="message message--success" role="status">
-          {m.status.answered(query.answered)}
+          {t("answered", { reference: query.answered })}
         </div>
       ) : null}
       {answerError ? (
@@ -101,7 +104,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
       ) : null}
       {query.withdrawn ? (
         <div className="message message--success" role="status">
-          {m.status.withdrawn(query.withdrawn)}
+          {t("withdrawn", { reference: query.withdrawn })}
         </div>
       ) : null}
       {withdrawError ? (
@@ -109,7 +112,7 @@ export default async function StatusPage({ params, searchParams }: StatusProps) 
           {withdrawError}
         </div>
       ) : null}
-      <p>{m.status.intro(requests.length)}</p>
+      <p>{t("intro", { count: requests.length })}</p>
       {requests.map((request) => (
         <RequestStatusCard
           key={request.reference}
