@@ -52,8 +52,8 @@ let BUDGET_MS = 200_000;
 const WARM_UP = 20;
 /** Approvals in flight at once: a few staff members, or the auto-approval rule, at work. */
 const APPROVERS = 4;
-/** The fulfilment (finaliser) worker's concurrency in workers/index.ts. */
-const FINALISER_CONCURRENCY = 2;
+/** The fulfilment (finaliser) worker's concurrency: FINALISER_CONCURRENCY, read once the configuration is set. */
+let FINALISER_CONCURRENCY = 4;
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hex = randomBytes(3).toString("hex");
@@ -377,8 +377,11 @@ export async function run(options: FulfilmentBenchOptions = {}): Promise<Fulfilm
         QUEUE_PREFIX: portalPrefix,
         STORAGE_DIR: storageDir,
         LOG_LEVEL: "error",
+        // As `npm run workers` runs them (React's production build renders the emails).
+        NODE_ENV: "production",
       }),
     );
+    FINALISER_CONCURRENCY = (await import("../../lib/env.ts")).env().FINALISER_CONCURRENCY;
     console.log(`Preparing: a shop of ${N + WARM_UP} customers, ${N + WARM_UP} verified ${TYPE.toLowerCase()} requests, 3 connectors…`);
     const shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, N + WARM_UP);
     const portal = await measurePortal(shopUrl, database.url);
