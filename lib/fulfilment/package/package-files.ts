@@ -17,6 +17,8 @@ import { DEFLATE_LEVEL, type DeflatedEntry } from "./zip-writer.ts";
 const BLOCK_CHARS = 64 * 1024;
 /** What may wait for the deflater per file: enough to keep it busy while records are read. */
 const DEFLATE_QUEUE_BYTES = 128 * 1024;
+/** zlib hands back output in pieces of this size: one thread-pool round trip per piece. */
+const DEFLATE_CHUNK_BYTES = 64 * 1024;
 
 export type FinishedFile = { sha256: string; bytes: number; crc32: number; compressedSize: number; open: () => DeflatedEntry["deflated"] };
 
@@ -102,7 +104,11 @@ export class PackageFile {
   /** From memory to a deflated file at `path`: what was kept is written first. */
   async moveToDisk(path: string): Promise<void> {
     // zlib hands its options to the stream: the queue may hold more than the default 16 KiB.
-    const deflate = createDeflateRaw({ level: DEFLATE_LEVEL, writableHighWaterMark: DEFLATE_QUEUE_BYTES } as ZlibOptions);
+    const deflate = createDeflateRaw({
+      level: DEFLATE_LEVEL,
+      chunkSize: DEFLATE_CHUNK_BYTES,
+      writableHighWaterMark: DEFLATE_QUEUE_BYTES,
+    } as ZlibOptions);
     // "wx": the temp folder is ours alone, so an existing file means a bug, not something to overwrite.
     const file = createWriteStream(path, { flags: "wx", mode: 0o600 });
     const done = pipeline(deflate, file);
