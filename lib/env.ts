@@ -18,6 +18,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).describe("PostgreSQL connection URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+  /** Requests each worker process finalises at once (packages built, receipts summed up, the closing email queued). */
+  FINALISER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_BACKEND: z.enum(["redis", "postgres"]).default("redis"),
   QUEUE_PREFIX: z

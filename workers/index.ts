@@ -4,7 +4,7 @@ import { disconnectDb } from "../lib/db.ts";
 import { queueStatusCallbacks } from "../lib/drp/queue-status-callbacks.ts";
 import { sendStatusCallback } from "../lib/drp/send-status-callback.ts";
 import { deliverEmail } from "../lib/email/deliver-email.ts";
-import { closeMailTransport } from "../lib/email/mail-transport.ts";
+import { closeMailTransport, MAIL_POOL_CONNECTIONS } from "../lib/email/mail-transport.ts";
 import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts";
 import { env } from "../lib/env.ts";
 import { startAuditSequencer } from "../lib/evidence/audit-sequencer.ts";
@@ -28,7 +28,13 @@ import { registerWorker } from "./register-worker.ts";
 export async function startWorkers(options: { schedule?: boolean } = {}) {
   env(); // a bad configuration stops here, naming the variable
   const workers = [
-    registerWorker(queueNames.email, { "email.deliver": ({ emailId }) => deliverEmail(emailId) }, { concurrency: 4 }),
+    registerWorker(
+      queueNames.email,
+      { "email.deliver": ({ emailId }) => deliverEmail(emailId) },
+      {
+        concurrency: MAIL_POOL_CONNECTIONS,
+      },
+    ),
     registerWorker(
       queueNames.maintenance,
       {
@@ -45,7 +51,13 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
       { concurrency: 1 },
     ),
     registerWorker(queueNames.drp, { "drp.status-callback": ({ drpRequestId }) => sendStatusCallback(drpRequestId) }, { concurrency: 4 }),
-    registerWorker(queueNames.fulfilment, { "fulfilment.finalise": ({ requestId }) => finaliseOrRetry(requestId) }, { concurrency: 2 }),
+    registerWorker(
+      queueNames.fulfilment,
+      { "fulfilment.finalise": ({ requestId }) => finaliseOrRetry(requestId) },
+      {
+        concurrency: env().FINALISER_CONCURRENCY,
+      },
+    ),
   ];
   const connectors = connectorWorkers();
   await connectors.sync();

@@ -7,10 +7,11 @@
  * not hidden by the heap an earlier run left. Prints figures only; compare them with BASELINE.
  * (The tests check the streaming by counting bytes: lib/fulfilment/package/build-package.memory.test.ts.)
  */
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -38,7 +39,11 @@ const BASELINE = {
 
 const MB = 1_000_000;
 const RECORD_BYTES = 520; // what generateRecords makes, accents included
-const SIZES_MB = [50, 200];
+const DEFAULT_SIZES_MB = [50, 200];
+
+/** What one size's run prints last, as one line of JSON, for the parent to collect. */
+export type PackageBenchFigures = { sizeMb: number; seconds: number; zipSeconds: number; ratio: number; rssGrowthMb: number };
+const FIGURES_PREFIX = "figures:";
 
 /** The record generator alone, so its share of the packaging time is known. */
 async function timeGeneratorOnly(count: number): Promise<number> {
@@ -94,6 +99,18 @@ async function runOnce(dir: string, sizeMb: number): Promise<void> {
     }),
   );
   const readPeak = readSampler.stop();
+  // The floor: Info-ZIP's zip -r -6 (the same deflate level) on the same files, unpacked.
+  const zipPath = join(dir, "package.zip");
+  await pipeline(openPackage(outputPath, key), createWriteStream(zipPath));
+  const unpacked = join(dir, "unpacked");
+  await mkdir(unpacked);
+  const unzipped = spawnSync("unzip", ["-q", zipPath, "-d", unpacked]);
+  if (unzipped.status !== 0) throw new Error(`unzip failed: ${unzipped.stderr}`);
+  await rm(zipPath);
+  const zipStarted = performance.now();
+  const zipped = spawnSync("zip", ["-r", "-6", "-q", join(dir, "floor.zip"), "."], { cwd: unpacked });
+  if (zipped.status !== 0) throw new Error(`zip failed: ${zipped.stderr}`);
+  const zipSeconds = (performance.now() - zipStarted) / 1000;
   const jsonBytes = built.manifest.files.filter((file) => file.path.endsWith(".json")).reduce((sum, file) => sum + file.bytes, 0);
   const csvBytes = built.manifest.files.filter((file) => file.path.endsWith(".csv")).reduce((sum, file) => sum + file.bytes, 0);
   const generatorSeconds = await timeGeneratorOnly(count);
@@ -107,33 +124,59 @@ async function runOnce(dir: string, sizeMb: number): Promise<void> {
   console.log(`    encrypted package ${(built.sizeBytes / MB).toFixed(1)} MB`);
   console.log(`    building: ${rssFigure(peak, before)}`);
   console.log(`    reading back ${(zipBytes / MB).toFixed(1)} MB of ZIP: ${rssFigure(readPeak, readBefore)}`);
+  console.log(
+    `    floor: zip -r -6 on the same files takes ${zipSeconds.toFixed(1)} s → the package takes ×${(seconds / zipSeconds).toFixed(2)} zip's time; RSS growth while building ${((peak - before) / MB).toFixed(0)} MB`,
+  );
+  const figures: PackageBenchFigures = { sizeMb, seconds, zipSeconds, ratio: seconds / zipSeconds, rssGrowthMb: (peak - before) / MB };
+  console.log(`${FIGURES_PREFIX}${JSON.stringify(figures)}`);
 }
 
-/** One size per child process (it inherits tsx's loader through process.execArgv). */
-async function runInChild(sizeMb: number, mode: "package" | "floor"): Promise<void> {
-  const child = fork(fileURLToPath(import.meta.url), [String(sizeMb), mode], { stdio: "inherit" });
+/** One size per child process (it inherits tsx's loader through process.execArgv); its figures, if it printed them. */
+async function runInChild(sizeMb: number, mode: "package" | "floor"): Promise<PackageBenchFigures | undefined> {
+  const child = fork(fileURLToPath(import.meta.url), [String(sizeMb), mode], { stdio: ["inherit", "pipe", "inherit", "ipc"] });
+  let figures: PackageBenchFigures | undefined;
+  child.stdout?.setEncoding("utf8");
+  let pending = "";
+  child.stdout?.on("data", (text: string) => {
+    pending += text;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.startsWith(FIGURES_PREFIX)) figures = JSON.parse(line.slice(FIGURES_PREFIX.length)) as PackageBenchFigures;
+      else console.log(line);
+    }
+  });
   const [code] = await once(child, "exit");
   if (code !== 0) throw new Error(`the ${sizeMb} MB run failed (exit code ${code})`);
+  return figures;
 }
 
-async function run(): Promise<void> {
+export async function run(options: { sizesMb?: number[] } = {}): Promise<PackageBenchFigures[]> {
+  console.log("fulfilment package: buildPackage (JSON + CSV per category, index.html, manifest, ZIP deflate 6, AES-256-GCM)");
+  const results: PackageBenchFigures[] = [];
+  for (const sizeMb of options.sizesMb ?? DEFAULT_SIZES_MB) {
+    await runInChild(sizeMb, "floor");
+    const figures = await runInChild(sizeMb, "package");
+    if (figures) results.push(figures);
+  }
+  console.log(`  baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
+  return results;
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) {
   const size = Number(process.argv[2]);
-  if (size > 0 && process.argv[3] === "floor") return runFloor(size);
-  if (size > 0) {
+  if (size > 0 && process.argv[3] === "floor") {
+    await runFloor(size);
+  } else if (size > 0) {
     const dir = await mkdtemp(join(tmpdir(), "bench-fulfilment-package-"));
     try {
       await runOnce(dir, size);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    return;
+  } else {
+    const sizes = process.argv.find((arg) => arg.startsWith("--sizes="))?.slice("--sizes=".length);
+    await run({ sizesMb: sizes ? sizes.split(",").map(Number) : undefined });
   }
-  console.log("fulfilment package: buildPackage (JSON + CSV per category, index.html, manifest, ZIP deflate 6, AES-256-GCM)");
-  for (const sizeMb of SIZES_MB) {
-    await runInChild(sizeMb, "floor");
-    await runInChild(sizeMb, "package");
-  }
-  console.log(`  baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
 }
-
-await run();

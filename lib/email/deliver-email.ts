@@ -16,14 +16,13 @@ export function redactSecrets(text: string, secrets: string[]): string {
 }
 
 export async function deliverEmail(emailId: string): Promise<"sent" | "already-sent" | "missing"> {
-  const message = await db().emailMessage.findUnique({ where: { id: emailId } });
+  // Dates follow the person's country ("December 7, 2026" for a US resident, "7 December 2026" elsewhere):
+  // read with the message, in one statement.
+  const message = await db().emailMessage.findUnique({ where: { id: emailId }, include: { request: { select: { country: true } } } });
   if (!message) return "missing";
   if (message.status === "SENT") return "already-sent";
   const { props, secrets } = openProps(message);
-  // Dates follow the person's country ("December 7, 2026" for a US resident, "7 December 2026" elsewhere).
-  const request = message.requestId
-    ? await db().dsarRequest.findUnique({ where: { id: message.requestId }, select: { country: true } })
-    : null;
+  const request = message.request;
   const rendered = await renderEmail(
     message.template,
     message.locale as Locale,
@@ -41,7 +40,7 @@ export async function deliverEmail(emailId: string): Promise<"sent" | "already-s
     });
     // The sealed props (and so the tokens) are erased; a copy of the text without them is kept
     // as evidence of what the person was told.
-    await db().emailMessage.update({
+    await db().emailMessage.updateMany({
       where: { id: message.id },
       data: {
         status: "SENT",

@@ -95,6 +95,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   const emailId = await db().$transaction(async (tx: Tx) => {
     if (!(await markCompleted(tx, request, "FULFILLED"))) return null;
     const artifact = await tx.exportArtifact.create({
+      select: { id: true },
       data: {
         requestId: request.id,
         storagePath: outputPath,
@@ -112,6 +113,10 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
       packageSha256: built.sha256,
       files: built.manifest.files.length,
     });
+    // The staging files served their purpose once the package exists (removed after the commit).
+    if (request.tasks.some((task) => task.resultPath)) {
+      await tx.connectorTask.updateMany({ where: { requestId: request.id }, data: { resultPath: null, resultKeyWrapped: null } });
+    }
     const downloadUrl = publicUrls.download(request.locale as Locale, token);
     return queueRequestEmail(
       tx,
@@ -150,9 +155,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
     await rm(outputPath, { force: true });
     return null;
   }
-  // The staging files served their purpose once the package exists.
-  for (const task of request.tasks) if (task.resultPath) await rm(task.resultPath, { force: true });
-  await db().connectorTask.updateMany({ where: { requestId: request.id }, data: { resultPath: null, resultKeyWrapped: null } });
+  await Promise.all(request.tasks.map((task) => (task.resultPath ? rm(task.resultPath, { force: true }) : undefined)));
   return emailId;
 }
 

@@ -149,7 +149,8 @@ export async function completeTask(
 ): Promise<boolean> {
   const { expect, staging = {}, completedById, note } = options;
   return db().$transaction(async (tx: Tx) => {
-    const moved = await tx.connectorTask.updateMany({
+    // One statement moves the task and returns what the audit event names (no second read).
+    const [task] = await tx.connectorTask.updateManyAndReturn({
       where: { id: taskId, ...expect },
       data: {
         status: "SUCCEEDED",
@@ -160,9 +161,9 @@ export async function completeTask(
         ...(note !== undefined ? { note } : {}),
         ...staging,
       },
+      select: { requestId: true, action: true, attempts: true, connector: { select: { key: true } } },
     });
-    if (moved.count === 0) return false;
-    const task = await tx.connectorTask.findUniqueOrThrow({ where: { id: taskId }, include: { connector: true } });
+    if (!task) return false;
     await appendAuditEvent(tx, {
       requestId: task.requestId,
       actor: completedById ? { type: "STAFF", id: completedById } : { type: "SYSTEM" },

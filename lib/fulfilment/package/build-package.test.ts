@@ -120,6 +120,16 @@ describe("buildPackage", () => {
     ]);
   });
 
+  it("makes the same files whether the package is small enough to build in memory or is built on disk", async () => {
+    const inMemory = await buildPackage(options());
+    const memoryEntries = await readPackageEntries(join(dir, "package.zip.enc"), key);
+    const onDisk = await buildPackage({ ...options({ outputPath: join(dir, "large.zip.enc") }), memoryBytes: 0 });
+    const diskEntries = await readPackageEntries(join(dir, "large.zip.enc"), key);
+    expect(diskEntries.map((entry) => [entry.path, entry.text])).toEqual(memoryEntries.map((entry) => [entry.path, entry.text]));
+    expect(onDisk.manifest).toEqual(inMemory.manifest);
+    expect((await readdir(dir)).sort()).toEqual(["large.zip.enc", "package.zip.enc"]); // temp dir gone
+  });
+
   it("lists every other file in manifest.json with its true SHA-256, size and record count", async () => {
     const built = await buildPackage(options());
     const entries = byPath(await readPackageEntries(join(dir, "package.zip.enc"), key));

@@ -1,10 +1,11 @@
 // The person's data package for an access or portability request: every record the connectors
 // found, as JSON and CSV per system and category, an index.html that explains it in the request's
 // language, and a manifest of SHA-256 fingerprints, zipped and encrypted at rest under its own key.
-// Records are streamed: memory stays flat whatever the number of records (see build-package.memory.test.ts).
-import { mkdtemp, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { Readable } from "node:stream";
+// Each record is serialised once; a small package is built in memory, a large one is streamed
+// through deflated temporary files: memory stays flat whatever the number of records (see
+// build-package.memory.test.ts).
+import { rename } from "node:fs/promises";
+import { join } from "node:path";
 import type { AccessRecord } from "../../connectors/connector.ts";
 import { sha256Hex } from "../../crypto.ts";
 import type { DataMap } from "../../data-map/data-map.schema.ts";
@@ -12,9 +13,11 @@ import { describeDataMapCategory } from "../../data-map/describe-data-map-catego
 import { type AccessAnswer, mapEntryOf } from "./access-answer-html.ts";
 import { accessAnswerTexts } from "./access-answer-texts.ts";
 import { type PackageAttachment, type StagedAttachment, writeAttachments } from "./attachments.ts";
-import { type CategorySummary, type PreviewBudget, writeCategoryFiles } from "./category-files.ts";
-import { writeEncryptedZip } from "./encrypted-zip.ts";
+import { type CategorySummary, type PackagedFile, type PreviewBudget, writeCategoryFiles } from "./category-files.ts";
+import { writeEncryptedZip, writeSmallEncryptedZip, type ZipEntry } from "./encrypted-zip.ts";
+import type { FileDigest } from "./file-sink.ts";
 import { renderIndexHtml, type SourceSummary } from "./index-html.ts";
+import { PackageStore } from "./package-files.ts";
 import { SegmentNames } from "./package-paths.ts";
 import type { PackageLocale, PackageRequestType } from "./package-texts.ts";
 
@@ -40,6 +43,12 @@ export type PackageSource = {
  */
 export const INDEX_PREVIEW = { rowsPerCategory: 200, totalBytes: 2_000_000 } as const;
 
+/**
+ * A package whose JSON and CSV text stays below this is built in memory (the usual answer is a few
+ * kilobytes): no temporary folder, one write of the encrypted file. A larger one moves to disk.
+ */
+export const PACKAGE_MEMORY_BYTES = 512 * 1024;
+
 export type BuildPackageOptions = {
   /** Where the encrypted ZIP ends up; written under a temporary name and renamed into place. */
   outputPath: string;
@@ -57,6 +66,8 @@ export type BuildPackageOptions = {
   fieldDescriptions?: Record<string, Record<string, string>>;
   /** The general part of an access answer: the controller, where to complain, California. */
   answer?: AccessAnswer;
+  /** Text kept in memory before the package moves to disk (PACKAGE_MEMORY_BYTES). */
+  memoryBytes?: number;
 };
 
 export type ManifestFile = { path: string; sha256: string; bytes: number; records?: number };
@@ -78,9 +89,7 @@ export type BuiltPackage = {
 };
 
 export async function buildPackage(options: BuildPackageOptions): Promise<BuiltPackage> {
-  // Next to the output, so the final rename stays on one file system (atomic). A hard crash can leave
-  // this hidden directory behind, never a half-written file under the package's own name.
-  const workDir = await mkdtemp(join(dirname(options.outputPath), `.${basename(options.outputPath)}.tmp-`));
+  const store = new PackageStore(options.outputPath, options.memoryBytes ?? PACKAGE_MEMORY_BYTES);
   try {
     const folders = new SegmentNames();
     const sources: SourceSummary[] = [];
@@ -93,11 +102,14 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
       const categories = await writeCategoryFiles({
         records: source.records,
         folder,
-        workDir,
+        store,
         tempPrefix: `source-${index}`,
         ...(access ? { about: (category: string) => aboutCategory(options, source, category), preview } : {}),
       });
-      const files = await writeAttachments(source.attachments ?? [], folder, workDir, `source-${index}`);
+      // Documents given as files are copied as they are, beside the records (uploads are few and rare).
+      const files = source.attachments?.length
+        ? await writeAttachments(source.attachments, folder, await store.folder(), `source-${index}`)
+        : [];
       attachments.push(...files);
       sources.push({
         name: source.name,
@@ -123,34 +135,21 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
       }),
       "utf8",
     );
-
-    // The CSV digests are known only once the CSVs went into the ZIP, so the manifest goes in last.
-    let manifest: PackageManifest | undefined;
-    const manifestEntry = {
-      zipPath: "manifest.json",
-      open: () => {
-        manifest = describeFiles(options, indexHtml, categories, attachments);
-        return Readable.from([Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8")]);
-      },
-    };
-
-    const encryptedPath = join(workDir, "package.zip.enc");
-    const encrypted = await writeEncryptedZip({
-      path: encryptedPath,
-      key: options.key,
-      mtime: options.generatedAt,
-      entries: [
-        { zipPath: "index.html", content: indexHtml },
-        ...categories.flatMap((category) => [
-          { zipPath: category.json.zipPath, diskPath: category.json.diskPath, bytes: category.json.bytes },
-          category.csv,
-        ]),
-        ...attachments.map((file) => ({ zipPath: file.zipPath, diskPath: file.diskPath, bytes: file.bytes })),
-        manifestEntry,
-      ],
-    });
-    if (!manifest) throw new Error("the package manifest was not written");
-    await rename(encryptedPath, options.outputPath);
+    const manifest = describeFiles(options, indexHtml, categories, attachments);
+    const entries: ZipEntry[] = [
+      { zipPath: "index.html", content: indexHtml },
+      ...categories.flatMap((category) => [packaged(category.json), packaged(category.csv)]),
+      ...attachments.map((file) => ({ zipPath: file.zipPath, diskPath: file.diskPath, bytes: file.bytes })),
+      { zipPath: "manifest.json", content: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8") },
+    ];
+    let encrypted: FileDigest;
+    if (store.onDisk) {
+      const encryptedPath = join(await store.folder(), "package.zip.enc");
+      encrypted = await writeEncryptedZip({ path: encryptedPath, key: options.key, mtime: options.generatedAt, entries });
+      await rename(encryptedPath, options.outputPath);
+    } else {
+      encrypted = await writeSmallEncryptedZip({ path: options.outputPath, key: options.key, mtime: options.generatedAt, entries });
+    }
     return {
       sha256: encrypted.sha256,
       sizeBytes: encrypted.bytes,
@@ -158,8 +157,20 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
       categories: sources.map((source) => source.categories.map((category) => category.category)),
     };
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await store.remove();
   }
+}
+
+/** A JSON or CSV file of the package, deflated already, as a ZIP entry. */
+function packaged(file: PackagedFile): ZipEntry {
+  return {
+    zipPath: file.zipPath,
+    crc32: file.crc32,
+    size: file.bytes,
+    compressedSize: file.compressedSize,
+    open: file.open,
+    deflatedEntry: true,
+  };
 }
 
 /**
@@ -196,7 +207,7 @@ function describeFiles(
       { path: "index.html", sha256: sha256Hex(indexHtml), bytes: indexHtml.length },
       ...categories.flatMap((category) => [
         { path: category.json.zipPath, sha256: category.json.sha256, bytes: category.json.bytes, records: category.records },
-        { path: category.csv.zipPath, ...category.csv.digest(), records: category.records },
+        { path: category.csv.zipPath, sha256: category.csv.sha256, bytes: category.csv.bytes, records: category.records },
       ]),
       ...attachments.map((file) => ({ path: file.zipPath, sha256: file.sha256, bytes: file.bytes })),
     ],

@@ -1,27 +1,33 @@
-// One source's records, written record by record into one JSON file per category in the temp dir;
-// each category's CSV is made from that JSON file later, while zipping (csv-file.ts). Only the field
-// names, the counts and a bounded preview (the first rows, shown in index.html) stay in memory, so a
-// table of millions of rows costs no more than a table of ten.
+// One source's records, read once: each record is serialised once to JSON and once to a CSV row,
+// into its category's two files (package-files.ts: in memory for a small package, deflated on
+// disk for a large one). Only the field names, the counts and a bounded preview (the first rows,
+// shown in index.html) stay in memory besides, so a table of millions of rows costs no more than a
+// table of ten.
+//
+// The CSV header is the first record's fields: a database row has them all. When a later record
+// brings a field of its own (records of an http system may differ), the header grows and the rows
+// written before it get empty cells at their end once the category is finished (csv-rows.ts).
 //
 // An access package's JSON file is `{ "about": …, "records": [ … ] }`: what the data map says of the
 // category beside the records. A portability package's is the plain array of records (Art. 20: data
 // only, for reuse).
-import { join } from "node:path";
 import type { AccessRecord } from "../../connectors/connector.ts";
-import { type StreamedFile, streamCsvFromJson } from "./csv-file.ts";
-import { type FileDigest, FileSink } from "./file-sink.ts";
+import { CSV_BOM, csvRow } from "./csv.ts";
+import { widenCsv } from "./csv-rows.ts";
+import type { FinishedFile, PackageFile, PackageStore } from "./package-files.ts";
 import { SegmentNames } from "./package-paths.ts";
+import { jsonValueOf, recordJson } from "./record-json.ts";
 
-/** A file ready to go into the ZIP: where it is on disk, where it goes, and its digest. */
-export type StagedFile = FileDigest & { zipPath: string; diskPath: string; records: number };
+/** A file ready to go into the ZIP: where it goes, its digest and its deflated bytes. */
+export type PackagedFile = FinishedFile & { zipPath: string };
 
 export type CategorySummary = {
   category: string;
   records: number;
   /** Every field name seen, in first-seen order: the CSV header, and the list shown in index.html. */
   fields: string[];
-  json: StagedFile;
-  csv: StreamedFile;
+  json: PackagedFile;
+  csv: PackagedFile;
   /** The first records, as long as the preview budget lasted (all of them for a small category). */
   preview: Array<Record<string, unknown>>;
 };
@@ -35,8 +41,13 @@ export type PreviewBudget = { rowsPerCategory: number; bytesLeft: number };
 type CategoryWriter = {
   category: string;
   fileName: string;
-  sink: FileSink;
-  fields: Set<string>;
+  json: PackageFile;
+  csv: PackageFile;
+  fields: string[];
+  known: Set<string>;
+  /** The header written first (the first record's fields), and how many rows had each width after it. */
+  headerFields: number;
+  widths: Array<{ rows: number; width: number }>;
   records: number;
   preview: Array<Record<string, unknown>>;
   /** Once a row did not fit, later ones are not shown either: the preview is always the first rows. */
@@ -47,13 +58,13 @@ type CategoryWriter = {
 const OBJECT_INDENT = "    ";
 
 /**
- * Writes `data/<folder>/<category>.json` for one source, and prepares the matching `.csv`. `tempPrefix` keeps the temp files of
+ * Writes `data/<folder>/<category>.json` and `.csv` for one source. `tempPrefix` keeps the temp files of
  * different sources apart; names on disk are numbered, never taken from the data.
  */
 export async function writeCategoryFiles(options: {
   records: AsyncIterable<AccessRecord>;
   folder: string;
-  workDir: string;
+  store: PackageStore;
   tempPrefix: string;
   /** The metadata written beside a category's records (access); none: the file is the plain array. */
   about?: (category: string) => unknown;
@@ -61,61 +72,88 @@ export async function writeCategoryFiles(options: {
 }): Promise<CategorySummary[]> {
   const writers = new Map<string, CategoryWriter>();
   const fileNames = new SegmentNames();
-  try {
-    for await (const record of options.records) {
-      let writer = writers.get(record.category);
-      if (!writer) {
-        const diskPath = join(options.workDir, `${options.tempPrefix}-${writers.size}.json`);
-        const fileName = fileNames.claim(record.category);
-        writer = {
-          category: record.category,
-          fileName,
-          sink: new FileSink(diskPath),
-          fields: new Set(),
-          records: 0,
-          preview: [],
-          previewClosed: !options.preview,
-        };
-        writers.set(record.category, writer);
-        if (options.about) {
-          const about = JSON.stringify(options.about(record.category) ?? null, null, 2).replaceAll("\n", "\n  ");
-          await writer.sink.write(`{\n  "about": ${about},\n  "records": [`);
-        } else {
-          await writer.sink.write("[");
-        }
+  const indent = options.about ? OBJECT_INDENT : "  ";
+  for await (const record of options.records) {
+    const fields = record.fields;
+    if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+      throw new Error(`A record of category "${record.category}" has no fields object`);
+    }
+    let writer = writers.get(record.category);
+    if (!writer) {
+      writer = await openCategory(options, record.category, fields, writers.size, fileNames.claim(record.category));
+      writers.set(record.category, writer);
+    }
+    for (const name in fields) {
+      if (Object.hasOwn(fields, name) && !writer.known.has(name)) {
+        writer.known.add(name);
+        writer.fields.push(name);
       }
-      const line = await appendRecord(writer, record, options.about ? OBJECT_INDENT : "  ");
-      keepForPreview(writer, line, options.preview);
     }
-    const summaries: CategorySummary[] = [];
-    for (const writer of writers.values()) {
-      await writer.sink.write(options.about ? "\n  ]\n}\n" : "\n]\n");
-      const jsonDigest = await writer.sink.close();
-      const fields = [...writer.fields];
-      const base = `data/${options.folder}/${writer.fileName}`;
-      const json: StagedFile = { ...jsonDigest, zipPath: `${base}.json`, diskPath: writer.sink.path, records: writer.records };
-      const csv = streamCsvFromJson({ zipPath: `${base}.csv`, jsonPath: json.diskPath, fields, records: writer.records });
-      summaries.push({ category: writer.category, records: writer.records, fields, json, csv, preview: writer.preview });
-    }
-    return summaries;
-  } catch (error) {
-    // The temp dir is removed by the caller; open handles would keep its files alive until exit.
-    for (const writer of writers.values()) writer.sink.destroy();
-    throw error;
+    const line = recordJson(fields);
+    await writer.json.write((writer.records === 0 ? "\n" : ",\n") + indent + line);
+    await writer.csv.write(csvRow(writer.fields.map((name) => (Object.hasOwn(fields, name) ? jsonValueOf(fields[name]) : undefined))));
+    const width = writer.widths.at(-1);
+    if (width?.width === writer.fields.length) width.rows += 1;
+    else writer.widths.push({ rows: 1, width: writer.fields.length });
+    writer.records += 1;
+    keepForPreview(writer, line, options.preview);
   }
+  const summaries: CategorySummary[] = [];
+  for (const writer of writers.values()) {
+    await writer.json.write(options.about ? "\n  ]\n}\n" : "\n]\n");
+    const base = `data/${options.folder}/${writer.fileName}`;
+    const json = { ...(await writer.json.finish()), zipPath: `${base}.json` };
+    let csv = await writer.csv.finish();
+    if (writer.fields.length > writer.headerFields) {
+      csv = await widenCsv(csv, {
+        store: options.store,
+        name: `${writer.csv.name}-wide`,
+        oldHeaderBytes: Buffer.byteLength(CSV_BOM + csvRow(writer.fields.slice(0, writer.headerFields))),
+        header: CSV_BOM + csvRow(writer.fields),
+        widths: writer.widths,
+      });
+    }
+    summaries.push({
+      category: writer.category,
+      records: writer.records,
+      fields: writer.fields,
+      json,
+      csv: { ...csv, zipPath: `${base}.csv` },
+      preview: writer.preview,
+    });
+  }
+  return summaries;
 }
 
-/** One record per line, so the file reads well and the CSV pass can read it back line by line. */
-async function appendRecord(writer: CategoryWriter, record: AccessRecord, indent: string): Promise<string> {
-  const fields = record.fields;
-  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
-    throw new Error(`A record of category "${record.category}" has no fields object`);
+async function openCategory(
+  options: { store: PackageStore; tempPrefix: string; about?: (category: string) => unknown },
+  category: string,
+  first: Record<string, unknown>,
+  index: number,
+  fileName: string,
+): Promise<CategoryWriter> {
+  const fields = Object.keys(first);
+  const writer: CategoryWriter = {
+    category,
+    fileName,
+    json: options.store.file(`${options.tempPrefix}-${index}.json.deflate`),
+    csv: options.store.file(`${options.tempPrefix}-${index}.csv.deflate`),
+    fields,
+    known: new Set(fields),
+    headerFields: fields.length,
+    widths: [],
+    records: 0,
+    preview: [],
+    previewClosed: false,
+  };
+  if (options.about) {
+    const about = JSON.stringify(options.about(category) ?? null, null, 2).replaceAll("\n", "\n  ");
+    await writer.json.write(`{\n  "about": ${about},\n  "records": [`);
+  } else {
+    await writer.json.write("[");
   }
-  for (const name of Object.keys(fields)) writer.fields.add(name);
-  const line = JSON.stringify(fields, jsonSafeValue);
-  await writer.sink.write((writer.records === 0 ? "\n" : ",\n") + indent + line);
-  writer.records += 1;
-  return line;
+  await writer.csv.write(CSV_BOM + csvRow(fields));
+  return writer;
 }
 
 /** The record as written (bigint and bytes already made text), while the budget lasts. */
@@ -127,18 +165,4 @@ function keepForPreview(writer: CategoryWriter, line: string, budget: PreviewBud
   }
   budget.bytesLeft -= line.length;
   writer.preview.push(JSON.parse(line) as Record<string, unknown>);
-}
-
-/**
- * Database drivers hand back values JSON cannot hold as they are: bigint (which JSON.stringify
- * refuses) becomes a decimal string, and bytes become base64 instead of `{"type":"Buffer","data":[…]}`.
- */
-function jsonSafeValue(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === "bigint") return value.toString();
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    // Buffer.toJSON has already run; the holder still has the original.
-    const original = (this as Record<string, unknown>)[key];
-    if (original instanceof Uint8Array) return Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString("base64");
-  }
-  return value;
 }

@@ -63,6 +63,23 @@ function segmentAad(index: number, last: boolean): Buffer {
   return aad;
 }
 
+/** The same bytes createEncryptStream makes, for plaintext already whole in memory (a small package). */
+export function encryptBuffer(key: Buffer, plaintext: Buffer): Buffer {
+  assertKey(key);
+  const prefix = randomBytes(NONCE_PREFIX_BYTES);
+  const segments = Math.max(1, Math.ceil(plaintext.length / SEGMENT_BYTES));
+  if (segments > MAX_SEGMENTS) throw new Error("package too large for one encrypted file");
+  const parts: Buffer[] = [MAGIC, prefix];
+  for (let index = 0; index < segments; index += 1) {
+    const cipher = createCipheriv("aes-256-gcm", key, segmentNonce(prefix, index), { authTagLength: TAG_BYTES });
+    cipher.setAAD(segmentAad(index, index === segments - 1));
+    parts.push(cipher.update(plaintext.subarray(index * SEGMENT_BYTES, (index + 1) * SEGMENT_BYTES)));
+    cipher.final();
+    parts.push(cipher.getAuthTag());
+  }
+  return Buffer.concat(parts);
+}
+
 /** Plaintext in, `DSARPKG1 ‖ prefix ‖ (ciphertext ‖ tag)*` out; holds at most one segment. */
 export function createEncryptStream(key: Buffer): Transform {
   assertKey(key);

@@ -1,69 +1,105 @@
-// The ZIP, streamed straight into the encryptor and onto disk: no entry and no archive is ever
-// whole in memory. yazl reads one entry at a time and every stream is opened lazily, when its turn
-// comes: a package with hundreds of files holds one file descriptor, and an entry made from earlier
-// ones (the manifest, which needs their digests) is made only once they are written.
+// The ZIP, encrypted at rest: written entry by entry (zip-writer.ts) straight into the encryptor
+// and onto disk for a large package, whose entries are never whole in memory and are opened one at
+// a time, when their turn comes (an entry made from earlier ones, the manifest, which needs their
+// digests, is made only once they are written); or sealed in memory and written in one call for a
+// small one. Either way the file is flushed to disk under a temporary name, then renamed into place.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ZipFile } from "yazl";
-import { createEncryptStream } from "./encrypted-file.ts";
+import { createEncryptStream, encryptBuffer } from "./encrypted-file.ts";
 import { createDigestStream, type FileDigest } from "./file-sink.ts";
+import { type DeflatedEntry, ZipWriter } from "./zip-writer.ts";
 
 export type ZipEntry =
   | { zipPath: string; content: Buffer }
   | { zipPath: string; diskPath: string; bytes: number }
-  | { zipPath: string; open: () => Readable };
+  | { zipPath: string; open: () => Readable | Buffer }
+  | ({ zipPath: string } & Omit<DeflatedEntry, "zipPath" | "deflated"> & { open: () => DeflatedEntry["deflated"]; deflatedEntry: true });
+
+async function addEntries(zip: ZipWriter, entries: ZipEntry[]): Promise<void> {
+  for (const entry of entries) {
+    if ("deflatedEntry" in entry) {
+      await zip.addDeflated({ ...entry, deflated: entry.open() });
+    } else if ("content" in entry) {
+      await zip.add(entry);
+    } else if ("diskPath" in entry) {
+      // The size lets the writer check it read the whole file.
+      await zip.add({ zipPath: entry.zipPath, chunks: createReadStream(entry.diskPath, { highWaterMark: 256 * 1024 }), size: entry.bytes });
+    } else {
+      const opened = entry.open();
+      await zip.add(Buffer.isBuffer(opened) ? { zipPath: entry.zipPath, content: opened } : { zipPath: entry.zipPath, chunks: opened });
+    }
+  }
+  await zip.end();
+}
 
 /** Writes the encrypted ZIP of `entries` (in that order) to `path`, flushed to disk; returns its digest. */
 export async function writeEncryptedZip(options: { path: string; key: Buffer; entries: ZipEntry[]; mtime: Date }): Promise<FileDigest> {
-  const zip = new ZipFile();
-  const output = zip.outputStream as NodeJS.ReadableStream & { destroy(error?: Error): void };
-  // yazl reports a failed entry on the ZipFile, and does not listen to its input streams at all:
-  // both are routed into the output stream so the pipeline below rejects instead of hanging or crashing.
-  zip.on("error", (error: Error) => output.destroy(error));
-  const inputs: Readable[] = [];
-  const watched = (input: Readable): Readable => {
-    inputs.push(input);
-    return input.on("error", (error) => output.destroy(error));
-  };
-  for (const entry of options.entries) {
-    if ("content" in entry) {
-      zip.addBuffer(entry.content, entry.zipPath, { mtime: options.mtime });
-    } else if ("diskPath" in entry) {
-      // The size lets yazl check it read the whole file.
-      zip.addReadStreamLazy(entry.zipPath, { mtime: options.mtime, size: entry.bytes }, (callback) =>
-        callback(null, watched(createReadStream(entry.diskPath))),
-      );
-    } else {
-      zip.addReadStreamLazy(entry.zipPath, { mtime: options.mtime }, (callback) => {
-        let input: Readable;
-        try {
-          input = entry.open();
-        } catch (error) {
-          output.destroy(error as Error);
-          return;
-        }
-        callback(null, watched(input));
-      });
-    }
-  }
-  zip.end();
-
+  const encrypt = createEncryptStream(options.key);
   const digest = createDigestStream();
+  const written = pipeline(encrypt, digest.stream, createWriteStream(options.path, { flags: "wx", mode: 0o600 }));
+  written.catch(() => {}); // awaited below; a failure also ends the writes
+  const push = async (chunk: Buffer) => {
+    if (!encrypt.write(chunk)) await Promise.race([once(encrypt, "drain"), written]);
+  };
   try {
-    await pipeline(output, createEncryptStream(options.key), digest.stream, createWriteStream(options.path, { flags: "wx" }));
+    await addEntries(new ZipWriter(push, options.mtime), options.entries);
+    encrypt.end();
+    await written;
   } catch (error) {
-    // An entry cut off mid-way stays paused, holding its file open: close them all.
-    for (const input of inputs) input.destroy();
+    encrypt.destroy(error as Error);
+    await written.catch(() => {});
     throw error;
   }
-  // On disk before it is renamed into place: after a power cut the package is whole or absent.
-  const handle = await open(options.path, "r");
+  await syncFile(options.path);
+  return digest.digest();
+}
+
+/**
+ * The same ZIP made in memory and written in one call (a small package): `path` gets it under a
+ * temporary name first, flushed, then renamed, so it is whole or absent.
+ */
+export async function writeSmallEncryptedZip(options: {
+  path: string;
+  key: Buffer;
+  entries: ZipEntry[];
+  mtime: Date;
+}): Promise<FileDigest> {
+  const chunks: Buffer[] = [];
+  await addEntries(
+    new ZipWriter((chunk) => {
+      chunks.push(chunk);
+    }, options.mtime),
+    options.entries,
+  );
+  const sealed = encryptBuffer(options.key, Buffer.concat(chunks));
+  const temporary = join(dirname(options.path), `.${basename(options.path)}.tmp`);
+  try {
+    const handle = await open(temporary, "wx", 0o600);
+    try {
+      await handle.writeFile(sealed);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, options.path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return { sha256: createHash("sha256").update(sealed).digest("hex"), bytes: sealed.length };
+}
+
+/** On disk before it is renamed into place: after a power cut the package is whole or absent. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, "r");
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return digest.digest();
 }
