@@ -1,8 +1,13 @@
 // The French catalogue: the same keys and arguments as the English one (lib/i18n/catalogue.test.ts;
 // `satisfies` makes a missing namespace or key a type error too).
 import type en from "../en/index.ts";
+import staffAgents from "./staff-agents.json";
 import staffErrors from "./staff-errors.json";
 import staffLabels from "./staff-labels.json";
+import staffPages from "./staff-pages.json";
+import staffQueues from "./staff-queues.json";
+import staffReports from "./staff-reports.json";
 import staffShell from "./staff-shell.json";
+import staffUsers from "./staff-users.json";
 
-export default { staffErrors, staffLabels, staffShell } satisfies typeof en;
+export default { staffAgents, staffErrors, staffLabels, staffPages, staffQueues, staffReports, staffShell, staffUsers } satisfies typeof en;
