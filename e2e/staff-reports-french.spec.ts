@@ -14,6 +14,7 @@ async function signInAs(page: Page, account: StaffAccount) {
 }
 
 async function expectNoEnglish(page: Page, english: string[]) {
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a person reads (not hidden templates or scripts)
   const text = await page.locator("body").innerText();
   expect(english.filter((words) => text.includes(words))).toEqual([]);
 }
