@@ -102,7 +102,7 @@ test("an admin manages users and authorized agents in French", async ({ page }) 
   await row.getByRole("button", { name: "Désactiver" }).click();
   await expect(row).toContainText(`${colleague.email} sera déconnecté et ne pourra plus se connecter.`);
   await row.getByRole("button", { name: "Oui, désactiver" }).click();
-  await expect(row.getByRole("status")).toContainText("Compte désactivé ;");
+  await expect(row).toContainText("Compte désactivé ; aucune session ouverte à fermer.");
   await expect(page.getByRole("row").filter({ hasText: colleague.email })).toContainText("Désactivé depuis le");
 
   await page.goto("/staff/users/invite");

@@ -44,9 +44,11 @@ function readView(query: Record<string, string | string[] | undefined>, memberLo
   const view: { lang: "en" | "fr"; version?: number; since?: string } = { lang: memberLocale };
   for (const name of viewFields) {
     const raw = [query[name]].flat()[0];
-    const parsed = processingRecordQuerySchema.shape[name].safeParse(raw === "" || raw === undefined ? undefined : raw);
+    // Not given: the default above (the API's own default language is English, not the member's).
+    if (raw === undefined || raw === "") continue;
+    const parsed = processingRecordQuerySchema.shape[name].safeParse(raw);
     if (!parsed.success) problems.push({ path: name, message: `staffReports.record.problem.${name}` });
-    else if (parsed.data !== undefined) Object.assign(view, { [name]: parsed.data });
+    else Object.assign(view, { [name]: parsed.data });
   }
   return { view, problems };
 }
