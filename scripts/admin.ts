@@ -23,6 +23,7 @@ import { evidenceSigningKey } from "../lib/evidence/evidence-signing-key.ts";
 import { completeManualTask } from "../lib/fulfilment/complete-manual-task.ts";
 import { retryConnectorTask } from "../lib/fulfilment/retry-connector-task.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
+import { translateKey } from "../lib/i18n/translator.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
 import { closeQueues } from "../lib/queue/enqueue.ts";
 import { approveRequest } from "../lib/requests/approve-request.ts";
@@ -359,7 +360,9 @@ async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
-    else if (error instanceof ZodError) console.error(error.issues.map((issue) => issue.message).join("\n"));
+    // Schemas shared with the staff forms name catalogue messages: the terminal reads them in English.
+    else if (error instanceof ZodError)
+      console.error(error.issues.map((issue) => translateKey("en", issue.message) ?? issue.message).join("\n"));
     else if (error instanceof AppError || error instanceof EnvError) console.error(error.message);
     else if (error instanceof TypeError && /parseArgs|Unknown option/i.test(`${error.message}`))
       console.error(`${error.message}\n\n${usage}`);

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("staffPages");
   return (
     <div className="staff-page">
-      <h1>Not allowed</h1>
-      <p>Your role does not give access to this page. If you need it, ask an administrator.</p>
+      <h1>{t("forbidden.title")}</h1>
+      <p>{t("forbidden.body")}</p>
       <p>
-        <Link href="/staff/requests">Back to the requests</Link>
+        <Link href="/staff/requests">{t("backToRequests")}</Link>
       </p>
     </div>
   );

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function StaffNotFound() {
+export default async function StaffNotFound() {
+  const t = await getTranslations("staffPages");
   return (
     <div className="staff-page">
-      <h1>Not found</h1>
-      <p>There is nothing at this address. The request or page may have been removed.</p>
+      <h1>{t("notFound.title")}</h1>
+      <p>{t("notFound.body")}</p>
       <p>
-        <Link href="/staff/requests">Back to the requests</Link>
+        <Link href="/staff/requests">{t("backToRequests")}</Link>
       </p>
     </div>
   );

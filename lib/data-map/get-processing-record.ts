@@ -36,7 +36,10 @@ export async function getProcessingRecord(query: {
     if (!row) {
       const latest = rows[0]?.number;
       const message = latest ? `There is no version ${query.version}; the latest is ${latest}.` : "No version of the data map exists yet.";
-      throw new AppError("NOT_FOUND", message, { issues: [{ path: "version", message }] });
+      const text = latest
+        ? { key: "staffReports.record.problem.noSuchVersion", values: { version: query.version, latest } }
+        : { key: "staffReports.record.problem.noVersionYet" };
+      throw new AppError("NOT_FOUND", message, { issues: [{ path: "version", message }], text });
     }
     map = parseDataMapSnapshot(row.snapshot);
     version = summary(row);

@@ -9,7 +9,11 @@ export async function addDrpAgent(input: z.input<typeof addDrpAgentSchema>, acto
   const agent = addDrpAgentSchema.parse(input);
   return db().$transaction(async (tx: Tx) => {
     const existing = await tx.drpAgent.findUnique({ where: { id: agent.id }, select: { id: true } });
-    if (existing) throw new AppError("CONFLICT", `An agent with the id ${agent.id} is already trusted; rotate its key instead.`);
+    if (existing) {
+      throw new AppError("CONFLICT", `An agent with the id ${agent.id} is already trusted; rotate its key instead.`, {
+        text: { key: "staffAgents.errors.alreadyTrusted", values: { agentId: agent.id } },
+      });
+    }
     const created = await tx.drpAgent.create({ data: agent });
     await appendAuditEvent(tx, { actor, action: "drp.agent-added", data: { agentId: agent.id } });
     return created;

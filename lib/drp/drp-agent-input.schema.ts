@@ -1,14 +1,15 @@
-// What an admin types to trust an authorized agent: its directory id, a name, its verify key.
+// What an admin types to trust an authorized agent: its directory id, a name, its verify key. The
+// messages name catalogue messages (staffAgents.validation), shown in the member's language.
 import { z } from "zod";
 import { drpVerifyKey } from "./open-signed-message.ts";
 
 export const drpAgentIdSchema = z
-  .string({ message: "the agent id is required" })
+  .string({ message: "staffAgents.validation.idRequired" })
   .trim()
-  .regex(/^[A-Za-z0-9_]{1,100}$/, "the agent id must be the DRP directory id: letters, digits and _ (e.g. CR_AA_DRP_ID_001)");
+  .regex(/^[A-Za-z0-9_]{1,100}$/, "staffAgents.validation.id");
 
 export const drpVerifyKeySchema = z
-  .string({ message: "the verify key is required" })
+  .string({ message: "staffAgents.validation.keyRequired" })
   .trim()
   .refine(
     (value) => {
@@ -19,11 +20,15 @@ export const drpVerifyKeySchema = z
         return false;
       }
     },
-    { message: "the verify key must be the base64 of a 32-byte Ed25519 public key (44 characters ending in =)" },
+    { message: "staffAgents.validation.key" },
   );
 
 export const addDrpAgentSchema = z.object({
   id: drpAgentIdSchema,
-  name: z.string({ message: "the name is required" }).trim().min(1, "the name is required").max(200, "the name is at most 200 characters"),
+  name: z
+    .string({ message: "staffAgents.validation.nameRequired" })
+    .trim()
+    .min(1, "staffAgents.validation.nameRequired")
+    .max(200, "staffAgents.validation.nameTooLong"),
   verifyKey: drpVerifyKeySchema,
 });

@@ -10,7 +10,10 @@ export async function rotateDrpAgentKey(input: { id: string; verifyKey: string }
   const verifyKey = drpVerifyKeySchema.parse(input.verifyKey);
   return db().$transaction(async (tx: Tx) => {
     const agent = await tx.drpAgent.findUnique({ where: { id }, select: { id: true } });
-    if (!agent) throw new AppError("NOT_FOUND", `No trusted agent has the id ${id}.`);
+    if (!agent)
+      throw new AppError("NOT_FOUND", `No trusted agent has the id ${id}.`, {
+        text: { key: "staffAgents.errors.noSuchAgent", values: { agentId: id } },
+      });
     await tx.drpAgent.update({ where: { id }, data: { verifyKey, keyRotatedAt: now } });
     const revoked = await tx.drpAgentToken.updateMany({ where: { agentId: id, revokedAt: null }, data: { revokedAt: now } });
     await appendAuditEvent(tx, { actor, action: "drp.agent-key-rotated", data: { agentId: id, tokensRevoked: revoked.count } });

@@ -8,7 +8,10 @@ export async function setDrpAgentEnabled(input: { id: string; enabled: boolean }
   const id = drpAgentIdSchema.parse(input.id);
   return db().$transaction(async (tx: Tx) => {
     const agent = await tx.drpAgent.findUnique({ where: { id }, select: { id: true, name: true, disabledAt: true } });
-    if (!agent) throw new AppError("NOT_FOUND", `No trusted agent has the id ${id}.`);
+    if (!agent)
+      throw new AppError("NOT_FOUND", `No trusted agent has the id ${id}.`, {
+        text: { key: "staffAgents.errors.noSuchAgent", values: { agentId: id } },
+      });
     if (Boolean(agent.disabledAt) === !input.enabled) return { ...agent, changed: false };
     await tx.drpAgent.update({ where: { id }, data: { disabledAt: input.enabled ? null : now } });
     if (!input.enabled) await tx.drpAgentToken.updateMany({ where: { agentId: id, revokedAt: null }, data: { revokedAt: now } });

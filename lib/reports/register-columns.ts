@@ -1,6 +1,7 @@
 // The columns of the request register (CCPA regs §7101(b): date of request, nature, manner made,
 // date and nature of the response, basis for any denial), plus jurisdiction, due date and
 // timeliness. A record-keeping document: no personal data, the reference is the only link.
+import english from "../../messages/en/staff-reports.json";
 import type { DenialReason, RequestChannel, RequestOutcome, RequestStatus, RequestType } from "../generated/prisma/enums.ts";
 
 /** One row as read from the database (see read-register-page.ts). */
@@ -37,36 +38,35 @@ export const denialBasis: Record<DenialReason, string> = {
   OTHER: "Other reason given to the person",
 };
 
-/** Each column, in order, with what it holds: the CSV header, the JSON keys and the page's glossary. */
-export const registerColumns = [
-  { key: "reference", description: "The request's reference, the only link to the person." },
-  { key: "jurisdiction", description: "The law whose deadline applies (engine code, e.g. US_CA)." },
-  { key: "right", description: "The right exercised (nature of the request): access, rectification, erasure or portability." },
-  {
-    key: "channel",
-    description: "How the request was made: web (the public form), api (an integration or agent) or staff (entered by staff).",
-  },
-  { key: "receivedAt", description: "The instant the request was received (UTC, ISO 8601)." },
-  { key: "receivedDate", description: "The day it was received, on the calendar its deadline is counted in." },
-  { key: "dueDate", description: "The day the answer was due, after any extension (end of that day)." },
-  { key: "extended", description: "Whether the deadline was extended (with notice to the person)." },
-  { key: "status", description: "The request's status when the register was produced." },
-  {
-    key: "response",
-    description:
-      "Nature of the response: complied-in-whole, complied-in-part, denied, withdrawn (by the person), expired-unverified (email never confirmed), or pending.",
-  },
-  { key: "responseDate", description: "The day of the answer (completed or denied requests only)." },
-  { key: "decidedAt", description: "The instant staff approved or denied the request (UTC), if they did." },
-  { key: "closedAt", description: "The instant the request was closed, whatever the reason (UTC)." },
-  { key: "denialReason", description: "The recorded basis of a denial, as a code." },
-  { key: "denialBasis", description: "The same basis in words. The message written to the person is not included." },
-  { key: "daysToRespond", description: "Calendar days from the day of receipt to the day of the answer (same day = 0)." },
-  { key: "daysBeforeDue", description: "Days between the answer and the due date: positive early, 0 on the due date, negative late." },
-  { key: "onTime", description: "Whether the answer came on or before the due date." },
+/**
+ * Each column, in order, with what it holds: the CSV header, the JSON keys and the page's glossary.
+ * The headers and codes stay English in every language (machine-readable); the descriptions are
+ * the catalogue's (staffReports.column), English here for the API.
+ */
+const columnKeys = [
+  "reference",
+  "jurisdiction",
+  "right",
+  "channel",
+  "receivedAt",
+  "receivedDate",
+  "dueDate",
+  "extended",
+  "status",
+  "response",
+  "responseDate",
+  "decidedAt",
+  "closedAt",
+  "denialReason",
+  "denialBasis",
+  "daysToRespond",
+  "daysBeforeDue",
+  "onTime",
 ] as const;
 
-export type RegisterColumn = (typeof registerColumns)[number]["key"];
+export const registerColumns = columnKeys.map((key) => ({ key, description: english.column[key] }));
+
+export type RegisterColumn = (typeof columnKeys)[number];
 export type RegisterRecord = Record<RegisterColumn, string | number | boolean | null>;
 
 export function responseNature(row: Pick<RegisterRow, "status" | "outcome">): ResponseNature {

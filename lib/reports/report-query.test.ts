@@ -85,4 +85,26 @@ describe("report query", () => {
   it("says which parameters are wrong in the error's message", () => {
     expect(() => parseReportQuery({ from: "soon" }, periodFields, today)).toThrow("Invalid from: must be a date written YYYY-MM-DD.");
   });
+
+  it("writes the problems in the member's language for the staff page, and keeps the error's message in English", () => {
+    let refusal: unknown;
+    try {
+      parseReportQuery({ from: "2021-01-01", to: "2026-01-01", page: "2" }, periodFields, today, lastTwelveMonths, "fr");
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).issues).toEqual([
+      { path: "page", message: "n’est pas un paramètre de ce rapport (from, to, jurisdiction)" },
+    ]);
+    expect((refusal as AppError).message).toBe("Invalid page: is not a parameter of this report (from, to, jurisdiction).");
+    try {
+      parseReportQuery({ from: "2021-01-01", to: "2026-01-01" }, periodFields, today, lastTwelveMonths, "fr");
+    } catch (error) {
+      refusal = error;
+    }
+    expect((refusal as AppError).issues).toEqual([
+      { path: "to", message: "rend la période plus longue que 5 ans (au plus tard le 2025-12-31) ; demandez des périodes plus courtes" },
+    ]);
+  });
 });

@@ -1,18 +1,22 @@
 // The period and jurisdiction a report covers, read from a URL's query (the API and the page
-// share it). Each parameter is checked on its own so the 400 names the one that is wrong.
+// share it). Each parameter is checked on its own so the 400 names the one that is wrong. The
+// problems are catalogue messages (staffReports.problem.*): in English for the API, in the
+// member's language for the staff page.
 import { z } from "zod";
 import { addMonths, formatLocalDate, localDateOf, parseLocalDate } from "../deadlines/calendar.ts";
 import { JURISDICTIONS, type JurisdictionCode } from "../deadlines/rules.ts";
 import { env } from "../env.ts";
 import { AppError, type FieldIssue } from "../errors.ts";
+import type { Locale } from "../i18n/catalogue.ts";
+import { translateKey } from "../i18n/translator.ts";
 
 /** A register spanning more than this is refused: split it into several downloads. */
 export const MAX_PERIOD_YEARS = 5;
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((value) => formatLocalDate(parseLocalDate(value)) === value, "is not a date of the calendar");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "staffReports.problem.dateFormat")
+  .refine((value) => formatLocalDate(parseLocalDate(value)) === value, "staffReports.problem.notADate");
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const single = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
@@ -25,19 +29,19 @@ export const periodFields = {
     z
       .string()
       .transform((value) => value.trim().toUpperCase())
-      .pipe(z.enum(["ALL", ...JURISDICTIONS], { message: "must be all or a jurisdiction code such as US_CA or EU_GDPR" }))
+      .pipe(z.enum(["ALL", ...JURISDICTIONS], { message: "staffReports.problem.jurisdiction" }))
       .default("ALL"),
   ),
 };
 
-const format = single(z.enum(["json", "csv"], { message: "must be json or csv" }).default("json"));
+const format = single(z.enum(["json", "csv"], { message: "staffReports.problem.format" }).default("json"));
 
 export const registerQueryFields = { ...periodFields, format };
 export const metricsQueryFields = {
   ...periodFields,
   format,
   /** Which table a CSV holds: one row per right, or one row per jurisdiction. */
-  table: single(z.enum(["rights", "jurisdictions"], { message: "must be rights or jurisdictions" }).default("rights")),
+  table: single(z.enum(["rights", "jurisdictions"], { message: "staffReports.problem.table" }).default("rights")),
 };
 
 type Fields = Record<string, z.ZodType> & typeof periodFields;
@@ -52,48 +56,59 @@ export function lastTwelveMonths(today: string): { from: string; to: string } {
   return { from: formatLocalDate(addMonths(parseLocalDate(today), -12).date + 1), to: today };
 }
 
+/** A problem with one parameter: a message of staffReports.problem, written in a language at the end. */
+type Problem = { path: string; key: string; values?: Record<string, string | number> };
+
 /**
  * The report a query asks for. Without dates it is `defaultPeriod`: for the API the previous calendar
  * year (what CCPA §7102 asks to publish); the staff page passes the last twelve months, so it never
  * opens on a year with nothing in it yet. `from` alone runs to the end of its year, `to` alone from
- * the start of its year.
+ * the start of its year. The issues of a refusal are in `locale`; its message is in English (logs, API).
  */
 export function parseReportQuery<F extends Fields>(
   query: QueryInput,
   fields: F,
   today = controllerToday(),
   defaultPeriod: (today: string) => { from: string; to: string } = previousCalendarYear,
+  locale: Locale = "en",
 ): ReportQuery<F> {
-  const issues: FieldIssue[] = [];
-  const values = queryValues(query, issues);
+  const problems: Problem[] = [];
+  const values = queryValues(query, problems);
   for (const name of Object.keys(values)) {
     if (!Object.hasOwn(fields, name))
-      issues.push({ path: name, message: `is not a parameter of this report (${Object.keys(fields).join(", ")})` });
+      problems.push({ path: name, key: "unknownParameter", values: { names: Object.keys(fields).join(", ") } });
   }
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(fields)) {
     const parsed = schema.safeParse(values[name]);
     if (parsed.success) out[name] = parsed.data;
-    else issues.push({ path: name, message: parsed.error.issues[0]?.message ?? "is not valid" });
+    else problems.push({ path: name, key: (parsed.error.issues[0]?.message ?? "invalid").replace("staffReports.problem.", "") });
   }
-  if (issues.length === 0) {
+  if (problems.length === 0) {
     const period = periodOf(out.from as string | undefined, out.to as string | undefined, today, defaultPeriod);
-    issues.push(...periodProblems(period));
+    problems.push(...periodProblems(period));
     Object.assign(out, period, { jurisdiction: out.jurisdiction === "ALL" ? null : out.jurisdiction });
   }
-  if (issues.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `Invalid ${issues.map((i) => i.path).join(", ")}: ${issues[0].message}.`, { issues });
+  if (problems.length > 0) {
+    const issues = problems.map((problem) => issueIn(locale, problem));
+    const first = locale === "en" ? issues[0] : issueIn("en", problems[0]);
+    throw new AppError("VALIDATION_FAILED", `Invalid ${problems.map((p) => p.path).join(", ")}: ${first.message}.`, { issues });
   }
   return out as ReportQuery<F>;
 }
 
-function queryValues(query: QueryInput, issues: FieldIssue[]): Record<string, string | undefined> {
+function issueIn(locale: Locale, { path, key, values }: Problem): FieldIssue {
+  const fullKey = `staffReports.problem.${key}`;
+  return { path, message: translateKey(locale, fullKey, values) ?? translateKey(locale, "staffReports.problem.invalid") ?? key };
+}
+
+function queryValues(query: QueryInput, problems: Problem[]): Record<string, string | undefined> {
   const entries =
     query instanceof URLSearchParams ? [...query.keys()].map((key) => [key, query.getAll(key)] as const) : Object.entries(query);
   const values: Record<string, string | undefined> = {};
   for (const [key, value] of entries) {
     const list = Array.isArray(value) ? value : [value];
-    if (list.length > 1) issues.push({ path: key, message: "is given more than once" });
+    if (list.length > 1) problems.push({ path: key, key: "repeated" });
     values[key] = list[0];
   }
   return values;
@@ -116,14 +131,11 @@ function previousCalendarYear(today: string): { from: string; to: string } {
   return { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
 }
 
-function periodProblems({ from, to }: { from: string; to: string }): FieldIssue[] {
-  if (to < from) return [{ path: "to", message: `must be on or after from (${from})` }];
+function periodProblems({ from, to }: { from: string; to: string }): Problem[] {
+  if (to < from) return [{ path: "to", key: "toBeforeFrom", values: { from } }];
   // 2021-01-01 to 2025-12-31 is five years; 2026-01-01 would start a sixth.
   const lastDay = formatLocalDate(addMonths(parseLocalDate(from), 12 * MAX_PERIOD_YEARS).date - 1);
-  if (to > lastDay)
-    return [
-      { path: "to", message: `makes the period longer than ${MAX_PERIOD_YEARS} years (at most ${lastDay}); ask for shorter periods` },
-    ];
+  if (to > lastDay) return [{ path: "to", key: "tooLong", values: { years: MAX_PERIOD_YEARS, lastDay } }];
   return [];
 }
 

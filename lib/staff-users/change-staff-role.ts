@@ -6,8 +6,8 @@ import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts"
 import { lockStaffUser, refuseLastActiveAdmin } from "./staff-admins.ts";
 
 export const changeStaffRoleSchema = z.object({
-  userId: z.uuid({ message: "Choose a staff account." }),
-  role: z.enum(["admin", "agent", "auditor"], { message: "Choose a role: admin, agent or auditor." }),
+  userId: z.uuid({ message: "staffUsers.validation.account" }),
+  role: z.enum(["admin", "agent", "auditor"], { message: "staffUsers.validation.role" }),
 });
 
 export async function changeStaffRole(options: z.input<typeof changeStaffRoleSchema> & { actor: Actor }) {
@@ -16,7 +16,9 @@ export async function changeStaffRole(options: z.input<typeof changeStaffRoleSch
   return db().$transaction(async (tx: Tx) => {
     const user = await lockStaffUser(tx, userId);
     if (user.role === to) return { userId, role: to, changed: false };
-    if (to !== "ADMIN") await refuseLastActiveAdmin(tx, user, `making them ${role}`);
+    if (to !== "ADMIN") {
+      await refuseLastActiveAdmin(tx, user, `making them ${role}`, { key: "staffUsers.errors.lastAdminRole", role: to });
+    }
     await tx.staffUser.update({ where: { id: userId }, data: { role: to } });
     await appendAuditEvent(tx, { actor: options.actor, action: "staff.role-changed", data: { userId, from: user.role, to } });
     return { userId, role: to, changed: true };

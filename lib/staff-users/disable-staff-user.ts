@@ -9,12 +9,14 @@ import { lockStaffUser, refuseLastActiveAdmin, revokeSessionsIn } from "./staff-
 export async function disableStaffUser(options: { userId: string; actor: Actor; now?: Date }) {
   const now = options.now ?? new Date();
   if (options.actor.type === "STAFF" && options.actor.id === options.userId) {
-    throw new AppError("FORBIDDEN", "You cannot disable your own account. Ask another administrator.");
+    throw new AppError("FORBIDDEN", "You cannot disable your own account. Ask another administrator.", {
+      text: { key: "staffUsers.errors.disableSelf" },
+    });
   }
   return db().$transaction(async (tx: Tx) => {
     const user = await lockStaffUser(tx, options.userId);
     if (user.disabledAt) return { userId: user.id, changed: false, sessionsRevoked: 0 };
-    await refuseLastActiveAdmin(tx, user, "disabling this account");
+    await refuseLastActiveAdmin(tx, user, "disabling this account", { key: "staffUsers.errors.lastAdminDisable" });
     await tx.staffUser.update({ where: { id: user.id }, data: { disabledAt: now } });
     const sessionsRevoked = await revokeSessionsIn(tx, user.id, now);
     await appendAuditEvent(tx, { actor: options.actor, action: "staff.user-disabled", data: { userId: user.id, sessionsRevoked } });

@@ -18,8 +18,8 @@ import { enqueueAfterCommit } from "../queue/enqueue.ts";
 export const INVITE_VALID_HOURS = 72;
 
 export const inviteStaffUserSchema = z.object({
-  email: z.email({ message: "Enter the colleague's email address, e.g. name@example.com." }).max(320),
-  role: z.enum(["admin", "agent", "auditor"], { message: "Choose a role: admin, agent or auditor." }),
+  email: z.email({ message: "staffUsers.validation.email" }).max(320),
+  role: z.enum(["admin", "agent", "auditor"], { message: "staffUsers.validation.role" }),
   /** The new member's language (emails and pages until they choose another). */
   locale: z.enum(catalogueLocales).default("en"),
 });
@@ -46,11 +46,16 @@ export async function inviteStaffUser(options: z.input<typeof inviteStaffUserSch
   const { user, emailId, reinvited } = await db().$transaction(async (tx: Tx) => {
     const existing = await tx.staffUser.findUnique({ where: { email } });
     if (existing && !existing.inviteTokenHash) {
+      // The field's issue names a catalogue message: the staff form shows it in the member's language.
       throw new AppError("CONFLICT", `${email} already has a staff account.`, {
-        issues: [{ path: "email", message: `${email} already has a staff account.` }],
+        issues: [{ path: "email", message: "staffUsers.errors.emailTaken" }],
       });
     }
-    if (existing?.disabledAt) throw new AppError("INVALID_STATE", `The account of ${email} is disabled: enable it before inviting again.`);
+    if (existing?.disabledAt) {
+      throw new AppError("INVALID_STATE", `The account of ${email} is disabled: enable it before inviting again.`, {
+        text: { key: "staffUsers.errors.accountDisabled", values: { email } },
+      });
+    }
     const saved = existing
       ? await tx.staffUser.update({ where: { id: existing.id }, data: invite })
       : await tx.staffUser.create({ data: { email, passwordHash: unusablePasswordHash, mustChangePassword: true, ...invite } });

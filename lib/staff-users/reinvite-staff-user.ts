@@ -11,8 +11,12 @@ export async function reinviteStaffUser(options: { userId: string; actor: Actor;
     where: { id: options.userId },
     select: { email: true, role: true, inviteTokenHash: true, locale: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", "There is no such staff account.");
-  if (!user.inviteTokenHash) throw new AppError("INVALID_STATE", `${user.email} has already accepted their invitation.`);
+  if (!user) throw new AppError("NOT_FOUND", "There is no such staff account.", { text: { key: "staffUsers.errors.noSuchAccount" } });
+  if (!user.inviteTokenHash) {
+    throw new AppError("INVALID_STATE", `${user.email} has already accepted their invitation.`, {
+      text: { key: "staffUsers.errors.alreadyAccepted", values: { email: user.email } },
+    });
+  }
   return inviteStaffUser({
     email: user.email,
     role: user.role.toLowerCase() as "admin",

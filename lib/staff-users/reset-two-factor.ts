@@ -11,7 +11,9 @@ export async function resetTwoFactor(options: { userId: string; actor: Actor; no
   return db().$transaction(async (tx: Tx) => {
     const user = await lockStaffUser(tx, options.userId);
     if (!user.totpEnabledAt && !user.totpSecretEncrypted) {
-      throw new AppError("INVALID_STATE", `${user.email} has no two-factor setup to reset.`);
+      throw new AppError("INVALID_STATE", `${user.email} has no two-factor setup to reset.`, {
+        text: { key: "staffUsers.errors.noTwoFactor", values: { email: user.email } },
+      });
     }
     await tx.staffUser.update({
       where: { id: user.id },

@@ -20,8 +20,10 @@ const { signInStaff } = await import("../../lib/auth/sign-in-staff.ts");
 const { verifyPassword } = await import("../../lib/auth/password.ts");
 const { deliverEmail } = await import("../../lib/email/deliver-email.ts");
 const { AppError } = await import("../../lib/errors.ts");
-const { env } = await import("../../lib/env.ts");
+const { actionError } = await import("../../lib/auth/staff-action.ts");
+const { localiseActionError } = await import("../../lib/i18n/localise-action-error.ts");
 const { waitForEmail } = await import("../support/mailbox.ts");
+const { staffAddressLimit } = await import("../../lib/security/staff-address-limit.ts");
 const { inOneRateLimitWindow } = await import("../../lib/security/rate-limit-window.test-support.ts");
 
 const run = randomBytes(3).toString("hex");
@@ -122,8 +124,9 @@ describe("inviting a colleague", () => {
   });
 
   it("limits tries of invitation links per address", async () => {
-    // The limit's tries and one more, inside one 15-minute window, whatever the clock says when they start.
-    const limit = env().STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN;
+    // The limit is the setting's (STAFF_SIGN_IN_PER_ADDRESS_PER_15_MIN); one try more is refused.
+    const { limit } = staffAddressLimit("staff-invite-address");
+    // All the tries inside one 15-minute window of the limit, whatever the clock says when they start.
     const codes = await inOneRateLimitWindow(900, async () => {
       const from = address();
       const tries: string[] = [];
@@ -151,6 +154,18 @@ describe("roles and accounts", () => {
     // A pending invitation does not count: that person cannot sign in yet.
     await inviteStaffUser({ email: `pending-admin-${run}@example.test`, role: "admin", actor: system });
     expect(await codeOf(changeStaffRole({ userId: first.id, role: "auditor", actor: system }))).toBe("INVALID_STATE");
+    // The staff page says it in the member's language; logs and the terminal keep the English.
+    const refusal = await changeStaffRole({ userId: first.id, role: "auditor", actor: system }).catch((caught: unknown) => caught);
+    expect((refusal as Error).message).toContain("making them auditor would leave nobody");
+    expect(localiseActionError(actionError(refusal), "fr").error.message).toBe(
+      `${first.email} est le dernier administrateur actif : lui donner le rôle d’auditeur ne laisserait personne pour gérer le portail. Nommez d’abord quelqu’un d’autre administrateur.`,
+    );
+    const selfRefusal = await disableStaffUser({ userId: first.id, actor: { type: "STAFF", id: first.id } }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(localiseActionError(actionError(selfRefusal), "fr").error.message).toBe(
+      "Vous ne pouvez pas désactiver votre propre compte. Demandez-le à un autre administrateur.",
+    );
 
     const second = await activeUser("admin", "second-admin");
     await expect(changeStaffRole({ userId: first.id, role: "agent", actor: { type: "STAFF", id: second.id } })).resolves.toMatchObject({

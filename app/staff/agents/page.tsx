@@ -1,46 +1,45 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { listDrpAgents } from "@/lib/drp/list-drp-agents.ts";
 import { env } from "@/lib/env.ts";
+import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
 import { AddAgentForm, AgentButton, RotateKeyForm } from "./_components/agent-controls.tsx";
 import { disableDrpAgentAction, enableDrpAgentAction } from "./actions.ts";
 
-export const metadata: Metadata = { title: "Authorized agents" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffAgents");
+  return { title: t("title") };
+}
 
 export default async function AgentsPage() {
   await requireStaffPage("agents.manage");
   await connection();
+  const t = await getTranslations("staffAgents");
+  const dateTime = staffDateTime(await getLocale(), env().CONTROLLER_TIME_ZONE);
   const agents = await listDrpAgents();
   const businessId = env().DRP_BUSINESS_ID;
   return (
     <div className="staff-page">
-      <h1>Authorized agents</h1>
-      <p>
-        Authorized agents file requests for people over the Data Rights Protocol. Only the agents listed here, with the verify key of their
-        entry in the DRP agent directory, can set up a token and file requests. The person still confirms each request by email.
-      </p>
-      <p>
-        {businessId
-          ? `This portal answers as business ${businessId} at ${env().APP_URL}/api/drp.`
-          : "The Data Rights Protocol is off: set DRP_BUSINESS_ID to this business's id in the DRP directory."}
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <p>{businessId ? t("businessOn", { businessId, endpoint: `${env().APP_URL}/api/drp` }) : t("businessOff")}</p>
       <table className="staff-table">
-        <caption className="visually-hidden">Trusted authorized agents</caption>
+        <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Agent</th>
-            <th scope="col">Requests filed</th>
-            <th scope="col">State</th>
-            <th scope="col">Manage</th>
+            <th scope="col">{t("column.agent")}</th>
+            <th scope="col">{t("column.requests")}</th>
+            <th scope="col">{t("column.state")}</th>
+            <th scope="col">{t("column.manage")}</th>
           </tr>
         </thead>
         <tbody>
           {agents.length === 0 ? (
             <tr>
-              <td colSpan={4}>No agent is trusted yet.</td>
+              <td colSpan={4}>{t("none")}</td>
             </tr>
           ) : null}
           {agents.map((agent) => (
@@ -52,14 +51,14 @@ export default async function AgentsPage() {
               </td>
               <td>{agent.requests}</td>
               <td>
-                {agent.disabledAt ? `Disabled since ${dateTime.format(agent.disabledAt)} UTC` : "Trusted"}
-                {agent.keyRotatedAt ? ` · key rotated ${dateTime.format(agent.keyRotatedAt)} UTC` : ""}
+                {agent.disabledAt ? t("disabledSince", { when: dateTime.format(agent.disabledAt) }) : t("trusted")}
+                {agent.keyRotatedAt ? t("keyRotated", { when: dateTime.format(agent.keyRotatedAt) }) : ""}
               </td>
               <td>
                 {agent.disabledAt ? (
-                  <AgentButton agentId={agent.id} action={enableDrpAgentAction} label="Trust again" />
+                  <AgentButton agentId={agent.id} action={enableDrpAgentAction} label={t("trustAgain")} />
                 ) : (
-                  <AgentButton agentId={agent.id} action={disableDrpAgentAction} label="Disable" danger />
+                  <AgentButton agentId={agent.id} action={disableDrpAgentAction} label={t("disable")} danger />
                 )}
                 <RotateKeyForm agentId={agent.id} />
               </td>
@@ -67,7 +66,7 @@ export default async function AgentsPage() {
           ))}
         </tbody>
       </table>
-      <h2>Trust an agent</h2>
+      <h2>{t("addTitle")}</h2>
       <AddAgentForm />
     </div>
   );

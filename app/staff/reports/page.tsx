@@ -2,8 +2,10 @@
 // jurisdiction, with the downloads the API serves and the definitions behind every number.
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { type FieldIssue, isAppError } from "@/lib/errors.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { computeRequestMetrics } from "@/lib/reports/compute-request-metrics.ts";
 import { readRegisterPage } from "@/lib/reports/read-register-page.ts";
 import { registerColumns } from "@/lib/reports/register-columns.ts";
@@ -12,18 +14,29 @@ import { controllerToday, lastTwelveMonths, parseReportQuery, periodFields, type
 import { JurisdictionMetricsView } from "./_components/jurisdiction-metrics.tsx";
 import { RegisterPreview } from "./_components/register-preview.tsx";
 import { ReportFilters } from "./_components/report-filters.tsx";
+import { reportFormat } from "./_components/report-format.ts";
 import { RightsMetrics } from "./_components/rights-metrics.tsx";
 
-export const metadata: Metadata = { title: "Reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffReports");
+  return { title: t("title") };
+}
 
 type ReportsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PREVIEW_ROWS = 25;
 
-function readPeriod(query: Record<string, string | string[] | undefined>, today: string): { period: ReportPeriod; problems: FieldIssue[] } {
+const terms = Object.keys(reportDefinitions) as Array<keyof typeof reportDefinitions>;
+
+function readPeriod(
+  query: Record<string, string | string[] | undefined>,
+  today: string,
+  locale: Locale,
+): { period: ReportPeriod; problems: FieldIssue[] } {
   try {
     // The page opens on the last twelve months (the API's default is the previous calendar year).
-    return { period: parseReportQuery(query, periodFields, today, lastTwelveMonths), problems: [] };
+    return { period: parseReportQuery(query, periodFields, today, lastTwelveMonths, locale), problems: [] };
   } catch (error) {
     if (!isAppError(error) || !error.issues) throw error;
     return { period: parseReportQuery({}, periodFields, today, lastTwelveMonths), problems: error.issues };
@@ -33,79 +46,80 @@ function readPeriod(query: Record<string, string | string[] | undefined>, today:
 export default async function ReportsPage({ searchParams }: ReportsPageProps) {
   await requireStaffPage("reports.read");
   await connection();
+  const locale = await getLocale();
+  const t = await getTranslations("staffReports");
+  const format = reportFormat(locale);
   const today = controllerToday();
-  const { period, problems } = readPeriod(await searchParams, today);
+  const { period, problems } = readPeriod(await searchParams, today, locale);
   const [metrics, preview] = await Promise.all([computeRequestMetrics(period, today), readRegisterPage(period, { limit: PREVIEW_ROWS })]);
-  const periodLabel = `received ${period.from} to ${period.to}${period.jurisdiction ? ` (${period.jurisdiction})` : ""}`;
+  const days = { from: format.day(period.from), to: format.day(period.to) };
+  const periodLabel = period.jurisdiction ? t("periodIn", { ...days, jurisdiction: period.jurisdiction }) : t("period", days);
   const query = { from: period.from, to: period.to, jurisdiction: period.jurisdiction ?? "all" };
   const download = (path: string, extra: Record<string, string>) =>
     `/api/v1/reports/${path}?${new URLSearchParams({ ...query, ...extra })}`;
 
   return (
     <div className="staff-page report-page">
-      <h1>Request register and metrics</h1>
-      <p className="lead">
-        The record of every request and how it was answered (CCPA regulations §7101), and the yearly figures per right (§7102). Neither
-        holds personal data: a request is known by its reference only.
-      </p>
-      <p>
-        The record of processing activities (GDPR Art. 30), built from the data map, has its own page:{" "}
-        <a href="/staff/reports/processing">Record of processing</a>.
-      </p>
-      <ReportFilters period={period} today={today} problems={problems} />
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <p>{t.rich("processingLink", { link: (chunks) => <a href="/staff/reports/processing">{chunks}</a> })}</p>
+      <ReportFilters period={period} today={today} problems={problems} format={format} />
 
       <section aria-labelledby="downloads-title">
-        <h2 id="downloads-title">Downloads</h2>
+        <h2 id="downloads-title">{t("downloads.title")}</h2>
         <ul className="report-downloads">
           <li>
-            Register: <a href={download("register", { format: "csv" })}>CSV (spreadsheet)</a> or{" "}
-            <a href={download("register", { format: "json" })}>JSON</a>, every request of the period
+            {t.rich("downloads.register", {
+              csv: (chunks) => <a href={download("register", { format: "csv" })}>{chunks}</a>,
+              json: (chunks) => <a href={download("register", { format: "json" })}>{chunks}</a>,
+            })}
           </li>
           <li>
-            Metrics per right: <a href={download("metrics", { format: "csv", table: "rights" })}>CSV</a>; per jurisdiction:{" "}
-            <a href={download("metrics", { format: "csv", table: "jurisdictions" })}>CSV</a>; both with their definitions:{" "}
-            <a href={download("metrics", { format: "json" })}>JSON</a>
+            {t.rich("downloads.metrics", {
+              rights: (chunks) => <a href={download("metrics", { format: "csv", table: "rights" })}>{chunks}</a>,
+              jurisdictions: (chunks) => <a href={download("metrics", { format: "csv", table: "jurisdictions" })}>{chunks}</a>,
+              json: (chunks) => <a href={download("metrics", { format: "json" })}>{chunks}</a>,
+            })}
           </li>
         </ul>
-        <p className="hint">
-          The same addresses answer integrations with an API key that has the reports.read permission (auditor or admin role).
-        </p>
+        <p className="hint">{t("downloads.hint")}</p>
+        <p className="hint">{t("downloads.columnsHint")}</p>
       </section>
 
       <section aria-labelledby="rights-title">
-        <h2 id="rights-title">Metrics per right</h2>
-        <RightsMetrics rows={metrics.byRight} periodLabel={periodLabel} />
+        <h2 id="rights-title">{t("rightsTitle")}</h2>
+        <RightsMetrics rows={metrics.byRight} periodLabel={periodLabel} format={format} />
       </section>
 
       <section aria-labelledby="jurisdictions-title">
-        <h2 id="jurisdictions-title">Answered on time per jurisdiction</h2>
-        <JurisdictionMetricsView rows={metrics.byJurisdiction} periodLabel={periodLabel} />
+        <h2 id="jurisdictions-title">{t("jurisdictionsTitle")}</h2>
+        <JurisdictionMetricsView rows={metrics.byJurisdiction} periodLabel={periodLabel} format={format} />
       </section>
 
       <section aria-labelledby="register-title">
-        <h2 id="register-title">Register</h2>
-        <RegisterPreview rows={preview.rows} periodLabel={periodLabel} />
-        {preview.next ? <p className="hint">Download the register for every row of the period.</p> : null}
+        <h2 id="register-title">{t("registerTitle")}</h2>
+        <RegisterPreview rows={preview.rows} periodLabel={periodLabel} format={format} />
+        {preview.next ? <p className="hint">{t("registerMore")}</p> : null}
       </section>
 
       <section aria-labelledby="definitions-title">
-        <h2 id="definitions-title">How the numbers are counted</h2>
+        <h2 id="definitions-title">{t("definitionsTitle")}</h2>
         <dl className="report-definitions">
-          {Object.entries(reportDefinitions).map(([term, text]) => (
+          {terms.map((term) => (
             <div key={term}>
-              <dt>{definitionTerms[term as keyof typeof reportDefinitions]}</dt>
-              <dd>{text}</dd>
+              <dt>{t(`term.${term}`)}</dt>
+              <dd>{t(`definition.${term}`)}</dd>
             </div>
           ))}
         </dl>
-        <h3>Columns of the register</h3>
+        <h3>{t("columnsTitle")}</h3>
         <dl className="report-definitions">
           {registerColumns.map((column) => (
             <div key={column.key}>
               <dt>
                 <code>{column.key}</code>
               </dt>
-              <dd>{column.description}</dd>
+              <dd>{t(`column.${column.key}`)}</dd>
             </div>
           ))}
         </dl>
@@ -113,19 +127,3 @@ export default async function ReportsPage({ searchParams }: ReportsPageProps) {
     </div>
   );
 }
-
-const definitionTerms: Record<keyof typeof reportDefinitions, string> = {
-  period: "Period",
-  received: "Received",
-  compliedInWhole: "Complied in whole",
-  compliedInPart: "Complied in part",
-  denied: "Denied",
-  deniedUnverifiable: "Denied: not verifiable",
-  deniedExempt: "Denied: exempt",
-  deniedOther: "Denied: other grounds",
-  withdrawn: "Withdrawn",
-  expiredUnverified: "Never verified",
-  pending: "Still open",
-  daysToRespond: "Days to respond",
-  onTime: "On time",
-};

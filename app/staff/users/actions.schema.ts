@@ -4,4 +4,4 @@ import { z } from "zod";
 export { changeStaffRoleSchema } from "@/lib/staff-users/change-staff-role.ts";
 export { inviteStaffUserSchema } from "@/lib/staff-users/invite-staff-user.ts";
 
-export const staffUserIdSchema = z.object({ userId: z.uuid({ message: "Choose a staff account." }) });
+export const staffUserIdSchema = z.object({ userId: z.uuid({ message: "staffUsers.validation.account" }) });

@@ -1,9 +1,14 @@
 "use server";
 // The users page's changes; each needs users.manage (runStaffAction) and calls one service. The
 // invitation link itself never comes back to the browser: it goes only to the invited address.
+// What happened is said in the member's language.
 import { revalidatePath } from "next/cache";
 import { runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
+import { env } from "@/lib/env.ts";
+import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { changeStaffRole } from "@/lib/staff-users/change-staff-role.ts";
 import { disableStaffUser } from "@/lib/staff-users/disable-staff-user.ts";
 import { enableStaffUser } from "@/lib/staff-users/enable-staff-user.ts";
@@ -12,16 +17,22 @@ import { reinviteStaffUser } from "@/lib/staff-users/reinvite-staff-user.ts";
 import { resetTwoFactor } from "@/lib/staff-users/reset-two-factor.ts";
 import { changeStaffRoleSchema, inviteStaffUserSchema, staffUserIdSchema } from "./actions.schema.ts";
 
-const sentUntil = (expiresAt: Date) => `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+async function words() {
+  const locale = await staffLocale();
+  const dateTime = staffDateTime(locale, env().CONTROLLER_TIME_ZONE);
+  return { t: translator(locale), until: (date: Date) => dateTime.format(date) };
+}
 
 export async function inviteStaffUserAction(_previous: unknown, formData: FormData) {
   const result = await runStaffAction("users.manage", inviteStaffUserSchema, formData, async (data, me) => {
     const { email, role, expiresAt, reinvited } = await inviteStaffUser({ ...data, actor: actorOf(me) });
+    const { t, until } = await words();
+    const values = { email, until: until(expiresAt) };
     return {
       email,
       role,
       reinvited,
-      message: `Invitation ${reinvited ? "sent again" : "sent"} to ${email}; the link works until ${sentUntil(expiresAt)}.`,
+      message: reinvited ? t("staffUsers.outcome.reinvited", values) : t("staffUsers.outcome.invited", values),
     };
   });
   if (result.ok) revalidatePath("/staff/users");
@@ -32,7 +43,8 @@ export async function reinviteStaffUserAction(_previous: unknown, formData: Form
   return done(
     await runStaffAction("users.manage", staffUserIdSchema, formData, async ({ userId }, me) => {
       const { email, expiresAt } = await reinviteStaffUser({ userId, actor: actorOf(me) });
-      return { message: `A new link was sent to ${email}; it works until ${sentUntil(expiresAt)}. The previous link no longer works.` };
+      const { t, until } = await words();
+      return { message: t("staffUsers.outcome.newLink", { email, until: until(expiresAt) }) };
     }),
   );
 }
@@ -41,8 +53,11 @@ export async function changeStaffRoleAction(_previous: unknown, formData: FormDa
   return done(
     await runStaffAction("users.manage", changeStaffRoleSchema, formData, async (data, me) => {
       const { changed, role } = await changeStaffRole({ ...data, actor: actorOf(me) });
+      const { t } = await words();
       return {
-        message: changed ? `Role changed to ${role.toLowerCase()}; it applies from their next page.` : "That is already their role.",
+        message: changed
+          ? t("staffUsers.outcome.roleChanged", { role: t(`staffShell.role.${role}`) })
+          : t("staffUsers.outcome.roleUnchanged"),
       };
     }),
   );
@@ -52,7 +67,10 @@ export async function disableStaffUserAction(_previous: unknown, formData: FormD
   return done(
     await runStaffAction("users.manage", staffUserIdSchema, formData, async ({ userId }, me) => {
       const { changed, sessionsRevoked } = await disableStaffUser({ userId, actor: actorOf(me) });
-      return { message: changed ? `Disabled; ${sessionsRevoked} open session(s) ended.` : "Already disabled." };
+      const { t } = await words();
+      return {
+        message: changed ? t("staffUsers.outcome.disabled", { sessions: sessionsRevoked }) : t("staffUsers.outcome.alreadyDisabled"),
+      };
     }),
   );
 }
@@ -61,7 +79,8 @@ export async function enableStaffUserAction(_previous: unknown, formData: FormDa
   return done(
     await runStaffAction("users.manage", staffUserIdSchema, formData, async ({ userId }, me) => {
       const { changed } = await enableStaffUser({ userId, actor: actorOf(me) });
-      return { message: changed ? "Enabled: they can sign in again." : "Already enabled." };
+      const { t } = await words();
+      return { message: changed ? t("staffUsers.outcome.enabled") : t("staffUsers.outcome.alreadyEnabled") };
     }),
   );
 }
@@ -70,7 +89,8 @@ export async function resetTwoFactorAction(_previous: unknown, formData: FormDat
   return done(
     await runStaffAction("users.manage", staffUserIdSchema, formData, async ({ userId }, me) => {
       const { sessionsRevoked } = await resetTwoFactor({ userId, actor: actorOf(me) });
-      return { message: `Two-factor reset; ${sessionsRevoked} open session(s) ended. They set it up again at their next sign-in.` };
+      const { t } = await words();
+      return { message: t("staffUsers.outcome.twoFactorReset", { sessions: sessionsRevoked }) };
     }),
   );
 }

@@ -1,43 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
+import { env } from "@/lib/env.ts";
+import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
 import { listStaffUsers } from "@/lib/staff-users/list-staff-users.ts";
 import { RoleForm, UserActionButton } from "./_components/user-controls.tsx";
 import { disableStaffUserAction, enableStaffUserAction, reinviteStaffUserAction, resetTwoFactorAction } from "./actions.ts";
 import "./users.css";
 
-export const metadata: Metadata = { title: "Users" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const t = await getTranslations("staffUsers");
+  return { title: t("title") };
+}
 
 export default async function UsersPage() {
   const me = await requireStaffPage("users.manage");
   await connection();
+  const t = await getTranslations("staffUsers");
+  const roles = await getTranslations("staffShell.role");
+  const dateTime = staffDateTime(await getLocale(), env().CONTROLLER_TIME_ZONE);
   const users = await listStaffUsers();
+  const stateOf = (user: (typeof users)[number]) => {
+    if (user.disabledAt) return t("state.disabledSince", { when: dateTime.format(user.disabledAt) });
+    if (user.invitation === "pending" && user.inviteExpiresAt) return t("state.invited", { when: dateTime.format(user.inviteExpiresAt) });
+    if (user.invitation === "expired") return t("state.inviteExpired");
+    return user.locked ? t("state.locked") : t("state.active");
+  };
   return (
     <div className="staff-page">
-      <h1>Users</h1>
-      <p>
-        Everyone who works in the staff workspace. Roles: <strong>agents</strong> handle requests, <strong>auditors</strong> read everything
-        and change nothing, <strong>administrators</strong> also manage staff, connectors and settings. A role change applies from the
-        person's next page; disabling an account or resetting its two-factor ends its sessions at once.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t.rich("intro", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <p>
         <Link href="/staff/users/invite" className="button">
-          Invite someone
+          {t("inviteLink")}
         </Link>
       </p>
       <table className="staff-table">
-        <caption className="visually-hidden">Staff accounts</caption>
+        <caption className="visually-hidden">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Two-factor</th>
-            <th scope="col">Last active</th>
-            <th scope="col">State</th>
-            <th scope="col">Manage</th>
+            <th scope="col">{t("column.email")}</th>
+            <th scope="col">{t("column.role")}</th>
+            <th scope="col">{t("column.twoFactor")}</th>
+            <th scope="col">{t("column.lastActive")}</th>
+            <th scope="col">{t("column.state")}</th>
+            <th scope="col">{t("column.manage")}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,47 +55,39 @@ export default async function UsersPage() {
             const self = user.id === me.userId;
             return (
               <tr key={user.id}>
+                <td>{self ? t("you", { email: user.email }) : user.email}</td>
                 <td>
-                  {user.email}
-                  {self ? " (you)" : ""}
+                  <RoleForm
+                    userId={user.id}
+                    email={user.email}
+                    role={user.role}
+                    roles={{ admin: roles("ADMIN"), agent: roles("AGENT"), auditor: roles("AUDITOR") }}
+                  />
                 </td>
-                <td>
-                  <RoleForm userId={user.id} email={user.email} role={user.role} />
-                </td>
-                <td>{user.twoFactor ? "On" : "Off"}</td>
-                <td>{user.lastSeenAt ? `${dateTime.format(user.lastSeenAt)} UTC` : "Never"}</td>
-                <td>
-                  {user.disabledAt
-                    ? `Disabled since ${dateTime.format(user.disabledAt)} UTC`
-                    : user.invitation === "pending"
-                      ? `Invited; link valid until ${user.inviteExpiresAt ? dateTime.format(user.inviteExpiresAt) : "?"} UTC`
-                      : user.invitation === "expired"
-                        ? "Invitation expired"
-                        : user.locked
-                          ? "Locked for a few minutes (failed sign-ins)"
-                          : "Active"}
-                </td>
+                <td>{user.twoFactor ? t("twoFactorOn") : t("twoFactorOff")}</td>
+                <td>{user.lastSeenAt ? dateTime.format(user.lastSeenAt) : t("never")}</td>
+                <td>{stateOf(user)}</td>
                 <td>
                   {user.invitation && !user.disabledAt ? (
-                    <UserActionButton userId={user.id} action={reinviteStaffUserAction} label="Send the invitation again" />
+                    <UserActionButton userId={user.id} action={reinviteStaffUserAction} label={t("action.reinvite")} />
                   ) : null}
                   {user.twoFactor ? (
                     <UserActionButton
                       userId={user.id}
                       action={resetTwoFactorAction}
-                      label="Reset two-factor"
-                      confirm={`${user.email} will be signed out and must set up two-factor again.`}
+                      label={t("action.resetTwoFactor")}
+                      confirm={{ question: t("action.resetTwoFactorConfirm", { email: user.email }), yes: t("action.resetTwoFactorYes") }}
                       danger
                     />
                   ) : null}
                   {user.disabledAt ? (
-                    <UserActionButton userId={user.id} action={enableStaffUserAction} label="Enable" />
+                    <UserActionButton userId={user.id} action={enableStaffUserAction} label={t("action.enable")} />
                   ) : self ? null : (
                     <UserActionButton
                       userId={user.id}
                       action={disableStaffUserAction}
-                      label="Disable"
-                      confirm={`${user.email} will be signed out and unable to sign in.`}
+                      label={t("action.disable")}
+                      confirm={{ question: t("action.disableConfirm", { email: user.email }), yes: t("action.disableYes") }}
                       danger
                     />
                   )}

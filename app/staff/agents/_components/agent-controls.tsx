@@ -1,5 +1,6 @@
 "use client";
 // The forms of the authorized agents page; each says what happened.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
 import { addDrpAgentAction, rotateDrpAgentKeyAction } from "../actions.ts";
@@ -11,24 +12,30 @@ function Outcome({ state }: { state: State }) {
   return (
     <output aria-live="polite">
       {state?.ok ? <span className="message--success">{state.data.message}</span> : null}
-      {state && !state.ok ? <span className="field-error">{state.error.message}</span> : null}
+      {state && !state.ok ? <span className="field-error">{refusalText(state.error)}</span> : null}
     </output>
   );
 }
 
+/** A refusal in words: each field's problem when the form was refused field by field, else the message. */
+function refusalText(error: Extract<State, { ok: false }>["error"]): string {
+  return error.issues?.length ? error.issues.map((issue) => issue.message).join(" ") : error.message;
+}
+
 export function AddAgentForm() {
+  const t = useTranslations("staffAgents.add");
   const [state, formAction, pending] = useActionState<State, FormData>(addDrpAgentAction, null);
   return (
     <form action={formAction} className="stack-form">
-      <label htmlFor="agent-id">Agent id (from the DRP agent directory)</label>
+      <label htmlFor="agent-id">{t("id")}</label>
       <input id="agent-id" name="id" className="input" required maxLength={100} pattern="[A-Za-z0-9_]+" autoComplete="off" />
-      <label htmlFor="agent-name">Name</label>
+      <label htmlFor="agent-name">{t("name")}</label>
       <input id="agent-name" name="name" className="input" required maxLength={200} autoComplete="off" />
-      <label htmlFor="agent-key">Verify key (base64 of its 32-byte Ed25519 public key)</label>
+      <label htmlFor="agent-key">{t("verifyKey")}</label>
       <input id="agent-key" name="verifyKey" className="input" required maxLength={44} autoComplete="off" spellCheck={false} />
       <p>
         <button type="submit" className="button" aria-disabled={pending}>
-          Trust this agent
+          {t("submit")}
         </button>
       </p>
       <Outcome state={state} />
@@ -37,13 +44,14 @@ export function AddAgentForm() {
 }
 
 export function RotateKeyForm({ agentId }: { agentId: string }) {
+  const t = useTranslations("staffAgents");
   const [state, formAction, pending] = useActionState<State, FormData>(rotateDrpAgentKeyAction, null);
   const id = `rotate-${agentId}`;
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="agentId" value={agentId} />
       <label className="visually-hidden" htmlFor={id}>
-        New verify key of {agentId}
+        {t("newKeyOf", { agentId })}
       </label>
       <input
         id={id}
@@ -51,11 +59,11 @@ export function RotateKeyForm({ agentId }: { agentId: string }) {
         className="input input--small"
         required
         maxLength={44}
-        placeholder="New verify key"
+        placeholder={t("newKeyPlaceholder")}
         spellCheck={false}
       />{" "}
       <button type="submit" className="button button--secondary button--small" aria-disabled={pending}>
-        Rotate key
+        {t("rotateKey")}
       </button>
       <Outcome state={state} />
     </form>

@@ -5,7 +5,11 @@
 import { requireStaffFromPage } from "@/lib/auth/require-staff-from-page.ts";
 import { AppError } from "@/lib/errors.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
+import type { Locale } from "@/lib/i18n/catalogue.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 import { queuesBoard } from "../_board/board.ts";
+import { escapeHtml } from "../_board/fetch-adapter.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +23,8 @@ async function handleQueuesRequest(request: Request): Promise<Response> {
       return new Response(null, { status: 303, headers: { location: "/staff/sign-in", "cache-control": "no-store" } });
     }
     // A signed-in member whose role does not open the dashboard gets a page, as other pages answer.
-    if (wantsPage && error instanceof AppError && error.code === "FORBIDDEN") return notAllowedPage(request.headers.get("x-nonce"));
+    if (wantsPage && error instanceof AppError && error.code === "FORBIDDEN")
+      return notAllowedPage(request.headers.get("x-nonce"), await staffLocale());
     throw error;
   }
   // proxy.ts puts the nonce of this response's Content-Security-Policy on the request.
@@ -35,16 +40,17 @@ export const PUT = handle;
 export const PATCH = handle;
 export const DELETE = handle;
 
-/** The staff "Not allowed" page, for the one staff address that is a route handler rather than a page. */
-function notAllowedPage(nonce: string | null): Response {
+/** The staff "Not allowed" page, in the member's language, for the one staff address that is a route handler rather than a page. */
+function notAllowedPage(nonce: string | null, locale: Locale): Response {
+  const t = translator(locale);
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not allowed · Staff</title>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t("staffShell.titleTemplate", { page: t("staffQueues.notAllowed.title") }))}</title>
 <style${nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=]/g, "")}"` : ""}>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;margin:0}main{max-width:40rem;margin:0 auto;padding:2rem 1.25rem}a{color:#0b57d0}</style>
 </head><body><main>
-<h1>Not allowed</h1>
-<p>Your role does not give access to the queues dashboard. If you need it, ask an administrator.</p>
-<p><a href="/staff/requests">Back to the requests</a></p>
+<h1>${escapeHtml(t("staffQueues.notAllowed.title"))}</h1>
+<p>${escapeHtml(t("staffQueues.notAllowed.body"))}</p>
+<p><a href="/staff/requests">${escapeHtml(t("staffPages.backToRequests"))}</a></p>
 </main></body></html>`;
   return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

@@ -16,6 +16,8 @@ type BarChartProps = {
   /** The value of a full-length bar; defaults to the largest value. */
   max?: number;
   format?: (value: number) => string;
+  /** Written beside a bar with no value, in the page's language. */
+  missing: string;
 };
 
 const WIDTH = 720;
@@ -26,7 +28,7 @@ const BAR_GAP = 4;
 const GROUP_GAP = 14;
 const LEGEND = 34;
 
-export function BarChart({ id, title, summary, series, groups, max, format = String }: BarChartProps) {
+export function BarChart({ id, title, summary, series, groups, max, format = String, missing }: BarChartProps) {
   const scaleMax = max ?? Math.max(1, ...groups.flatMap((group) => group.values.map((value) => value ?? 0)));
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const groupHeight = series.length * (BAR + BAR_GAP) - BAR_GAP;
@@ -78,7 +80,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
                     <Fragment key={series[index]?.label ?? index}>
                       <rect x={LABEL_WIDTH} y={y} width={length} height={BAR} fill={`url(#${id}-fill-${index})`} />
                       <text x={LABEL_WIDTH + length + 6} y={y + BAR - 3} fontSize="12" fill="#4a5360">
-                        {value === null ? "n/a" : format(value)}
+                        {value === null ? missing : format(value)}
                       </text>
                     </Fragment>
                   );

@@ -1,39 +1,44 @@
 // The share of requests answered on time per jurisdiction: a table and a bar chart of the shares.
+import { getTranslations } from "next-intl/server";
 import type { JurisdictionMetrics } from "@/lib/reports/compute-request-metrics.ts";
 import { BarChart } from "./bar-chart.tsx";
-import { formatShare, jurisdictionName } from "./report-format.ts";
+import type { ReportFormat } from "./report-format.ts";
 
-export function JurisdictionMetricsView({ rows, periodLabel }: { rows: JurisdictionMetrics[]; periodLabel: string }) {
-  if (rows.length === 0) return <p>No request was received in this period.</p>;
+type Props = { rows: JurisdictionMetrics[]; periodLabel: string; format: ReportFormat };
+
+export async function JurisdictionMetricsView({ rows, periodLabel, format }: Props) {
+  const t = await getTranslations("staffReports");
+  if (rows.length === 0) return <p>{t("noRequests")}</p>;
   const named = rows.filter((row) => row.jurisdiction !== "all");
+  const counts = ["received", "responded", "onTime", "late"] as const;
   return (
     <>
       <div className="table-scroll">
         <table className="staff-table report-table">
-          <caption>Requests answered on time per jurisdiction, {periodLabel}</caption>
+          <caption>{t("metrics.jurisdictionsCaption", { period: periodLabel })}</caption>
           <thead>
             <tr>
-              <th scope="col">Jurisdiction</th>
+              <th scope="col">{t("metrics.jurisdictionColumn")}</th>
               <th scope="col" className="numeric">
-                Received
+                {t("metrics.received")}
               </th>
               <th scope="col" className="numeric">
-                Answered
+                {t("metrics.answered")}
               </th>
               <th scope="col" className="numeric">
-                On time
+                {t("metrics.onTime")}
               </th>
               <th scope="col" className="numeric">
-                Late
+                {t("metrics.late")}
               </th>
               <th scope="col" className="numeric">
-                Share on time
+                {t("metrics.shareOnTime")}
               </th>
               <th scope="col" className="numeric">
-                Still open
+                {t("metrics.pending")}
               </th>
               <th scope="col" className="numeric">
-                Open and overdue
+                {t("metrics.pendingOverdue")}
               </th>
             </tr>
           </thead>
@@ -41,15 +46,18 @@ export function JurisdictionMetricsView({ rows, periodLabel }: { rows: Jurisdict
             {rows.map((row) => (
               <tr key={row.jurisdiction}>
                 <th scope="row">
-                  {row.jurisdiction === "all" ? "All jurisdictions" : `${row.jurisdiction}: ${jurisdictionName(row.jurisdiction)}`}
+                  {row.jurisdiction === "all"
+                    ? t("allJurisdictions")
+                    : t("jurisdictionOption", { code: row.jurisdiction, name: format.jurisdiction(row.jurisdiction) })}
                 </th>
-                <td className="numeric">{row.received.toLocaleString("en")}</td>
-                <td className="numeric">{row.responded.toLocaleString("en")}</td>
-                <td className="numeric">{row.onTime.toLocaleString("en")}</td>
-                <td className="numeric">{row.late.toLocaleString("en")}</td>
-                <td className="numeric">{formatShare(row.onTimeShare)}</td>
-                <td className="numeric">{row.pending.toLocaleString("en")}</td>
-                <td className="numeric">{row.pendingOverdue.toLocaleString("en")}</td>
+                {counts.map((key) => (
+                  <td key={key} className="numeric">
+                    {format.count(row[key])}
+                  </td>
+                ))}
+                <td className="numeric">{format.share(row.onTimeShare)}</td>
+                <td className="numeric">{format.count(row.pending)}</td>
+                <td className="numeric">{format.count(row.pendingOverdue)}</td>
               </tr>
             ))}
           </tbody>
@@ -57,12 +65,21 @@ export function JurisdictionMetricsView({ rows, periodLabel }: { rows: Jurisdict
       </div>
       <BarChart
         id="on-time-chart"
-        title={`Share of answers given on time per jurisdiction, ${periodLabel}`}
-        summary={named.map((row) => `${row.jurisdiction}: ${formatShare(row.onTimeShare)} of ${row.responded} answers on time.`).join(" ")}
-        series={[{ label: "Share answered on time", colour: "#1e6b34" }]}
+        title={t("metrics.onTimeChartTitle", { period: periodLabel })}
+        summary={named
+          .map((row) =>
+            t("metrics.onTimeChartSummary", {
+              jurisdiction: row.jurisdiction,
+              share: format.share(row.onTimeShare),
+              answered: row.responded,
+            }),
+          )
+          .join(" ")}
+        series={[{ label: t("metrics.seriesOnTime"), colour: "#1e6b34" }]}
         groups={named.map((row) => ({ label: row.jurisdiction, values: [row.onTimeShare] }))}
         max={1}
-        format={(value) => formatShare(value)}
+        format={format.share}
+        missing={t("notAvailable")}
       />
     </>
   );

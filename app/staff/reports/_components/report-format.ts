@@ -1,22 +1,40 @@
-// Number formats shared by the report tables and charts.
+// How the report tables and charts write numbers, days, rights and jurisdictions in the member's
+// language. Law names come from the shared staff labels where they have one, else the act's name
+// in lib/deadlines/rules.ts.
 import { jurisdictionRules } from "@/lib/deadlines/rules.ts";
+import type { RequestType } from "@/lib/deadlines/types.ts";
+import { type Catalogue, catalogues, type Locale } from "@/lib/i18n/catalogue.ts";
+import { staffDate } from "@/lib/i18n/staff-dates.ts";
+import { translator } from "@/lib/i18n/translator.ts";
 
-export function formatDays(value: number | null): string {
-  return value === null ? "–" : value.toLocaleString("en", { maximumFractionDigits: 2 });
+type LawCode = keyof Catalogue["staffLabels"]["law"];
+const lawCodes = Object.keys(catalogues.en.staffLabels.law);
+const isLawCode = (code: string): code is LawCode => lawCodes.includes(code);
+
+export type ReportFormat = ReturnType<typeof reportFormat>;
+
+export function reportFormat(locale: Locale) {
+  const t = translator(locale);
+  const count = new Intl.NumberFormat(locale);
+  const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const share = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  // Calendar days (YYYY-MM-DD) are formatted in UTC, so the day written is the day given.
+  const day = staffDate(locale, "UTC");
+  return {
+    count: (value: number | null) => count.format(value ?? 0),
+    days: (value: number | null) => (value === null ? "–" : days.format(value)),
+    share: (value: number | null) => (value === null ? "–" : share.format(value)),
+    day: (date: string) => day.format(new Date(`${date}T00:00:00Z`)),
+    jurisdiction: (code: string) =>
+      isLawCode(code)
+        ? t(`staffLabels.law.${code}`)
+        : Object.hasOwn(jurisdictionRules, code)
+          ? jurisdictionRules[code as keyof typeof jurisdictionRules].name
+          : code,
+    /** A right as a row heading: "Access", "Accès"; "all" is every right together. */
+    right: (right: RequestType | "all") => {
+      const label = right === "all" ? t("staffReports.allRights") : t(`staffLabels.right.${right.toUpperCase() as Uppercase<RequestType>}`);
+      return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
+    },
+  };
 }
-
-export function formatShare(value: number | null): string {
-  return value === null ? "–" : `${(value * 100).toLocaleString("en", { maximumFractionDigits: 1 })}%`;
-}
-
-export function jurisdictionName(code: string): string {
-  return Object.hasOwn(jurisdictionRules, code) ? jurisdictionRules[code as keyof typeof jurisdictionRules].name : code;
-}
-
-export const rightNames: Record<string, string> = {
-  access: "Access",
-  rectification: "Rectification",
-  erasure: "Erasure",
-  portability: "Portability",
-  all: "All rights",
-};

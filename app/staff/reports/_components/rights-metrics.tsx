@@ -1,118 +1,104 @@
 // The §7102 metrics per right: a table (the full record) and a bar chart of the same counts.
+import { getTranslations } from "next-intl/server";
 import type { RightMetrics } from "@/lib/reports/compute-request-metrics.ts";
 import { BarChart } from "./bar-chart.tsx";
-import { formatDays, formatShare, rightNames } from "./report-format.ts";
+import type { ReportFormat } from "./report-format.ts";
 
-const columns: Array<{ key: keyof RightMetrics; label: string; format?: (value: number | null) => string }> = [
-  { key: "received", label: "Received" },
-  { key: "compliedInWhole", label: "Complied in whole" },
-  { key: "compliedInPart", label: "Complied in part" },
-  { key: "denied", label: "Denied" },
-  { key: "withdrawn", label: "Withdrawn" },
-  { key: "expiredUnverified", label: "Never verified" },
-  { key: "pending", label: "Still open" },
-  { key: "medianDays", label: "Median days to respond", format: formatDays },
-  { key: "meanDays", label: "Mean days to respond", format: formatDays },
-  { key: "onTimeShare", label: "Answered on time", format: formatShare },
-];
+type Column = { key: keyof RightMetrics; label: string; kind?: "days" | "share" };
 
-/** The denied requests by the grounds of §7102(a)(2): a table of its own, so neither is too wide to read. */
-const denialColumns: typeof columns = [
-  { key: "denied", label: "Denied" },
-  { key: "deniedUnverifiable", label: "Not verifiable" },
-  { key: "expiredUnverified", label: "of which never confirmed" },
-  { key: "deniedExempt", label: "Exempt information" },
-  { key: "deniedOther", label: "Other grounds" },
-];
-
-export function RightsMetrics({ rows, periodLabel }: { rows: RightMetrics[]; periodLabel: string }) {
+export async function RightsMetrics({ rows, periodLabel, format }: { rows: RightMetrics[]; periodLabel: string; format: ReportFormat }) {
+  const t = await getTranslations("staffReports");
+  const columns: Column[] = [
+    { key: "received", label: t("metrics.received") },
+    { key: "compliedInWhole", label: t("metrics.compliedInWhole") },
+    { key: "compliedInPart", label: t("metrics.compliedInPart") },
+    { key: "denied", label: t("metrics.denied") },
+    { key: "withdrawn", label: t("metrics.withdrawn") },
+    { key: "expiredUnverified", label: t("metrics.expiredUnverified") },
+    { key: "pending", label: t("metrics.pending") },
+    { key: "medianDays", label: t("metrics.medianDays"), kind: "days" },
+    { key: "meanDays", label: t("metrics.meanDays"), kind: "days" },
+    { key: "onTimeShare", label: t("metrics.onTimeShare"), kind: "share" },
+  ];
+  // The denied requests by the grounds of §7102(a)(2): a table of its own, so neither is too wide to read.
+  const denialColumns: Column[] = [
+    { key: "denied", label: t("metrics.denied") },
+    { key: "deniedUnverifiable", label: t("metrics.deniedUnverifiable") },
+    { key: "expiredUnverified", label: t("metrics.ofWhichNeverConfirmed") },
+    { key: "deniedExempt", label: t("metrics.deniedExempt") },
+    { key: "deniedOther", label: t("metrics.deniedOther") },
+  ];
   const rights = rows.filter((row) => row.right !== "all");
   const total = rows.find((row) => row.right === "all");
+  const table = (caption: string, shown: Column[]) => (
+    <div className="table-scroll">
+      <table className="staff-table report-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("metrics.rightColumn")}</th>
+            {shown.map((column) => (
+              <th key={column.key} scope="col" className="numeric">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rights.map((row) => (
+            <MetricsRow key={row.right} row={row} columns={shown} format={format} />
+          ))}
+        </tbody>
+        {total ? (
+          <tfoot>
+            <MetricsRow row={total} columns={shown} format={format} />
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
   return (
     <>
-      <div className="table-scroll">
-        <table className="staff-table report-table">
-          <caption>Requests per right, {periodLabel}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Right</th>
-              {columns.map((column) => (
-                <th key={column.key} scope="col" className="numeric">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rights.map((row) => (
-              <MetricsRow key={row.right} row={row} columns={columns} />
-            ))}
-          </tbody>
-          {total ? (
-            <tfoot>
-              <MetricsRow row={total} columns={columns} />
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="staff-table report-table">
-          <caption>Denied requests by grounds (never verified counts as denied, §7102(a)(2)), {periodLabel}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Right</th>
-              {denialColumns.map((column) => (
-                <th key={column.key} scope="col" className="numeric">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rights.map((row) => (
-              <MetricsRow key={row.right} row={row} columns={denialColumns} />
-            ))}
-          </tbody>
-          {total ? (
-            <tfoot>
-              <MetricsRow row={total} columns={denialColumns} />
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+      {table(t("metrics.rightsCaption", { period: periodLabel }), columns)}
+      {table(t("metrics.denialsCaption", { period: periodLabel }), denialColumns)}
       <BarChart
         id="rights-chart"
-        title={`Requests received, complied with and denied per right, ${periodLabel}`}
+        title={t("metrics.rightsChartTitle", { period: periodLabel })}
         summary={rights
-          .map(
-            (row) =>
-              `${rightNames[row.right]}: ${row.received} received, ${row.compliedInWhole + row.compliedInPart} complied with, ${row.denied} denied.`,
+          .map((row) =>
+            t("metrics.rightsChartSummary", {
+              right: format.right(row.right),
+              received: row.received,
+              complied: row.compliedInWhole + row.compliedInPart,
+              denied: row.denied,
+            }),
           )
           .join(" ")}
         series={[
-          { label: "Received", colour: "#0b57a4" },
-          { label: "Complied (whole or part)", colour: "#1e6b34", pattern: "hatched" },
-          { label: "Denied", colour: "#b3261e", pattern: "dotted" },
+          { label: t("metrics.seriesReceived"), colour: "#0b57a4" },
+          { label: t("metrics.seriesComplied"), colour: "#1e6b34", pattern: "hatched" },
+          { label: t("metrics.seriesDenied"), colour: "#b3261e", pattern: "dotted" },
         ]}
         groups={rights.map((row) => ({
-          label: rightNames[row.right],
+          label: format.right(row.right),
           values: [row.received, row.compliedInWhole + row.compliedInPart, row.denied],
         }))}
-        format={(value) => value.toLocaleString("en")}
+        format={format.count}
+        missing={t("notAvailable")}
       />
     </>
   );
 }
 
-function MetricsRow({ row, columns }: { row: RightMetrics; columns: typeof denialColumns }) {
+function MetricsRow({ row, columns, format }: { row: RightMetrics; columns: Column[]; format: ReportFormat }) {
   return (
     <tr>
-      <th scope="row">{rightNames[row.right]}</th>
+      <th scope="row">{format.right(row.right)}</th>
       {columns.map((column) => {
         const value = row[column.key] as number | null;
         return (
           <td key={column.key} className="numeric">
-            {column.format ? column.format(value) : (value ?? 0).toLocaleString("en")}
+            {column.kind === "days" ? format.days(value) : column.kind === "share" ? format.share(value) : format.count(value)}
           </td>
         );
       })}

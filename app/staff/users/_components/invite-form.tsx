@@ -12,6 +12,7 @@ type State = ActionResult<{ message: string }> | null;
 /** `languages`: the portal's, each named in itself; `defaultLocale`: the inviting administrator's own. */
 export function InviteForm({ languages, defaultLocale }: { languages: Array<{ code: Locale; name: string }>; defaultLocale: Locale }) {
   const language = useTranslations("staffAccount.inviteLanguage");
+  const t = useTranslations("staffUsers.invite");
   const [state, formAction, pending] = useActionState<State, FormData>(inviteStaffUserAction, null);
   const issue = (field: string) => (state && !state.ok ? state.error.issues?.find((i) => i.path === field)?.message : undefined);
   return (
@@ -26,21 +27,20 @@ export function InviteForm({ languages, defaultLocale }: { languages: Array<{ co
           {state.error.message}
         </p>
       ) : null}
-      <StaffField name="email" label="Email address" error={issue("email")}>
+      <StaffField name="email" label={t("email")} error={issue("email")}>
         {(control) => <input {...control} name="email" type="email" className="input" autoComplete="off" required />}
       </StaffField>
       <fieldset className={issue("role") ? "field field--error" : "field"}>
-        <legend className="label">Role</legend>
+        <legend className="label">{t("role")}</legend>
         {issue("role") ? <p className="field-error">{issue("role")}</p> : null}
         <label className="checkbox">
-          <input type="radio" name="role" value="agent" defaultChecked /> Agent: handles requests, deadlines and tasks
+          <input type="radio" name="role" value="agent" defaultChecked /> {t("roleAgent")}
         </label>
         <label className="checkbox">
-          <input type="radio" name="role" value="auditor" /> Auditor: reads everything and the evidence, changes nothing
+          <input type="radio" name="role" value="auditor" /> {t("roleAuditor")}
         </label>
         <label className="checkbox">
-          <input type="radio" name="role" value="admin" /> Administrator: everything, including staff, connectors and settings (two-factor
-          required)
+          <input type="radio" name="role" value="admin" /> {t("roleAdmin")}
         </label>
       </fieldset>
       <StaffField name="locale" label={language("label")} hint={language("hint")} error={issue("locale")}>
@@ -55,7 +55,7 @@ export function InviteForm({ languages, defaultLocale }: { languages: Array<{ co
         )}
       </StaffField>
       <button type="submit" className="button" aria-disabled={pending}>
-        Send the invitation
+        {t("submit")}
       </button>
     </form>
   );
