@@ -7,6 +7,7 @@ import { catalogues, type Locale } from "@/lib/i18n/catalogue.ts";
 
 export function renderStaff(element: ReactElement, locale: Locale = "en"): string {
   return renderToStaticMarkup(
+    // biome-ignore lint/correctness/noChildrenProp: the provider's props type requires children (no JSX in a .ts file)
     createElement(NextIntlClientProvider, { locale, messages: catalogues[locale], timeZone: "Europe/Paris", children: element }),
   );
 }
