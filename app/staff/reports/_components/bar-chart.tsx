@@ -3,7 +3,11 @@
 // carries its value in text and the series differ by pattern as well as colour.
 import { Fragment } from "react";
 
-export type ChartSeries = { label: string; colour: string; pattern?: "solid" | "hatched" | "dotted" };
+export type ChartSeries = {
+  label: string /** A CSS colour, a token such as var(--success) so it follows the scheme. */;
+  colour: string;
+  pattern?: "solid" | "hatched" | "dotted";
+};
 export type ChartGroup = { label: string; values: Array<number | null> };
 
 type BarChartProps = {
@@ -51,7 +55,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
         <defs>
           {series.map((item, index) => (
             <pattern key={item.label} id={`${id}-fill-${index}`} width="6" height="6" patternUnits="userSpaceOnUse">
-              <rect width="6" height="6" fill={item.colour} />
+              <rect width="6" height="6" style={{ fill: item.colour }} />
               {item.pattern === "hatched" ? <path d="M0,6 L6,0" stroke="#ffffff" strokeWidth="1.5" /> : null}
               {item.pattern === "dotted" ? <circle cx="3" cy="3" r="1.2" fill="#ffffff" /> : null}
             </pattern>
@@ -60,8 +64,8 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
         <g>
           {series.map((item, index) => (
             <g key={item.label} transform={`translate(${legendOffsets[index]}, 6)`}>
-              <rect width="14" height="14" fill={`url(#${id}-fill-${index})`} stroke="#1b1f24" strokeWidth="0.5" />
-              <text x="20" y="12" fontSize="13" fill="#1b1f24">
+              <rect width="14" height="14" fill={`url(#${id}-fill-${index})`} stroke="currentColor" strokeWidth="0.5" />
+              <text x="20" y="12" fontSize="13" fill="currentColor">
                 {item.label}
               </text>
             </g>
@@ -70,7 +74,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
             const top = LEGEND + groupIndex * (groupHeight + GROUP_GAP);
             return (
               <Fragment key={group.label}>
-                <text x={LABEL_WIDTH - 8} y={top + groupHeight / 2 + 5} fontSize="13" textAnchor="end" fill="#1b1f24">
+                <text x={LABEL_WIDTH - 8} y={top + groupHeight / 2 + 5} fontSize="13" textAnchor="end" fill="currentColor">
                   {group.label}
                 </text>
                 {group.values.map((value, index) => {
@@ -79,7 +83,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
                   return (
                     <Fragment key={series[index]?.label ?? index}>
                       <rect x={LABEL_WIDTH} y={y} width={length} height={BAR} fill={`url(#${id}-fill-${index})`} />
-                      <text x={LABEL_WIDTH + length + 6} y={y + BAR - 3} fontSize="12" fill="#4a5360">
+                      <text x={LABEL_WIDTH + length + 6} y={y + BAR - 3} fontSize="12" className="report-chart__value">
                         {value === null ? missing : format(value)}
                       </text>
                     </Fragment>
@@ -88,7 +92,7 @@ export function BarChart({ id, title, summary, series, groups, max, format = Str
               </Fragment>
             );
           })}
-          <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={LEGEND - 4} y2={height - GROUP_GAP / 2} stroke="#6b7480" />
+          <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={LEGEND - 4} y2={height - GROUP_GAP / 2} className="report-chart__axis" />
         </g>
       </svg>
       <figcaption id={`${id}-caption`} className="hint">

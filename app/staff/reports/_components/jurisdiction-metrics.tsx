@@ -75,7 +75,7 @@ export async function JurisdictionMetricsView({ rows, periodLabel, format }: Pro
             }),
           )
           .join(" ")}
-        series={[{ label: t("metrics.seriesOnTime"), colour: "#1e6b34" }]}
+        series={[{ label: t("metrics.seriesOnTime"), colour: "var(--success)" }]}
         groups={named.map((row) => ({ label: row.jurisdiction, values: [row.onTimeShare] }))}
         max={1}
         format={format.share}

@@ -75,9 +75,9 @@ export async function RightsMetrics({ rows, periodLabel, format }: { rows: Right
           )
           .join(" ")}
         series={[
-          { label: t("metrics.seriesReceived"), colour: "#0b57a4" },
-          { label: t("metrics.seriesComplied"), colour: "#1e6b34", pattern: "hatched" },
-          { label: t("metrics.seriesDenied"), colour: "#b3261e", pattern: "dotted" },
+          { label: t("metrics.seriesReceived"), colour: "var(--link)" },
+          { label: t("metrics.seriesComplied"), colour: "var(--success)", pattern: "hatched" },
+          { label: t("metrics.seriesDenied"), colour: "var(--error)", pattern: "dotted" },
         ]}
         groups={rights.map((row) => ({
           label: format.right(row.right),
