@@ -10,6 +10,7 @@ import { codeIn } from "../../tests/support/mailbox.ts";
 import { createStaff, nextEmail, uniqueEmail } from "../../tests/support/staff-requests.ts";
 import { runWorkersDuringTests } from "../../tests/support/use-workers.ts";
 import { db } from "../db.ts";
+import { approveRequest } from "../requests/approve-request.ts";
 import { createSubmission } from "../requests/create-submission.ts";
 import { denyRequest } from "../requests/deny-request.ts";
 import { resendVerification } from "../requests/resend-verification.ts";
@@ -106,6 +107,24 @@ describe("a request filed by an authorized agent", () => {
     const row = await db().agentAuthorization.findFirstOrThrow({ where: { request: { reference } } });
     expect(row).toMatchObject({ checkStatus: "NOT_VALID", checkedById: staff.id });
     expect(row.checkedAt).toBeInstanceOf(Date);
+  });
+
+  it("is approved only once staff found the signed permission valid", async () => {
+    const { person, reference } = await fileByAgent({ locale: "en" });
+    await verifyByCode(reference, codeIn(await nextEmail(person, (m) => m.text.includes(reference))));
+    const staff = await createStaff("AGENT");
+    const actor = { type: "STAFF" as const, id: staff.id };
+    await expect(approveRequest({ reference, actor })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      text: { key: "staffRequest.errors.agentPermissionUnchecked" },
+    });
+    await recordAgentPermissionCheck({ reference, outcome: "NOT_VALID", actor });
+    await expect(approveRequest({ reference, actor })).rejects.toMatchObject({
+      text: { key: "staffRequest.errors.agentPermissionNotValid" },
+    });
+    expect((await db().dsarRequest.findUniqueOrThrow({ where: { reference } })).status).toBe("VERIFIED");
+    await recordAgentPermissionCheck({ reference, outcome: "VALID", actor });
+    await expect(approveRequest({ reference, actor })).resolves.toMatchObject({ reference });
   });
 
   it("denies for want of authority with an email to the person and one to the agent, in the request's language", async () => {

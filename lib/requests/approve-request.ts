@@ -12,12 +12,16 @@ import { assertTransition } from "./request-status.ts";
 export async function approveRequest(options: { reference: string; actor: Actor; now?: Date }) {
   const now = options.now ?? new Date();
   const approved = await db().$transaction(async (tx: Tx) => {
-    const request = await tx.dsarRequest.findUnique({ where: { reference: options.reference } });
+    const request = await tx.dsarRequest.findUnique({
+      where: { reference: options.reference },
+      include: { agentAuthorization: { select: { checkStatus: true } } },
+    });
     if (!request)
       throw new AppError("NOT_FOUND", `No request has the reference ${options.reference}.`, {
         text: { key: "staffRequest.errors.notFound", values: { reference: options.reference } },
       });
     assertTransition(request.reference, request.status, "APPROVED");
+    assertAgentAuthorityShown(request.reference, request.agentAuthorization?.checkStatus ?? null);
     const moved = await tx.dsarRequest.updateMany({
       where: { id: request.id, status: request.status },
       data: { status: "IN_PROGRESS", decidedAt: now },
@@ -48,4 +52,25 @@ export async function approveRequest(options: { reference: string; actor: Actor;
   // is back, or by the stalled-fulfilment sweep.
   await settleAfterCommit(startFulfilment(approved.id), { requestId: approved.id, job: "fulfilment.start" });
   return approved;
+}
+
+/**
+ * A request an authorized agent filed is acted on only once staff have found the person's signed
+ * permission valid (CCPA regs §7063(a), §7026(d)): unchecked, it waits; not valid, it is denied with
+ * the reason "agent authority not shown".
+ */
+function assertAgentAuthorityShown(reference: string, check: "NOT_CHECKED" | "VALID" | "NOT_VALID" | null) {
+  if (check === null || check === "VALID") return;
+  if (check === "NOT_CHECKED") {
+    throw new AppError(
+      "INVALID_STATE",
+      `Request ${reference} was filed by an authorized agent: open the signed permission and record that it is valid before approving.`,
+      { text: { key: "staffRequest.errors.agentPermissionUnchecked", values: { reference } } },
+    );
+  }
+  throw new AppError(
+    "INVALID_STATE",
+    `The agent's signed permission for ${reference} was found not valid: deny the request with the reason "agent authority not shown".`,
+    { text: { key: "staffRequest.errors.agentPermissionNotValid", values: { reference } } },
+  );
 }

@@ -20,7 +20,8 @@ export async function autoApproveVerified(references: string[]): Promise<string[
   if (references.length === 0) return [];
   const policy = await readAutoApprovalPolicy();
   const verified = await db().dsarRequest.findMany({
-    where: { reference: { in: references }, status: "VERIFIED" },
+    // A request an authorized agent filed waits for staff to check the person's signed permission.
+    where: { reference: { in: references }, status: "VERIFIED", agentAuthorization: { is: null } },
     select: { reference: true, type: true, jurisdiction: true },
   });
   const approved: string[] = [];
