@@ -5,6 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
+import { encodeDashboardCursor } from "@/lib/staff/dashboard-cursor.ts";
 import { insertRequest, uniquePrefix } from "@/lib/staff/dashboard-fixtures.test-support.ts";
 import { type DashboardParams, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
 import { controllerToday } from "@/lib/staff/dashboard-query.ts";
@@ -104,10 +105,23 @@ describe("the dashboard's markup", () => {
     expect(filters).toContain("Apply filters</button>");
     const counts = renderToStaticMarkup(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }));
     expect(counts).toMatch(/href="\/staff\/requests\?overdue=1"><span class="dashboard-count__number">\d+/);
-    const nav = renderToStaticMarkup(createElement(PaginationNav, { params: { ...params, page: 2 }, total: 60 }));
+    const middle = {
+      ...page,
+      previous: { sort: "dueDate", dir: "asc", kind: "before", key: ["2026-06-12", page.rows[0].id], place: { from: "start", index: 26 } },
+      next: { sort: "dueDate", dir: "asc", kind: "after", key: ["2026-06-13", page.rows[0].id], place: { from: "start", index: 50 } },
+    } satisfies DashboardPage;
+    const nav = renderToStaticMarkup(createElement(PaginationNav, { params, page: middle }));
     expect(nav).toContain('aria-label="Pagination"');
-    expect(nav).toContain("Page 2 of 3");
-    expect(nav).toContain(">Previous page</a>");
-    expect(nav).toContain(">Next page</a>");
+    for (const [name, cursor] of [
+      ["First page", ""],
+      ["Previous page", `&amp;cursor=${encodeDashboardCursor(middle.previous)}`],
+      ["Next page", `&amp;cursor=${encodeDashboardCursor(middle.next)}`],
+      ["Last page", `&amp;cursor=${encodeDashboardCursor({ sort: "dueDate", dir: "asc", kind: "last" })}`],
+    ]) {
+      expect(nav).toContain(`href="/staff/requests?q=${prefix}${cursor}"`);
+      expect(nav).toContain(`>${name}</a>`);
+    }
+    // One page only: no pagination at all.
+    expect(renderToStaticMarkup(createElement(PaginationNav, { params, page: { ...page, previous: null, next: null } }))).toBe("");
   });
 });

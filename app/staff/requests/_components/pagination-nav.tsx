@@ -1,26 +1,41 @@
-// Previous and next pages of the view, as links (the page number lives in the URL).
+// First, previous, next and last pages of the view, as links: each carries the cursor of the page
+// it opens (lib/staff/dashboard-cursor.ts), so the page lives in the URL and works without JavaScript.
 import Link from "next/link";
-import { type DashboardParams, dashboardSearch, MAX_ROWS, maxPage } from "@/lib/staff/dashboard-params.ts";
+import { type DashboardParams, dashboardSearch, MAX_ROWS } from "@/lib/staff/dashboard-params.ts";
+import type { DashboardPage } from "@/lib/staff/list-dashboard-requests.ts";
+import { showingText } from "./labels.ts";
+import { paginationText } from "./pagination-text.ts";
 
-export function PaginationNav({ params, total }: { params: DashboardParams; total: number }) {
-  const capped = total > MAX_ROWS;
-  const lastPage = Math.max(1, Math.min(maxPage(params.size), Math.ceil(Math.min(total, MAX_ROWS) / params.size)));
-  const href = (page: number) => `/staff/requests${dashboardSearch(params, { page })}`;
+const text = paginationText.en;
+
+/** "Showing 26–50 of 80 requests.", or, entered from the end of a very large view, counted from there. */
+export function pageSummary(page: DashboardPage): string {
+  const count = page.rows.length;
+  if (page.place?.from === "end") return text.fromEnd(page.place.index, page.place.index + count - 1, MAX_ROWS);
+  const first = page.place && count > 0 ? page.place.index : 0;
+  return showingText(first, first === 0 ? 0 : first + count - 1, page.total, MAX_ROWS);
+}
+
+export function PaginationNav({ params, page }: { params: DashboardParams; page: DashboardPage }) {
+  const href = (cursor: DashboardParams["cursor"]) => `/staff/requests${dashboardSearch(params, { cursor })}`;
+  if (!page.previous && !page.next) return null;
   return (
-    <nav aria-label="Pagination" className="pagination">
-      {params.page > 1 ? (
-        <Link href={href(params.page - 1)} rel="prev">
-          Previous page
-        </Link>
+    <nav aria-label={text.label} className="pagination">
+      {page.previous ? (
+        <>
+          <Link href={href(undefined)}>{text.first}</Link>
+          <Link href={href(page.previous)} rel="prev">
+            {text.previous}
+          </Link>
+        </>
       ) : null}
-      <span>
-        Page {params.page} of {lastPage.toLocaleString("en")}
-        {capped ? "+" : ""}
-      </span>
-      {params.page < lastPage ? (
-        <Link href={href(params.page + 1)} rel="next">
-          Next page
-        </Link>
+      {page.next ? (
+        <>
+          <Link href={href(page.next)} rel="next">
+            {text.next}
+          </Link>
+          <Link href={href({ sort: params.sort, dir: params.dir, kind: "last" })}>{text.last}</Link>
+        </>
       ) : null}
     </nav>
   );
