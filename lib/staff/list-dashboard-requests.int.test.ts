@@ -260,17 +260,17 @@ describe("paging by cursor", () => {
     }
     const { params } = parseDashboardParams({ q: pagePrefix });
     const key = (i: number) => [dayPlus(today, i).toISOString().slice(0, 10), made[i].id];
-    const after = (i: number) => ({
+    const continuingAfter = (i: number) => ({
       ...params,
       cursor: { sort: "dueDate", dir: "asc", kind: "after", key: key(i), place: start(i + 1) } as const,
     });
     // The row the cursor names is closed meanwhile: the page still starts right after it.
     await db().dsarRequest.update({ where: { id: made[1].id }, data: { status: "COMPLETED" } });
-    const next = await listDashboardRequests({ params: after(1), viewerId: null, now });
+    const next = await listDashboardRequests({ params: continuingAfter(1), viewerId: null, now });
     expect(next.rows.map((row) => row.id)).toEqual([made[2].id, made[3].id]);
     expect(next.place).toEqual(start(3));
     // After the view's last row there is nothing: the first page rather than an empty one.
-    const beyond = await listDashboardRequests({ params: after(3), viewerId: null, now });
+    const beyond = await listDashboardRequests({ params: continuingAfter(3), viewerId: null, now });
     expect(beyond.rows.map((row) => row.id)).toEqual([made[0].id, made[2].id, made[3].id]);
     expect(beyond.previous).toBeNull();
   });
