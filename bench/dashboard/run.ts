@@ -6,7 +6,7 @@
  * `pg` (the floor), as p50 and p95 over --runs runs, with their ratio. Also the deadline-reminder
  * sweep when its module is there. Prints figures only; compare them with BASELINE.
  *
- *   npx tsx bench/dashboard/run.ts [--requests 1000000] [--runs 200] [--explain] [--keep] [--database URL]
+ *   npx tsx bench/dashboard/run.ts [--requests 1000000] [--runs 200] [--explain] [--keep] [--database URL] [--skip-reminders]
  *
  * --keep leaves the seeded database (its URL is printed) and --database URL reuses one, so plans can be
  * looked at again without seeding; --explain prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
@@ -36,6 +36,8 @@ const { values: cli } = parseArgs({
     explain: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     database: { type: "string" },
+    /** The reminder sweep is another module's, and its first sweep over a large backlog is long. */
+    "skip-reminders": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(cli.runs);
@@ -199,7 +201,9 @@ results.push({
 });
 
 // The reminder sweep is another module's; measured here because it reads the same million rows.
-if (existsSync(new URL("../../lib/reminders/send-deadline-reminders.ts", import.meta.url))) {
+if (cli["skip-reminders"]) {
+  console.log("\nreminder sweep: not measured (--skip-reminders)");
+} else if (existsSync(new URL("../../lib/reminders/send-deadline-reminders.ts", import.meta.url))) {
   const { measureReminderSweep } = await import("./reminder-sweep.ts");
   const sweep = await measureReminderSweep({ now, runs: Math.min(RUNS, 50), firstRuns: 3, explain: cli.explain, pool: floorPool });
   for (const row of sweep) results.push({ ...row, rows: "", total: "" });
