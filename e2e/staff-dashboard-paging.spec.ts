@@ -6,6 +6,7 @@ import { verifiedRequest } from "./support/requests.ts";
 import { createStaff, signIn } from "./support/staff.ts";
 
 test("an agent moves through a view of 30 requests with next, previous, last and first", async ({ page }) => {
+  test.setTimeout(180_000); // thirty requests written and eight pages loaded, on a busy machine
   const prefix = `paging${Date.now().toString(36)}`;
   // Three requests per due date: page boundaries fall inside ties.
   for (let i = 0; i < 30; i++) await verifiedRequest(`${prefix}.${i}@example.test`, "ACCESS", 5 + Math.floor(i / 3));

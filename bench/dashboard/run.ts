@@ -227,6 +227,11 @@ console.log(
     .join(", ")}`,
 );
 console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+// The suite's lines (bench/README.md): the service's p95 and its floor's, per view.
+for (const row of results) {
+  console.log(`dashboard ${row.view} p95: ${row.service.p95.toFixed(2)} ms`);
+  console.log(`floor ${row.view} p95: ${row.floor.p95.toFixed(2)} ms`);
+}
 console.log(`Baseline: ${BASELINE.figures}${BASELINE.recorded ? ` (${BASELINE.recorded})` : ""}`);
 
 await floorPool.end();

@@ -64,7 +64,10 @@ function startSource(holdMs: number) {
     secret,
     calls,
     mostAtOnce: () => mostAtOnce,
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`))),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`)),
+      ),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -95,8 +98,9 @@ beforeAll(async () => {
   expect(problems).toEqual([]);
   await applyConnectors(entries, { type: "SYSTEM", id: "test" });
   // Two processes, started together as a deployment would start them.
-  processes.push(...(await Promise.all([startWorkerProcess(process.env), startWorkerProcess(process.env)])));
-}, 120_000);
+  // Each compiles the workers with tsx first: slow on a busy machine.
+  processes.push(...(await Promise.all([startWorkerProcess(process.env, 240_000), startWorkerProcess(process.env, 240_000)])));
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(processes.map((worker) => stopWorkerProcess(worker, "SIGTERM")));
@@ -133,25 +137,33 @@ describe("two worker processes on one Redis and one PostgreSQL", () => {
     const sweeps = await Promise.all(
       Array.from({ length: 6 }, (_, i) => maintenance.add("maintenance.send-deadline-reminders", {}, { jobId: `race-${agent.id}-${i}` })),
     );
-    await waitUntil(async () => (await Promise.all(sweeps.map((job) => job.getState()))).every((state) => state === "completed"), "sweeps done");
+    await waitUntil(
+      async () => (await Promise.all(sweeps.map((job) => job.getState()))).every((state) => state === "completed"),
+      "sweeps done",
+    );
     const ids = requests.map((request) => request.id);
     const notices = await db().staffNotification.findMany({ where: { dedupeKey: { startsWith: "due:" }, requestId: { in: ids } } });
     expect(notices.map((notice) => notice.requestId).sort()).toEqual([...ids].sort());
     const emails = await db().emailMessage.findMany({ where: { staffUserId: agent.id, template: "staff-deadline-reminder" } });
     expect(emails).toHaveLength(ids.length);
     await waitUntil(
-      async () => (await db().emailMessage.count({ where: { id: { in: emails.map((email) => email.id) }, status: "SENT" } })) === ids.length,
+      async () =>
+        (await db().emailMessage.count({ where: { id: { in: emails.map((email) => email.id) }, status: "SENT" } })) === ids.length,
       "reminders delivered",
     );
     const received = await listEmails(process.env.MAIL_CATCHER_URL as string, agent.email);
     for (const request of requests) {
-      expect(received.filter((message) => message.text.includes(request.reference)), request.reference).toHaveLength(1);
+      expect(
+        received.filter((message) => message.text.includes(request.reference)),
+        request.reference,
+      ).toHaveLength(1);
     }
   }, 120_000);
 
   it("run each connector task once, and never more of a connector's tasks at once than its concurrency", async () => {
     const references = [];
-    for (let i = 0; i < 4; i++) references.push(await fileVerifiedRequest(`scale.${randomBytes(4).toString("hex")}@example.test`, "access"));
+    for (let i = 0; i < 4; i++)
+      references.push(await fileVerifiedRequest(`scale.${randomBytes(4).toString("hex")}@example.test`, "access"));
     // Approved together, so tasks wait while one is held: the other process would take one, were it allowed to.
     await Promise.all(references.map((reference) => approveRequest({ reference, actor: staffActor })));
     const done = await waitForRequests(references, "COMPLETED", 90_000);
