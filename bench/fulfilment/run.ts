@@ -41,6 +41,8 @@ const { values: cli } = parseArgs({
     type: { type: "string", default: "access" },
     concurrency: { type: "string", default: "2" },
     "budget-seconds": { type: "string", default: "200" },
+    // 1 or 2: the workers in that many child processes (bench/fulfilment/worker-processes.ts); default in this process.
+    "worker-processes": { type: "string" },
   },
 });
 const N = Number(cli.requests);
@@ -148,7 +150,7 @@ async function measurePortal(shopUrl: string) {
   const { approveRequest } = await import("../../lib/requests/approve-request.ts");
   const { computeRequestDeadline, deadlineColumns } = await import("../../lib/requests/request-deadline.ts");
   const { emailHash, randomReference } = await import("../../lib/crypto.ts");
-  const { startWorkers } = await import("../../workers/index.ts");
+  const { startBenchWorkers } = await import("./worker-processes.ts");
 
   const sources = [await startInstantSource(), await startInstantSource()];
   const yaml = `
@@ -208,7 +210,7 @@ ${["crm", "support-desk"].map((key, i) => `  - { key: ${key}, name: ${key}, type
   const warmUp = references.slice(0, WARM_UP);
   const measured = references.slice(WARM_UP);
 
-  const workers = await startWorkers({ schedule: false });
+  const workers = await startBenchWorkers(Number(cli["worker-processes"] ?? 0));
   const actor = { type: "SYSTEM" as const, id: "bench" };
   const completedOf = (list: string[]) => db().dsarRequest.count({ where: { reference: { in: list }, status: "COMPLETED" } });
   try {
