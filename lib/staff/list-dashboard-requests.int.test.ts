@@ -170,6 +170,31 @@ describe("the counts at the top", () => {
   });
 });
 
+describe("the status counters behind the counts", () => {
+  it("follow a request's insert, status and due-date changes and deletion in the same transaction", async () => {
+    const counts = () => countDashboardRequests({ now });
+    const start = await counts();
+    const made = await insertRequest(today, { email: `${uniquePrefix()}@example.test`, status: "SUBMITTED", dueInDays: 3 });
+    const afterInsert = await counts();
+    expect(afterInsert.awaitingVerification - start.awaitingVerification).toBe(1);
+    expect(afterInsert.overdue - start.overdue).toBe(0);
+    await db().dsarRequest.update({ where: { id: made.id }, data: { status: "VERIFIED", dueDate: dayPlus(today, -2) } });
+    const afterUpdate = await counts();
+    expect(afterUpdate.awaitingVerification - start.awaitingVerification).toBe(0);
+    expect(afterUpdate.overdue - start.overdue).toBe(1);
+    // A change inside a transaction that rolls back leaves the counts as they were.
+    await db()
+      .$transaction(async (tx) => {
+        await tx.dsarRequest.update({ where: { id: made.id }, data: { status: "AWAITING_SUBJECT" } });
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    expect(await counts()).toEqual(afterUpdate);
+    await db().dsarRequest.delete({ where: { id: made.id } });
+    expect(await counts()).toEqual(start);
+  });
+});
+
 describe("paging by cursor", () => {
   /** Every page of a view, following "next" from the first page, or "previous" from the last. */
   async function walk(query: Record<string, string>, from: "first" | "last") {

@@ -105,6 +105,11 @@ describe("the dashboard's markup", () => {
     expect(filters).toContain("Apply filters</button>");
     const counts = renderToStaticMarkup(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }));
     expect(counts).toMatch(/href="\/staff\/requests\?overdue=1"><span class="dashboard-count__number">\d+/);
+    // Failed tasks are counted up to 101: more than 100 shows as "100+", never as a wrong exact number.
+    const many = { overdue: 0, dueThisWeek: 0, awaitingVerification: 0, awaitingSubject: 0, failedTasks: 101 };
+    expect(renderToStaticMarkup(createElement(DashboardCountsList, { counts: many }))).toContain(">100+</span>");
+    const hundred = renderToStaticMarkup(createElement(DashboardCountsList, { counts: { ...many, failedTasks: 100 } }));
+    expect(hundred).toContain(">100</span>");
     const middle = {
       ...page,
       previous: { sort: "dueDate", dir: "asc", kind: "before", key: ["2026-06-12", page.rows[0].id], place: { from: "start", index: 26 } },
