@@ -118,6 +118,6 @@ export async function seedDashboard(client: pg.Client, count: number, log: (line
   await client.query("VACUUM (ANALYZE) requests");
   await client.query("VACUUM (ANALYZE) connector_tasks");
   await client.query("VACUUM (ANALYZE) staff_users");
-  if (counters.rowCount) await client.query("VACUUM (ANALYZE) request_status_counts");
+  if (counters.rowCount) await client.query("VACUUM (ANALYZE) request_status_counts, request_status_count_changes");
   return { staffIds, seconds: (Date.now() - started) / 1000, requests: count, tasks: tasks.rowCount ?? 0 };
 }
