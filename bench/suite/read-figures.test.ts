@@ -9,6 +9,8 @@ describe("reading what a benchmark printed", () => {
     const figures = readFigures([
       "intake calls/s: 1,212.4 calls/s",
       "  dashboard default (open, earliest due) p95: 3.21 ms",
+      "dashboard jurisdiction US_CA + in progress p95: 4.5 ms",
+      "zip floor 50 MB: 15.3 MB/s",
       "Baseline: 23 calls/s beside a floor of 614",
       "ratio app/floor: 0.04",
       "| floor | 10 | 20 |",
@@ -16,6 +18,8 @@ describe("reading what a benchmark printed", () => {
     expect([...figures]).toEqual([
       ["intake calls/s", 1212.4],
       ["dashboard default (open, earliest due) p95", 3.21],
+      ["dashboard jurisdiction US_CA + in progress p95", 4.5],
+      ["zip floor 50 MB", 15.3],
     ]);
   });
 

@@ -1,10 +1,10 @@
 // Reads the figures a benchmark printed. The suite's format is one figure per line,
-// `name: value unit` (bench/README.md): a lower-case name, a number (commas allowed), one word of
+// `name: value unit` (bench/README.md): a name, a number (commas allowed), one word of
 // unit. A benchmark that prints its figures otherwise has a reader of its own (definitions.ts) that
 // turns its lines into the same names; a `name: value unit` line wins over what a reader found.
 
 /** `intake calls/s: 212.4 calls/s`, `dashboard default p95: 3.21 ms`. */
-const FIGURE_LINE = /^([a-z][a-z0-9 ,._/()'=+%-]*?): (-?[0-9][0-9,]*(?:\.[0-9]+)?) (\S+)$/;
+const FIGURE_LINE = /^([A-Za-z][A-Za-z0-9 ,._/()'=+%-]*?): (-?[0-9][0-9,]*(?:\.[0-9]+)?) (\S+)$/;
 
 export type LegacyReader = (lines: string[]) => Iterable<[string, number]>;
 
