@@ -11,7 +11,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.ts?(x)"],
+          include: [
+            "lib/**/*.test.ts",
+            "bench/**/*.test.ts",
+            "app/**/*.test.ts",
+            "workers/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "emails/**/*.test.ts?(x)",
+          ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },

@@ -1,12 +1,15 @@
 // One worker per connector queue, with that connector's concurrency and rate limit. Kept in step
 // with the connectors table, so a connector added by apply-connectors gets its worker without a
-// restart.
+// restart. Both limits hold across every worker process: the rate limiter is BullMQ's, kept in the
+// queue store, and the concurrency is set on the queue itself (global concurrency), the worker's own
+// being only what one process may take of it. A second process adds CPU, never calls to a source.
 import type { Job, Worker } from "bullmq";
 import { db } from "../lib/db.ts";
 import { cancelSourceWork } from "../lib/fulfilment/cancel-source-work.ts";
 import { recordAbandonedTask, runConnectorTask } from "../lib/fulfilment/run-connector-task.ts";
 import { queueSafeError } from "../lib/fulfilment/task-failure-message.ts";
 import { logger } from "../lib/logger.ts";
+import { getQueue } from "../lib/queue/enqueue.ts";
 import { connectorQueueName } from "../lib/queue/jobs.ts";
 import { registerWorker } from "./register-worker.ts";
 
@@ -21,6 +24,7 @@ export function connectorWorkers() {
       const current = running.get(connector.key);
       if (current?.signature === signature) continue;
       await current?.worker.close();
+      await getQueue(connectorQueueName(connector.key)).setGlobalConcurrency(connector.concurrency);
       const worker = registerWorker(
         connectorQueueName(connector.key),
         {

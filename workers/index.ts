@@ -21,6 +21,7 @@ import { sendDailyDigests } from "../lib/reminders/send-daily-digests.ts";
 import { sendDeadlineReminders } from "../lib/reminders/send-deadline-reminders.ts";
 import { expireUnverifiedRequests } from "../lib/requests/expire-unverified-requests.ts";
 import { runRetentionPurge } from "../lib/retention/run-retention-purge.ts";
+import { compactStatusCounts } from "../lib/staff/compact-status-counts.ts";
 import { connectorWorkers } from "./connector-workers.ts";
 import { registerWorker } from "./register-worker.ts";
 
@@ -47,6 +48,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
         "maintenance.send-deadline-reminders": () => sendDeadlineReminders(),
         "maintenance.send-daily-digests": () => sendDailyDigests(),
         "maintenance.queue-drp-callbacks": () => queueStatusCallbacks(),
+        "maintenance.compact-status-counts": () => compactStatusCounts(),
       },
       { concurrency: 1 },
     ),
@@ -114,6 +116,8 @@ export async function scheduleMaintenance() {
     "send-daily-digests": 5 * 60_000,
     // Status callbacks to authorized agents after changes made outside the DRP API.
     "queue-drp-callbacks": 60_000,
+    // The dashboard's status counts read the changes not yet folded in: a minute's worth at most.
+    "compact-status-counts": 60_000,
   } as const;
   for (const [id, ms] of Object.entries(every)) {
     await maintenance.upsertJobScheduler(id, { every: ms }, { name: `maintenance.${id}`, data: {}, opts: scheduledJobOptions });

@@ -6,7 +6,7 @@
  * `pg` (the floor), as p50 and p95 over --runs runs, with their ratio. Also the deadline-reminder
  * sweep when its module is there. Prints figures only; compare them with BASELINE.
  *
- *   npx tsx bench/dashboard/run.ts [--requests 1000000] [--runs 200] [--explain] [--keep] [--database URL]
+ *   npx tsx bench/dashboard/run.ts [--requests 1000000] [--runs 200] [--explain] [--keep] [--database URL] [--skip-reminders]
  *
  * --keep leaves the seeded database (its URL is printed) and --database URL reuses one, so plans can be
  * looked at again without seeding; --explain prints EXPLAIN (ANALYZE, BUFFERS) of each statement.
@@ -36,6 +36,8 @@ const { values: cli } = parseArgs({
     explain: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     database: { type: "string" },
+    /** The reminder sweep is another module's, and its first sweep over a large backlog is long. */
+    "skip-reminders": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(cli.runs);
@@ -46,6 +48,8 @@ Object.assign(process.env, testEnv({ DATABASE_URL: database.url, SMTP_URL: "smtp
 
 const { disconnectDb } = await import("../../lib/db.ts");
 const { parseDashboardParams, REQUEST_STATUSES } = await import("../../lib/staff/dashboard-params.ts");
+type DashboardParams = import("../../lib/staff/dashboard-params.ts").DashboardParams;
+type DashboardCursor = import("../../lib/staff/dashboard-cursor.ts").DashboardCursor;
 const { controllerToday, dashboardCountsQuery, dashboardListQuery, dashboardTotalQuery } = await import(
   "../../lib/staff/dashboard-query.ts"
 );
@@ -112,14 +116,27 @@ const shape = await client.query<{ status: string; n: number }>(
 );
 console.log(`Statuses: ${shape.rows.map((row) => `${row.status.toLowerCase()} ${row.n.toLocaleString("en")}`).join(", ")}`);
 
-const views: Array<{ name: string; query: Record<string, string> }> = [
+/** Which page of the view: its first, the next one, the last (read backwards), the one before the last, one halfway through. */
+type At = "first" | "next" | "last" | "before last" | "middle";
+const views: Array<{ name: string; query: Record<string, string>; at?: At }> = [
   { name: "default (open, earliest due)", query: {} },
+  { name: "default, second page (next)", query: {}, at: "next" },
+  { name: "default, halfway (cursor)", query: {}, at: "middle" },
+  { name: "default, last page", query: {}, at: "last" },
+  { name: "default, page before the last (previous)", query: {}, at: "before last" },
   { name: "jurisdiction US_CA + in progress", query: { jurisdiction: "US_CA", status: "IN_PROGRESS" } },
+  { name: "jurisdiction US_CA + in progress, last page", query: { jurisdiction: "US_CA", status: "IN_PROGRESS" }, at: "last" },
   { name: "assignee = mine", query: { assignee: "mine" } },
+  { name: "assignee = mine, last page", query: { assignee: "mine" }, at: "last" },
   { name: "search email prefix 'claire.mar'", query: { q: "claire.mar" } },
+  { name: "search email prefix 'claire.mar', last page", query: { q: "claire.mar" }, at: "last" },
   { name: "due within 7 days", query: { dueWithin: "7" } },
   { name: "all statuses, newest received", query: { status: REQUEST_STATUSES.join(","), sort: "receivedAt", dir: "desc" } },
-  { name: "default, last page (offset 9,975)", query: { page: "400" } },
+  {
+    name: "all statuses, newest received, last page",
+    query: { status: REQUEST_STATUSES.join(","), sort: "receivedAt", dir: "desc" },
+    at: "last",
+  },
 ];
 
 const now = new Date();
@@ -127,10 +144,35 @@ const context = { today: controllerToday(now), viewerId: me };
 type Row = { view: string; runs: number; rows: string; total: string; service: Figures; floor: Figures };
 const results: Row[] = [];
 
+/** The cursor of the page a view is measured at, found the way a person gets there (the links). */
+async function cursorAt(params: DashboardParams, at: At): Promise<DashboardCursor | undefined> {
+  const view = { sort: params.sort, dir: params.dir };
+  if (at === "first") return undefined;
+  if (at === "last") return { ...view, kind: "last" };
+  if (at === "next") return (await listDashboardRequests({ params, viewerId: me, now })).next ?? undefined;
+  if (at === "before last") {
+    const last = await listDashboardRequests({ params: { ...params, cursor: { ...view, kind: "last" } }, viewerId: me, now });
+    return last.previous ?? undefined;
+  }
+  // Halfway: the key of the view's middle row (found once by offset, which is what keyset paging avoids).
+  const open = (
+    await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests WHERE status = ANY($1::"RequestStatus"[])`, [params.status])
+  ).rows[0].n;
+  const middle = await client.query<{ dueDate: string; id: string }>(
+    `SELECT "dueDate"::text AS "dueDate", id FROM requests WHERE status = ANY($1::"RequestStatus"[]) ORDER BY "dueDate", id OFFSET $2 LIMIT 1`,
+    [params.status, Math.floor(open / 2)],
+  );
+  const row = middle.rows[0];
+  return row
+    ? { ...view, kind: "after", key: [row.dueDate, row.id], place: { from: "start", index: Math.floor(open / 2) + 1 } }
+    : undefined;
+}
+
 for (const view of views) {
-  const { params, problems } = parseDashboardParams(view.query);
-  if (problems.length > 0) throw new Error(`${view.name}: ${JSON.stringify(problems)}`);
-  const list = dashboardListQuery({ params, context, limit: params.size, offset: (params.page - 1) * params.size });
+  const parsed = parseDashboardParams(view.query);
+  if (parsed.problems.length > 0) throw new Error(`${view.name}: ${JSON.stringify(parsed.problems)}`);
+  const params = { ...parsed.params, cursor: await cursorAt(parsed.params, view.at ?? "first") };
+  const list = dashboardListQuery({ params, context, limit: params.size + 1, cursor: params.cursor });
   const total = dashboardTotalQuery({ params, context });
   if (cli.explain) {
     await explain(`${view.name}: page`, list);
@@ -159,7 +201,9 @@ results.push({
 });
 
 // The reminder sweep is another module's; measured here because it reads the same million rows.
-if (existsSync(new URL("../../lib/reminders/send-deadline-reminders.ts", import.meta.url))) {
+if (cli["skip-reminders"]) {
+  console.log("\nreminder sweep: not measured (--skip-reminders)");
+} else if (existsSync(new URL("../../lib/reminders/send-deadline-reminders.ts", import.meta.url))) {
   const { measureReminderSweep } = await import("./reminder-sweep.ts");
   const sweep = await measureReminderSweep({ now, runs: Math.min(RUNS, 50), firstRuns: 3, explain: cli.explain, pool: floorPool });
   for (const row of sweep) results.push({ ...row, rows: "", total: "" });
@@ -183,6 +227,11 @@ console.log(
     .join(", ")}`,
 );
 console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+// The suite's lines (bench/README.md): the service's p95 and its floor's, per view.
+for (const row of results) {
+  console.log(`dashboard ${row.view} p95: ${row.service.p95.toFixed(2)} ms`);
+  console.log(`floor ${row.view} p95: ${row.floor.p95.toFixed(2)} ms`);
+}
 console.log(`Baseline: ${BASELINE.figures}${BASELINE.recorded ? ` (${BASELINE.recorded})` : ""}`);
 
 await floorPool.end();

@@ -42,6 +42,8 @@ export type FulfilmentBenchOptions = {
   /** Each connector's concurrency. */
   concurrency?: number;
   budgetSeconds?: number;
+  /** 1 or 2: the workers in that many child processes (bench/fulfilment/worker-processes.ts); 0: in this process. */
+  workerProcesses?: number;
 };
 
 // Set by run() from its options.
@@ -49,6 +51,7 @@ let N = 1000;
 let TYPE: "ACCESS" | "ERASURE" = "ACCESS";
 let CONCURRENCY = 2;
 let BUDGET_MS = 200_000;
+let WORKER_PROCESSES = 0;
 const WARM_UP = 20;
 /** Approvals in flight at once: a few staff members, or the auto-approval rule, at work. */
 const APPROVERS = 4;
@@ -150,7 +153,7 @@ async function measurePortal(shopUrl: string, databaseUrl: string) {
   const { approveRequest } = await import("../../lib/requests/approve-request.ts");
   const { computeRequestDeadline, deadlineColumns } = await import("../../lib/requests/request-deadline.ts");
   const { emailHash, randomReference } = await import("../../lib/crypto.ts");
-  const { startWorkers } = await import("../../workers/index.ts");
+  const { startBenchWorkers } = await import("./worker-processes.ts");
 
   const sources = [await startInstantSource(), await startInstantSource()];
   const yaml = `
@@ -210,7 +213,7 @@ ${["crm", "support-desk"].map((key, i) => `  - { key: ${key}, name: ${key}, type
   const warmUp = references.slice(0, WARM_UP);
   const measured = references.slice(WARM_UP);
 
-  const workers = await startWorkers({ schedule: false });
+  const workers = await startBenchWorkers(WORKER_PROCESSES);
   const actor = { type: "SYSTEM" as const, id: "bench" };
   // The benchmark's own polling goes through a connection whose statements are not counted.
   const poller = uncountedClient(databaseUrl);
@@ -361,6 +364,7 @@ export async function run(options: FulfilmentBenchOptions = {}): Promise<Fulfilm
   TYPE = options.type === "erasure" ? "ERASURE" : "ACCESS";
   CONCURRENCY = options.concurrency ?? 2;
   BUDGET_MS = (options.budgetSeconds ?? 200) * 1000;
+  WORKER_PROCESSES = options.workerProcesses ?? 0;
   const database = await createTestDatabase("bench");
   const shopName = `bench_shop_${hex}`;
   const storageDir = await mkdtemp(join(tmpdir(), "dsar-bench-fulfilment-"));
@@ -452,6 +456,7 @@ if (isEntry) {
       type: { type: "string", default: "access" },
       concurrency: { type: "string", default: "2" },
       "budget-seconds": { type: "string", default: "200" },
+      "worker-processes": { type: "string", default: "0" },
     },
   });
   await run({
@@ -459,5 +464,6 @@ if (isEntry) {
     type: cli.type === "erasure" ? "erasure" : "access",
     concurrency: Number(cli.concurrency),
     budgetSeconds: Number(cli["budget-seconds"]),
+    workerProcesses: Number(cli["worker-processes"]),
   });
 }

@@ -8,7 +8,12 @@
  * latency and the answers by status for both; any answer ≥ 500 is an error. Its own database
  * (queues on its PostgreSQL backend too), dropped at the end; loopback only.
  *
- *   npx tsx bench/intake/run.ts [--clients 200] [--seconds 30] [--pool 10]
+ * With --rate N the load is open: a call starts every 1/N s whatever the answers (the latency a
+ * steady stream of N filings a second sees), instead of --clients callers each waiting for its answer.
+ * Each server reports the CPU it used, so the figures include CPU per call. The last lines are the
+ * suite's `name: value unit` lines (bench/README.md).
+ *
+ *   npx tsx bench/intake/run.ts [--clients 200] [--seconds 30] [--pool 10] [--rate 50]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -27,6 +32,7 @@ const { values: cli } = parseArgs({
     clients: { type: "string", default: "200" },
     seconds: { type: "string", default: "30" },
     pool: { type: "string", default: "10" },
+    rate: { type: "string" },
     serve: { type: "string" },
     database: { type: "string" },
   },
@@ -69,7 +75,10 @@ async function serve(kind: string, databaseUrl: string): Promise<void> {
     const address = server.address();
     process.stdout.write(`${JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 })}\n`);
   });
-  process.on("SIGTERM", () => process.exit(0));
+  process.on("SIGTERM", () => {
+    const used = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMicros: used.user + used.system })}\n`, () => process.exit(0));
+  });
 }
 
 async function readBody(incoming: IncomingMessage): Promise<string> {
@@ -117,6 +126,8 @@ type Outcome = {
   latencies: number[];
   mismatchedReplays: number;
   firstError?: string;
+  /** CPU the server process used, warm-up included (µs). */
+  cpuMicros?: number;
 };
 
 async function main(): Promise<void> {
@@ -155,6 +166,11 @@ async function run(kind: "floor" | "app", databaseUrl: string, children: ChildPr
     },
   );
   children.push(child);
+  let reportCpu: (micros: number) => void = () => {};
+  const cpuReported = new Promise<number | undefined>((resolve) => {
+    reportCpu = resolve;
+    child.once("exit", () => resolve(undefined));
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = "";
     child.stdout?.on("data", (chunk) => {
@@ -162,8 +178,9 @@ async function run(kind: "floor" | "app", databaseUrl: string, children: ChildPr
       const lines = buffer.split("\n");
       buffer = lines.pop() ?? "";
       for (const line of lines) {
-        // The server's first line is its port; anything else is its log (errors only).
+        // The server's first line is its port, its last the CPU it used; anything else is its log (errors only).
         if (line.startsWith('{"port"')) resolve(JSON.parse(line).port);
+        else if (line.startsWith('{"cpuMicros"')) reportCpu(JSON.parse(line).cpuMicros);
         else if (line) process.stderr.write(`${kind} server: ${line}\n`);
       }
     });
@@ -182,7 +199,7 @@ async function run(kind: "floor" | "app", databaseUrl: string, children: ChildPr
   warmUp.destroy();
   const outcome = await load(port, kind);
   child.kill("SIGTERM");
-  return outcome;
+  return { ...outcome, cpuMicros: await cpuReported };
 }
 
 async function load(port: number, label: string): Promise<Outcome> {
@@ -197,9 +214,18 @@ async function load(port: number, label: string): Promise<Outcome> {
   const run = randomUUID().slice(0, 8);
   const started = performance.now();
   const until = started + Number(cli.seconds) * 1000;
+  const rate = Number(cli.rate ?? 0);
+  // Open load: call i starts at i/rate s (as client i mod clients, for the mix of keys), answered or not.
+  const starts = (client: number) =>
+    rate > 0 ? Array.from({ length: Math.floor(rate * Number(cli.seconds)) }, (_, i) => i).filter((i) => i % clients === client) : null;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      for (let i = 0; performance.now() < until; i++) {
+      const scheduled = starts(client);
+      for (let i = 0; scheduled ? i < scheduled.length : performance.now() < until; i++) {
+        if (scheduled) {
+          const at = started + (scheduled[i] * 1000) / rate;
+          if (at > performance.now()) await new Promise((resolve) => setTimeout(resolve, at - performance.now()));
+        }
         // Clients 0–49 %: no key; 50–74 %: a fresh key per call; 75–100 %: one of 20 shared keys.
         const share = client / clients;
         const shared = share >= 0.75 ? `shared-${run}-${(client + i) % SHARED_KEYS}` : null;
@@ -270,7 +296,8 @@ function print(floor: Outcome, app: Outcome): void {
       .join(" ");
     return `| ${name} | ${o.calls} | ${(o.calls / o.seconds).toFixed(0)} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${errors} | ${statuses} |`;
   };
-  console.log(`\n${cli.clients} clients, ${cli.seconds} s each, pool ${cli.pool}\n`);
+  const load = cli.rate ? `${cli.rate} calls/s offered (open load)` : `${cli.clients} clients`;
+  console.log(`\n${load}, ${cli.seconds} s each, pool ${cli.pool}\n`);
   console.log("| server | calls | calls/s | p50 ms | p99 ms | errors ≥ 500 | answers |");
   console.log("| ------ | ----- | ------- | ------ | ------ | ------------ | ------- |");
   console.log(row("floor: bare HTTP + one INSERT", floor));
@@ -283,4 +310,16 @@ function print(floor: Outcome, app: Outcome): void {
   console.log(`\nratio app/floor: ${(app.calls / app.seconds / (floor.calls / floor.seconds)).toFixed(2)}`);
   console.log(`shared keys answered with another reference than their first: ${app.mismatchedReplays}`);
   console.log(`baseline: ${BASELINE.figures} (${BASELINE.recorded})`);
+  // The suite's lines (bench/README.md).
+  for (const [name, o] of [
+    ["floor", floor],
+    ["intake", app],
+  ] as const) {
+    const sorted = [...o.latencies].sort((a, b) => a - b);
+    console.log(`${name} calls/s: ${(o.calls / o.seconds).toFixed(1)} calls/s`);
+    console.log(`${name} p50: ${percentile(sorted, 50).toFixed(1)} ms`);
+    console.log(`${name} p99: ${percentile(sorted, 99).toFixed(1)} ms`);
+    console.log(`${name} errors: ${[...o.statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0)} calls`);
+    if (o.cpuMicros !== undefined && o.calls > 0) console.log(`${name} cpu per call: ${(o.cpuMicros / 1000 / o.calls).toFixed(2)} ms`);
+  }
 }

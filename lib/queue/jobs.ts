@@ -30,6 +30,7 @@ export const jobSchemas = {
   "maintenance.send-deadline-reminders": z.object({}),
   "maintenance.send-daily-digests": z.object({}),
   "maintenance.queue-drp-callbacks": z.object({}),
+  "maintenance.compact-status-counts": z.object({}),
   "drp.status-callback": z.object({ drpRequestId: z.uuid() }),
 } as const;
 
@@ -50,6 +51,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   "maintenance.send-deadline-reminders": queueNames.maintenance,
   "maintenance.send-daily-digests": queueNames.maintenance,
   "maintenance.queue-drp-callbacks": queueNames.maintenance,
+  "maintenance.compact-status-counts": queueNames.maintenance,
   "drp.status-callback": queueNames.drp,
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referencePrefix } from "./dashboard-conditions.ts";
-import { DEFAULT_STATUSES, dashboardSearch, defaultDashboardParams, MAX_ROWS, parseDashboardParams } from "./dashboard-params.ts";
+import { encodeDashboardCursor } from "./dashboard-cursor.ts";
+import { DEFAULT_STATUSES, dashboardSearch, defaultDashboardParams, parseDashboardParams } from "./dashboard-params.ts";
 import { maskEmail } from "./mask-email.ts";
 
 describe("the dashboard view in the URL", () => {
@@ -17,7 +18,7 @@ describe("the dashboard view in the URL", () => {
         q: undefined,
         sort: "dueDate",
         dir: "asc",
-        page: 1,
+        cursor: undefined,
         size: 25,
       },
       problems: [],
@@ -36,7 +37,6 @@ describe("the dashboard view in the URL", () => {
       q: "  Claire ",
       sort: "receivedAt",
       dir: "desc",
-      page: "3",
       size: "100",
       unknown: "ignored",
     });
@@ -52,7 +52,6 @@ describe("the dashboard view in the URL", () => {
       q: "Claire",
       sort: "receivedAt",
       dir: "desc",
-      page: 3,
       size: 100,
     });
     expect(parseDashboardParams({ q: "", type: "", jurisdiction: "", dueWithin: "" }).params).toEqual(defaultDashboardParams);
@@ -66,7 +65,7 @@ describe("the dashboard view in the URL", () => {
       status: ["VERIFIED", "LOST"],
       sort: "email",
       size: "33",
-      page: "0",
+      cursor: "0",
       dueWithin: "soon",
       assignee: "bob",
       jurisdiction: "XX_NOWHERE",
@@ -74,23 +73,27 @@ describe("the dashboard view in the URL", () => {
     });
     expect(problems.map((problem) => problem.param).sort()).toEqual([
       "assignee",
+      "cursor",
       "dueWithin",
       "jurisdiction",
-      "page",
       "size",
       "sort",
       "status",
     ]);
     expect(problems.find((problem) => problem.param === "status")?.message).toMatch(/unknown status "LOST"/);
     expect(problems.find((problem) => problem.param === "size")?.message).toBe("page sizes: 25, 50, 100");
-    expect(params).toMatchObject({ status: DEFAULT_STATUSES, sort: "dueDate", size: 25, page: 1, type: "ACCESS", assignee: "anyone" });
+    expect(params).toMatchObject({
+      status: DEFAULT_STATUSES,
+      sort: "dueDate",
+      size: 25,
+      cursor: undefined,
+      type: "ACCESS",
+      assignee: "anyone",
+    });
   });
 
-  it("refuses pages past the rows offset paging may skip, and says to narrow the view", () => {
-    const { params, problems } = parseDashboardParams({ page: "401" });
-    expect(params.page).toBe(MAX_ROWS / 25);
-    expect(problems).toEqual([{ param: "page", message: expect.stringContaining("narrow the filters") }]);
-    expect(parseDashboardParams({ page: "100", size: "100" }).problems).toEqual([]);
+  it("ignores the page numbers of older links: pages are reached by cursor, however deep", () => {
+    expect(parseDashboardParams({ page: "401" })).toEqual({ params: defaultDashboardParams, problems: [] });
   });
 
   it("writes a view back as a short query string that parses to the same view", () => {
@@ -101,13 +104,15 @@ describe("the dashboard view in the URL", () => {
       q: "a b",
       sort: "status",
       dir: "desc",
-      page: "2",
     });
-    const search = dashboardSearch(params);
-    expect(search).toBe("?status=SUBMITTED&assignee=unassigned&q=a+b&sort=status&dir=desc&page=2");
+    const cursor = { sort: "status", dir: "desc", kind: "last" } as const;
+    const search = dashboardSearch(params, { cursor });
+    expect(search).toBe(`?status=SUBMITTED&assignee=unassigned&q=a+b&sort=status&dir=desc&cursor=${encodeDashboardCursor(cursor)}`);
     const back = parseDashboardParams(Object.fromEntries(new URLSearchParams(search)));
-    expect(back.params).toEqual(params);
-    expect(dashboardSearch(params, { page: 1, sort: "dueDate" })).toBe("?status=SUBMITTED&assignee=unassigned&q=a+b&dir=desc");
+    expect(back).toEqual({ params: { ...params, cursor }, problems: [] });
+    expect(dashboardSearch(back.params, { cursor: undefined, sort: "dueDate" })).toBe(
+      "?status=SUBMITTED&assignee=unassigned&q=a+b&dir=desc",
+    );
   });
 });
 

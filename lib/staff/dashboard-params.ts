@@ -6,6 +6,7 @@ import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/rules.ts";
 import { RequestStatus, RequestType } from "../generated/prisma/enums.ts";
 import { safeText } from "../http/safe-text.ts";
+import { cursorProblemText, type DashboardCursor, decodeDashboardCursor, encodeDashboardCursor } from "./dashboard-cursor.ts";
 
 export const REQUEST_STATUSES = Object.values(RequestStatus) as RequestStatus[];
 export const REQUEST_TYPES = Object.values(RequestType) as RequestType[];
@@ -20,8 +21,8 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
 /**
- * Offset pagination reads and skips every row before the page: past this many rows a view must be
- * narrowed by its filters instead. The total shown is capped at the same number.
+ * The view's total is counted up to this many rows ("more than 10,000" beyond), so a broad view
+ * costs no more to count than a narrow one. Paging is by cursor and reaches every row.
  */
 export const MAX_ROWS = 10_000;
 
@@ -87,7 +88,8 @@ const fieldSchemas = {
   ),
   sort: single(z.enum(SORT_COLUMNS, { message: `sortable columns: ${SORT_COLUMNS.join(", ")}` }).default("dueDate")),
   dir: single(z.enum(["asc", "desc"], { message: 'expected "asc" or "desc"' }).default("asc")),
-  page: single(z.coerce.number({ message: "expected a page number" }).int("expected a page number").min(1, "pages start at 1").default(1)),
+  /** Decoded against the sort in parseDashboardParams; absent = the first page. */
+  cursor: single(z.string().max(600).optional()),
   size: single(
     z.coerce
       .number()
@@ -97,7 +99,10 @@ const fieldSchemas = {
 };
 
 type Fields = typeof fieldSchemas;
-export type DashboardParams = { [K in keyof Fields]: z.output<Fields[K]> } & { size: PageSize };
+export type DashboardParams = { [K in Exclude<keyof Fields, "cursor">]: z.output<Fields[K]> } & {
+  size: PageSize;
+  cursor: DashboardCursor | undefined;
+};
 export type ParamProblem = { param: string; message: string };
 
 export const defaultDashboardParams: DashboardParams = parseDashboardParams({}).params;
@@ -119,19 +124,14 @@ export function parseDashboardParams(searchParams: Record<string, string | strin
     }
   }
   const params = out as DashboardParams;
-  const lastPage = maxPage(params.size);
-  if (params.page > lastPage) {
-    problems.push({
-      param: "page",
-      message: `only the first ${MAX_ROWS.toLocaleString("en")} rows of a view can be paged through (page ${lastPage} at this size); narrow the filters`,
-    });
-    params.page = lastPage;
+  const token = out.cursor as string | undefined;
+  params.cursor = undefined;
+  if (token !== undefined) {
+    const decoded = decodeDashboardCursor(token, params);
+    if ("cursor" in decoded) params.cursor = decoded.cursor;
+    else problems.push({ param: "cursor", message: cursorProblemText.en[decoded.problem] });
   }
   return { params, problems };
-}
-
-export function maxPage(size: PageSize): number {
-  return Math.ceil(MAX_ROWS / size);
 }
 
 /** The query string of a view, leaving out what is at its default so URLs stay short. */
@@ -149,8 +149,8 @@ export function dashboardSearch(params: DashboardParams, patch: Partial<Dashboar
   if (view.q) query.set("q", view.q);
   if (view.sort !== "dueDate") query.set("sort", view.sort);
   if (view.dir !== "asc") query.set("dir", view.dir);
-  if (view.page !== 1) query.set("page", String(view.page));
   if (view.size !== 25) query.set("size", String(view.size));
+  if (view.cursor) query.set("cursor", encodeDashboardCursor(view.cursor));
   const text = query.toString();
   return text ? `?${text}` : "";
 }

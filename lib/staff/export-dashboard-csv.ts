@@ -39,7 +39,13 @@ export async function exportDashboardCsv(options: {
   }
   const now = options.now ?? new Date();
   const context = { today: controllerToday(now), viewerId: options.principal.kind === "user" ? options.principal.userId : null };
-  const query = dashboardListQuery({ params: options.params, context, limit: MAX_ROWS, offset: 0, references: options.references });
+  const query = dashboardListQuery({
+    params: options.params,
+    context,
+    limit: MAX_ROWS,
+    cursor: undefined,
+    references: options.references,
+  });
   const rows = (await db().$queryRawUnsafe<DashboardRowRecord[]>(query.text, ...query.values)).map(toDashboardRow);
   await db().$transaction((tx: Tx) =>
     appendAuditEvent(tx, {

@@ -3,11 +3,14 @@
 // other test files leave in the shared database never enter its view.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../../tests/support/staff-requests.ts";
+import { db } from "../db.ts";
+import { compactStatusCounts } from "./compact-status-counts.ts";
 import { countDashboardRequests } from "./count-dashboard-requests.ts";
-import { insertRequest, type RequestFixture, uniquePrefix } from "./dashboard-fixtures.test-support.ts";
-import { REQUEST_STATUSES as ALL, type DashboardParams, parseDashboardParams } from "./dashboard-params.ts";
+import type { DashboardCursor } from "./dashboard-cursor.ts";
+import { dayPlus, insertRequest, type RequestFixture, uniquePrefix } from "./dashboard-fixtures.test-support.ts";
+import { REQUEST_STATUSES as ALL, type DashboardParams, dashboardSearch, parseDashboardParams } from "./dashboard-params.ts";
 import { controllerToday } from "./dashboard-query.ts";
-import { listDashboardRequests } from "./list-dashboard-requests.ts";
+import { type DashboardPage, listDashboardRequests } from "./list-dashboard-requests.ts";
 
 // 10:00 in Paris: "today" is 2026-06-10 on the controller's calendar.
 const now = new Date("2026-06-10T08:00:00Z");
@@ -168,36 +171,139 @@ describe("the counts at the top", () => {
   });
 });
 
-describe("paging", () => {
-  it("pages through a view without gaps or repeats, whatever the sort, with or without a search", async () => {
+describe("the status counters behind the counts", () => {
+  it("follow a request's insert, status and due-date changes and deletion in the same transaction", async () => {
+    const counts = () => countDashboardRequests({ now });
+    const start = await counts();
+    const made = await insertRequest(today, { email: `${uniquePrefix()}@example.test`, status: "SUBMITTED", dueInDays: 3 });
+    const afterInsert = await counts();
+    expect(afterInsert.awaitingVerification - start.awaitingVerification).toBe(1);
+    expect(afterInsert.overdue - start.overdue).toBe(0);
+    await db().dsarRequest.update({ where: { id: made.id }, data: { status: "VERIFIED", dueDate: dayPlus(today, -2) } });
+    const afterUpdate = await counts();
+    expect(afterUpdate.awaitingVerification - start.awaitingVerification).toBe(0);
+    expect(afterUpdate.overdue - start.overdue).toBe(1);
+    // A change inside a transaction that rolls back leaves the counts as they were.
+    await db()
+      .$transaction(async (tx) => {
+        await tx.dsarRequest.update({ where: { id: made.id }, data: { status: "AWAITING_SUBJECT" } });
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    expect(await counts()).toEqual(afterUpdate);
+    // Folding the changes into the counts changes no figure, however many compactions run at once.
+    await Promise.all([compactStatusCounts(), compactStatusCounts(), compactStatusCounts()]);
+    expect(await db().requestStatusCountChange.count()).toBe(0);
+    expect(await counts()).toEqual(afterUpdate);
+    await db().dsarRequest.delete({ where: { id: made.id } });
+    expect(await counts()).toEqual(start);
+  });
+});
+
+describe("paging by cursor", () => {
+  /** Every page of a view, following "next" from the first page, or "previous" from the last. */
+  async function walk(query: Record<string, string>, from: "first" | "last") {
+    const { params, problems } = parseDashboardParams(query);
+    expect(problems).toEqual([]);
+    const pages: DashboardPage[] = [];
+    let cursor: DashboardCursor | undefined = from === "first" ? undefined : { sort: params.sort, dir: params.dir, kind: "last" };
+    for (let i = 0; i < 10; i++) {
+      const page = await listDashboardRequests({ params: { ...params, cursor }, viewerId: null, now });
+      pages.push(page);
+      const following = from === "first" ? page.next : page.previous;
+      if (!following) break;
+      // The link a person follows: written into the URL and read back.
+      cursor = parseDashboardParams(Object.fromEntries(new URLSearchParams(dashboardSearch(params, { cursor: following })))).params.cursor;
+      expect(cursor).toEqual(following);
+    }
+    return from === "first" ? pages : pages.reverse();
+  }
+
+  it("pages through a view forwards and backwards without gaps or repeats, whatever the sort, ties included", async () => {
     const pagePrefix = uniquePrefix();
     const holder = (await createStaff("AGENT")).id;
+    const sameInstant = new Date("2026-05-25T09:00:00Z");
     for (let i = 0; i < 30; i++) {
-      // Three requests per due date, so page boundaries fall inside ties; more of one status than a page holds.
+      // Three requests per due date and ten received at the same instant, so page boundaries fall
+      // inside ties; more of one status than a page holds.
       const status = i % 10 === 0 ? "IN_PROGRESS" : "VERIFIED";
-      await insertRequest(today, { email: `${pagePrefix}.${i}@example.test`, status, dueInDays: Math.floor(i / 3), assigneeId: holder });
+      await insertRequest(today, {
+        email: `${pagePrefix}.${i}@example.test`,
+        status,
+        dueInDays: Math.floor(i / 3),
+        assigneeId: holder,
+        receivedAt: i % 3 === 0 ? sameInstant : undefined,
+      });
     }
     // With a search the page is cut from the matching rows; without one (by due date or status) it
     // is merged from one index range per status: both must page the same way.
-    for (const filter of [{ q: pagePrefix }, { q: "", assignee: holder }]) {
+    const filters: Array<Record<string, string>> = [{ q: pagePrefix }, { q: "", assignee: holder }];
+    for (const filter of filters) {
       for (const sort of ["dueDate", "receivedAt", "reference", "status"]) {
         for (const dir of ["asc", "desc"]) {
-          const at = async (page: number) => {
-            const { params, problems } = parseDashboardParams({ ...filter, sort, dir, page: String(page) });
-            expect(problems).toEqual([]);
-            return listDashboardRequests({ params, viewerId: null, now });
-          };
-          const [first, second, third] = [await at(1), await at(2), await at(3)];
-          expect([first.rows.length, second.rows.length, third.rows.length]).toEqual([25, 5, 0]);
-          expect(first.total).toBe(30);
-          const seen = [...first.rows, ...second.rows];
-          expect(new Set(seen.map((row) => row.reference)).size).toBe(30);
-          if (sort === "dueDate") {
-            const days = seen.map((row) => row.daysLeft ?? 0);
-            expect(days).toEqual([...days].sort((a, b) => (dir === "asc" ? a - b : b - a)));
+          for (const size of ["25", "50"]) {
+            const query = { ...filter, sort, dir, size };
+            const forwards = await walk(query, "first");
+            const backwards = await walk(query, "last");
+            const label = JSON.stringify(query);
+            const order = forwards.flatMap((page) => page.rows.map((row) => row.reference));
+            expect(new Set(order).size, label).toBe(30);
+            expect(
+              forwards.map((page) => page.rows.length),
+              label,
+            ).toEqual(size === "25" ? [25, 5] : [30]);
+            expect(forwards[0].total, label).toBe(30);
+            // The last page read backwards holds the view's last rows, in the view's order; the
+            // pages before it, followed by "previous", give the same order as "next" did.
+            expect(
+              backwards.flatMap((page) => page.rows.map((row) => row.reference)),
+              label,
+            ).toEqual(order);
+            expect(
+              backwards.map((page) => page.rows.length),
+              label,
+            ).toEqual(size === "25" ? [5, 25] : [30]);
+            // Places: the counted total turns the last page's place into one from the start.
+            expect(
+              forwards.map((page) => page.place),
+              label,
+            ).toEqual(size === "25" ? [start(1), start(26)] : [start(1)]);
+            expect(
+              backwards.map((page) => page.place),
+              label,
+            ).toEqual(size === "25" ? [start(1), start(6)] : [start(1)]);
+            if (sort === "dueDate") {
+              const days = forwards.flatMap((page) => page.rows.map((row) => row.daysLeft ?? 0));
+              expect(days, label).toEqual([...days].sort((a, b) => (dir === "asc" ? a - b : b - a)));
+            }
           }
         }
       }
     }
   });
+
+  it("continues after a row that left the view, and starts over when nothing is left after the cursor", async () => {
+    const pagePrefix = uniquePrefix();
+    const made: Array<{ id: string; reference: string }> = [];
+    for (let i = 0; i < 4; i++) {
+      made.push(await insertRequest(today, { email: `${pagePrefix}.${i}@example.test`, status: "VERIFIED", dueInDays: i }));
+    }
+    const { params } = parseDashboardParams({ q: pagePrefix });
+    const key = (i: number) => [dayPlus(today, i).toISOString().slice(0, 10), made[i].id];
+    const continuingAfter = (i: number) => ({
+      ...params,
+      cursor: { sort: "dueDate", dir: "asc", kind: "after", key: key(i), place: start(i + 1) } as const,
+    });
+    // The row the cursor names is closed meanwhile: the page still starts right after it.
+    await db().dsarRequest.update({ where: { id: made[1].id }, data: { status: "COMPLETED" } });
+    const next = await listDashboardRequests({ params: continuingAfter(1), viewerId: null, now });
+    expect(next.rows.map((row) => row.id)).toEqual([made[2].id, made[3].id]);
+    expect(next.place).toEqual(start(3));
+    // After the view's last row there is nothing: the first page rather than an empty one.
+    const beyond = await listDashboardRequests({ params: continuingAfter(3), viewerId: null, now });
+    expect(beyond.rows.map((row) => row.id)).toEqual([made[0].id, made[2].id, made[3].id]);
+    expect(beyond.previous).toBeNull();
+  });
 });
+
+const start = (index: number) => ({ from: "start", index }) as const;

@@ -9,13 +9,12 @@ import { can } from "@/lib/auth/permissions.ts";
 import { requireStaffPage } from "@/lib/auth/require-staff.ts";
 import { env } from "@/lib/env.ts";
 import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
-import { MAX_ROWS, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
+import { parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
 import { listAssignableStaff } from "@/lib/staff/list-assignable-staff.ts";
 import { listDashboardRequests } from "@/lib/staff/list-dashboard-requests.ts";
 import { DashboardCountsList } from "./_components/dashboard-counts.tsx";
 import { DashboardFilters } from "./_components/dashboard-filters.tsx";
-import { showingText } from "./_components/labels.ts";
-import { PaginationNav } from "./_components/pagination-nav.tsx";
+import { PaginationNav, pageSummary } from "./_components/pagination-nav.tsx";
 import { RequestsTable } from "./_components/requests-table.tsx";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,8 +34,6 @@ export default async function RequestsPage({ searchParams }: Props) {
     countDashboardRequests(),
     listAssignableStaff(),
   ]);
-  const first = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + 1;
-  const last = page.rows.length === 0 ? 0 : (params.page - 1) * params.size + page.rows.length;
   const t = await getTranslations("staffRequests");
 
   return (
@@ -60,7 +57,7 @@ export default async function RequestsPage({ searchParams }: Props) {
       <DashboardCountsList counts={counts} />
       <DashboardFilters params={params} staff={staff} />
       <p className="dashboard-summary" role="status">
-        {showingText(first, last, page.total, MAX_ROWS, t)}
+        {pageSummary(page, t)}
       </p>
       <RequestsTable
         rows={page.rows}
@@ -72,7 +69,7 @@ export default async function RequestsPage({ searchParams }: Props) {
         assignees={staff.map((member) => member.email)}
         key={JSON.stringify(params)}
       />
-      <PaginationNav params={params} total={page.total} />
+      <PaginationNav params={params} page={page} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The figures at the top of the dashboard, each a link to the view that lists those requests.
 import { useLocale, useTranslations } from "next-intl";
 import type { DashboardCounts } from "@/lib/staff/count-dashboard-requests.ts";
-import { DUE_SOON_DAYS } from "@/lib/staff/dashboard-query.ts";
+import { DUE_SOON_DAYS, FAILED_TASKS_COUNTED } from "@/lib/staff/dashboard-query.ts";
 
 export function DashboardCountsList({ counts }: { counts: DashboardCounts }) {
   const t = useTranslations("staffRequests.counts");
@@ -46,7 +46,11 @@ export function DashboardCountsList({ counts }: { counts: DashboardCounts }) {
         {items.map((item) => (
           <li key={item.key} className={item.urgent ? "dashboard-count dashboard-count--alert" : "dashboard-count"}>
             <a href={item.href}>
-              <span className="dashboard-count__number">{numbers.format(item.count)}</span>{" "}
+              <span className="dashboard-count__number">
+                {item.key === "failed" && item.count > FAILED_TASKS_COUNTED
+                  ? `${numbers.format(FAILED_TASKS_COUNTED)}+`
+                  : numbers.format(item.count)}
+              </span>{" "}
               <span className="dashboard-count__label">{item.label}</span>
             </a>
           </li>

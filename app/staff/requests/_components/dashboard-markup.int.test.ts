@@ -5,6 +5,7 @@ import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/catalogue.ts";
 import { countDashboardRequests } from "@/lib/staff/count-dashboard-requests.ts";
+import { encodeDashboardCursor } from "@/lib/staff/dashboard-cursor.ts";
 import { insertRequest, uniquePrefix } from "@/lib/staff/dashboard-fixtures.test-support.ts";
 import { type DashboardParams, parseDashboardParams } from "@/lib/staff/dashboard-params.ts";
 import { controllerToday } from "@/lib/staff/dashboard-query.ts";
@@ -106,11 +107,29 @@ describe("the dashboard's markup", () => {
     expect(filters).toContain("Apply filters</button>");
     const counts = renderStaff(createElement(DashboardCountsList, { counts: await countDashboardRequests({ now }) }));
     expect(counts).toMatch(/href="\/staff\/requests\?overdue=1"><span class="dashboard-count__number">\d+/);
-    const nav = renderStaff(createElement(PaginationNav, { params: { ...params, page: 2 }, total: 60 }));
+    // Failed tasks are counted up to 101: more than 100 shows as "100+", never as a wrong exact number.
+    const many = { overdue: 0, dueThisWeek: 0, awaitingVerification: 0, awaitingSubject: 0, failedTasks: 101 };
+    expect(renderStaff(createElement(DashboardCountsList, { counts: many }))).toContain(">100+</span>");
+    const hundred = renderStaff(createElement(DashboardCountsList, { counts: { ...many, failedTasks: 100 } }));
+    expect(hundred).toContain(">100</span>");
+    const middle = {
+      ...page,
+      previous: { sort: "dueDate", dir: "asc", kind: "before", key: ["2026-06-12", page.rows[0].id], place: { from: "start", index: 26 } },
+      next: { sort: "dueDate", dir: "asc", kind: "after", key: ["2026-06-13", page.rows[0].id], place: { from: "start", index: 50 } },
+    } satisfies DashboardPage;
+    const nav = renderStaff(createElement(PaginationNav, { params, page: middle }));
     expect(nav).toContain('aria-label="Pagination"');
-    expect(nav).toContain("Page 2 of 3");
-    expect(nav).toContain(">Previous page</a>");
-    expect(nav).toContain(">Next page</a>");
+    for (const [name, cursor] of [
+      ["First page", ""],
+      ["Previous page", `&amp;cursor=${encodeDashboardCursor(middle.previous)}`],
+      ["Next page", `&amp;cursor=${encodeDashboardCursor(middle.next)}`],
+      ["Last page", `&amp;cursor=${encodeDashboardCursor({ sort: "dueDate", dir: "asc", kind: "last" })}`],
+    ]) {
+      expect(nav).toContain(`href="/staff/requests?q=${prefix}${cursor}"`);
+      expect(nav).toContain(`>${name}</a>`);
+    }
+    // One page only: no pagination at all.
+    expect(renderStaff(createElement(PaginationNav, { params, page: { ...page, previous: null, next: null } }))).toBe("");
   });
 
   it("reads in French for a French reader: headers, urgency words, bulk actions and filters", async () => {

@@ -29,7 +29,7 @@ export function RequestsTable(props: {
     columns,
     data: props.rows,
     sort: { id: params.sort, desc: params.dir === "desc" },
-    page: { index: params.page - 1, size: params.size },
+    page: { index: 0, size: params.size },
     rowCount: props.total,
     getRowId: (row) => row.reference,
   });
@@ -37,7 +37,7 @@ export function RequestsTable(props: {
   const clearSelection = useCallback(() => table.resetRowSelection(true), [table]);
   const sortHref = (columnId: string, nextDesc: boolean) =>
     isSortColumn(columnId)
-      ? `/staff/requests${dashboardSearch(params, { sort: columnId, dir: params.sort === columnId && nextDesc ? "desc" : "asc", page: 1 })}`
+      ? `/staff/requests${dashboardSearch(params, { sort: columnId, dir: params.sort === columnId && nextDesc ? "desc" : "asc", cursor: undefined })}`
       : null;
 
   return (
@@ -47,7 +47,7 @@ export function RequestsTable(props: {
         canDecide={props.canDecide}
         canAssign={props.canAssign}
         assignees={props.assignees}
-        exportViewHref={`/staff/requests/export${dashboardSearch(params, { page: 1 })}`}
+        exportViewHref={`/staff/requests/export${dashboardSearch(params, { cursor: undefined })}`}
         onDone={clearSelection}
       />
       <ServerTableView
