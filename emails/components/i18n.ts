@@ -15,14 +15,6 @@ export function emailTexts<const Part extends keyof Catalogue["emails"]>(locale:
 }
 
 /**
- * Declares a template's strings in both languages (the staff emails' own tables). `NoInfer` makes English the reference shape, so a
- * French text with a missing or misspelt key is a type error instead of a blank in someone's inbox.
- */
-export function localized<T>(texts: { en: T; fr: NoInfer<T> }): Record<EmailLocale, T> {
-  return texts;
-}
-
-/**
  * Shows a `YYYY-MM-DD` deadline as a sentence-ready date in the reader's order ("Friday 27 December
  * 2024", "Friday, December 27, 2024" for a US resident, "vendredi 27 décembre 2024"; see
  * lib/i18n/date-locale.ts). `country`: the request's, when the email is about one (staff emails have
@@ -43,9 +35,4 @@ export function formatEmailDate(isoDate: string, locale: EmailLocale, country?: 
   // (American usage keeps it).
   if (dateLocale === "en-US") return parts.map((part) => part.value).join("");
   return parts.map((part) => (part.type === "literal" && part.value.trim() === "," ? " " : part.value)).join("");
-}
-
-/** Picks the singular or plural form with the locale's own rule (French treats 0 and 1 as singular). */
-export function plural(locale: EmailLocale, count: number, forms: { one: string; other: string }): string {
-  return new Intl.PluralRules(locale).select(count) === "one" ? forms.one : forms.other;
 }
