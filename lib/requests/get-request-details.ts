@@ -11,7 +11,7 @@ import { AppError } from "../errors.ts";
 import type { ActorType } from "../generated/prisma/enums.ts";
 import type { Locale } from "../i18n/catalogue.ts";
 import { translator } from "../i18n/translator.ts";
-import { dayOf } from "./request-deadline.ts";
+import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
 import { staffActionsFor } from "./staff-actions-for.ts";
 import { auditActionLabel, clockEventLabel } from "./timeline-labels.ts";
 
@@ -188,7 +188,13 @@ export async function getRequestDetails(id: string, options: { locale?: Locale; 
       acknowledgedAt: request.acknowledgedAt,
       extensionNoticeBy: dayOf(request.extensionNoticeBy),
       maxExtendedDueDate: dayOf(request.maxExtendedDueDate),
-      explanation: Array.isArray(request.deadlineExplanation) ? request.deadlineExplanation.map(String) : [],
+      // Stored in English when the clock last moved; a French reader gets the same computation explained in French.
+      explanation:
+        locale === "en"
+          ? Array.isArray(request.deadlineExplanation)
+            ? request.deadlineExplanation.map(String)
+            : []
+          : computeRequestDeadline(request, request.clockEvents, locale).explanation,
     },
     /** Someone filed for the person on the form: who, and where the check of their permission stands. */
     agent: request.agentAuthorization

@@ -119,7 +119,12 @@ describe("request page sections", () => {
 
   it("reads in French for a French reader: headings, decisions, the deadline, the timeline and who acted", async () => {
     const { reference } = await fileRequest();
-    const html = renderAll(await getRequestDetails(reference, { locale: "fr" }), true, "fr");
+    const details = await getRequestDetails(reference, { locale: "fr" });
+    const html = renderAll(details, true, "fr");
+    // "Why this date": the engine's explanation in French, not the English one stored on the request.
+    const english = (await getRequestDetails(reference)).deadline.explanation;
+    expect(details.deadline.explanation.length).toBe(english.length);
+    for (const sentence of english) expect(html).not.toContain(sentence);
     for (const heading of ["Historique", "Délai", "Tâches des connecteurs", "Personne concernée", "Actions"]) {
       expect(html).toContain(`>${heading}</h2>`);
     }
