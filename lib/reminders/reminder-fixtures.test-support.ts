@@ -118,6 +118,11 @@ export function plainProps(email: { props: unknown }): Record<string, unknown> {
   return (email.props as { plain: Record<string, unknown> }).plain;
 }
 
+/** The requests this file made (other files share the database and leave emails of their own). */
+export function requestsMadeHere(): string[] {
+  return [...made.requests];
+}
+
 /** Every active admin in the database (other test files may have made some). */
 export async function activeAdminIds(): Promise<string[]> {
   const admins = await db().staffUser.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { id: true } });

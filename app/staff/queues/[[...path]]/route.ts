@@ -6,7 +6,7 @@ import { requireStaffFromPage } from "@/lib/auth/require-staff-from-page.ts";
 import { AppError } from "@/lib/errors.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
 import type { Locale } from "@/lib/i18n/catalogue.ts";
-import { staffLocale } from "@/lib/i18n/staff-locale.ts";
+import { staffLocaleOf } from "@/lib/i18n/staff-locale.ts";
 import { translator } from "@/lib/i18n/translator.ts";
 import { queuesBoard } from "../_board/board.ts";
 import { escapeHtml } from "../_board/fetch-adapter.ts";
@@ -24,7 +24,7 @@ async function handleQueuesRequest(request: Request): Promise<Response> {
     }
     // A signed-in member whose role does not open the dashboard gets a page, as other pages answer.
     if (wantsPage && error instanceof AppError && error.code === "FORBIDDEN")
-      return notAllowedPage(request.headers.get("x-nonce"), await staffLocale());
+      return notAllowedPage(request.headers.get("x-nonce"), await staffLocaleOf(request));
     throw error;
   }
   // proxy.ts puts the nonce of this response's Content-Security-Policy on the request.
