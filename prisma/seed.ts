@@ -95,7 +95,7 @@ async function seed() {
       });
     }
     console.log(
-      `Filed ${created.requests.map((r) => r.reference).join(", ")} (${demo.input.country}${demo.input.region ? `/${demo.input.region}` : ""}, ${demo.daysAgo} days ago)`,
+      `Filed ${created.requests.map((r) => r.reference).join(", ")} (${demo.input.country}${demo.input.region ? `/${demo.input.region}` : ""}, ${demo.daysAgo === 0 ? "today" : demo.daysAgo === 1 ? "yesterday" : `${demo.daysAgo} days ago`})`,
     );
   }
   await db().setting.create({ data: { key: SEEDED, value: { at: new Date().toISOString() } } });
