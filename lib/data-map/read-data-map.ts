@@ -38,13 +38,11 @@ export async function readDataMap(tx: Tx = db()): Promise<DataMapState> {
     }),
   ]);
   const setting = (key: string) => settings.find((row) => row.key === key)?.value;
-  const organisation = organisationSchema.safeParse(setting(dataMapSettingKeys.organisation));
   const correctableFields = correctableFieldsSchema.safeParse(setting(dataMapSettingKeys.correctableFields) ?? {});
   return {
-    organisation: organisation.success ? organisation.data : null,
+    organisation: organisationOf(setting(dataMapSettingKeys.organisation)),
     correctableFields: correctableFields.success ? correctableFields.data : {},
     sources: connectors.map((row) => {
-      const parsed = row.dataMap === null ? null : dataMapSchema.safeParse(row.dataMap);
       return {
         connectorId: row.id,
         key: row.key,
@@ -52,8 +50,21 @@ export async function readDataMap(tx: Tx = db()): Promise<DataMapState> {
         publicName: row.publicName,
         type: row.type,
         enabled: row.enabled,
-        dataMap: parsed?.success ? parsed.data : null,
+        dataMap: dataMapOf(row.dataMap),
       };
     }),
   };
+}
+
+/** The controller's details as stored in their setting, or null when missing or no longer valid. */
+export function organisationOf(value: unknown): Organisation | null {
+  const parsed = organisationSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A connector's stored data map, or null when it has none or it no longer parses. */
+export function dataMapOf(value: unknown): DataMap | null {
+  if (value === null || value === undefined) return null;
+  const parsed = dataMapSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

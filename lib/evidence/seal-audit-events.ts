@@ -51,9 +51,8 @@ export async function sealAuditEvents(options: Options = {}): Promise<SealRound>
   return client.$transaction(
     async (tx: Tx) => {
       if (!(await takeSequencerLock(tx, options.waitMs))) return { sealed: 0, busy: true, full: false };
-      const head = await tx.auditSeal.findFirst({ orderBy: { id: "desc" } });
+      const { head, chainedUpTo } = await readHead(tx);
       const sealedUpTo = head?.lastSeq ?? 0n;
-      const chainedUpTo = (await tx.auditEvent.aggregate({ _max: { chainSeq: true } }))._max.chainSeq ?? 0n;
       if (chainedUpTo > sealedUpTo) return sealChainedEvents(tx, head, chainedUpTo, batchMax);
       return chainPendingEvents(tx, head, batchMax);
     },
@@ -78,14 +77,31 @@ async function takeSequencerLock(tx: Tx, waitMs: number | undefined): Promise<bo
   return true;
 }
 
-type Head = { id: bigint; lastSeq: bigint; hash: string } | null;
+/** The last seal with the hash of the last event it covers, or null before the first seal. */
+type Head = { id: bigint; lastSeq: bigint; hash: string; lastEventHash: string } | null;
+
+/** The last seal, the hash of its last event and the highest chained position, in one statement. */
+async function readHead(tx: Tx): Promise<{ head: Head; chainedUpTo: bigint }> {
+  const [row] = await tx.$queryRaw<
+    { id: bigint | null; lastSeq: bigint | null; hash: string | null; lastEventHash: string | null; chainedUpTo: bigint | null }[]
+  >`
+    SELECT s.id, s."lastSeq", s.hash,
+           (SELECT e.hash FROM audit_events e WHERE e."chainSeq" = s."lastSeq") AS "lastEventHash",
+           (SELECT max(e."chainSeq") FROM audit_events e) AS "chainedUpTo"
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (SELECT id, "lastSeq", hash FROM audit_seals ORDER BY id DESC LIMIT 1) AS s ON true`;
+  const chainedUpTo = row.chainedUpTo ?? 0n;
+  if (row.id === null || row.lastSeq === null || row.hash === null) return { head: null, chainedUpTo };
+  if (!row.lastEventHash) throw new Error(`the audit chain has no sealed event at position ${row.lastSeq}`);
+  return { head: { id: row.id, lastSeq: row.lastSeq, hash: row.hash, lastEventHash: row.lastEventHash }, chainedUpTo };
+}
 
 /** Gives the pending events their positions and hashes, and seals them. */
 async function chainPendingEvents(tx: Tx, head: Head, batchMax: number): Promise<SealRound> {
   const pending = await tx.auditEvent.findMany({ where: { chainSeq: null }, orderBy: { id: "asc" }, take: batchMax });
   if (pending.length === 0) return { sealed: 0, busy: false, full: false };
   const from = (head?.lastSeq ?? 0n) + 1n;
-  let globalHead = head ? await hashAt(tx, head.lastSeq) : GENESIS_HASH;
+  let globalHead = head?.lastEventHash ?? GENESIS_HASH;
   const requestHeads = await requestHeadsOf(tx, [...new Set(pending.flatMap((event) => (event.requestId ? [event.requestId] : [])))]);
   const chained = pending.map((event, index) => {
     const requestPrevHash = event.requestId ? (requestHeads.get(event.requestId) ?? GENESIS_HASH) : null;
@@ -135,7 +151,7 @@ async function sealChainedEvents(tx: Tx, head: Head, chainedUpTo: bigint, batchM
 }
 
 async function writeSeal(tx: Tx, head: Head, firstSeq: bigint, eventHashes: string[]) {
-  const prevEventHash = head ? await hashAt(tx, head.lastSeq) : GENESIS_HASH;
+  const prevEventHash = head?.lastEventHash ?? GENESIS_HASH;
   const fields = {
     id: ((head?.id ?? 0n) + 1n).toString(),
     firstSeq: firstSeq.toString(),
@@ -155,12 +171,6 @@ async function writeSeal(tx: Tx, head: Head, firstSeq: bigint, eventHashes: stri
       hash: auditSealHash(fields),
     },
   });
-}
-
-async function hashAt(tx: Tx, seq: bigint): Promise<string> {
-  const event = await tx.auditEvent.findUnique({ where: { chainSeq: seq }, select: { hash: true } });
-  if (!event?.hash) throw new Error(`the audit chain has no sealed event at position ${seq}`);
-  return event.hash;
 }
 
 /** The hash of each request's last sealed event (absent: the request's chain starts here). */

@@ -11,7 +11,8 @@ import { type EraseReceipt, isPreferenceKind, type PreferenceReceipt } from "../
 import { finaliseRectification } from "../corrections/finalise-rectification.ts";
 import { keyedHash, randomToken } from "../crypto.ts";
 import { textIn } from "../data-map/data-map.schema.ts";
-import { readDataMap } from "../data-map/read-data-map.ts";
+import { dataMapOf, organisationOf } from "../data-map/read-data-map.ts";
+import { dataMapSettingKeys } from "../data-map/save-data-map-settings.ts";
 import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { summariseAccessAnswer } from "../data-map/summarise-access-answer.ts";
 import { db, type Tx } from "../db.ts";
@@ -24,7 +25,7 @@ import { complaintRouteFor } from "../requests/complaint-authorities.ts";
 import { publicUrls } from "../requests/public-urls.ts";
 import { queueRequestEmail } from "../requests/queue-request-email.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
-import { readRetentionSettings } from "../retention/retention-settings.ts";
+import { RETENTION_SETTING_KEY, retentionSettingsOf } from "../retention/retention-settings.ts";
 import { buildPackage } from "./package/build-package.ts";
 import { wrapPackageKey } from "./package/encrypted-file.ts";
 import { openUploadedFile, readStagingFile, storagePath } from "./staging-file.ts";
@@ -65,9 +66,14 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
   // Each attempt writes a file of its own: two finalisers at once never write into one file.
   const outputPath = join(dir, `${request.id}.${randomUUID()}.zip.enc`);
   const locale = request.locale as Locale;
-  // The data map as it stands now: the answer says what the company says today.
-  const dataMap = await readDataMap();
-  const mapOf = (connectorId: string) => dataMap.sources.find((source) => source.connectorId === connectorId)?.dataMap ?? null;
+  // The data map as it stands now (the connectors were read with the request): the answer says what
+  // the company says today. The controller's details and the admins' retention setting (how long the
+  // package stays) are read in one statement.
+  const maps = new Map(request.tasks.map((task) => [task.connectorId, dataMapOf(task.connector.dataMap)]));
+  const mapOf = (connectorId: string) => maps.get(connectorId) ?? null;
+  const settings = await db().setting.findMany({ where: { key: { in: [dataMapSettingKeys.organisation, RETENTION_SETTING_KEY] } } });
+  const organisation = organisationOf(settings.find((row) => row.key === dataMapSettingKeys.organisation)?.value);
+  const { packageDays } = retentionSettingsOf(settings.find((row) => row.key === RETENTION_SETTING_KEY));
   const built = await inStorage(config.STORAGE_DIR, request.reference, async () => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     return buildPackage({
@@ -81,7 +87,7 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
       timeZone: config.CONTROLLER_TIME_ZONE,
       sources: request.tasks.map((task) => ({ ...packageSourceOf(task, locale), dataMap: mapOf(task.connectorId) })),
       answer: {
-        organisation: dataMap.organisation,
+        organisation,
         complaint: complaintRouteFor(request, locale),
         // California residents get the §1798.110 list as well.
         california: request.jurisdiction === "US_CA",
@@ -89,8 +95,6 @@ async function deliverPackage(request: RequestWithTasks): Promise<string | null>
     });
   });
   const token = randomToken();
-  // The admins' retention setting (DOWNLOAD_TTL_DAYS until they set one) decides how long it stays.
-  const { packageDays } = await readRetentionSettings();
   const expiresAt = new Date(Date.now() + packageDays * 86_400_000);
   const emailId = await db().$transaction(async (tx: Tx) => {
     if (!(await markCompleted(tx, request, "FULFILLED"))) return null;

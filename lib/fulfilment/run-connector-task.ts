@@ -18,6 +18,7 @@ import { openConnectorConfig } from "../connectors/connector-config.ts";
 import { connectorType } from "../connectors/registry.ts";
 import { db, type Tx } from "../db.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { ConnectorTaskStatus } from "../generated/prisma/enums.ts";
 import { isFulfilling } from "../requests/request-status.ts";
 import { connectorSubject } from "./connector-subject.ts";
@@ -136,6 +137,10 @@ export async function runConnectorTask(
  * Records a finished task and its receipt (counts and hashes only), once: only if the task is
  * still in the state the caller claimed (`expect`), so a cancelled task, or a task another caller
  * finished first, is left alone. Returns whether this call finished it.
+ *
+ * One statement, so one round trip and atomic without a transaction: it moves the task and, from
+ * the row it moved, writes the `connector.task-succeeded` audit event (pending, as appendAuditEvent
+ * writes it; the sequencer chains it after commit). No row moved: no event.
  */
 export async function completeTask(
   taskId: string,
@@ -148,30 +153,34 @@ export async function completeTask(
   },
 ): Promise<boolean> {
   const { expect, staging = {}, completedById, note } = options;
-  return db().$transaction(async (tx: Tx) => {
-    // One statement moves the task and returns what the audit event names (no second read).
-    const [task] = await tx.connectorTask.updateManyAndReturn({
-      where: { id: taskId, ...expect },
-      data: {
-        status: "SUCCEEDED",
-        receipt: receipt as object,
-        finishedAt: new Date(),
-        lastError: null,
-        completedById: completedById ?? null,
-        ...(note !== undefined ? { note } : {}),
-        ...staging,
-      },
-      select: { requestId: true, action: true, attempts: true, connector: { select: { key: true } } },
-    });
-    if (!task) return false;
-    await appendAuditEvent(tx, {
-      requestId: task.requestId,
-      actor: completedById ? { type: "STAFF", id: completedById } : { type: "SYSTEM" },
-      action: "connector.task-succeeded",
-      data: { taskId, connector: task.connector.key, action: task.action, attempts: task.attempts, receipt: summariseReceipt(receipt) },
-    });
-    return true;
-  });
+  const now = new Date();
+  const stagingSet = staging.resultPath
+    ? Prisma.sql`, "resultPath" = ${staging.resultPath}, "resultKeyWrapped" = ${staging.resultKeyWrapped ?? null}`
+    : Prisma.empty;
+  const noteSet = note !== undefined ? Prisma.sql`, note = ${note}` : Prisma.empty;
+  const resultPathIs =
+    expect.resultPath === undefined
+      ? Prisma.empty
+      : expect.resultPath === null
+        ? Prisma.sql`AND t."resultPath" IS NULL`
+        : Prisma.sql`AND t."resultPath" = ${expect.resultPath}`;
+  const eventData = JSON.stringify({ taskId, receipt: summariseReceipt(receipt) });
+  const written = await db().$queryRaw<{ id: bigint }[]>`
+    WITH moved AS (
+      UPDATE connector_tasks AS t
+      SET status = 'SUCCEEDED', receipt = ${JSON.stringify(receipt)}::jsonb, "finishedAt" = ${now}, "lastError" = NULL,
+          "completedById" = ${completedById ?? null}::uuid, "updatedAt" = ${now}${stagingSet}${noteSet}
+      WHERE t.id = ${taskId}::uuid AND t.status = ${expect.status}::"ConnectorTaskStatus" ${resultPathIs}
+      RETURNING t."requestId", t."connectorId", t.action, t.attempts
+    )
+    INSERT INTO audit_events ("requestId", "actorType", "actorId", action, data, at)
+    SELECT moved."requestId", ${completedById ? "STAFF" : "SYSTEM"}::"ActorType", ${completedById ?? null},
+           'connector.task-succeeded',
+           ${eventData}::jsonb || jsonb_build_object('connector', c.key, 'action', moved.action, 'attempts', moved.attempts),
+           ${now}
+    FROM moved JOIN connectors AS c ON c.id = moved."connectorId"
+    RETURNING id`;
+  return written.length === 1;
 }
 
 async function markFailed(taskId: string, from: ConnectorTaskStatus, message: string): Promise<boolean> {

@@ -56,7 +56,13 @@ export function defaultRetentionSettings(): RetentionSettings {
  * purging on a guess could remove details an admin chose to keep longer.
  */
 export async function readRetentionSettings(tx?: Tx): Promise<EffectiveRetentionSettings> {
-  const row = await (tx ?? db()).setting.findUnique({ where: { key: RETENTION_SETTING_KEY } });
+  return retentionSettingsOf(await (tx ?? db()).setting.findUnique({ where: { key: RETENTION_SETTING_KEY } }));
+}
+
+/** The settings in force, from the "retention" row already read (or null when there is none). */
+export function retentionSettingsOf(
+  row: { value: unknown; updatedAt: Date; updatedById: string | null } | null | undefined,
+): EffectiveRetentionSettings {
   if (!row) return { source: "default", ...defaultRetentionSettings() };
   const parsed = retentionSettingsSchema.safeParse(row.value);
   if (!parsed.success) {
