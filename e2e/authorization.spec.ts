@@ -151,6 +151,7 @@ const actions: Record<string, Allowed | "own-session"> = {
   "app/staff/requests/[id]/actions.ts#closeAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#confirmAccountIdAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#retryTaskAction": ["agent", "admin"],
+  "app/staff/requests/[id]/actions.ts#retryFinaliseAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#completeCorrectionsAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#messagePersonAction": ["agent", "admin"],
   "app/staff/requests/[id]/actions.ts#checkAgentPermissionAction": ["agent", "admin"],

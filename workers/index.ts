@@ -8,7 +8,7 @@ import { closeMailTransport, MAIL_POOL_CONNECTIONS } from "../lib/email/mail-tra
 import { redeliverPendingEmails } from "../lib/email/redeliver-pending-emails.ts";
 import { env } from "../lib/env.ts";
 import { startAuditSequencer } from "../lib/evidence/audit-sequencer.ts";
-import { finaliseRequest } from "../lib/fulfilment/finalise-request.ts";
+import { runFinaliseJob } from "../lib/fulfilment/finalise-job.ts";
 import { purgeExpiredPackages } from "../lib/fulfilment/purge-expired-packages.ts";
 import { resumeStalledFulfilment } from "../lib/fulfilment/resume-stalled-fulfilment.ts";
 import { closeFlowProducer } from "../lib/fulfilment/start-fulfilment.ts";
@@ -55,7 +55,7 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
     registerWorker(queueNames.drp, { "drp.status-callback": ({ drpRequestId }) => sendStatusCallback(drpRequestId) }, { concurrency: 4 }),
     registerWorker(
       queueNames.fulfilment,
-      { "fulfilment.finalise": ({ requestId }) => finaliseOrRetry(requestId) },
+      { "fulfilment.finalise": ({ requestId }, job) => runFinaliseJob(requestId, job) },
       {
         concurrency: env().FINALISER_CONCURRENCY,
       },
@@ -89,13 +89,6 @@ export async function startWorkers(options: { schedule?: boolean } = {}) {
     logger.info("workers stopped");
   }
   return { workers, stop };
-}
-
-/** A finaliser that finds a task not done yet fails, so BullMQ tries it again later. */
-async function finaliseOrRetry(requestId: string) {
-  const outcome = await finaliseRequest(requestId);
-  if (outcome === "waiting") throw new Error(`Request ${requestId} still has connector tasks to finish`);
-  return outcome;
 }
 
 /** Scheduled jobs keep as long as enqueued ones (enqueue.ts): a failed sweep's error is not kept forever. */

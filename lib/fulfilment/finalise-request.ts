@@ -175,7 +175,7 @@ async function inStorage<T>(storageDir: string, reference: string, write: () => 
     const fsError = error as NodeJS.ErrnoException;
     if (!fsError?.code || !fsError.syscall) throw error;
     throw new Error(
-      `The package of ${reference} could not be written to the storage folder (STORAGE_DIR=${storageDir}): ${fsError.code} on ${fsError.syscall}${fsError.path ? ` ${fsError.path}` : ""}. Check that the folder exists, is writable and has space; the build is retried.`,
+      `The package of ${reference} could not be written to the storage folder (STORAGE_DIR=${storageDir}): ${fsError.code} on ${fsError.syscall}${fsError.path ? ` ${fsError.path}` : ""}. Check that the folder exists, is writable and has space.`,
       { cause: error },
     );
   }
@@ -284,7 +284,7 @@ async function completeWith(
 async function markCompleted(tx: Tx, request: RequestWithTasks, outcome: "FULFILLED" | "PARTIALLY_FULFILLED"): Promise<boolean> {
   const moved = await tx.dsarRequest.updateMany({
     where: { id: request.id, status: "IN_PROGRESS" },
-    data: { status: "COMPLETED", outcome, closedAt: new Date() },
+    data: { status: "COMPLETED", outcome, closedAt: new Date(), finaliseFailedAt: null, finaliseError: null },
   });
   return moved.count === 1;
 }

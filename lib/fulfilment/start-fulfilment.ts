@@ -6,7 +6,7 @@
 import type { FlowProducer } from "bullmq";
 import { db } from "../db.ts";
 import { queueRuntime } from "../queue/backend.ts";
-import { FAILED_JOB_AGE_SECONDS } from "../queue/enqueue.ts";
+import { defaultJobOptions, FAILED_JOB_AGE_SECONDS } from "../queue/enqueue.ts";
 import { connectorQueueName, queueNames } from "../queue/jobs.ts";
 import { fulfillingStatuses, isFulfilling } from "../requests/request-status.ts";
 import { removeRequestJobs } from "./remove-request-jobs.ts";
@@ -39,8 +39,7 @@ export async function startFulfilment(requestId: string): Promise<void> {
     data: { requestId },
     opts: {
       jobId: `finalise-${requestId}`,
-      attempts: 5,
-      backoff: { type: "exponential", delay: 10_000 },
+      ...defaultJobOptions["fulfilment.finalise"],
       removeOnComplete: { age: 86_400 },
       removeOnFail: { age: FAILED_JOB_AGE_SECONDS },
     },

@@ -29,6 +29,9 @@ export const defaultJobOptions: Partial<Record<JobName, JobsOptions>> = {
   "email.deliver": { attempts: 12, backoff: { type: "exponential", delay: 5_000 } },
   // An agent's callback endpoint down for a while: 10 attempts, exponential from 10 s (~3 h).
   "drp.status-callback": { attempts: 10, backoff: { type: "exponential", delay: 10_000 } },
+  // The answer's build: 5 attempts, 10 s to 80 s apart (~2.5 min); the last failure is recorded on
+  // the request for staff to retry (lib/fulfilment/finalise-job.ts).
+  "fulfilment.finalise": { attempts: 5, backoff: { type: "exponential", delay: 10_000 } },
 };
 
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {

@@ -152,6 +152,8 @@ export async function getRequestDetails(id: string, options: { locale?: Locale; 
       decidedAt: request.decidedAt,
       closedAt: request.closedAt,
       purgedAt: request.purgedAt,
+      finaliseFailedAt: request.finaliseFailedAt,
+      finaliseError: request.finaliseError,
       assignee: request.assignee,
     },
     person: {

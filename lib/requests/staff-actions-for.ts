@@ -5,7 +5,7 @@ import type { ConnectorTaskStatus, DenialReason, RequestStatus } from "../genera
 import { isOpen } from "./request-status.ts";
 
 /** filedByAgent: someone filed on the person's behalf on the form (AgentAuthorization). */
-type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null; filedByAgent?: boolean };
+type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null; filedByAgent?: boolean; finaliseFailedAt?: Date | null };
 type TaskState = { status: ConnectorTaskStatus; connectorType: string };
 
 const allReasons: DenialReason[] = [
@@ -46,6 +46,8 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[], corre
     close: approved && !tasks.some((task) => task.status === "PENDING" || task.status === "RUNNING"),
     /** Tasks run only while the request is approved or in progress (retry-connector-task.ts, complete-manual-task.ts). */
     retryTask: (task: TaskState) => approved && task.status === "FAILED",
+    /** retry-finalise.ts: the answer's build ran out of attempts while the request is in progress. */
+    retryFinalise: status === "IN_PROGRESS" && Boolean(request.finaliseFailedAt),
     completeTask: (task: TaskState) => approved && task.connectorType === "manual" && task.status === "AWAITING_STAFF",
     /** complete-correction-task.ts: the corrections no source made, while the request is in progress. */
     completeCorrections: status === "IN_PROGRESS" && correctionTask?.status === "OPEN",

@@ -58,6 +58,8 @@ const auditLabels: Record<string, (t: T, data: Data, names: (id: unknown) => str
     t("staffTimeline.audit.closed", { outcome: outcomeOf(data.outcome), cancelled: countOf(data.cancelledTasks) }),
   "request.completed": (t, data) => t("staffTimeline.audit.completed", { outcome: outcomeOf(data.outcome) }),
   "request.personal-data-purged": (t) => t("staffTimeline.audit.personalDataPurged"),
+  "request.finalise-failed": (t, data) => t("staffTimeline.audit.finaliseFailed", { attempts: countOf(data.attempts) }),
+  "request.finalise-retried": (t) => t("staffTimeline.audit.finaliseRetried"),
   "request.corrections-handed-to-staff": (t, data) => t("staffTimeline.audit.correctionsHandedToStaff", { count: countOf(data.count) }),
   "request.corrections-completed-by-staff": (t, data) =>
     t("staffTimeline.audit.correctionsCompletedByStaff", { corrected: countOf(data.corrected), notCorrected: countOf(data.notCorrected) }),

@@ -86,7 +86,10 @@ export function filterConditions(filters: DashboardFilters, context: DashboardCo
   const due = dueCondition(filters, p);
   if (due) conditions.push(due);
   if (filters.failed) {
-    conditions.push(`EXISTS (SELECT 1 FROM connector_tasks ft WHERE ft."requestId" = r.id AND ft.status = 'FAILED')`);
+    // Work that failed: a connector task, or the build of the answer (finalise-job.ts).
+    conditions.push(
+      `(r."finaliseFailedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM connector_tasks ft WHERE ft."requestId" = r.id AND ft.status = 'FAILED'))`,
+    );
   }
   if (filters.q) conditions.push(searchCondition(filters.q, p));
   return conditions;

@@ -9,6 +9,7 @@ import { type ActionResult, runStaffAction } from "@/lib/auth/staff-action.ts";
 import { actorOf } from "@/lib/auth/staff-principal.ts";
 import { completeCorrectionTask } from "@/lib/corrections/complete-correction-task.ts";
 import { retryConnectorTask } from "@/lib/fulfilment/retry-connector-task.ts";
+import { retryFinalise } from "@/lib/fulfilment/retry-finalise.ts";
 import { addRequestNote } from "@/lib/requests/add-request-note.ts";
 import { approveRequest } from "@/lib/requests/approve-request.ts";
 import { askForInformation } from "@/lib/requests/ask-for-information.ts";
@@ -149,6 +150,14 @@ export async function retryTaskAction(_previous: unknown, formData: FormData): P
     await retryConnectorTask(taskId, actorOf(me), { reference });
     refresh(reference);
     return (await done())("retried");
+  });
+}
+
+export async function retryFinaliseAction(_previous: unknown, formData: FormData): Promise<Result> {
+  return runStaffAction("tasks.manage", referenceOnlySchema, formData, async ({ reference }, me) => {
+    await retryFinalise(reference, actorOf(me));
+    refresh(reference);
+    return (await done())("finaliseRetried");
   });
 }
 

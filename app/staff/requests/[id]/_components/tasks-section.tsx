@@ -2,7 +2,7 @@
 // receipt; a retry for a failed task and a completion form for a manual task waiting for staff.
 import { useLocale, useTranslations } from "next-intl";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
-import { retryTaskAction } from "../actions.ts";
+import { retryFinaliseAction, retryTaskAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
 import { formatInstant } from "./format.ts";
 import { ReceiptView } from "./receipt-view.tsx";
@@ -19,6 +19,19 @@ export function TasksSection({ details, canManage, timeZone }: { details: Reques
   return (
     <section aria-labelledby="tasks-heading" className="request-section">
       <h2 id="tasks-heading">{t("heading")}</h2>
+      {actions.retryFinalise && request.finaliseFailedAt ? (
+        <div className="notice notice--error" role="alert" aria-labelledby="finalise-failed-heading">
+          <h3 id="finalise-failed-heading">{t("finaliseFailedHeading")}</h3>
+          <p>{t("finaliseFailed", { at: at(request.finaliseFailedAt) })}</p>
+          {request.finaliseError ? (
+            <>
+              <p className="label">{t("finaliseCause")}</p>
+              <pre className="task-error">{request.finaliseError}</pre>
+            </>
+          ) : null}
+          {canManage ? <ActionForm action={retryFinaliseAction} reference={request.reference} submitLabel={t("retryFinalise")} /> : null}
+        </div>
+      ) : null}
       {tasks.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
