@@ -6,28 +6,23 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { hardLevels, osiraaAgent, osiraaKitDir } from "../tests/support/osiraa-kit.ts";
 import { runAdmin } from "./support/admin-cli.ts";
 import { uniqueEmail } from "./support/fixtures.ts";
 import { e2ePorts, e2eStateFile } from "./support/ports.ts";
 
-const kitDir =
-  process.env.OSIRAA_KIT_DIR ??
-  [join(fileURLToPath(new URL("../..", import.meta.url)), "shared", "tools", "osiraa"), "/work/shared/tools/osiraa"].find((dir) =>
-    existsSync(join(dir, "run.sh")),
-  ) ??
-  "/work/shared/tools/osiraa";
-/** OSIRAA's built-in development key, published in its repository: trusted in tests only. */
-const osiraa = { id: "CR_AA_DRP_ID_001_LOCAL", verifyKey: "jkX15E7+NA/0E7K5YAp7+GndMP6/Fa0dJJYyr1GJPoQ=" };
+const kitDir = osiraaKitDir;
 type Check = { verdict: string; level: string; step: string; name: string };
 
 test("OSIRAA, trusted with add-drp-agent, passes every MUST and SHOULD check against the stack", async () => {
   test.setTimeout(360_000);
   expect(existsSync(join(kitDir, "run.sh")), `the OSIRAA conformance kit is not at ${kitDir} (set OSIRAA_KIT_DIR)`).toBe(true);
   const { env } = JSON.parse(readFileSync(e2eStateFile, "utf8")) as { env: Record<string, string> };
-  expect(runAdmin(["add-drp-agent", "--id", osiraa.id, "--verify-key", osiraa.verifyKey, "--name", "OSIRAA kit"])).toContain(osiraa.id);
-  expect(runAdmin(["list-drp-agents"])).toMatch(new RegExp(`${osiraa.id}\\s+active`));
+  expect(runAdmin(["add-drp-agent", "--id", osiraaAgent.id, "--verify-key", osiraaAgent.verifyKey, "--name", "OSIRAA kit"])).toContain(
+    osiraaAgent.id,
+  );
+  expect(runAdmin(["list-drp-agents"])).toMatch(new RegExp(`${osiraaAgent.id}\\s+active`));
   const stateDir = mkdtempSync(join(tmpdir(), "drp-kit-e2e-"));
   try {
     const output = join(stateDir, "results.json");
@@ -43,7 +38,7 @@ test("OSIRAA, trusted with add-drp-agent, passes every MUST and SHOULD check aga
     });
     expect(existsSync(output), `the kit wrote no results:\n${log.slice(-3000)}`).toBe(true);
     const checks = (JSON.parse(readFileSync(output, "utf8")) as { checks: Check[] }).checks;
-    const hard = checks.filter((c) => c.verdict === "FAIL" && ["MUST", "SHOULD", "HARNESS"].includes(c.level));
+    const hard = checks.filter((c) => c.verdict === "FAIL" && hardLevels.has(c.level));
     expect(hard, log.slice(-4000)).toEqual([]);
     // It did file, read and revoke, and the stack's workers called it back.
     expect(checks.filter((c) => c.verdict === "PASS" && c.level === "MUST").length).toBeGreaterThan(20);
@@ -51,8 +46,8 @@ test("OSIRAA, trusted with add-drp-agent, passes every MUST and SHOULD check aga
   } finally {
     rmSync(stateDir, { recursive: true, force: true });
   }
-  expect(runAdmin(["disable-drp-agent", "--id", osiraa.id])).toContain(`Disabled: agent ${osiraa.id}`);
-  expect(runAdmin(["list-drp-agents"])).toMatch(new RegExp(`${osiraa.id}\\s+disabled`));
+  expect(runAdmin(["disable-drp-agent", "--id", osiraaAgent.id])).toContain(`Disabled: agent ${osiraaAgent.id}`);
+  expect(runAdmin(["list-drp-agents"])).toMatch(new RegExp(`${osiraaAgent.id}\\s+disabled`));
 });
 
 test("an integration key made with create-api-key records an opt-out: 202 with its reference and status", async ({ request }) => {
