@@ -1,4 +1,5 @@
-// Every route × role, against the built app: anonymous, agent, auditor and admin. The table below
+// Every route × role, against the built app: anonymous, agent, auditor, admin, and an integration's
+// API key (the `integration` role: an API key only, no session, allowed one call). The table below
 // must name every page, route handler and server action of the app; adding one without an entry
 // fails this spec, so no route ships without a decision about who may use it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -8,7 +9,7 @@ import { sql, uniqueEmail } from "./support/fixtures.ts";
 import { e2ePorts } from "./support/ports.ts";
 import { apiKeyFor, createStaff, type Role, sessionCookieFor } from "./support/staff.ts";
 
-type Who = "anonymous" | Role;
+type Who = "anonymous" | Role | "integration";
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const staff: Role[] = ["agent", "auditor", "admin"];
 const everyone = "everyone" as const;
@@ -20,7 +21,7 @@ const everyone = "everyone" as const;
  * trusted authorized agents with their signed messages and bearer token only; everyone else gets
  * 403, as the protocol says (staff sessions and API keys open nothing there).
  */
-type Allowed = typeof everyone | "signed" | "agent-token" | Role[];
+type Allowed = typeof everyone | "signed" | "agent-token" | Array<Role | "integration">;
 
 // Pages: path → who may open it.
 const pages: Record<string, Allowed> = {
@@ -72,8 +73,8 @@ const routes: Record<string, Partial<Record<Method, Allowed>>> = {
   "/api/v1/connector-callbacks/[taskId]": { POST: "signed" },
   "/.well-known/evidence-key": { GET: everyone },
   "/.well-known/gpc.json": { GET: everyone },
-  // The integration role's one call (tests/integration/opt-outs.int.test.ts covers that role); admins hold every permission.
-  "/api/v1/opt-outs": { POST: ["admin"] },
+  // The integration role's one call; admins hold every permission.
+  "/api/v1/opt-outs": { POST: ["integration", "admin"] },
   "/api/v1/openapi.json": { GET: everyone },
   "/api/v1/requests/[reference]": { GET: staff },
   "/api/v1/requests/[reference]/approve": { POST: ["agent", "admin"] },
@@ -229,6 +230,8 @@ test.beforeAll(async () => {
   for (const role of staff) {
     credentials[role] = { cookie: `dsar_staff_session=${await sessionCookieFor(accounts[role])}`, bearer: await apiKeyFor(role) };
   }
+  // The integration role has no staff account: its API key is all it has, on every route.
+  credentials.integration = { bearer: await apiKeyFor("integration") };
   const email = uniqueEmail("authz");
   const [request] = await sql<{ id: string; reference: string }>(
     `INSERT INTO requests (id, reference, "submissionId", type, status, channel, email, "emailHash", country, jurisdiction, "timeZone", "holidayRegion", "verifyBy", "dueDate", "updatedAt")
@@ -300,8 +303,8 @@ for (const [path, methods] of Object.entries(routes)) {
   for (const [method, allowed] of Object.entries(methods) as Array<[Method, Allowed]>) {
     test(`route ${method} ${path}: ${whoMay(allowed)}`, async ({ request }) => {
       const viaCookie = path.startsWith("/staff/");
-      for (const who of ["anonymous", ...staff] as Who[]) {
-        const response = await call(request, method, path, who, viaCookie);
+      for (const who of ["anonymous", ...staff, "integration"] as Who[]) {
+        const response = await call(request, method, path, who, viaCookie && who !== "integration");
         const status = response.status();
         const label = `${who} ${method} ${path} → ${status}`;
         expect(status, label).toBeLessThan(500);
@@ -310,6 +313,8 @@ for (const [path, methods] of Object.entries(routes)) {
         else if (allowed === "agent-token") expect(status, label).toBe(403);
         else if (who === "anonymous") expect([401, 307], label).toContain(status);
         else if (allowed.includes(who)) expect([401, 403], label).not.toContain(status);
+        // Routes that take only a staff session see the integration's key as no credential at all.
+        else if (who === "integration" && viaCookie) expect([401, 403, 307], label).toContain(status);
         else expect(status, label).toBe(403);
       }
     });

@@ -30,7 +30,7 @@ export async function openSession(userId: string): Promise<string> {
   return token;
 }
 
-export async function makeApiKey(role: "admin" | "agent" | "auditor"): Promise<string> {
+export async function makeApiKey(role: "admin" | "agent" | "auditor" | "integration"): Promise<string> {
   return (await createApiKey({ name: `e2e ${role}`, role })).key;
 }
 

@@ -39,7 +39,7 @@ export async function sessionCookieFor(account: StaffAccount): Promise<string> {
   return (await services()).openSession(account.id);
 }
 
-export async function apiKeyFor(role: Role): Promise<string> {
+export async function apiKeyFor(role: Role | "integration"): Promise<string> {
   return (await services()).makeApiKey(role);
 }
 

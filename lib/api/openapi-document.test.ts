@@ -13,6 +13,11 @@ import { type ApiOperation, operations } from "./operations.ts";
 type Json = Record<string, any>;
 
 const apiRoot = join(process.cwd(), "app", "api", "v1");
+/** Route handlers documented under a server of their own: the DRP API and the GPC resource. */
+const otherRoots = [
+  { root: join(process.cwd(), "app", "api", "drp"), server: "/api/drp" },
+  { root: join(process.cwd(), "app", ".well-known"), server: "/", prefix: "/.well-known" },
+];
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
 function routeFiles(dir: string): string[] {
@@ -24,9 +29,9 @@ function routeFiles(dir: string): string[] {
 }
 
 /** app/api/v1/requests/[reference]/approve/route.ts → /requests/{reference}/approve */
-function documentPath(file: string): string {
-  const folders = relative(apiRoot, file).split(sep).slice(0, -1);
-  return `/${folders.map((folder) => folder.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
+function documentPath(file: string, root = apiRoot, prefix = ""): string {
+  const folders = relative(root, file).split(sep).slice(0, -1);
+  return `${prefix}/${folders.map((folder) => folder.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
 }
 
 const document = openApiDocument() as Json;
@@ -80,11 +85,49 @@ describe("the OpenAPI document", () => {
         ).toBeDefined();
       }
     }
+    for (const { root, server, prefix } of otherRoots) {
+      for (const file of routeFiles(root)) {
+        const module = (await import(file)) as Record<string, unknown>;
+        const path = documentPath(file, root, prefix);
+        for (const method of methods) {
+          if (typeof module[method] !== "function") continue;
+          found.push(`${method.toLowerCase()} ${path}`);
+          const item = document.paths[path];
+          expect(
+            item?.[method.toLowerCase()],
+            `${method} ${server} ${path} (${relative(process.cwd(), file)}) is not documented`,
+          ).toBeDefined();
+          expect(item.servers, `${path} is served below ${server}`).toEqual([{ url: server }]);
+        }
+      }
+    }
     const documented = Object.entries(document.paths as Json).flatMap(([path, item]) =>
-      Object.keys(item).map((method) => `${method} ${path}`),
+      Object.keys(item)
+        .filter((key) => key !== "servers")
+        .map((method) => `${method} ${path}`),
     );
     expect(documented.sort()).toEqual(found.sort());
     expect(found).toContain("get /requests/{reference}");
+    expect(found).toContain("post /v1/data-rights-request");
+    expect(found).toContain("get /.well-known/gpc.json");
+  });
+
+  it("documents the DRP calls as the protocol has them: a signed text/plain body, the bearer token, the protocol's error shape", () => {
+    const exercise = document.paths["/v1/data-rights-request"].post;
+    expect(Object.keys(exercise.requestBody.content)).toEqual(["text/plain"]);
+    expect(exercise.security).toEqual([{ drpAgentToken: [] }]);
+    expect(exercise.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/DrpStatus" });
+    expect(exercise.responses["403"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/DrpError" });
+    expect(document.components.schemas.DrpError.required).toEqual(["code", "message"]);
+    expect(document.paths["/v1/data-rights-request/{requestId}"].delete.requestBody.content).toHaveProperty("text/plain");
+    // The key setup is signed only: no token yet, and a refusal is 403 with no body.
+    const setup = document.paths["/v1/agent/{agentId}"].post;
+    expect(setup.security).toEqual([]);
+    expect(setup.responses["403"].content).toBeUndefined();
+    expect(document.components.securitySchemes.drpAgentToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.paths["/.well-known/gpc.json"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/GpcSupport",
+    });
   });
 
   it("gives each operation a unique id, its path parameters, responses and known references", () => {
@@ -96,6 +139,7 @@ describe("the OpenAPI document", () => {
     });
     for (const [path, item] of Object.entries(document.paths as Json)) {
       for (const [method, operation] of Object.entries(item as Json)) {
+        if (method === "servers") continue;
         expect(ids.has(operation.operationId), `${method} ${path}: duplicate operationId`).toBe(false);
         ids.add(operation.operationId);
         const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

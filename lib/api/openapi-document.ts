@@ -110,6 +110,7 @@ function security(operation: ApiOperation): { security: JsonObject[]; note?: str
     return { security: [{ apiKey: [] }], note: `Needs an API key whose role grants \`${operation.auth.permission}\`.` };
   }
   if (operation.auth.kind === "signature") return { security: [{ connectorSignature: [] }] };
+  if (operation.auth.kind === "drpAgent") return { security: [{ drpAgentToken: [] }] };
   return { security: [] };
 }
 
@@ -134,10 +135,11 @@ function operationObject(operation: ApiOperation, components: Components): JsonO
       content: { "application/json": { schema: components.schemaObject(other.schema, "output") } },
     };
   }
-  const errorSchema = components.schemaObject(errorBodySchema, "output");
+  const errorSchema = components.schemaObject(operation.errorSchema ?? errorBodySchema, "output");
   for (const status of operation.errors) {
     responses[status] = { description: errorDescriptions[status] ?? "Error.", content: { "application/json": { schema: errorSchema } } };
   }
+  for (const status of operation.emptyErrors ?? []) responses[status] = { description: "Refused, with no body." };
   const description = [operation.description, note].filter(Boolean).join("\n\n");
   return {
     operationId: operation.operationId,
@@ -151,7 +153,9 @@ function operationObject(operation: ApiOperation, components: Components): JsonO
       ? {
           requestBody: {
             required: operation.body.required,
-            content: { "application/json": { schema: components.schemaObject(operation.body.schema, "input") } },
+            content: {
+              [operation.body.contentType ?? "application/json"]: { schema: components.schemaObject(operation.body.schema, "input") },
+            },
           },
         }
       : {}),
@@ -164,9 +168,10 @@ let built: JsonObject | undefined;
 export function openApiDocument(): JsonObject {
   if (built) return built;
   const components = new Components();
-  const paths: Record<string, Record<string, JsonObject>> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of Object.values(operations) as ApiOperation[]) {
-    paths[operation.path] ??= {};
+    // Another base than /api/v1 is the path's own server (OpenAPI 3.1 Path Item `servers`).
+    paths[operation.path] ??= operation.server ? { servers: [{ url: operation.server }] } : {};
     paths[operation.path][operation.method] = operationObject(operation, components);
   }
   built = {
@@ -176,7 +181,7 @@ export function openApiDocument(): JsonObject {
       title: "DSAR portal API",
       version: "1",
       description:
-        "Public endpoints to file and verify data-subject requests, and the staff API for integrations: list, read and act on requests with an API key (`npm run admin -- create-api-key`). Errors always have the shape `{ error: { code, message, issues? } }`.",
+        "Public endpoints to file and verify data-subject requests, and the staff API for integrations: list, read and act on requests with an API key (`npm run admin -- create-api-key`). Errors always have the shape `{ error: { code, message, issues? } }`, except on the Data Rights Protocol's calls, which answer as that protocol says.",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: "/api/v1" }],
@@ -186,7 +191,12 @@ export function openApiDocument(): JsonObject {
       { name: "Reports", description: "The request register and yearly metrics, for auditors and admins." },
       { name: "Downloads", description: "The person's package." },
       { name: "Connectors", description: "Callbacks from http connectors." },
-      { name: "System", description: "Health and this document." },
+      { name: "System", description: "Health, this document and Global Privacy Control support." },
+      {
+        name: "Data Rights Protocol",
+        description:
+          "DRP 1.0 for trusted authorized agents, below /api/drp (the directory's `api_base`): signed messages and a bearer token, errors as `{ code, message, fatal? }`.",
+      },
     ],
     paths,
     components: {
@@ -197,6 +207,11 @@ export function openApiDocument(): JsonObject {
           scheme: "bearer",
           description:
             "`Authorization: Bearer dsar_…`. Keys are created with `npm run admin -- create-api-key --role agent|auditor|admin --name N`, shown once and stored hashed; each has its role's permissions.",
+        },
+        drpAgentToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The token a trusted agent got from its DRP key setup (`POST /api/drp/v1/agent/{agentId}`); stored hashed.",
         },
         connectorSignature: {
           type: "apiKey",

@@ -4,10 +4,25 @@
 import { z } from "zod";
 import type { Permission } from "../auth/permissions.ts";
 import { processingRecordQuerySchema } from "../data-map/processing-record-query.ts";
+import {
+  drpAgentInformationSchema,
+  drpErrorSchema,
+  drpSignedBodySchema,
+  drpStatusSchema,
+  drpTokenSchema,
+  gpcSupportSchema,
+} from "../drp/drp-api.schema.ts";
 import { optOutRecordedSchema, recordOptOutSchema } from "../opt-outs/opt-out-input.schema.ts";
 import { metricsQueryFields, registerQueryFields } from "../reports/report-query.ts";
 import { createRequestSchema, verifyCodeSchema } from "../requests/request-input.schema.ts";
-import { callbackAcceptedSchema, connectorCallbackBodySchema, healthSchema, submittedSchema, verifiedSchema } from "./public-api.schema.ts";
+import {
+  callbackAcceptedSchema,
+  connectorCallbackBodySchema,
+  evidenceKeySchema,
+  healthSchema,
+  submittedSchema,
+  verifiedSchema,
+} from "./public-api.schema.ts";
 import {
   approveBodySchema,
   assignBodySchema,
@@ -36,27 +51,35 @@ export type ApiAuth =
   /** Open to anyone (rate-limited where it matters). */
   | { kind: "none" }
   /** Signed with the connector's shared secret (X-DSAR-Timestamp, X-DSAR-Signature). */
-  | { kind: "signature" };
+  | { kind: "signature" }
+  /** A trusted DRP agent: the bearer token from its key setup (and, where there is a body, its signature). */
+  | { kind: "drpAgent" };
 
 export type ApiOperation = {
   operationId: string;
-  method: "get" | "post";
-  /** Below /api/v1, with {name} for each dynamic segment. */
+  method: "get" | "post" | "delete";
+  /** Below /api/v1 (or `server`), with {name} for each dynamic segment. */
   path: `/${string}`;
-  tag: "Requests" | "Staff" | "Reports" | "Downloads" | "Connectors" | "System";
+  /** Served below another base than /api/v1: the DRP API (/api/drp) or the site's root (/). */
+  server?: "/api/drp" | "/";
+  tag: "Requests" | "Staff" | "Reports" | "Downloads" | "Connectors" | "System" | "Data Rights Protocol";
   summary: string;
   description?: string;
   auth: ApiAuth;
   pathParams?: Readonly<Record<string, { description: string; pattern?: string; example?: string }>>;
   query?: z.ZodObject;
   headers?: ReadonlyArray<{ name: string; description: string; required?: boolean }>;
-  body?: { schema: z.ZodType; required: boolean };
+  body?: { schema: z.ZodType; required: boolean; contentType?: "text/plain" };
   /** Accepts an Idempotency-Key header (a retry returns the first answer). */
   idempotent?: boolean;
   /** A JSON answer has a schema; a file names its content types. */
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: readonly string[] };
-  /** Statuses answered with the error shape (lib/http/api-response.ts). */
+  /** Statuses answered with the error shape (lib/http/api-response.ts), or `errorSchema`'s. */
   errors: readonly number[];
+  /** Another error shape than the API's own: the DRP error (DRP 3.06). */
+  errorSchema?: z.ZodType;
+  /** Error statuses answered with no body at all. */
+  emptyErrors?: readonly number[];
   /** Other answers that are not the error shape. */
   otherResponses?: Readonly<Record<number, { description: string; schema: z.ZodType }>>;
 };
@@ -335,13 +358,21 @@ export const operations = {
     method: "post",
     path: "/connector-callbacks/{taskId}",
     tag: "Connectors",
-    summary: "An http connector's system delivers a result it answered 202 to",
-    description: 'Signed like the portal\'s own calls: X-DSAR-Signature is v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>.',
+    summary: "An http connector's system delivers a result it answered 202 to, or an OpenDSR processor a status",
+    description:
+      "An http connector's system signs like the portal's own calls: X-DSAR-Signature is v1=<hex HMAC-SHA256(secret, \"<timestamp>.<raw body>\")>. " +
+      "An `opendsr` processor posts its OpenDSR 2.0 status callback signed with the key of its certificate (X-OpenDSR-Signature), " +
+      "checked against the certificate pinned in the connector's configuration.",
     auth: { kind: "signature" },
     pathParams: { taskId: { description: "The taskId the portal sent.", pattern: "^[0-9a-fA-F-]{36}$" } },
     headers: [
-      { name: "X-DSAR-Timestamp", description: "Unix seconds; refused more than 5 minutes from the portal's clock.", required: true },
-      { name: "X-DSAR-Signature", description: "v1=<hex HMAC-SHA256>.", required: true },
+      { name: "X-DSAR-Timestamp", description: "http connectors: Unix seconds; refused more than 5 minutes from the portal's clock." },
+      { name: "X-DSAR-Signature", description: "http connectors: v1=<hex HMAC-SHA256>." },
+      {
+        name: "X-OpenDSR-Signature",
+        description: "opendsr connectors: base64 SHA-256 signature of the raw body by the processor's certificate key.",
+      },
+      { name: "X-OpenDSR-Processor-Domain", description: "opendsr connectors: the domain of the processor's certificate." },
     ],
     body: { schema: connectorCallbackBodySchema, required: true },
     success: { status: 200, description: "Recorded (or already recorded).", schema: callbackAcceptedSchema },
@@ -357,6 +388,108 @@ export const operations = {
     success: { status: 200, description: "Both answer.", schema: healthSchema },
     errors: [],
     otherResponses: { 503: { description: "One of them does not answer.", schema: healthSchema } },
+  },
+  evidenceKey: {
+    operationId: "evidenceKey",
+    method: "get",
+    server: "/",
+    path: "/.well-known/evidence-key",
+    tag: "System",
+    summary: "The public key that checks evidence bundles' signatures",
+    description: "For `npm run evidence:verify -- FILE.zip --key KEY`.",
+    auth: { kind: "none" },
+    success: { status: 200, description: "The key.", schema: evidenceKeySchema },
+    errors: [],
+  },
+  gpcSupport: {
+    operationId: "gpcSupport",
+    method: "get",
+    server: "/",
+    path: "/.well-known/gpc.json",
+    tag: "System",
+    summary: "Global Privacy Control support (the GPC specification's well-known resource)",
+    description: "The portal's own pages honour `Sec-GPC: 1`: the request form ticks the opt-out and says why.",
+    auth: { kind: "none" },
+    success: { status: 200, description: "GPC is honoured.", schema: gpcSupportSchema },
+    errors: [],
+  },
+  drpAgentSetup: {
+    operationId: "drpAgentSetup",
+    method: "post",
+    server: "/api/drp",
+    path: "/v1/agent/{agentId}",
+    tag: "Data Rights Protocol",
+    summary: "DRP 2.05 pair-wise key setup: a trusted agent gets its bearer token",
+    description:
+      "The body is signed by the agent's key (`npm run admin -- add-drp-agent`); its claims are `agent-id` (equal to the path's), " +
+      "`business-id` (DRP_BUSINESS_ID), `issued-at`, `expires-at` and `drp.version`. An expired, future, tampered or replayed " +
+      "message, an unknown or disabled agent or another business id get 403 with no body, and nothing is stored.",
+    auth: { kind: "none" },
+    pathParams: { agentId: { description: "The agent's id in the DRP directory.", example: "CR_AA_DRP_ID_001" } },
+    body: { schema: drpSignedBodySchema, required: true, contentType: "text/plain" },
+    success: { status: 200, description: "The token, shown once (only its hash is stored).", schema: drpTokenSchema },
+    errors: [404, 413, 429],
+    errorSchema: drpErrorSchema,
+    emptyErrors: [403],
+  },
+  drpAgentInformation: {
+    operationId: "drpAgentInformation",
+    method: "get",
+    server: "/api/drp",
+    path: "/v1/agent/{agentId}",
+    tag: "Data Rights Protocol",
+    summary: "DRP 2.06 agent information: whether the token is valid for this agent",
+    auth: { kind: "drpAgent" },
+    pathParams: { agentId: { description: "The agent's id in the DRP directory.", example: "CR_AA_DRP_ID_001" } },
+    success: { status: 200, description: "The token is this agent's.", schema: drpAgentInformationSchema },
+    errors: [403, 404, 429],
+    errorSchema: drpErrorSchema,
+  },
+  drpExercise: {
+    operationId: "drpExercise",
+    method: "post",
+    server: "/api/drp",
+    path: "/v1/data-rights-request",
+    tag: "Data Rights Protocol",
+    summary: "DRP 2.01 exercise: an authorized agent files a right for a person",
+    description:
+      "Signed claims: the envelope (`agent-id`, `business-id`, `issued-at`, `expires-at`, `agent-request-id`?), `drp.version`, " +
+      "`exercise` (access, deletion, sale:opt-out, sensitive:limit), `regime` (ccpa, or absent/voluntary), `status_callback`? and the " +
+      "person's `name`, `email`, `phone_number`, `address`. The person confirms the request directly with the business. An expired, " +
+      "future, tampered or replayed message gets 403 and nothing is stored. A trailing `/` is accepted.",
+    auth: { kind: "drpAgent" },
+    body: { schema: drpSignedBodySchema, required: true, contentType: "text/plain" },
+    success: { status: 200, description: "Filed: the status object.", schema: drpStatusSchema },
+    errors: [400, 403, 404, 413, 429],
+    errorSchema: drpErrorSchema,
+  },
+  drpStatus: {
+    operationId: "drpStatus",
+    method: "get",
+    server: "/api/drp",
+    path: "/v1/data-rights-request/{requestId}",
+    tag: "Data Rights Protocol",
+    summary: "DRP 2.02 status of a request the agent filed",
+    auth: { kind: "drpAgent" },
+    pathParams: { requestId: { description: "The `request_id` the exercise answered." } },
+    success: { status: 200, description: "The status object.", schema: drpStatusSchema },
+    errors: [403, 404, 429],
+    errorSchema: drpErrorSchema,
+  },
+  drpRevoke: {
+    operationId: "drpRevoke",
+    method: "delete",
+    server: "/api/drp",
+    path: "/v1/data-rights-request/{requestId}",
+    tag: "Data Rights Protocol",
+    summary: "DRP 2.04 revoke: the request is withdrawn",
+    description: 'The body is `{"reason"}` signed by the agent\'s key; it may come with no Content-Type.',
+    auth: { kind: "drpAgent" },
+    pathParams: { requestId: { description: "The `request_id` the exercise answered." } },
+    body: { schema: drpSignedBodySchema, required: true, contentType: "text/plain" },
+    success: { status: 200, description: "The status object, `revoked`.", schema: drpStatusSchema },
+    errors: [400, 403, 404, 409, 413, 429],
+    errorSchema: drpErrorSchema,
   },
   openapi: {
     operationId: "openapi",

@@ -19,3 +19,12 @@ export const connectorCallbackBodySchema = z
   .meta({ description: "access/portability: records; erasure: affected and details; rectification: applied and unmapped." });
 
 export const callbackAcceptedSchema = z.object({ status: z.enum(["accepted", "already-done"]) }).meta({ id: "CallbackAccepted" });
+
+export const evidenceKeySchema = z
+  .object({
+    algorithm: z.literal("Ed25519"),
+    publicKey: z.string().describe("The raw 32-byte public key, base64."),
+    pem: z.string().describe("The same key as a PEM (SPKI) block."),
+    keyId: z.string().describe("The first 16 hex digits of the key's SHA-256, as evidence bundles name it."),
+  })
+  .meta({ id: "EvidenceKey" });

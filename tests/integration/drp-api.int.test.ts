@@ -11,7 +11,9 @@ import { db } from "../../lib/db.ts";
 import { addDrpAgent } from "../../lib/drp/add-drp-agent.ts";
 import { queueStatusCallbacks } from "../../lib/drp/queue-status-callbacks.ts";
 import { rotateDrpAgentKey } from "../../lib/drp/rotate-drp-agent-key.ts";
+import { sendStatusCallback } from "../../lib/drp/send-status-callback.ts";
 import { setDrpAgentEnabled } from "../../lib/drp/set-drp-agent-enabled.ts";
+import { getQueue } from "../../lib/queue/enqueue.ts";
 import { denyRequest } from "../../lib/requests/deny-request.ts";
 import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
@@ -316,6 +318,47 @@ describe("exercise, status and revoke", () => {
     const answer = await call("POST", "/v1/data-rights-request", exercise(disabled, uniqueEmail("drp")), token);
     expect(answer.status).toBe(403);
     expect(await stored()).toEqual(before);
+  });
+
+  it("retries a status callback the agent's server refused: the queue job fails and waits to try again, nothing counts as sent", async () => {
+    const answers: number[] = [];
+    let next = 500;
+    const listener = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        answers.push(next);
+        res.writeHead(next).end();
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const callbackUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/update_status`;
+    try {
+      const token = await tokenOf(agent);
+      const filed = await call(
+        "POST",
+        "/v1/data-rights-request",
+        exercise(agent, uniqueEmail("drp"), { status_callback: callbackUrl }),
+        token,
+      );
+      expect(filed.status).toBe(200);
+      const job = async () => getQueue("drp").getJob(`drp-callback-${filed.json.request_id}-filed`);
+      await expect.poll(async () => (await job())?.attemptsMade ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+      const failed = await job();
+      expect(failed?.opts).toMatchObject({ attempts: 10, backoff: { type: "exponential", delay: 10_000 } });
+      expect(await failed?.getState()).toBe("delayed"); // a retry is scheduled
+      expect(failed?.failedReason).toContain("answered 500");
+      expect(answers).toEqual([500]);
+      const row = await db().drpRequest.findUniqueOrThrow({ where: { id: filed.json.request_id } });
+      expect([row.notifiedState, row.notifiedAt]).toEqual([null, null]);
+      // The next attempt, once the agent answers again, delivers and records it.
+      next = 200;
+      expect(await sendStatusCallback(filed.json.request_id)).toBe("sent");
+      expect(answers).toEqual([500, 200]);
+      expect(await sendStatusCallback(filed.json.request_id)).toBe("unchanged");
+      await failed?.remove();
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 
   it("revokes a request (withdrawn in the portal) and calls the agent back through the queue", async () => {

@@ -1,28 +1,19 @@
 // DRP 1.0 conformance: OSIRAA, the protocol's reference authorized agent, run by its offline kit
 // against the portal's DRP route handlers over HTTP (status callbacks through the real queue).
 // No MUST or SHOULD check may fail; MAY/OSIRAA/PORTABLE failures are OSIRAA's own advisories.
-// The kit is third-party code kept out of this repository: OSIRAA_KIT_DIR says where it is; without
-// it, the shared tools folder beside the checkout, then the workplace's own copy, are tried.
+// The kit is found by tests/support/osiraa-kit.ts.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDrpAgent } from "../../lib/drp/add-drp-agent.ts";
 import { env } from "../../lib/env.ts";
 import { startDrpServer } from "../support/drp-server.ts";
+import { hardLevels, osiraaAgent, osiraaKitDir } from "../support/osiraa-kit.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
-const kitDir =
-  process.env.OSIRAA_KIT_DIR ??
-  [join(fileURLToPath(new URL("../../..", import.meta.url)), "shared", "tools", "osiraa"), "/work/shared/tools/osiraa"].find((dir) =>
-    existsSync(join(dir, "run.sh")),
-  ) ??
-  "/work/shared/tools/osiraa";
-/** OSIRAA's built-in development key, published in its repository: trusted in tests only. */
-const osiraaAgent = { id: "CR_AA_DRP_ID_001_LOCAL", verifyKey: "jkX15E7+NA/0E7K5YAp7+GndMP6/Fa0dJJYyr1GJPoQ=" };
-const hardLevels = new Set(["MUST", "SHOULD", "HARNESS"]);
+const kitDir = osiraaKitDir;
 
 let server: Awaited<ReturnType<typeof startDrpServer>>;
 const stateDir = mkdtempSync(join(tmpdir(), "drp-kit-"));
