@@ -9,24 +9,20 @@
  *
  *   npx tsx bench/fulfilment/run.ts [--requests 1000] [--type access|erasure] [--concurrency 2]
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FlowProducer, type Job, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import pg from "pg";
-import { verifySignature } from "../../lib/connectors/http/signature.ts";
 import { ensureDemoShop } from "../../scripts/dev/demo-shop.ts";
 import { adminDatabaseUrl, createTestDatabase } from "../../tests/support/test-database.ts";
 import { testEnv } from "../../tests/support/test-env.ts";
+import { deleteKeys, percentile, pool, sleep, startInstantSource, startMailCatcherProcess } from "./bench-services.ts";
 import { countRoundTrips, uncountedClient } from "./database-round-trips.ts";
+import { measureEmptyFlows } from "./empty-flows.ts";
 
 /** First figures recorded for this benchmark (see README.md); a later run far below them is a regression. */
 const BASELINE = {
@@ -57,91 +53,10 @@ const WARM_UP = 20;
 const APPROVERS = 4;
 /** The fulfilment (finaliser) worker's concurrency: FINALISER_CONCURRENCY, read once the configuration is set. */
 let FINALISER_CONCURRENCY = 4;
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hex = randomBytes(3).toString("hex");
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const portalPrefix = `dsarbench${hex}`;
 const emptyPrefix = `dsarbenchempty${hex}`;
-
-/** Runs `work` over `items`, `width` at a time. */
-async function pool<T>(items: T[], width: number, work: (item: T) => Promise<unknown>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
-
-/** An http system answering at once: 200 with two records, or an erasure receipt. */
-async function startInstantSource() {
-  const secret = randomBytes(24).toString("hex");
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const header = (name: string) => request.headers[name] as string | undefined;
-      const check = verifySignature({
-        secret,
-        rawBody: raw,
-        timestampHeader: header("x-dsar-timestamp"),
-        signatureHeader: header("x-dsar-signature"),
-      });
-      if (!check.ok) return void response.writeHead(401).end();
-      const body = JSON.parse(raw.toString("utf8")) as { action: string; subject: { email: string } };
-      const result =
-        body.action === "erasure"
-          ? { affected: 2, details: [{ category: "contacts", strategy: "delete", rows: 2 }] }
-          : {
-              records: [
-                { category: "contacts", fields: { email: body.subject.email, segment: "loyal" } },
-                { category: "notes", fields: { text: "Prefers email" } },
-              ],
-            };
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`, secret, close: () => server.close() };
-}
-
-/** The dev mail catcher in a process of its own, as an SMTP server would be. */
-async function startMailCatcherProcess(): Promise<{ child: ChildProcess; smtpUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/dev/mail-catcher.ts", "--smtp-port", "0", "--http-port", "0", "--max-messages", "100"],
-    {
-      cwd: repoRoot,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let output = "";
-  // Kept flowing to the end: the catcher prints again when it stops.
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  for (let waited = 0; waited < 30_000; waited += 50) {
-    const port = output.match(/SMTP:\s+smtp:\/\/127\.0\.0\.1:(\d+)/)?.[1];
-    if (port) return { child, smtpUrl: `smtp://127.0.0.1:${port}?tls=off` };
-    if (child.exitCode !== null) break;
-    await sleep(50);
-  }
-  throw new Error(`the mail catcher did not start: ${output}`);
-}
-
-async function deleteKeys(prefix: string) {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-    if (keys.length) await redis.unlink(...keys);
-  }
-  redis.disconnect();
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The portal, end to end.
@@ -285,67 +200,6 @@ async function waitForEmailsSent(poller: pg.Client, references: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The same flows of empty jobs, on the same Redis.
-
-async function measureEmptyFlows() {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const children = ["empty-shop-db", "empty-crm", "empty-support-desk"];
-  const noop = async () => null;
-  const workers = [
-    ...children.map((queue) => new Worker(queue, noop, { connection, prefix: emptyPrefix, concurrency: CONCURRENCY })),
-    new Worker("empty-fulfilment", noop, { connection, prefix: emptyPrefix, concurrency: FINALISER_CONCURRENCY }),
-  ];
-  const producer = new FlowProducer({ connection, prefix: emptyPrefix });
-  let finished = 0;
-  let lastFinished = 0;
-  workers[3].on("completed", (_job: Job) => {
-    finished++;
-    lastFinished = Date.now();
-  });
-  const add = (id: string) =>
-    producer.add({
-      name: "fulfilment.finalise",
-      queueName: "empty-fulfilment",
-      data: { requestId: id },
-      opts: { jobId: `finalise-${id}`, attempts: 5, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: { age: 86_400 } },
-      children: children.map((queueName) => ({
-        name: "connector.run",
-        queueName,
-        data: { taskId: randomUUID() },
-        opts: {
-          jobId: `task-${randomUUID()}`,
-          attempts: 5,
-          backoff: { type: "exponential", delay: 5_000 },
-          failParentOnFailure: false,
-          removeOnComplete: { age: 86_400 },
-          removeOnFail: false,
-        },
-      })),
-    });
-  try {
-    await pool(
-      Array.from({ length: WARM_UP }, () => randomUUID()),
-      APPROVERS,
-      add,
-    );
-    while (finished < WARM_UP) await sleep(50);
-    const started = Date.now();
-    await pool(
-      Array.from({ length: N }, () => randomUUID()),
-      APPROVERS,
-      add,
-    );
-    while (finished < WARM_UP + N && Date.now() - started < BUDGET_MS) await sleep(50);
-    const flows = finished - WARM_UP;
-    return { flows, seconds: ((flows === N ? lastFinished : Date.now()) - started) / 1000 };
-  } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
-    await producer.close();
-    connection.disconnect();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export type FulfilmentBenchFigures = {
   requests: number;
@@ -389,7 +243,16 @@ export async function run(options: FulfilmentBenchOptions = {}): Promise<Fulfilm
     console.log(`Preparing: a shop of ${N + WARM_UP} customers, ${N + WARM_UP} verified ${TYPE.toLowerCase()} requests, 3 connectors…`);
     const shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, N + WARM_UP);
     const portal = await measurePortal(shopUrl, database.url);
-    const empty = await measureEmptyFlows();
+    const empty = await measureEmptyFlows({
+      redisUrl,
+      prefix: emptyPrefix,
+      flows: N,
+      warmUp: WARM_UP,
+      adders: APPROVERS,
+      concurrency: CONCURRENCY,
+      finaliserConcurrency: FINALISER_CONCURRENCY,
+      budgetMs: BUDGET_MS,
+    });
 
     const requestsPerSecond = portal.completed / portal.seconds;
     const flowsPerSecond = empty.flows / empty.seconds;
@@ -432,8 +295,8 @@ export async function run(options: FulfilmentBenchOptions = {}): Promise<Fulfilm
       emptyFlowsPerSecond: flowsPerSecond,
     };
   } finally {
-    await deleteKeys(portalPrefix);
-    await deleteKeys(emptyPrefix);
+    await deleteKeys(redisUrl, portalPrefix);
+    await deleteKeys(redisUrl, emptyPrefix);
     const admin = new pg.Client({ connectionString: adminDatabaseUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${shopName}" WITH (FORCE)`);
