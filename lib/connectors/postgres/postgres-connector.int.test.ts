@@ -342,6 +342,60 @@ describe("erase", () => {
   });
 });
 
+describe("a join on several columns", () => {
+  // Order numbers repeat across shops: only (ShopId, OrderId) names an order, so the lines of Bob's
+  // order 10 in shop 2 and Carol's order 11 in shop 1 never come with Jane's orders 10 (shop 1) and 11 (shop 2).
+  const composite = (erase: Record<string, unknown> = { strategy: "delete" }) =>
+    mapping({ schema: "Multi" }, [
+      { table: "ShopOrder", identity: { email: "Email" }, erase: { strategy: "mask", columns: { Email: "unique-hash" } } },
+      {
+        table: "LineItem",
+        via: { parent: "ShopOrder", column: ["ShopId", "OrderId"], parentColumn: ["ShopId", "Id"] },
+        columns: ["LineId", "Sku"],
+        erase,
+      },
+    ]);
+
+  beforeAll(async () => {
+    await source.query(`
+      CREATE SCHEMA "Multi";
+      CREATE TABLE "Multi"."ShopOrder" ("ShopId" int, "Id" int, "Email" text NOT NULL, PRIMARY KEY ("ShopId", "Id"));
+      CREATE INDEX ON "Multi"."ShopOrder" (lower("Email"));
+      CREATE TABLE "Multi"."LineItem" ("LineId" int PRIMARY KEY, "ShopId" int NOT NULL, "OrderId" int NOT NULL, "Sku" text,
+        CONSTRAINT "LineItem_order_fkey" FOREIGN KEY ("ShopId", "OrderId") REFERENCES "Multi"."ShopOrder" ("ShopId", "Id"));`);
+  });
+
+  beforeEach(async () => {
+    await source.query(`
+      TRUNCATE "Multi"."LineItem", "Multi"."ShopOrder";
+      INSERT INTO "Multi"."ShopOrder" VALUES
+        (1, 10, 'Jane@Example.test'), (2, 10, 'bob@example.test'), (2, 11, 'jane@example.test'), (1, 11, 'carol@example.test');
+      INSERT INTO "Multi"."LineItem" VALUES (1, 1, 10, 'MUG'), (2, 2, 10, 'PEN'), (3, 2, 11, 'INK'), (4, 1, 11, 'TEA');`);
+  });
+
+  it("reads only the lines of the person's orders, by every column of the key", async () => {
+    expect(await postgresConnector.check!(composite())).toEqual([]);
+    const lines = byCategory(await collect(composite(), { email: jane.email }), "LineItem").map((record) => record.fields);
+    expect(lines).toEqual([
+      { LineId: 1, Sku: "MUG" },
+      { LineId: 3, Sku: "INK" },
+    ]);
+  });
+
+  it("deletes only those lines, and leaves the other person's order and lines as they were", async () => {
+    const receipt = await postgresConnector.erase(composite(), { email: jane.email }, erasureContext);
+    expect(receipt.details).toEqual([
+      { category: "LineItem", strategy: "delete", rows: 2 },
+      { category: "ShopOrder", strategy: "mask", rows: 2, columns: { Email: "unique-hash" } },
+    ]);
+    expect((await source.query(`SELECT "LineId" FROM "Multi"."LineItem" ORDER BY 1`)).rows).toEqual([{ LineId: 2 }, { LineId: 4 }]);
+    expect((await source.query(`SELECT "Email" FROM "Multi"."ShopOrder" WHERE ("ShopId", "Id") IN ((2, 10), (1, 11)) ORDER BY 1`)).rows).toEqual([
+      { Email: "bob@example.test" },
+      { Email: "carol@example.test" },
+    ]);
+  });
+});
+
 describe("rectify", () => {
   it("applies the mapped corrections, even below a corrected email, and reports the unmapped ones", async () => {
     const before = await othersSnapshot();
