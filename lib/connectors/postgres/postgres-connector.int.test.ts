@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AccessRecord, PreferenceReceipt, Subject } from "../connector.ts";
+import type { AccessRecord, EraseReceipt, PreferenceReceipt, Subject } from "../connector.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 
 const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -383,7 +383,7 @@ describe("a join on several columns", () => {
   });
 
   it("deletes only those lines, and leaves the other person's order and lines as they were", async () => {
-    const receipt = await postgresConnector.erase(composite(), { email: jane.email }, erasureContext);
+    const receipt = (await postgresConnector.erase(composite(), { email: jane.email }, erasureContext)) as EraseReceipt;
     expect(receipt.details).toEqual([
       { category: "LineItem", strategy: "delete", rows: 2 },
       { category: "ShopOrder", strategy: "mask", rows: 2, columns: { Email: "unique-hash" } },
