@@ -168,9 +168,7 @@ describe("RequestStatusCard of a fulfilled access request", () => {
     expect(en).toContain("Legitimate interests (Art. 6(1)(f))");
     expect(en).toContain("<dt>Our legitimate interests</dt><dd>Knowing our customers</dd>");
     expect(en).toContain("Processor (acts on our instructions)");
-    expect(en).toContain(
-      "transfer outside the European Economic Area protected by standard contractual clauses (Art. 46(2)(c))",
-    );
+    expect(en).toContain("transfer outside the European Economic Area protected by standard contractual clauses (Art. 46(2)(c))");
     expect(en).toContain("<dt>Where it came from</dt><dd>Given by the person</dd>");
     expect(en).toContain("<dd>Received from a third party: Our marketplace partner</dd>");
     expect(en).toContain("No automated decision is made with this data.");

@@ -134,11 +134,7 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
             // biome-ignore lint/suspicious/noArrayIndexKey: labels may repeat; the list never reorders
             <div key={index} className="answer-category">
               <h5>{category.label}</h5>
-              {category.described ? (
-                <CategoryFacts described={category.described} />
-              ) : (
-                <p>{t("heldNotDescribed")}</p>
-              )}
+              {category.described ? <CategoryFacts described={category.described} /> : <p>{t("heldNotDescribed")}</p>}
             </div>
           ))}
         </section>
