@@ -200,7 +200,12 @@ describe("access: everything the shop holds about the person", () => {
     expect(items).toHaveLength(JANE_ITEMS);
     expect(new Set(items.map((record) => record.fields["order_id"]))).toEqual(new Set([1, 2]));
     expect(byCategory(records, "newsletter")).toEqual([
-      { source: "", category: "newsletter", fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00Z" } },
+      {
+        source: "",
+        category: "newsletter",
+        fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00Z" },
+        formats: { subscribed_at: "date-time" },
+      },
     ]);
     expect(records).toHaveLength(1 + 2 + JANE_ITEMS + 1);
   });
@@ -389,10 +394,9 @@ describe("a join on several columns", () => {
       { category: "ShopOrder", strategy: "mask", rows: 2, columns: { Email: "unique-hash" } },
     ]);
     expect((await source.query(`SELECT "LineId" FROM "Multi"."LineItem" ORDER BY 1`)).rows).toEqual([{ LineId: 2 }, { LineId: 4 }]);
-    expect((await source.query(`SELECT "Email" FROM "Multi"."ShopOrder" WHERE ("ShopId", "Id") IN ((2, 10), (1, 11)) ORDER BY 1`)).rows).toEqual([
-      { Email: "bob@example.test" },
-      { Email: "carol@example.test" },
-    ]);
+    expect(
+      (await source.query(`SELECT "Email" FROM "Multi"."ShopOrder" WHERE ("ShopId", "Id") IN ((2, 10), (1, 11)) ORDER BY 1`)).rows,
+    ).toEqual([{ Email: "bob@example.test" }, { Email: "carol@example.test" }]);
   });
 });
 
