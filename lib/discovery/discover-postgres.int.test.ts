@@ -38,9 +38,9 @@ describe("a shop: composite keys, an order reached two ways, financial tables, l
     const discovery = await discoverMapping({ source: "postgres", url: sourceUrl, schema: "shop" });
     expect(summarise(discovery.proposal)).toEqual(SHOP_EXPECTED);
     expect(discovery.reviewNotes).toEqual(SHOP_REVIEW_NOTES);
-    expect(discovery.proposal.tables.find((table) => table.table === "payment")?.notes).toEqual([
-      '"card_number" looks like payment card or bank numbers: accounting rarely needs them kept; consider masking it instead of retaining the rows as they are',
-    ]);
+    expect(discovery.proposal.tables.find((table) => table.table === "payment")?.eraseGuess?.reason).toBe(
+      "financial records (by the table's name or its amounts): the rows and amounts are kept for the accounts, the columns that identify the person or hold card or bank numbers are masked",
+    );
     expectNoCanary(discovery.yaml);
     expectNoCanary(JSON.stringify(discovery.proposal));
   });

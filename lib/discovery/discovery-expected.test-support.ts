@@ -112,7 +112,7 @@ export const SHOP_EXPECTED = {
       table: "payment",
       found: { via: [link("order", ["order_id", "shop_id"], ["order_id", "shop_id"])] },
       link: "high",
-      erase: RETAIN_FINANCIAL,
+      erase: { strategy: "mask", columns: { card_number: "redact" } },
       eraseConfidence: "medium",
       columns: ["card_number: financial (high)", "amount: transactions (medium)"],
       dataCategories: ["financial (high)", "transactions (medium)"],
@@ -223,7 +223,6 @@ export const SHOP_REVIEW_NOTES = [
   '"category" points to itself: a row of the person may name another person\'s row (a parent, a manager); review what erasure does to them',
   '"order": Reached by 2 links ("customer", "address"): with viaMatch: all a row is the person\'s only when every link reaches it. ' +
     "If one is enough, say viaMatch: any; if the links name different people (a requester and an assignee), keep the one that is the person's",
-  '"payment": "card_number" looks like payment card or bank numbers: accounting rarely needs them kept; consider masking it instead of retaining the rows as they are',
   '"product": Also pointed to by "line_item" (line_item_product_fk); reached here through "product_review" only',
   'Not linked to a person: not mapped: "category", "warehouse"',
 ];
