@@ -1,19 +1,14 @@
 // A connector task's access results on their way to the package: the records come back as written,
 // with the formats their source declared for its fields.
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testEnv } from "../../tests/support/test-env.ts";
 import type { AccessRecord } from "../connectors/connector.ts";
 import { readStagingFile, writeStagingFile } from "./staging-file.ts";
 
-process.env.ENCRYPTION_KEY = randomBytes(32).toString("base64");
-process.env.DATABASE_URL = "postgresql://127.0.0.1/x";
-process.env.SMTP_URL = "smtp://127.0.0.1:1025";
-process.env.MAIL_FROM = "a@b.test";
-process.env.APP_URL = "http://localhost:3000";
-process.env.REDIS_URL = "redis://127.0.0.1:6379";
+Object.assign(process.env, testEnv({ DATABASE_URL: "postgresql://127.0.0.1/x", SMTP_URL: "smtp://127.0.0.1:1025" }));
 
 async function* recordsOf(records: AccessRecord[]) {
   yield* records;
