@@ -1,6 +1,7 @@
 // The contract every data-source connector implements (DESIGN.md, "The connector contract").
 // The fan-out knows nothing of a connector's type: it calls these functions through the registry.
 import type { z } from "zod";
+import type { FieldFormat } from "./value-formats.ts";
 
 /**
  * Who the request is about: only identifiers that are proven, built in one place
@@ -21,8 +22,17 @@ export type Subject = {
 /** A correction asked for on the form: `field` is the form's field name (fullName, email, …) or free text. */
 export type Correction = { field: string; correctValue: string; currentValue?: string };
 
-/** One record found about the person: `source` names the system, `category` the kind of data (a table, an API resource). */
-export type AccessRecord = { source: string; category: string; fields: Record<string, unknown> };
+/**
+ * One record found about the person: `source` names the system, `category` the kind of data (a table,
+ * an API resource). `formats` names, where the source knows it, the format of each field written as
+ * text (an exact number, a date…); fields it leaves out are plain JSON.
+ */
+export type AccessRecord = {
+  source: string;
+  category: string;
+  fields: Record<string, unknown>;
+  formats?: Record<string, FieldFormat>;
+};
 
 export type EraseStrategy = "delete" | "mask" | "retain";
 

@@ -62,4 +62,21 @@ describe("the erase mode of a table", () => {
     const invoice = table("invoice", [column("id", "number", null, false)]);
     expect(chooseErase(invoice, [], catalog([invoice], []), false)).toMatchObject({ erase: { strategy: "retain" }, confidence: "medium" });
   });
+
+  it("masks a financial table's card numbers and names, keeping its rows and amounts for the accounts", () => {
+    const payment = table("payment", [
+      column("id", "number", null, false),
+      column("card_number", "text", 19, true),
+      column("holder", "text", 60, false),
+      column("amount", "number", null, false),
+    ]);
+    const guesses = [guess("card_number", "financial"), guess("holder", "identity"), guess("amount", "transactions")];
+    expect(chooseErase(payment, guesses, catalog([payment], ["refund"]), false)).toEqual({
+      erase: { strategy: "mask", columns: { card_number: "redact", holder: "redact" } },
+      confidence: "medium",
+      reason:
+        "financial records (by the table's name or its amounts): the rows and amounts are kept for the accounts, the columns that identify the person or hold card or bank numbers are masked",
+      notes: [],
+    });
+  });
 });

@@ -1,8 +1,9 @@
-// The safe default of what erasure does to a table's rows: delete them when nothing else points to
-// them; keep financial records (the law usually requires them for years) for review; otherwise mask
-// the columns that hold personal data, each with a mask the column can hold (the same rules the
-// connector's check applies: unique-hash on unique columns, null only where NULL is allowed,
-// redact and hash only where the text fits).
+// The safe default of what erasure does to a table's rows: financial records (the law usually
+// requires them for years) keep their rows and amounts, with the columns that identify the person or
+// hold card or bank numbers masked (kept whole for review when there is none); other rows are deleted
+// when nothing else points to them, and masked otherwise. Each mask is one the column can hold (the
+// same rules the connector's check applies: unique-hash on unique columns, null only where NULL is
+// allowed, redact and hash only where the text fits).
 import type { ColumnGuess, Confidence } from "./classify-column.ts";
 import type { CatalogColumn, CatalogTable, SourceCatalog } from "./source-catalog.ts";
 
@@ -39,12 +40,26 @@ export function chooseErase(table: CatalogTable, guesses: ColumnGuess[], catalog
     ...new Set(pointing.map((key) => (key.fromSchema === catalog.schema ? key.fromTable : `${key.fromSchema}.${key.fromTable}`))),
   ];
   const notes: string[] = [];
+  const keyColumns = new Set([
+    ...table.primaryKey,
+    ...catalog.foreignKeys.filter((key) => key.fromTable === table.name).flatMap((key) => key.fromColumns),
+  ]);
   if (!isIdentity && isFinancialTable(table, guesses)) {
-    const cards = guesses.filter((guess) => guess.category === "financial").map((guess) => guess.column);
-    if (cards.length) {
-      notes.push(
-        `${list(cards)} look${cards.length === 1 ? "s" : ""} like payment card or bank numbers: accounting rarely needs them kept; consider masking ${cards.length === 1 ? "it" : "them"} instead of retaining the rows as they are`,
-      );
+    // The amounts are what the accounts keep; the rest of what looks personal is masked.
+    const columns = masksFor(
+      table,
+      guesses.filter((guess) => guess.category !== "transactions"),
+      keyColumns,
+      notes,
+    );
+    if (Object.keys(columns).length > 0) {
+      return {
+        erase: { strategy: "mask", columns },
+        confidence: "medium",
+        reason:
+          "financial records (by the table's name or its amounts): the rows and amounts are kept for the accounts, the columns that identify the person or hold card or bank numbers are masked",
+        notes,
+      };
     }
     return {
       erase: { strategy: "retain", reason: FINANCIAL_RETAIN_REASON },
@@ -61,25 +76,7 @@ export function chooseErase(table: CatalogTable, guesses: ColumnGuess[], catalog
       notes,
     };
   }
-  const keyColumns = new Set([
-    ...table.primaryKey,
-    ...catalog.foreignKeys.filter((key) => key.fromTable === table.name).flatMap((key) => key.fromColumns),
-  ]);
-  const columns: Record<string, MaskAction> = {};
-  for (const guess of guesses) {
-    const column = table.columns.find((candidate) => candidate.name === guess.column)!;
-    if (keyColumns.has(column.name)) {
-      notes.push(`"${column.name}" (${guess.holds}) is part of a key other rows join on: not masked; review`);
-      continue;
-    }
-    const unique = table.uniqueKeys.some((key) => key.includes(column.name));
-    const mask = maskFor(column, unique, guess.holds === "email address");
-    if (mask) columns[column.name] = mask;
-    else
-      notes.push(
-        `"${column.name}" (${guess.holds}) cannot be masked: ${column.nullable ? "" : "NOT NULL "}${column.type} holds no "[erased]" nor hash; review`,
-      );
-  }
+  const columns = masksFor(table, guesses, keyColumns, notes);
   const because = `other rows point to them (${list(referrers)}), so deleting them would fail or take those rows with them`;
   if (Object.keys(columns).length === 0) {
     return {
@@ -98,6 +95,26 @@ export function chooseErase(table: CatalogTable, guesses: ColumnGuess[], catalog
     reason: `${because}; the masks fit each column's type, length and constraints`,
     notes,
   };
+}
+
+/** A mask for each guessed column that can hold one; a key column or one no mask fits is named in `notes` for review. */
+function masksFor(table: CatalogTable, guesses: ColumnGuess[], keyColumns: Set<string>, notes: string[]): Record<string, MaskAction> {
+  const columns: Record<string, MaskAction> = {};
+  for (const guess of guesses) {
+    const column = table.columns.find((candidate) => candidate.name === guess.column)!;
+    if (keyColumns.has(column.name)) {
+      notes.push(`"${column.name}" (${guess.holds}) is part of a key other rows join on: not masked; review`);
+      continue;
+    }
+    const unique = table.uniqueKeys.some((key) => key.includes(column.name));
+    const mask = maskFor(column, unique, guess.holds === "email address");
+    if (mask) columns[column.name] = mask;
+    else
+      notes.push(
+        `"${column.name}" (${guess.holds}) cannot be masked: ${column.nullable ? "" : "NOT NULL "}${column.type} holds no "[erased]" nor hash; review`,
+      );
+  }
+  return columns;
 }
 
 /** A mask the column can hold, or null when none can. */

@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { closeMysqlConnectorPools } from "../connectors/mysql/index.ts";
 import { readConnectorsFile } from "../connectors/read-connectors-file.ts";
 import { discoverMapping } from "./discover-mapping.ts";
-import { SHOP_EXPECTED, SUPPORT_EXPECTED, summarise } from "./discovery-expected.test-support.ts";
+import { SHOP_EXPECTED, SHOP_REVIEW_NOTES, SUPPORT_EXPECTED, SUPPORT_NOT_MAPPED, summarise } from "./discovery-expected.test-support.ts";
 import { CANARIES, SHOP_MARIADB, SUPPORT_MARIADB } from "./discovery-schemas.test-support.ts";
 
 const run = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
@@ -43,6 +43,7 @@ describe("MariaDB through information_schema", () => {
     const discovery = await discoverMapping({ source: "mysql", url: `${serverUrl}/${shop}` });
     expect(discovery.proposal).toMatchObject({ dialect: "mysql", schema: shop });
     expect(summarise(discovery.proposal)).toEqual(SHOP_EXPECTED);
+    expect(discovery.reviewNotes).toEqual(SHOP_REVIEW_NOTES);
     const entry = parse(discovery.yaml).connectors[0];
     expect(entry).toMatchObject({ type: "mysql", config: { url: `\${${discovery.urlVariable}}` } });
     expect(entry.config.schema).toBeUndefined();
@@ -55,6 +56,7 @@ describe("MariaDB through information_schema", () => {
   it("proposes the support desk with its mixed-case names, named by --schema", async () => {
     const discovery = await discoverMapping({ source: "mysql", url: serverUrl, schema: support });
     expect(summarise(discovery.proposal)).toEqual(SUPPORT_EXPECTED);
+    expect(discovery.proposal.notMapped).toEqual(SUPPORT_NOT_MAPPED);
     expect(discovery.key).toBe(`discovery-support-${run.replaceAll("_", "-")}`);
     const checked = await readConnectorsFile(discovery.yaml, { [discovery.urlVariable]: `${serverUrl}/${support}` }, { liveChecks: true });
     expect(checked.problems).toEqual([]);

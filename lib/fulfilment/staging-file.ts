@@ -40,9 +40,12 @@ export async function writeStagingFile(path: string, records: AsyncIterable<Acce
   let total = 0;
   try {
     for await (const record of records) {
+      // The formats of a category's fields (the same for all its records) are written once, on its first.
+      const formats = categories[record.category] === undefined ? record.formats : undefined;
       categories[record.category] = (categories[record.category] ?? 0) + 1;
       total++;
-      if (!lines.write(`${JSON.stringify({ category: record.category, fields: record.fields })}\n`)) await once(lines, "drain");
+      const line = JSON.stringify({ category: record.category, fields: record.fields, ...(formats ? { formats } : {}) });
+      if (!lines.write(`${line}\n`)) await once(lines, "drain");
     }
     lines.end();
     await done;
@@ -77,7 +80,7 @@ export async function* readStagingFile(path: string, keyWrapped: string, source:
   pipeline(createReadStream(path), decrypted).catch((error) => decrypted.destroy(error));
   for await (const line of createInterface({ input: decrypted, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (!line) continue;
-    const { category, fields } = JSON.parse(line) as { category: string; fields: Record<string, unknown> };
-    yield { source, category, fields };
+    const { category, fields, formats } = JSON.parse(line) as Omit<AccessRecord, "source">;
+    yield formats ? { source, category, fields, formats } : { source, category, fields };
   }
 }

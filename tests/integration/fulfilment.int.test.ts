@@ -172,6 +172,8 @@ describe("fulfilment", () => {
       retention: "10 years from the end of the financial year of the invoice",
       origin: "Given by the person",
       automatedDecisions: null,
+      // How the values written as text are to be read: the amount is exact, the time a UTC moment.
+      fieldFormats: { placed_at: "date-time", total: "exact-number" },
     });
     // The answer itself: the person's invoices, the map's texts, the controller, rights and complaints.
     const html = files.get("index.html") as string;
@@ -196,7 +198,14 @@ describe("fulfilment", () => {
     expect(files.get("index.html")).toContain("signed form.pdf");
     // What each field means, as the connectors file declares it, in the request's language.
     expect(files.get("index.html")).toContain("The number on your invoice");
-    const manifest = JSON.parse(files.get("manifest.json") as string) as { files: Array<{ path: string; sha256: string }> };
+    const manifest = JSON.parse(files.get("manifest.json") as string) as {
+      valueFormats: Record<string, string>;
+      files: Array<{ path: string; sha256: string; fieldFormats?: Record<string, string> }>;
+    };
+    expect(Object.keys(manifest.valueFormats)).toEqual(expect.arrayContaining(["date-time", "exact-number"]));
+    expect(manifest.files.find((file) => file.path === "data/shop-db/orders.json")?.fieldFormats).toMatchObject({
+      total: "exact-number",
+    });
     const { createHash } = await import("node:crypto");
     for (const file of manifest.files)
       expect(

@@ -129,13 +129,27 @@ describe("RequestStatusCard of a fulfilled access request", () => {
       recipients: [{ name: "Cloud Inc.", kind: "processor", country: "US", safeguard: "standard-contractual-clauses" }],
       origin: "person",
     },
+    scores: {
+      label: { en: "Your customer group", fr: "Votre groupe de clients" },
+      dataCategories: ["inferences"],
+      purposes: ["Offers"],
+      legalBasis: ["legitimate-interests"],
+      legitimateInterests: { en: "Knowing our customers", fr: "Connaître nos clients" },
+      retention: "Until you close your account",
+      origin: "third-party",
+      originDetail: { en: "Our marketplace partner", fr: "Notre partenaire marketplace" },
+      automatedDecisions: {
+        logic: { en: "A program groups customers by their orders", fr: "Un programme regroupe les clients selon leurs commandes" },
+        significance: { en: "Your group decides which offers you see", fr: "Votre groupe décide des offres que vous voyez" },
+      },
+    },
   });
   const fulfilled = (download: StatusRequest["download"]): StatusRequest => ({
     ...request("COMPLETED"),
     type: "ACCESS",
     canWithdraw: false,
     closedAt: "2026-12-08T10:00:00.000Z",
-    answerSources: [{ name: "Shop", categories: ["orders", "contacts"], dataMap }],
+    answerSources: [{ name: "Shop", categories: ["orders", "scores", "contacts"], dataMap }],
     download,
   });
   const card = (req: StatusRequest, locale: "en" | "fr") =>
@@ -149,6 +163,17 @@ describe("RequestStatusCard of a fulfilled access request", () => {
     expect(en).toContain("Delivering &lt;i&gt;orders&lt;/i&gt;");
     expect(en).toContain("10 years from the invoice date");
     expect(en).toContain("Cloud Inc. (United States)");
+    // Every Art. 15(1)-(2) element the map gives, not only the short form the email sums up.
+    expect(en).toContain("<dt>Legal basis</dt><dd><ul><li>Performance of a contract (Art. 6(1)(b))</li>");
+    expect(en).toContain("Legitimate interests (Art. 6(1)(f))");
+    expect(en).toContain("<dt>Our legitimate interests</dt><dd>Knowing our customers</dd>");
+    expect(en).toContain("Processor (acts on our instructions)");
+    expect(en).toContain("transfer outside the European Economic Area protected by standard contractual clauses (Art. 46(2)(c))");
+    expect(en).toContain("<dt>Where it came from</dt><dd>Given by the person</dd>");
+    expect(en).toContain("<dd>Received from a third party: Our marketplace partner</dd>");
+    expect(en).toContain("No automated decision is made with this data.");
+    expect(en).toContain("A program groups customers by their orders");
+    expect(en).toContain("Your group decides which offers you see");
     expect(en).toContain("We have not described this data yet");
     expect(en).toContain('action="/api/v1/status/t0k3n/packages/DSR-7K3M-Q9PX"');
     expect(en).toContain("2 more times");
@@ -156,6 +181,13 @@ describe("RequestStatusCard of a fulfilled access request", () => {
     expect(fr).toContain("<h5>Vos commandes</h5>");
     expect(fr).toContain("10 ans à compter de la date de la facture");
     expect(fr).toContain("Cloud Inc. (États-Unis)");
+    expect(fr).toContain("<dt>Base légale</dt><dd><ul><li>Exécution d&#x27;un contrat (art. 6(1)(b))</li>");
+    expect(fr).toContain("transfert hors de l’Espace économique européen encadré par");
+    expect(fr).toContain("<dt>Provenance</dt><dd>Fournies par la personne</dd>");
+    expect(fr).toContain("Reçues d&#x27;un tiers\u00a0: Notre partenaire marketplace");
+    expect(fr).toContain("Aucune décision automatisée n’est prise à partir de ces données.");
+    expect(fr).toContain("Un programme regroupe les clients selon leurs commandes");
+    expect(fr).not.toMatch(/Legal basis|Where it came from|No automated decision/);
     expect(fr).toContain("Le fichier n’est plus disponible");
     expect(fr).not.toContain("<form");
   });

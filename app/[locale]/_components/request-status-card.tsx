@@ -2,7 +2,10 @@
 // way to withdraw it (a first button asks, a second one withdraws; no JavaScript needed).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { summariseAccessAnswer } from "@/lib/data-map/summarise-access-answer.ts";
+import type { ReactNode } from "react";
+import { describeAccessAnswer } from "@/lib/data-map/describe-access-answer.ts";
+import type { DescribedCategory } from "@/lib/data-map/describe-data-map-category.ts";
+import { lowerFirst } from "@/lib/fulfilment/package/access-answer-texts.ts";
 import { formatDate } from "@/lib/i18n/format-date.ts";
 import type { SubmissionStatus } from "@/lib/requests/get-submission-status.ts";
 import type { Locale, RequestTypeName } from "@/lib/requests/request-input.schema.ts";
@@ -96,10 +99,10 @@ function readerOf(request: StatusRequest, timeZone: string) {
   return { country: request.country, region: request.region, timeZone };
 }
 
-/** A fulfilled access request: the download while it lasts, and per source and category what the map says. */
+/** A fulfilled access request: the download while it lasts, and per source and category all the map says (Art. 15(1)-(2)). */
 function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
   const t = useTranslations("publicStatus.status");
-  const sources = summariseAccessAnswer(request.answerSources ?? [], locale);
+  const sources = describeAccessAnswer(request.answerSources ?? [], locale);
   const id = `answer-${request.reference}`;
   return (
     <section className="access-answer" aria-labelledby={id}>
@@ -131,37 +134,59 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
             // biome-ignore lint/suspicious/noArrayIndexKey: labels may repeat; the list never reorders
             <div key={index} className="answer-category">
               <h5>{category.label}</h5>
-              {category.described ? (
-                <dl className="facts">
-                  <div>
-                    <dt>{t("heldKinds")}</dt>
-                    <dd>{category.kinds.join(", ")}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("heldPurposes")}</dt>
-                    <dd>
-                      <List items={category.purposes} />
-                    </dd>
-                  </div>
-                  {category.retention ? (
-                    <div>
-                      <dt>{t("heldRetention")}</dt>
-                      <dd>{category.retention}</dd>
-                    </div>
-                  ) : null}
-                  <div>
-                    <dt>{t("heldRecipients")}</dt>
-                    <dd>{category.recipients.length ? <List items={category.recipients} /> : t("heldNobody")}</dd>
-                  </div>
-                </dl>
-              ) : (
-                <p>{t("heldNotDescribed")}</p>
-              )}
+              {category.described ? <CategoryFacts described={category.described} /> : <p>{t("heldNotDescribed")}</p>}
             </div>
           ))}
         </section>
       ))}
     </section>
+  );
+}
+
+/** What the map says of one category: kinds, purposes and legal basis, retention, recipients, origin, automated decisions. */
+function CategoryFacts({ described }: { described: DescribedCategory }) {
+  const t = useTranslations("publicStatus.status");
+  const fact = (term: string, value: ReactNode) => (
+    <div>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  // "Name (country) — kind · purpose · transfer safeguard · sold or shared", as far as the map says.
+  const recipients = described.recipients.map((recipient) => {
+    const name = recipient.country ? `${recipient.name} (${recipient.country})` : recipient.name;
+    const details = [
+      recipient.kind,
+      recipient.purpose,
+      recipient.safeguard ? t("heldRecipientSafeguard", { safeguard: lowerFirst(recipient.safeguard) }) : undefined,
+      recipient.soldOrShared ? t("heldSoldOrShared") : undefined,
+    ].filter(Boolean);
+    return details.length ? `${name} — ${details.join(" · ")}` : name;
+  });
+  const automated = described.automatedDecisions;
+  return (
+    <dl className="facts">
+      {fact(t("heldKinds"), described.dataCategories.join(", "))}
+      {fact(t("heldPurposes"), <List items={described.purposes} />)}
+      {fact(t("heldLegalBasis"), <List items={described.legalBasis} />)}
+      {described.legitimateInterests ? fact(t("heldLegitimateInterests"), described.legitimateInterests) : null}
+      {described.specialCategoryCondition ? fact(t("heldSpecialCondition"), described.specialCategoryCondition) : null}
+      {fact(t("heldRetention"), described.retention)}
+      {fact(t("heldRecipients"), recipients.length ? <List items={recipients} /> : t("heldNobody"))}
+      {fact(t("heldOrigin"), described.origin)}
+      {fact(
+        t("heldAutomated"),
+        automated ? (
+          <>
+            <strong>{t("heldAutomatedLogic")}</strong> {automated.logic}
+            <br />
+            <strong>{t("heldAutomatedSignificance")}</strong> {automated.significance}
+          </>
+        ) : (
+          t("heldNoAutomated")
+        ),
+      )}
+    </dl>
   );
 }
 

@@ -8,7 +8,7 @@ import { ConnectionProblem, type SqlDialect, type SqlSession } from "../sql/dial
 import { readMysqlCatalog, readMysqlForeignKeys, readMysqlTableNames, readMysqlUniqueKeys } from "./catalog.ts";
 import { databaseOf, type MysqlConfig } from "./config.ts";
 import { connectMysql } from "./pool.ts";
-import { mysqlRowToFields } from "./values.ts";
+import { mysqlRowToFields, mysqlValueFormat } from "./values.ts";
 
 /** A MySQL identifier in backquotes, inner backquotes doubled: `eMail` → `` `eMail` ``. */
 export function quoteMysqlIdent(name: string): string {
@@ -213,6 +213,7 @@ export const mysqlDialect: SqlDialect<MysqlConfig> = {
   },
 
   rowToFields: mysqlRowToFields,
+  valueFormat: mysqlValueFormat,
 };
 
 export { ConnectionProblem };

@@ -349,6 +349,22 @@ describe("access", () => {
           flag: 1,
         },
       ]);
+      // Each record declares how the fields written as text are to be read: their type's format.
+      const [record] = await collect(mapping([{ table: "kinds", identity: { email: "email" } }]), jane);
+      expect(record.formats).toEqual({
+        at_ts: "date-time",
+        at_local: "local-date-time",
+        at_second: "local-date-time",
+        on_day: "date",
+        at_time: "time",
+        amount: "exact-number",
+        big: "exact-number",
+        ubig: "exact-number",
+        raw: "base64",
+        file: "base64",
+        doc: "json",
+        bits: "bits",
+      });
     } finally {
       await source.query("SET GLOBAL time_zone = SYSTEM");
     }

@@ -6,6 +6,7 @@
 import { parseExactJson } from "../exact-json.ts";
 import type { ColumnInfo, Row } from "../sql/dialect.ts";
 import { toJsonSafe } from "../sql/values.ts";
+import type { FieldFormat, ValueFormat } from "../value-formats.ts";
 
 type Field = { type: string; length: number; extendedFormat?: string; string(encoding?: string): string | null; buffer(): Buffer | null };
 
@@ -75,4 +76,25 @@ export function mysqlRowToFields(row: Row, columns: Map<string, ColumnInfo> | un
     fields[name] = toJsonSafe(value);
   }
   return fields;
+}
+
+const formats: Record<string, ValueFormat> = {
+  decimal: "exact-number",
+  bigint: "exact-number",
+  timestamp: "date-time",
+  datetime: "local-date-time",
+  date: "date",
+  time: "time",
+  binary: "base64",
+  varbinary: "base64",
+  tinyblob: "base64",
+  blob: "base64",
+  mediumblob: "base64",
+  longblob: "base64",
+  bit: "bits",
+};
+
+/** The format castValue writes a column's values in (../value-formats.ts); JSON also when MariaDB keeps it as checked text. */
+export function mysqlValueFormat(column: ColumnInfo): FieldFormat | undefined {
+  return column.json ? "json" : formats[column.dataType];
 }

@@ -8,6 +8,7 @@ import { rowToFields } from "../sql/values.ts";
 import { readPostgresCatalog, readPostgresForeignKeys, readPostgresUniqueKeys } from "./catalog.ts";
 import type { PostgresConfig } from "./config.ts";
 import { connect, inTransaction } from "./pool.ts";
+import { postgresValueFormat } from "./value-format.ts";
 
 /** A PostgreSQL identifier in double quotes, inner quotes doubled: `eMail` → `"eMail"`. */
 export function quoteIdent(name: string): string {
@@ -199,6 +200,7 @@ export const postgresDialect: SqlDialect<PostgresConfig> = {
 
   // pool.ts's parsers already give every value in its documented format.
   rowToFields: (row) => rowToFields(row),
+  valueFormat: postgresValueFormat,
 };
 
 function tuple(expressions: string[]): string {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AccessRecord, PreferenceReceipt, Subject } from "../connector.ts";
+import type { AccessRecord, EraseReceipt, PreferenceReceipt, Subject } from "../connector.ts";
 import { closePostgresConnectorPools, type PostgresConfig, postgresConfigSchema, postgresConnector } from "./index.ts";
 
 const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -200,7 +200,12 @@ describe("access: everything the shop holds about the person", () => {
     expect(items).toHaveLength(JANE_ITEMS);
     expect(new Set(items.map((record) => record.fields["order_id"]))).toEqual(new Set([1, 2]));
     expect(byCategory(records, "newsletter")).toEqual([
-      { source: "", category: "newsletter", fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00Z" } },
+      {
+        source: "",
+        category: "newsletter",
+        fields: { email: "jane@example.test", subscribed_at: "2025-12-01T00:00:00Z" },
+        formats: { subscribed_at: "date-time" },
+      },
     ]);
     expect(records).toHaveLength(1 + 2 + JANE_ITEMS + 1);
   });
@@ -339,6 +344,59 @@ describe("erase", () => {
               (SELECT "eMail" FROM "Shop"."Customers" WHERE "CustomerId" = 1) AS email`,
     );
     expect(counts.rows[0]).toEqual({ items: JANE_ITEMS + 2, newsletter: 2, email: "Jane@Example.test" });
+  });
+});
+
+describe("a join on several columns", () => {
+  // Order numbers repeat across shops: only (ShopId, OrderId) names an order, so the lines of Bob's
+  // order 10 in shop 2 and Carol's order 11 in shop 1 never come with Jane's orders 10 (shop 1) and 11 (shop 2).
+  const composite = (erase: Record<string, unknown> = { strategy: "delete" }) =>
+    mapping({ schema: "Multi" }, [
+      { table: "ShopOrder", identity: { email: "Email" }, erase: { strategy: "mask", columns: { Email: "unique-hash" } } },
+      {
+        table: "LineItem",
+        via: { parent: "ShopOrder", column: ["ShopId", "OrderId"], parentColumn: ["ShopId", "Id"] },
+        columns: ["LineId", "Sku"],
+        erase,
+      },
+    ]);
+
+  beforeAll(async () => {
+    await source.query(`
+      CREATE SCHEMA "Multi";
+      CREATE TABLE "Multi"."ShopOrder" ("ShopId" int, "Id" int, "Email" text NOT NULL, PRIMARY KEY ("ShopId", "Id"));
+      CREATE INDEX ON "Multi"."ShopOrder" (lower("Email"));
+      CREATE TABLE "Multi"."LineItem" ("LineId" int PRIMARY KEY, "ShopId" int NOT NULL, "OrderId" int NOT NULL, "Sku" text,
+        CONSTRAINT "LineItem_order_fkey" FOREIGN KEY ("ShopId", "OrderId") REFERENCES "Multi"."ShopOrder" ("ShopId", "Id"));`);
+  });
+
+  beforeEach(async () => {
+    await source.query(`
+      TRUNCATE "Multi"."LineItem", "Multi"."ShopOrder";
+      INSERT INTO "Multi"."ShopOrder" VALUES
+        (1, 10, 'Jane@Example.test'), (2, 10, 'bob@example.test'), (2, 11, 'jane@example.test'), (1, 11, 'carol@example.test');
+      INSERT INTO "Multi"."LineItem" VALUES (1, 1, 10, 'MUG'), (2, 2, 10, 'PEN'), (3, 2, 11, 'INK'), (4, 1, 11, 'TEA');`);
+  });
+
+  it("reads only the lines of the person's orders, by every column of the key", async () => {
+    expect(await postgresConnector.check!(composite())).toEqual([]);
+    const lines = byCategory(await collect(composite(), { email: jane.email }), "LineItem").map((record) => record.fields);
+    expect(lines).toEqual([
+      { LineId: 1, Sku: "MUG" },
+      { LineId: 3, Sku: "INK" },
+    ]);
+  });
+
+  it("deletes only those lines, and leaves the other person's order and lines as they were", async () => {
+    const receipt = (await postgresConnector.erase(composite(), { email: jane.email }, erasureContext)) as EraseReceipt;
+    expect(receipt.details).toEqual([
+      { category: "LineItem", strategy: "delete", rows: 2 },
+      { category: "ShopOrder", strategy: "mask", rows: 2, columns: { Email: "unique-hash" } },
+    ]);
+    expect((await source.query(`SELECT "LineId" FROM "Multi"."LineItem" ORDER BY 1`)).rows).toEqual([{ LineId: 2 }, { LineId: 4 }]);
+    expect(
+      (await source.query(`SELECT "Email" FROM "Multi"."ShopOrder" WHERE ("ShopId", "Id") IN ((2, 10), (1, 11)) ORDER BY 1`)).rows,
+    ).toEqual([{ Email: "bob@example.test" }, { Email: "carol@example.test" }]);
   });
 });
 

@@ -320,6 +320,22 @@ describe("access values: one lossless format for every type", () => {
         flag: true,
       },
     ]);
+    // Each record declares how the fields written as text are to be read: their type's format.
+    expect(records[0].formats).toEqual({
+      at_tz: "date-time",
+      at_local: "local-date-time",
+      on_day: "date",
+      at_time: "time",
+      at_timetz: "time-with-offset",
+      amount: "exact-number",
+      big: "exact-number",
+      took: "duration",
+      raw: "base64",
+      doc: "json",
+      tz_list: "date-time[]",
+      amounts: "exact-number[]",
+      tooks: "duration[]",
+    });
     await source.query(`ALTER DATABASE "${databaseName}" RESET TimeZone`);
     await source.query(`ALTER DATABASE "${databaseName}" RESET DateStyle`);
   });

@@ -235,6 +235,26 @@ describe("rate limits and failures", () => {
     expect(server.requests.filter((r) => r.path === "/generic/customers")).toHaveLength(2);
   });
 
+  it("waits out storms of 429s on the search, between pages and mid-erasure, losing and repeating nothing", async () => {
+    server.fail({ path: /^\/generic\/customers$/, status: 429, times: 4, retryAfter: "0" });
+    server.fail({ path: /\/orders\/cursor$/, status: 429, times: 5, skip: 1, retryAfter: "0" });
+    const records = await read(config({ objects: orders("cursor", { type: "cursor", param: "cursor", cursorPath: "meta.next_cursor" }) }));
+    expect(idsOf(records, "customer")).toEqual(["c1"]);
+    expect(idsOf(records, "orders")).toEqual(["o1", "o2", "o3", "o4", "o5"]);
+    expect(server.requests.filter((r) => r.path === "/generic/customers")).toHaveLength(5);
+    const erasing = config({
+      objects: orders("offset", { type: "offset", limit: 2 }),
+      erase: [{ category: "orders", requests: [{ method: "DELETE", path: "/generic/orders/{item.id}" }] }],
+    });
+    server.fail({ method: "DELETE", path: /^\/generic\/orders\//, status: 429, times: 5, skip: 2, retryAfter: "0" });
+    expect(await restConnector.erase(erasing, { email: "ana.lima@example.com" }, context)).toEqual({
+      affected: 5,
+      details: [{ category: "orders", strategy: "delete", rows: 5 }],
+    });
+    expect(server.state.generic.orders.map((o) => o.id)).toEqual(["o-other"]);
+    expect(server.requests.filter((r) => r.method === "DELETE")).toHaveLength(10);
+  });
+
   it("fails clearly when asked to wait longer than allowed, or after too many 429s", async () => {
     server.fail({ path: /./, status: 429, times: 1, retryAfter: "3600" });
     await expect(read(config())).rejects.toThrow(

@@ -3,6 +3,7 @@
 // Everything the engines share (the graph, matching, erasure's order and shared-row rules, the
 // checks) is written once in this folder against this interface.
 import type { ConfigProblem } from "../connector.ts";
+import type { FieldFormat } from "../value-formats.ts";
 import type { SqlConfig } from "./config.ts";
 import type { Params } from "./sql.ts";
 
@@ -127,6 +128,8 @@ export type SqlDialect<C extends SqlConfig = SqlConfig> = {
   lookupAdvice(config: C, catalog: Catalog): string[];
   /** A row as JSON-safe fields in the documented formats. */
   rowToFields(row: Row, columns: Map<string, ColumnInfo> | undefined): Record<string, unknown>;
+  /** The format rowToFields writes a column's values in, when they are text standing for something else. */
+  valueFormat(column: ColumnInfo): FieldFormat | undefined;
 };
 
 /** A source that cannot be reached: reported once, at the url, in words a person can act on (never the password). */

@@ -191,7 +191,8 @@ const fr: AccessAnswerTexts = {
   ccpaNotDescribed: "Certaines des données ci-dessus ne sont pas encore décrites\u00a0; ces listes portent sur celles qui le sont.",
 };
 
-function lowerFirst(text: string): string {
+/** The text with its first letter in lower case, for a label set inside a sentence. */
+export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase() + text.slice(1);
 }
 

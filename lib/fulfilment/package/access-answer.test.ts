@@ -48,9 +48,16 @@ const dataMap: DataMap = dataMapSchema.parse({
   },
 });
 
+// The source says that total is an exact number written as text (as the SQL connectors say of numeric columns).
+const orderFormats = { total: "exact-number" } as const;
 const orders: AccessRecord[] = [
-  { source: "shop", category: "orders", fields: { invoice: "INV-1", total: "19.90", gift: true, note: "<script>alert(1)</script>" } },
-  { source: "shop", category: "orders", fields: { invoice: "INV-2", total: "5.00", gift: false, tags: ["a", "b"] } },
+  {
+    source: "shop",
+    category: "orders",
+    fields: { invoice: "INV-1", total: "19.90", gift: true, note: "<script>alert(1)</script>" },
+    formats: orderFormats,
+  },
+  { source: "shop", category: "orders", fields: { invoice: "INV-2", total: "5.00", gift: false, tags: ["a", "b"] }, formats: orderFormats },
 ];
 
 describe("the access answer", () => {
@@ -187,8 +194,9 @@ describe("the access answer", () => {
       origin: "Received from a third party: Our marketplace partner",
       automatedDecisions: { logic: "A fraud score", significance: "Orders may be held" },
       fieldDescriptions: { invoice: "Invoice number", total: "Amount paid" },
+      fieldFormats: { total: "exact-number" },
     });
-    expect(JSON.parse(files.get("data/crm/contacts.json") as string).about).toMatchObject({ described: false });
+    expect(JSON.parse(files.get("data/crm/contacts.json") as string).about).toMatchObject({ described: false, fieldFormats: {} });
     expect((files.get("data/shop/orders.csv") as string).split("\r\n")[0]).toBe("\uFEFFinvoice,total,gift,note,tags");
     expect(files.get("data/shop/orders.csv")).not.toContain("Delivering");
   });
@@ -215,6 +223,17 @@ describe("the access answer", () => {
       `The first ${INDEX_PREVIEW.rowsPerCategory} of ${INDEX_PREVIEW.rowsPerCategory + 5} records; 5 more are not shown here.`,
     );
     expect(html).toContain('<a href="data/shop/orders.csv">CSV</a>');
+  });
+
+  it("declares in manifest.json the format of each field written as text, for access and portability alike", async () => {
+    for (const requestType of ["access", "portability"] as const) {
+      const manifest = JSON.parse((await build({ requestType })).get("manifest.json") as string);
+      expect(manifest.valueFormats).toEqual({ "exact-number": expect.stringContaining("every digit the source stored") });
+      const filesOf = (path: string) => manifest.files.find((file: { path: string }) => file.path === path);
+      expect(filesOf("data/shop/orders.json").fieldFormats).toEqual({ total: "exact-number" });
+      expect(filesOf("data/shop/orders.csv").fieldFormats).toEqual({ total: "exact-number" });
+      expect(filesOf("data/crm/contacts.json").fieldFormats).toBeUndefined();
+    }
   });
 
   it("keeps portability machine-readable: plain arrays, and no Art. 15 texts", async () => {

@@ -7,6 +7,7 @@
 import { rename } from "node:fs/promises";
 import { join } from "node:path";
 import type { AccessRecord } from "../../connectors/connector.ts";
+import { type FieldFormat, type ValueFormat, valueFormats } from "../../connectors/value-formats.ts";
 import { sha256Hex } from "../../crypto.ts";
 import type { DataMap } from "../../data-map/data-map.schema.ts";
 import { describeDataMapCategory } from "../../data-map/describe-data-map-category.ts";
@@ -70,12 +71,21 @@ export type BuildPackageOptions = {
   memoryBytes?: number;
 };
 
-export type ManifestFile = { path: string; sha256: string; bytes: number; records?: number };
+export type ManifestFile = {
+  path: string;
+  sha256: string;
+  bytes: number;
+  records?: number;
+  /** Field → the format its text values are in, where the source declared one. */
+  fieldFormats?: Record<string, FieldFormat>;
+};
 
 export type PackageManifest = {
   reference: string;
   requestType: PackageRequestType;
   generatedAt: string;
+  /** What each format named in the files' fieldFormats means (../../connectors/value-formats.ts). */
+  valueFormats: Partial<Record<ValueFormat, string>>;
   files: ManifestFile[];
 };
 
@@ -104,7 +114,12 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
         folder,
         store,
         tempPrefix: `source-${index}`,
-        ...(access ? { about: (category: string) => aboutCategory(options, source, category), preview } : {}),
+        ...(access
+          ? {
+              about: (category: string, formats: Record<string, FieldFormat>) => aboutCategory(options, source, category, formats),
+              preview,
+            }
+          : {}),
       });
       // Documents given as files are copied as they are, beside the records (uploads are few and rare).
       const files = source.attachments?.length
@@ -175,9 +190,10 @@ function packaged(file: PackagedFile): ZipEntry {
 
 /**
  * The metadata at the top of an access package's JSON file: the category's source, what each field
- * means, and what the data map says of it, in the request's language (or that nothing was said).
+ * means, what the data map says of it, in the request's language (or that nothing was said), and the
+ * format of each field written as text (manifest.json's valueFormats says what each format is).
  */
-function aboutCategory(options: BuildPackageOptions, source: PackageSource, category: string) {
+function aboutCategory(options: BuildPackageOptions, source: PackageSource, category: string, formats: Record<string, FieldFormat>) {
   const entry = mapEntryOf(source.dataMap, category);
   const descriptions = source.fieldDescriptions ?? options.fieldDescriptions ?? {};
   return {
@@ -190,6 +206,7 @@ function aboutCategory(options: BuildPackageOptions, source: PackageSource, cate
           notDescribed: accessAnswerTexts[options.locale].notDescribed(options.answer?.organisation?.name ?? options.companyName),
         }),
     fieldDescriptions: Object.hasOwn(descriptions, category) ? descriptions[category] : {},
+    fieldFormats: formats,
   };
 }
 
@@ -199,15 +216,30 @@ function describeFiles(
   categories: CategorySummary[],
   attachments: StagedAttachment[],
 ): PackageManifest {
+  const used = new Set(categories.flatMap((category) => Object.values(category.formats).map((format) => format.replace(/\[\]$/, ""))));
+  const fieldFormats = (category: CategorySummary) => (Object.keys(category.formats).length ? { fieldFormats: category.formats } : {});
   return {
     reference: options.reference,
     requestType: options.requestType,
     generatedAt: options.generatedAt.toISOString(),
+    valueFormats: Object.fromEntries(Object.entries(valueFormats).filter(([name]) => used.has(name))),
     files: [
       { path: "index.html", sha256: sha256Hex(indexHtml), bytes: indexHtml.length },
       ...categories.flatMap((category) => [
-        { path: category.json.zipPath, sha256: category.json.sha256, bytes: category.json.bytes, records: category.records },
-        { path: category.csv.zipPath, sha256: category.csv.sha256, bytes: category.csv.bytes, records: category.records },
+        {
+          path: category.json.zipPath,
+          sha256: category.json.sha256,
+          bytes: category.json.bytes,
+          records: category.records,
+          ...fieldFormats(category),
+        },
+        {
+          path: category.csv.zipPath,
+          sha256: category.csv.sha256,
+          bytes: category.csv.bytes,
+          records: category.records,
+          ...fieldFormats(category),
+        },
       ]),
       ...attachments.map((file) => ({ path: file.zipPath, sha256: file.sha256, bytes: file.bytes })),
     ],

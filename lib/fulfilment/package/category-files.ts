@@ -9,9 +9,14 @@
 // written before it get empty cells at their end once the category is finished (csv-rows.ts).
 //
 // An access package's JSON file is `{ "about": …, "records": [ … ] }`: what the data map says of the
-// category beside the records. A portability package's is the plain array of records (Art. 20: data
-// only, for reuse).
+// category beside the records, and the format of each field the source writes as text. A portability
+// package's is the plain array of records (Art. 20: data only, for reuse).
+//
+// A record may name the formats of its fields (`AccessRecord.formats`, the same object for every
+// record of a table, and only the first record's after a staging file): the first record's go into
+// `about`, every one seen into the summary (manifest.json).
 import type { AccessRecord } from "../../connectors/connector.ts";
+import type { FieldFormat } from "../../connectors/value-formats.ts";
 import { CSV_BOM, csvRow } from "./csv.ts";
 import { widenCsv } from "./csv-rows.ts";
 import type { FinishedFile, PackageFile, PackageStore } from "./package-files.ts";
@@ -30,6 +35,8 @@ export type CategorySummary = {
   csv: PackagedFile;
   /** The first records, as long as the preview budget lasted (all of them for a small category). */
   preview: Array<Record<string, unknown>>;
+  /** Field → the format its text values are in, as the source declared it; empty when it declared none. */
+  formats: Record<string, FieldFormat>;
 };
 
 /**
@@ -52,6 +59,9 @@ type CategoryWriter = {
   preview: Array<Record<string, unknown>>;
   /** Once a row did not fit, later ones are not shown either: the preview is always the first rows. */
   previewClosed: boolean;
+  formats: Record<string, FieldFormat>;
+  /** The last formats object merged, so the same object is not merged again for every record. */
+  formatsSeen: AccessRecord["formats"];
 };
 
 /** Record lines are indented this much in the object form, under "records". */
@@ -66,8 +76,8 @@ export async function writeCategoryFiles(options: {
   folder: string;
   store: PackageStore;
   tempPrefix: string;
-  /** The metadata written beside a category's records (access); none: the file is the plain array. */
-  about?: (category: string) => unknown;
+  /** The metadata written beside a category's records (access), given the first record's formats; none: the file is the plain array. */
+  about?: (category: string, formats: Record<string, FieldFormat>) => unknown;
   preview?: PreviewBudget;
 }): Promise<CategorySummary[]> {
   const writers = new Map<string, CategoryWriter>();
@@ -80,8 +90,12 @@ export async function writeCategoryFiles(options: {
     }
     let writer = writers.get(record.category);
     if (!writer) {
-      writer = await openCategory(options, record.category, fields, writers.size, fileNames.claim(record.category));
+      writer = await openCategory(options, record.category, record, writers.size, fileNames.claim(record.category));
       writers.set(record.category, writer);
+    }
+    if (record.formats && record.formats !== writer.formatsSeen) {
+      Object.assign(writer.formats, record.formats);
+      writer.formatsSeen = record.formats;
     }
     for (const name in fields) {
       if (Object.hasOwn(fields, name) && !writer.known.has(name)) {
@@ -120,19 +134,20 @@ export async function writeCategoryFiles(options: {
       json,
       csv: { ...csv, zipPath: `${base}.csv` },
       preview: writer.preview,
+      formats: writer.formats,
     });
   }
   return summaries;
 }
 
 async function openCategory(
-  options: { store: PackageStore; tempPrefix: string; about?: (category: string) => unknown },
+  options: { store: PackageStore; tempPrefix: string; about?: (category: string, formats: Record<string, FieldFormat>) => unknown },
   category: string,
-  first: Record<string, unknown>,
+  first: AccessRecord,
   index: number,
   fileName: string,
 ): Promise<CategoryWriter> {
-  const fields = Object.keys(first);
+  const fields = Object.keys(first.fields);
   const writer: CategoryWriter = {
     category,
     fileName,
@@ -145,9 +160,11 @@ async function openCategory(
     records: 0,
     preview: [],
     previewClosed: false,
+    formats: {},
+    formatsSeen: undefined,
   };
   if (options.about) {
-    const about = JSON.stringify(options.about(category) ?? null, null, 2).replaceAll("\n", "\n  ");
+    const about = JSON.stringify(options.about(category, { ...first.formats }) ?? null, null, 2).replaceAll("\n", "\n  ");
     await writer.json.write(`{\n  "about": ${about},\n  "records": [`);
   } else {
     await writer.json.write("[");

@@ -67,7 +67,7 @@ export const en: PackageTexts = {
   formatsValues:
     'Dates and times are written in ISO 8601 with the precision the system stored (2026-01-05T10:00:00.123456Z; Z means UTC), durations in ISO 8601 too (P1DT2H), amounts and other exact numbers as text so that no digit is lost ("19.90"), and binary content in Base64.',
   formatsManifest:
-    "The file manifest.json lists every file of this package with its SHA-256 fingerprint, so you can check that nothing was changed.",
+    "The file manifest.json lists every file of this package with its SHA-256 fingerprint, so you can check that nothing was changed, and names for software the format of each field written as text (an exact number, a date and time…).",
   rightsHeading: "Your rights",
   rights: (company) => [
     `If some of this data is wrong or incomplete, you can ask ${company} to correct it.`,
@@ -109,7 +109,7 @@ export const fr: PackageTexts = {
   formatsValues:
     'Les dates et heures sont écrites au format ISO 8601 avec la précision enregistrée par le système (2026-01-05T10:00:00.123456Z ; Z signifie UTC), les durées aussi (P1DT2H), les montants et autres nombres exacts sous forme de texte pour ne perdre aucun chiffre ("19.90"), et les contenus binaires en Base64.',
   formatsManifest:
-    "Le fichier manifest.json liste chaque fichier de ce dossier avec son empreinte SHA-256, pour que vous puissiez vérifier que rien n’a été modifié.",
+    "Le fichier manifest.json liste chaque fichier de ce dossier avec son empreinte SHA-256, pour que vous puissiez vérifier que rien n’a été modifié, et indique aux logiciels le format de chaque champ écrit sous forme de texte (nombre exact, date et heure…).",
   rightsHeading: "Vos droits",
   rights: (company) => [
     `Si certaines de ces données sont inexactes ou incomplètes, vous pouvez demander à ${company} de les rectifier.`,
