@@ -3,12 +3,9 @@
 // jobs have an age limit, a staff retry still works once that limit removed the job, and the
 // retention purge removes the request's jobs from every queue.
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyConnectors } from "../../lib/connectors/apply-connectors.ts";
-import { verifySignature } from "../../lib/connectors/http/signature.ts";
 import { readConnectorsFile } from "../../lib/connectors/read-connectors-file.ts";
 import { db } from "../../lib/db.ts";
 import { retryConnectorTask } from "../../lib/fulfilment/retry-connector-task.ts";
@@ -22,6 +19,7 @@ import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
 import { runRetentionPurge } from "../../lib/retention/run-retention-purge.ts";
 import { requestsWithTasks, waitForRequests } from "../support/fulfilment-requests.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
+import { type SignedSource, startSignedSource } from "../support/signed-source.ts";
 import { createStaff } from "../support/staff-requests.ts";
 import { runWorkersDuringTests } from "../support/use-workers.ts";
 
@@ -34,34 +32,17 @@ const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-00000000000
 const DAY = 86_400_000;
 
 let healthy = false;
-let server: Server;
-const secret = randomBytes(24).toString("hex");
+let source: SignedSource;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      const check = verifySignature({
-        secret,
-        rawBody: raw,
-        timestampHeader: request.headers["x-dsar-timestamp"] as string | undefined,
-        signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
-      });
-      if (!check.ok) return void response.writeHead(401).end();
-      const body = JSON.parse(raw) as { action: string; subject: { email?: string; accountId?: string } | null };
-      if (body.action === "test" || healthy) {
-        const result = { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] };
-        return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-      }
-      // What a real system does too often: its error names the record it choked on (the address and
-      // account number it was sent, the name from its own record).
-      response.writeHead(409).end(`customer ${body.subject?.email} (${canary.name}, account ${body.subject?.accountId}) is locked`);
-    });
+  source = await startSignedSource((call) => {
+    if (call.action === "test" || healthy)
+      return { status: 200, body: { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] } };
+    // What a real system does too often: its error names the record it choked on (the address and
+    // account number it was sent, the name from its own record).
+    return { status: 409, body: `customer ${call.subject?.email} (${canary.name}, account ${call.subject?.accountId}) is locked` };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`;
+  const { url, secret } = source;
   const yaml = `connectors:
   - key: ${key}
     name: Quoting CRM
@@ -75,8 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await source.close();
 });
 
 async function fileAndApprove(label: string) {

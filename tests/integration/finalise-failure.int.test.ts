@@ -25,22 +25,12 @@ const { seedRequests } = await import("../../lib/reports/report-seed.test-suppor
 const { TasksSection } = await import("../../app/staff/requests/[id]/_components/tasks-section.tsx");
 const { renderStaff } = await import("../support/render-staff.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
+const { waitUntil } = await import("../support/wait-until.ts");
 
 runWorkersDuringTests();
 afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000009" };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await sleep(100);
-  }
-}
 
 /** An approved access request whose connector work is done (it has none): only its answer is left to build. */
 async function requestToFinalise() {

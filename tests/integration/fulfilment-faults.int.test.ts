@@ -6,17 +6,15 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifySignature } from "../../lib/connectors/http/signature.ts";
+import { type SignedSource, startSignedSource } from "../support/signed-source.ts";
+import { startWorkerProcess as startSharedWorkerProcess, stopWorkerProcess, type WorkerProcess } from "../support/worker-process.ts";
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,6 +67,7 @@ const { ensureDemoShop } = await import("../../scripts/dev/demo-shop.ts");
 const { adminDatabaseUrl } = await import("../support/test-database.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { fileVerifiedRequest, requestsWithTasks, waitForRequests } = await import("../support/fulfilment-requests.ts");
+const { waitUntil } = await import("../support/wait-until.ts");
 
 afterAll(async () => {
   await closeFlowProducer();
@@ -82,63 +81,14 @@ const runId = randomBytes(3).toString("hex");
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000009" };
 
 // ---------------------------------------------------------------------------------------------
-// A system behind the http connector, whose answers each test decides: the status for the n-th
-// call of a task, and how long it holds the call first.
-
-type Source = {
-  url: string;
-  secret: string;
-  callsFor(taskId: string): number;
-  total(): number;
-  inFlight(): number;
-  close(): Promise<void>;
-};
-
-async function startSource(answer: (call: { taskId: string; n: number }) => { status: number; holdMs?: number }): Promise<Source> {
-  const secret = randomBytes(24).toString("hex");
-  const calls = new Map<string, number>();
-  let inFlight = 0;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", async () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      const check = verifySignature({
-        secret,
-        rawBody: raw,
-        timestampHeader: request.headers["x-dsar-timestamp"] as string | undefined,
-        signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
-      });
-      if (!check.ok) return void response.writeHead(401).end(`signature ${check.reason}`);
-      const body = JSON.parse(raw) as { taskId: string; action: string; subject: { email: string } };
-      const n = (calls.get(body.taskId) ?? 0) + 1;
-      calls.set(body.taskId, n);
-      const { status, holdMs = 0 } = answer({ taskId: body.taskId, n });
-      inFlight++;
-      await sleep(holdMs);
-      inFlight--;
-      if (response.destroyed || request.socket.destroyed) return; // the caller is gone (killed)
-      if (status !== 200) return void response.writeHead(status).end("the database is offline");
-      const result =
-        body.action === "erasure"
-          ? { affected: 1, details: [{ category: "contacts", strategy: "delete", rows: 1 }] }
-          : { records: [{ category: "contacts", fields: { email: body.subject.email, segment: "loyal" } }] };
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-    });
+// The system behind the http connector (tests/support/signed-source.ts), whose answers each test
+// decides: the status for the n-th call of a task, and how long it holds the call first. A failure
+// says why, as a real system's would.
+function startSource(answer: (call: { taskId: string; n: number }) => { status: number; holdMs?: number }): Promise<SignedSource> {
+  return startSignedSource((call) => {
+    const decided = answer(call);
+    return decided.status === 200 ? decided : { ...decided, body: "the database is offline" };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`,
-    secret,
-    callsFor: (taskId) => calls.get(taskId) ?? 0,
-    total: () => [...calls.values()].reduce((sum, n) => sum + n, 0),
-    inFlight: () => inFlight,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,14 +146,6 @@ function useShop(label: string): { url: () => string } {
   return { url: () => url };
 }
 
-async function waitUntil(probe: () => boolean | Promise<boolean>, what: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
-
 /** How many times each task's success, each request's completion and each package were recorded. */
 async function recordedOnce(references: string[]) {
   const rows = await requestsWithTasks(references);
@@ -238,45 +180,19 @@ function expectDoneExactlyOnce(recorded: Awaited<ReturnType<typeof recordedOnce>
 // ---------------------------------------------------------------------------------------------
 // The workers in a process of their own, which a test can kill.
 
-type WorkerProcess = { child: ChildProcess; output: string[] };
 const workerProcesses: WorkerProcess[] = [];
 
 async function startWorkerProcess(): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started: WorkerProcess = { child, output: [] };
+  const started = await startSharedWorkerProcess();
   workerProcesses.push(started);
-  const keep = (chunk: Buffer) => started.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  await waitUntil(
-    () => {
-      if (child.exitCode !== null) throw new Error(`the worker process exited:\n${started.output.join("\n")}`);
-      return started.output.some((line) => line.includes('"msg":"workers started"'));
-    },
-    "the worker process to start",
-    60_000,
-  );
   return started;
-}
-
-async function stopWorkerProcess({ child }: WorkerProcess, signal: NodeJS.Signals) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill(signal);
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ---------------------------------------------------------------------------------------------
 
 describe("a source that fails three times, then answers", () => {
   const key = `flaky-${runId}`;
-  let source: Source;
+  let source: SignedSource;
   beforeAll(async () => {
     source = await startSource(({ n }) => ({ status: n <= 3 ? 500 : 200 }));
     await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 5 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
@@ -305,7 +221,7 @@ describe("a source that fails three times, then answers", () => {
 describe("a source that keeps failing", () => {
   const key = `down-${runId}`;
   let healthy = false;
-  let source: Source;
+  let source: SignedSource;
   beforeAll(async () => {
     source = await startSource(() => ({ status: healthy ? 200 : 500 }));
     await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 2 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
@@ -343,7 +259,7 @@ describe("a source that keeps failing", () => {
 
 describe("a worker process killed in the middle of the fan-out", () => {
   const shop = useShop("kill");
-  let source: Source;
+  let source: SignedSource;
   beforeAll(async () => {
     // Each call is held 3 s, so tasks are in flight when the process dies.
     source = await startSource(() => ({ status: 200, holdMs: 3_000 }));
@@ -380,7 +296,7 @@ describe("a worker process killed in the middle of the fan-out", () => {
 
 describe("a task whose worker process dies twice while running it", () => {
   const key = `crash-${runId}`;
-  let source: Source;
+  let source: SignedSource;
   beforeAll(async () => {
     source = await startSource(() => ({ status: 200, holdMs: 3_000 }));
     await applyFile(`connectors:${httpConnectorYaml(key, { maxAttempts: 3 })}`, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
@@ -425,7 +341,7 @@ describe("a task whose worker process dies twice while running it", () => {
 
 describe("Redis restarted in the middle of the fan-out", () => {
   const shop = useShop("redis");
-  let source: Source;
+  let source: SignedSource;
   beforeAll(async () => {
     source = await startSource(() => ({ status: 200, holdMs: 2_000 }));
     const yaml = `connectors:${shopConnectorYaml(`shop-redis-${runId}`)}${httpConnectorYaml(`slow-redis-${runId}`, { maxAttempts: 3, concurrency: 5 })}`;

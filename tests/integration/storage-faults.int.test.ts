@@ -34,21 +34,11 @@ const { adminDatabaseUrl } = await import("../support/test-database.ts");
 const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { listEmails } = await import("../support/mailbox.ts");
 const { fileVerifiedRequest, requestsWithTasks, waitForRequests } = await import("../support/fulfilment-requests.ts");
+const { waitUntil } = await import("../support/wait-until.ts");
 
 const runId = randomBytes(3).toString("hex");
 const shopName = `shop_storage_faults_${runId}`;
 const staff = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000009" };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await sleep(200);
-  }
-}
 
 beforeAll(async () => {
   const shopUrl = await ensureDemoShop(adminDatabaseUrl, shopName, 10);

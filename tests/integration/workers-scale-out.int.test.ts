@@ -3,10 +3,8 @@
 // sweeps race, each connector task run once, and a connector's concurrency held across both
 // processes (it protects the source, so a second process must not double it).
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifySignature } from "../../lib/connectors/http/signature.ts";
+import { type SignedSource, startSignedSource } from "../support/signed-source.ts";
 
 // Queues of this file's own: the two processes keep their maintenance schedule here, not where
 // other files look.
@@ -26,65 +24,17 @@ const { listEmails } = await import("../support/mailbox.ts");
 const { createStaff } = await import("../support/staff-requests.ts");
 const { fileVerifiedRequest, waitForRequests } = await import("../support/fulfilment-requests.ts");
 const { startWorkerProcess, stopWorkerProcess } = await import("../support/worker-process.ts");
+const { waitUntil } = await import("../support/wait-until.ts");
 
 type WorkerProcess = Awaited<ReturnType<typeof startWorkerProcess>>;
 const processes: WorkerProcess[] = [];
 const staffActor = { type: "STAFF" as const, id: "00000000-0000-4000-8000-000000000009" };
 
-/** The system behind the http connector: counts calls per task and the most it ever had at once. */
-function startSource(holdMs: number) {
-  const secret = randomBytes(24).toString("hex");
-  const calls = new Map<string, number>();
-  let inFlight = 0;
-  let mostAtOnce = 0;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", async () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      const check = verifySignature({
-        secret,
-        rawBody: raw,
-        timestampHeader: request.headers["x-dsar-timestamp"] as string | undefined,
-        signatureHeader: request.headers["x-dsar-signature"] as string | undefined,
-      });
-      if (!check.ok) return void response.writeHead(401).end();
-      const body = JSON.parse(raw) as { taskId: string; subject: { email: string } };
-      calls.set(body.taskId, (calls.get(body.taskId) ?? 0) + 1);
-      inFlight++;
-      mostAtOnce = Math.max(mostAtOnce, inFlight);
-      // Held long enough for the other process to take the next task, were it allowed to.
-      await new Promise((resolve) => setTimeout(resolve, holdMs));
-      inFlight--;
-      const result = { records: [{ category: "contacts", fields: { email: body.subject.email } }] };
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
-    });
-  });
-  return {
-    secret,
-    calls,
-    mostAtOnce: () => mostAtOnce,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dsar`)),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function waitUntil(probe: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-const source = startSource(2_000);
-let sourceUrl = "";
+// Each call held long enough for the other process to take the next task, were it allowed to.
+let source: SignedSource;
 
 beforeAll(async () => {
-  sourceUrl = await source.listen();
+  source = await startSignedSource(() => ({ status: 200, holdMs: 2_000 }));
   const yaml = `connectors:
   - key: scale-source
     name: One call at a time
@@ -94,7 +44,7 @@ beforeAll(async () => {
     concurrency: 1
     config: { url: "\${SOURCE_URL}", secret: "\${SOURCE_SECRET}", timeoutSeconds: 20 }
 `;
-  const { entries, problems } = await readConnectorsFile(yaml, { SOURCE_URL: sourceUrl, SOURCE_SECRET: source.secret });
+  const { entries, problems } = await readConnectorsFile(yaml, { SOURCE_URL: source.url, SOURCE_SECRET: source.secret });
   expect(problems).toEqual([]);
   await applyConnectors(entries, { type: "SYSTEM", id: "test" });
   // Two processes, started together as a deployment would start them.
@@ -171,7 +121,7 @@ describe("two worker processes on one Redis and one PostgreSQL", () => {
     expect(tasks).toHaveLength(references.length);
     for (const task of tasks) {
       expect(task.status).toBe("SUCCEEDED");
-      expect(source.calls.get(task.id), task.id).toBe(1);
+      expect(source.callsFor(task.id), task.id).toBe(1);
     }
     expect(source.mostAtOnce()).toBe(1);
   }, 150_000);

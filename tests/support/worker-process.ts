@@ -8,7 +8,12 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export type WorkerProcess = { child: ChildProcess; output: string[] };
 
-export async function startWorkerProcess(env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<WorkerProcess> {
+/**
+ * Resolves once the process says "workers started". The wait is long because it ends as soon as they
+ * have: compiling and loading the workers takes seconds on a quiet machine, over a minute on a loaded
+ * one. A process that does not start is killed, never left behind.
+ */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv = process.env, timeoutMs = 180_000): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: repoRoot,
     env: { ...env, LOG_LEVEL: "info" },
@@ -21,7 +26,10 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv = process.env, t
   const deadline = Date.now() + timeoutMs;
   while (!started.output.some((line) => line.includes('"msg":"workers started"'))) {
     if (child.exitCode !== null) throw new Error(`the worker process exited:\n${started.output.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`the worker process did not start within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the worker process did not start within ${timeoutMs / 1000} s:\n${started.output.join("\n")}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return started;
