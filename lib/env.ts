@@ -143,6 +143,10 @@ export const envSchema = z.object({
     .optional(),
   // Status callbacks to loopback addresses (an agent on the same machine, in tests only).
   DRP_ALLOW_LOOPBACK_CALLBACKS: booleanString.default(false),
+  // Rate limits of the DRP API (lib/drp/read-drp-call.ts): calls per client address per minute, and
+  // new requests filed per agent per minute. The call past either is answered 429 with Retry-After.
+  DRP_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  DRP_RATE_LIMIT_FILINGS_PER_AGENT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,17 +7,27 @@ import type { FieldFormat } from "./value-formats.ts";
  * Who the request is about: only identifiers that are proven, built in one place
  * (`lib/fulfilment/connector-subject.ts`). A connector may find the person's data with each of
  * them; nothing typed but unproven (the name, an unconfirmed account number) ever gets here.
+ *
+ * Usually the proven email, with a confirmed account id when there is one. An opt-out the
+ * company's own integration relays may name the person by account id alone (`email: null`): a
+ * source that can only find people by email finds nobody then, and says so.
  */
-export type Subject = {
-  /** The address the person proved they control (the link or code sent to it). Always present. */
-  email: string;
-  /**
-   * An account number staff confirmed belongs to this person (`accountIdConfirmedAt`); absent
-   * while it is only what the person typed. Narrows a match made on the email, or finds tables
-   * mapped by account number alone; never widens a match on its own.
-   */
-  accountId?: string | null;
-};
+export type Subject =
+  | {
+      /** The address the person proved they control (the link or code sent to it). */
+      email: string;
+      /**
+       * An account number staff confirmed belongs to this person (`accountIdConfirmedAt`); absent
+       * while it is only what the person typed. Narrows a match made on the email, or finds tables
+       * mapped by account number alone; never widens a match on its own.
+       */
+      accountId?: string | null;
+    }
+  | {
+      email: null;
+      /** An account id the company's own integration vouched for (an integration-role API key). */
+      accountId: string;
+    };
 
 /** A correction asked for on the form: `field` is the form's field name (fullName, email, …) or free text. */
 export type Correction = { field: string; correctValue: string; currentValue?: string };
@@ -62,6 +72,11 @@ export function isPreferenceKind(value: string): value is PreferenceKind {
 /** What a source switched off and where: the category (table), the settings written, the rows. Never personal values. */
 export type PreferenceReceipt = {
   kind: PreferenceKind;
+  /**
+   * What could not be reached for this person, and why: tables and suppression lists found by email
+   * only, when the request names the person by account id alone. Left out when everything was.
+   */
+  notReached?: Array<{ category: string; reason: string }>;
   switchedOff: Array<{
     category: string;
     settings: Record<string, string | number | boolean | null>;

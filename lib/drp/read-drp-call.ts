@@ -1,5 +1,6 @@
 // What every DRP route reads first: the rate limit of the caller, then the raw body (the signed
 // text, never parsed as JSON before its signature is checked). No Content-Type is required.
+import { env } from "../env.ts";
 import { clientAddress } from "../http/client-address.ts";
 import { consumeRateLimit } from "../security/rate-limit.ts";
 import { DrpError } from "./drp-error.ts";
@@ -7,15 +8,20 @@ import { DrpError } from "./drp-error.ts";
 /** A signed DRP message is a few kilobytes; a larger body is refused before it is read in full. */
 export const MAX_DRP_BODY_BYTES = 64 * 1024;
 
-export const drpRateLimits = {
-  /** Per client address, every DRP call: enough for a busy agent, not for a flood. */
-  perAddress: { name: "drp-address", limit: 600, windowSeconds: 60 },
-  /** Per agent, new requests. */
-  perAgentFilings: { name: "drp-agent-filings", limit: 300, windowSeconds: 60 },
-} as const;
+/** The limits, from the environment (DRP_RATE_LIMIT_*; defaults 600 and 300 a minute). */
+export function drpRateLimits() {
+  const config = env();
+  return {
+    /** Per client address, every DRP call: enough for a busy agent, not for a flood. */
+    perAddress: { name: "drp-address", limit: config.DRP_RATE_LIMIT_PER_ADDRESS_PER_MINUTE, windowSeconds: 60 },
+    /** Per agent, new requests. */
+    perAgentFilings: { name: "drp-agent-filings", limit: config.DRP_RATE_LIMIT_FILINGS_PER_AGENT_PER_MINUTE, windowSeconds: 60 },
+  };
+}
 
+/** Every DRP call first: the client address (the socket's, or as TRUST_PROXY says; never a header the client chose). */
 export async function limitDrpCaller(req: Request): Promise<void> {
-  await consumeRateLimit(drpRateLimits.perAddress, clientAddress(req.headers));
+  await consumeRateLimit(drpRateLimits().perAddress, clientAddress(req.headers));
 }
 
 export async function readSignedBody(req: Request): Promise<string> {

@@ -17,7 +17,14 @@ describe("connectorSubject", () => {
     expect(Object.keys(subject)).toEqual(["email"]);
   });
 
-  it("refuses a request whose email is gone", () => {
-    expect(() => connectorSubject({ ...request, email: null })).toThrow(/DSR-AAAA-BBBB has no verified email/);
+  it("refuses a request with no email and no confirmed account id (purged, or only typed)", () => {
+    expect(() => connectorSubject({ ...request, email: null })).toThrow(
+      /DSR-AAAA-BBBB has neither a verified email address nor a confirmed/,
+    );
+    expect(() => connectorSubject({ ...request, email: null, accountId: null, accountIdConfirmedAt: new Date() })).toThrow(/neither/);
+  });
+
+  it("names the person by the confirmed account id alone when an integration relayed it without an email", () => {
+    expect(connectorSubject({ ...request, email: null, accountIdConfirmedAt: new Date() })).toEqual({ email: null, accountId: "C-1042" });
   });
 });

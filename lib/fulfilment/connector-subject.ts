@@ -1,6 +1,8 @@
 // What a connector is told about the person: the verified email, and the account number only once
-// staff confirmed it belongs to them. The account number on the form is free text anyone can type
-// (someone else's, by mistake or on purpose): used before that, it would find another person's data.
+// it is confirmed: by staff on the request, or by the company's own integration that relayed an
+// opt-out (lib/opt-outs/record-opt-out.ts). The account number on the form is free text anyone can
+// type (someone else's, by mistake or on purpose): used before that, it would find another person's
+// data. An integration's opt-out may carry the confirmed account id and no email at all.
 import type { Subject } from "../connectors/connector.ts";
 
 export type SubjectSource = {
@@ -11,7 +13,10 @@ export type SubjectSource = {
 };
 
 export function connectorSubject(request: SubjectSource): Subject {
-  if (!request.email) throw new Error(`Request ${request.reference} has no verified email address`);
   const confirmed = request.accountId && request.accountIdConfirmedAt ? request.accountId : null;
+  if (!request.email) {
+    if (confirmed) return { email: null, accountId: confirmed };
+    throw new Error(`Request ${request.reference} has neither a verified email address nor a confirmed account id`);
+  }
   return confirmed ? { email: request.email, accountId: confirmed } : { email: request.email };
 }

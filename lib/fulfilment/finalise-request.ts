@@ -53,6 +53,7 @@ export async function finaliseRequest(requestId: string): Promise<"completed" | 
               completeWith(request, "rectification-completed", props, outcome, data),
             );
   if (emailId === "with-staff") return "with-staff";
+  if (emailId === NO_ADDRESS) return "completed";
   // No email: the request was closed, withdrawn or completed by someone else meanwhile.
   if (!emailId) return "already-completed";
   await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
@@ -276,9 +277,14 @@ async function completeWith(
   return db().$transaction(async (tx: Tx) => {
     if (!(await markCompleted(tx, request, outcome))) return null;
     await auditCompletion(tx, request, outcome, data);
+    // An opt-out an integration relayed by account id alone has no address to write to.
+    if (request.email === null && request.accountIdConfirmedAt) return NO_ADDRESS;
     return queueRequestEmail(tx, request, template, props);
   });
 }
+
+/** Completed, and nobody to tell: the request carries no email address (and was never purged, being open). */
+const NO_ADDRESS = "no-address";
 
 /** Completes the request if it is still in progress (its row then stays locked until the commit). */
 async function markCompleted(tx: Tx, request: RequestWithTasks, outcome: "FULFILLED" | "PARTIALLY_FULFILLED"): Promise<boolean> {

@@ -64,7 +64,8 @@ export async function runConnectorTask(
     return pollWaitingTask(task, job, token);
   }
   const { request, connector } = task;
-  if (!request.email) throw new UnrecoverableError(`Request ${request.reference} has no personal details any more`);
+  if (!request.email && !(request.accountId && request.accountIdConfirmedAt))
+    throw new UnrecoverableError(`Request ${request.reference} has no personal details any more`);
   // The claim: from here on, only this run moves the task (unless a withdrawal cancels it).
   const claimed = await db().connectorTask.updateMany({
     where: { id: taskId, status: { in: ["PENDING", "RUNNING", "FAILED"] } },

@@ -1,7 +1,15 @@
 // An opt-out relayed by an integration (GPC or an opt-out link): an `opt_out` request with no
 // verification step (the law asks none, LEGAL.md), approved at once and fanned out like any other.
 // Repeats for the same person within OPT_OUT_MERGE_WINDOW_HOURS answer the request already made:
-// a transaction-scoped advisory lock on the person makes two concurrent calls one request.
+// the same email, or the same account id the integration vouched for. Transaction-scoped advisory
+// locks on each identifier given make two concurrent calls one request.
+//
+// The person may be named by account id alone. That id is trusted as a confirmed identifier
+// (accountIdConfirmedAt, and the key that confirmed it) because it comes from the company's own
+// system, authenticated by an API key of role integration, which can do nothing but this: it is the
+// company's own record of who the signal came from, not a number someone typed on a public form.
+// Such a request keeps no email and no email hash (nothing personal beyond the id); no email is
+// sent about it, and no status link made, as there is no address to send them to.
 import { emailHash, normaliseEmail, randomReference } from "../crypto.ts";
 import { db, type Tx } from "../db.ts";
 import { isJurisdictionCode, jurisdictionRules } from "../deadlines/index.ts";
@@ -18,17 +26,25 @@ export async function recordOptOut(options: { input: RecordOptOutInput; actor: A
   const config = env();
   const now = options.now ?? new Date();
   const { input } = options;
-  const email = normaliseEmail(input.email);
-  const hash = emailHash(email);
+  const email = input.email === undefined ? null : normaliseEmail(input.email);
+  const hash = email === null ? null : emailHash(email);
+  const accountId = input.accountId ?? null;
   const jurisdiction = isJurisdictionCode(config.OPT_OUT_SIGNAL_JURISDICTION) ? config.OPT_OUT_SIGNAL_JURISDICTION : "US_CA";
   const [place] = jurisdictionRules[jurisdiction].appliesTo;
   const channel = input.signal === "gpc" ? "GPC" : "LINK";
 
   const outcome = await db().$transaction(async (tx: Tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`opt-out:${hash}`}, 0))`;
+    // In one order whatever the call names, so two calls naming both never wait on each other.
+    const locks = [hash && `opt-out:email:${hash}`, accountId && `opt-out:account:${accountId}`].filter((key) => key !== null).sort();
+    for (const key of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
     const since = new Date(now.getTime() - config.OPT_OUT_MERGE_WINDOW_HOURS * HOUR);
+    const samePerson = [
+      ...(hash ? [{ emailHash: hash }] : []),
+      // Only an account id someone vouched for: one typed on the form proves nothing.
+      ...(accountId ? [{ accountId, accountIdConfirmedAt: { not: null } }] : []),
+    ];
     const recent = await tx.dsarRequest.findFirst({
-      where: { emailHash: hash, type: "OPT_OUT", receivedAt: { gte: since }, status: { notIn: [...closedStatuses] } },
+      where: { OR: samePerson, type: "OPT_OUT", receivedAt: { gte: since }, status: { notIn: [...closedStatuses] } },
       orderBy: { receivedAt: "desc" },
       select: { id: true, reference: true, status: true },
     });
@@ -62,10 +78,10 @@ export async function recordOptOut(options: { input: RecordOptOutInput; actor: A
         locale: "en",
         email,
         emailHash: hash,
-        accountId: input.accountId ?? null,
-        // The integration is the company's own system: the account number it sends is its own record.
-        accountIdConfirmedAt: input.accountId ? now : null,
-        accountIdConfirmedByKeyId: input.accountId ? options.apiKeyId : null,
+        accountId,
+        // The integration is the company's own system: the account id it sends is its own record.
+        accountIdConfirmedAt: accountId ? now : null,
+        accountIdConfirmedByKeyId: accountId ? options.apiKeyId : null,
         country: place.slice(0, 2),
         region: place.includes("-") ? place : null,
         ...deadlineColumns(computeRequestDeadline(clock)),
@@ -83,7 +99,8 @@ export async function recordOptOut(options: { input: RecordOptOutInput; actor: A
         signal: input.signal,
         observedAt: input.observedAt ?? null,
         residence: "not known: handled under the configured opt-out signal law",
-        withAccountId: Boolean(input.accountId),
+        withEmail: email !== null,
+        withAccountId: accountId !== null,
         dueDate: created.dueDate.toISOString().slice(0, 10),
       },
     });

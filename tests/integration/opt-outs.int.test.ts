@@ -19,6 +19,8 @@ const { runWorkersDuringTests } = await import("../support/use-workers.ts");
 const { waitForEmail } = await import("../support/mailbox.ts");
 const { issueStatusToken } = await import("../../lib/requests/status-links.ts");
 const { getSubmissionStatus } = await import("../../lib/requests/get-submission-status.ts");
+const { computeRequestMetrics } = await import("../../lib/reports/compute-request-metrics.ts");
+const { streamRegister } = await import("../../lib/reports/stream-register.ts");
 
 const shopName = `shop_${randomBytes(4).toString("hex")}`;
 let shopUrl = "";
@@ -62,6 +64,28 @@ async function shopFlag(email: string): Promise<boolean | undefined> {
   await shop.connect();
   try {
     return (await shop.query("SELECT marketing_opt_out FROM customers WHERE email = $1", [email])).rows[0]?.marketing_opt_out;
+  } finally {
+    await shop.end();
+  }
+}
+
+async function customerId(email: string): Promise<string> {
+  const shop = new pg.Client({ connectionString: shopUrl });
+  await shop.connect();
+  try {
+    return String((await shop.query("SELECT customer_id FROM customers WHERE email = $1", [email])).rows[0].customer_id);
+  } finally {
+    await shop.end();
+  }
+}
+
+/** Every customer's opt-out flag, by customer id. */
+async function flags(): Promise<Map<string, boolean>> {
+  const shop = new pg.Client({ connectionString: shopUrl });
+  await shop.connect();
+  try {
+    const { rows } = await shop.query("SELECT customer_id, marketing_opt_out FROM customers");
+    return new Map(rows.map((row) => [String(row.customer_id), row.marketing_opt_out as boolean]));
   } finally {
     await shop.end();
   }
@@ -163,6 +187,84 @@ describe("POST /api/v1/opt-outs", () => {
     const second = await optOut({ email: person, signal: "gpc" }, integrationKey, { "idempotency-key": key });
     expect(second.headers.get("idempotent-replayed")).toBe("true");
     expect(await second.json()).toEqual(await first.json());
+  });
+
+  it("switches off the flag of exactly the customer an account id names, with no email stored or sent", async () => {
+    const person = "jean.tremblay@example.ca";
+    const accountId = await customerId(person);
+    const before = await flags();
+    const answer = await optOut({ accountId, signal: "link" });
+    expect(answer.status).toBe(202);
+    const body = (await answer.json()) as { reference: string; status: string; merged: boolean };
+    expect(body).toMatchObject({ status: "in_progress", merged: false });
+    const done = await waitForStatus(body.reference, "COMPLETED");
+    expect(done).toMatchObject({ channel: "LINK", type: "OPT_OUT", email: null, emailHash: null, accountId });
+    // The company's own integration (an integration-role API key) vouches for the number.
+    expect(done.accountIdConfirmedAt).not.toBeNull();
+    const after = await flags();
+    const changed = [...after].filter(([id, flag]) => before.get(id) !== flag).map(([id]) => id);
+    expect(changed).toEqual([accountId]);
+    expect(after.get(accountId)).toBe(true);
+    const task = await db().connectorTask.findFirstOrThrow({ where: { requestId: done.id }, include: { connector: true } });
+    expect(task.connector.key).toBe("shop-db");
+    // The suppression list is keyed by email: the receipt says it was not reached, and why.
+    expect(task.receipt).toEqual({
+      kind: "opt_out",
+      switchedOff: [{ category: "customers", settings: { marketing_opt_out: true }, rows: 1 }],
+      notReached: [{ category: "marketing_suppression", reason: expect.stringContaining("email") }],
+    });
+    expect(await suppressed(person)).toEqual([]);
+    // No address, so no email and no status link.
+    expect(await db().emailMessage.count({ where: { requestId: done.id } })).toBe(0);
+    expect(await db().statusLinkToken.count({ where: { submissionId: done.submissionId } })).toBe(0);
+  }, 90_000);
+
+  it("merges a repeat by the same account id, also when it now names the email", async () => {
+    const accountId = await customerId("lucas.silva@example.com.br");
+    const first = (await (await optOut({ accountId, signal: "gpc" })).json()) as { reference: string; merged: boolean };
+    expect(first.merged).toBe(false);
+    const again = (await (await optOut({ accountId: ` ${accountId} `, signal: "link" })).json()) as { reference: string; merged: boolean };
+    expect(again).toMatchObject({ reference: first.reference, merged: true });
+    const withEmail = (await (await optOut({ accountId, email: "someone.new@example.com", signal: "gpc" })).json()) as {
+      reference: string;
+      merged: boolean;
+    };
+    expect(withEmail).toMatchObject({ reference: first.reference, merged: true });
+    expect(await db().dsarRequest.count({ where: { accountId, type: "OPT_OUT" } })).toBe(1);
+    // A different account is another person.
+    const other = (await (await optOut({ accountId: String(Number(accountId) + 1), signal: "gpc" })).json()) as { reference: string };
+    expect(other.reference).not.toBe(first.reference);
+  });
+
+  it("counts GPC and link opt-outs in the register (channel gpc / link, right opt_out) and in the metrics", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const period = { from: "2000-01-01", to: "2100-12-31", jurisdiction: "US_CA" as const };
+    const optOutsIn = async () =>
+      (await computeRequestMetrics(period, today)).byRight.find((row) => row.right === "opt_out")?.received ?? 0;
+    const before = await optOutsIn();
+    const gpc = (await (await optOut({ email: `reg-${randomBytes(4).toString("hex")}@example.com`, signal: "gpc" })).json()) as {
+      reference: string;
+    };
+    const link = (await (await optOut({ accountId: await customerId("oliver.smith@example.co.uk"), signal: "link" })).json()) as {
+      reference: string;
+    };
+    expect(await optOutsIn()).toBe(before + 2);
+    const register = JSON.parse(await new Response(streamRegister(period, "json")).text()) as {
+      requests: Array<{ reference: string; right: string; channel: string; jurisdiction: string }>;
+    };
+    const row = (reference: string) => register.requests.find((entry) => entry.reference === reference);
+    expect(row(gpc.reference)).toMatchObject({ right: "opt_out", channel: "gpc", jurisdiction: "US_CA" });
+    expect(row(link.reference)).toMatchObject({ right: "opt_out", channel: "link", jurisdiction: "US_CA" });
+  });
+
+  it("refuses a call that names neither an email nor an account id, storing nothing", async () => {
+    const before = await db().dsarRequest.count();
+    const answer = await optOut({ signal: "gpc" });
+    expect(answer.status).toBe(400);
+    const text = JSON.stringify(await answer.json());
+    expect(text).toContain("email");
+    expect(text).toContain("accountId");
+    expect(await db().dsarRequest.count()).toBe(before);
   });
 
   it("refuses the integration role anything else, and other roles the opt-out call", async () => {

@@ -123,6 +123,17 @@ describe("http connector, what the system receives", () => {
     expect((received[0].json as { subject: unknown }).subject).toEqual({ email: "ada@example.test" });
   });
 
+  it("an opt-out relayed by account id alone: the account id, and no email key at all", async () => {
+    reply = json(200, { switchedOff: [{ category: "contacts", settings: { do_not_sell: true }, rows: 1 }] });
+    const receipt = await httpConnector.applyPreference!(config(), { email: null, accountId: "cus_42" }, "opt_out", {
+      ...context,
+      action: "opt_out",
+    });
+    expect(receipt).toEqual({ kind: "opt_out", switchedOff: [{ category: "contacts", settings: { do_not_sell: true }, rows: 1 }] });
+    expect((received[0].json as { subject: unknown }).subject).toEqual({ accountId: "cus_42" });
+    expect(requestBodySchema.safeParse(received[0].json).success).toBe(true);
+  });
+
   it("a signature the system refuses when the secrets differ", async () => {
     reply = json(200, { records: [] });
     const wrong = config({ secret: "not-the-secret-the-crm-holds-0123456789" });

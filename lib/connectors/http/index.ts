@@ -10,7 +10,7 @@
 //   { "requestId": "…", "taskId": "…", "reference": "…",
 //     "action": "access" | "erasure" | "rectification" | "portability"
 //               | "opt_out" | "limit_sensitive" | "restriction" | "objection",
-//     "subject": { "email": "…", "accountId": "…"? },
+//     "subject": { "email": "…"?, "accountId": "…"? },
 //     "corrections": [{ "field": "…", "correctValue": "…", "currentValue": "…"? }],  (rectification only)
 //     "callbackUrl": "https://portal.example.com/api/v1/connector-callbacks/<taskId>" }
 // `subject` holds only proven identifiers: `email` is the address the person verified (a link or
@@ -18,6 +18,10 @@
 // number typed on the form is never sent before that, since anyone can type someone else's.
 // Find the person with the email, and with the account id too when one is sent (both must
 // match): never with the account id instead of the email.
+// One exception has no `email`: an opt-out (or another of the four preference actions) the company's
+// own website or app relayed by account id alone, through an integration-role API key. There
+// `accountId` is the company's own record of who the signal came from: find the person by it, or
+// answer with an empty `switchedOff` when you can find people only by email.
 // "Test connection" sends `"action": "test"` with `subject`, the ids and `callbackUrl` all null:
 // answer 200 or 204 without touching any data.
 //
@@ -80,10 +84,10 @@ async function send(
     taskId: context.taskId,
     reference: context.reference,
     action,
-    // Only proven identifiers (see Subject): the account id only once staff confirmed it; an
-    // absent one is left out rather than sent as null.
+    // Only proven identifiers (see Subject): the account id only once confirmed; an absent
+    // identifier (the email of an opt-out relayed by account id) is left out rather than sent as null.
     subject: {
-      email: subject.email,
+      ...(subject.email ? { email: subject.email } : {}),
       ...(subject.accountId ? { accountId: subject.accountId } : {}),
     },
     ...extra,

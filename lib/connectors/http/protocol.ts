@@ -17,11 +17,16 @@ export type HttpAction = (typeof httpActions)[number];
 /** The actions that carry a result: the ones a callback can answer. */
 export type ResultAction = Exclude<HttpAction, "test">;
 
-/** Proven identifiers only: the verified email, and an account id staff confirmed (index.ts). */
-const subjectSchema = z.object({
-  email: z.email(),
-  accountId: z.string().optional(),
-});
+/**
+ * Proven identifiers only: the verified email, and a confirmed account id (index.ts). An opt-out
+ * relayed by account id alone has no email; every other request has one.
+ */
+const subjectSchema = z
+  .object({
+    email: z.email().optional(),
+    accountId: z.string().optional(),
+  })
+  .refine((subject) => subject.email !== undefined || subject.accountId !== undefined, "subject: an email, an accountId, or both");
 
 const correctionSchema = z.object({ field: z.string(), correctValue: z.string(), currentValue: z.string().optional() });
 

@@ -531,6 +531,37 @@ describe("suppression tables", () => {
     expect((await listed()).map((row) => row.Email)).toEqual(["bob@example.test", "jane@example.test"]);
   });
 
+  it("by a confirmed account id alone (an integration's opt-out): sets the rows its column finds, and names what email-only mappings missed", async () => {
+    const settings = { first_name: "Opted out" };
+    const byAccount = mysqlConfigSchema.parse({
+      url: sourceUrl,
+      tables: [
+        {
+          table: "Customer",
+          identity: { email: "Email", accountId: "customer_id" },
+          erase: { strategy: "retain", reason: "Not erased here" },
+          preferences: { opt_out: settings },
+        },
+        { table: "kinds", identity: { email: "email" }, preferences: { opt_out: { flag: true } } },
+      ],
+      suppressions,
+    });
+    const before = await rows("SELECT customer_id, first_name FROM `Customer` ORDER BY customer_id");
+    const chosen = before[1].customer_id as number;
+    const receipt = await mysqlConnector.applyPreference!(byAccount, { email: null, accountId: String(chosen) }, "opt_out", context);
+    expect(receipt).toEqual({
+      kind: "opt_out",
+      switchedOff: [{ category: "Customer", settings, rows: 1 }],
+      notReached: [
+        { category: "kinds", reason: expect.stringMatching(/email only/) },
+        { category: "Suppression", reason: expect.stringMatching(/by email/) },
+      ],
+    });
+    const after = await rows("SELECT customer_id, first_name FROM `Customer` ORDER BY customer_id");
+    expect(after).toEqual(before.map((row) => (row.customer_id === chosen ? { ...row, first_name: "Opted out" } : row)));
+    expect(await listed()).toEqual([]);
+  });
+
   it("leaves the table alone for a right it does not list", async () => {
     expect(await mysqlConnector.applyPreference!(config(), jane, "limit_sensitive", context)).toEqual({
       kind: "limit_sensitive",

@@ -57,6 +57,17 @@ describe("opendsr protocol", () => {
     expect(subjectRequestIdFor("1b7c6a52-59f4-4c55-9d0c-0f8d1c3f7e21")).not.toBe(id);
   });
 
+  it("names the person by account id alone only where controller_customer_id is configured; otherwise says nobody could be found", () => {
+    const both = opendsrConfigSchema.parse({ ...valid, identityTypes: ["email", "controller_customer_id"] });
+    expect(identitiesFor(both, { email: null, accountId: "C-42" })).toEqual([
+      { identity_type: "controller_customer_id", identity_value: "C-42", identity_format: "raw" },
+    ]);
+    const emailOnly = opendsrConfigSchema.parse({ ...valid, identityTypes: ["email"] });
+    expect(() => identitiesFor(emailOnly, { email: null, accountId: "C-42" })).toThrow(
+      /names the person by account id only: it could not find anyone/,
+    );
+  });
+
   it("sends the proven email always, the account id only once confirmed and asked for", () => {
     const config = opendsrConfigSchema.parse({ ...valid, identityTypes: ["email", "controller_customer_id"] });
     expect(identitiesFor(config, { email: " Ada@Example.com ", accountId: null })).toEqual([

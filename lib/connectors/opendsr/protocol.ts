@@ -1,6 +1,7 @@
 // The OpenDSR 2.0 documents the portal writes and reads: the request it submits, and the status a
 // processor reports (the same fields in a callback and in the answer to GET /requests/{id}).
 import { createHash } from "node:crypto";
+import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import type { ConnectorContext, LaterAnswer, Subject } from "../connector.ts";
 import type { OpendsrConfig } from "./config.ts";
@@ -38,15 +39,24 @@ export function subjectRequestIdFor(taskId: string): string {
 export type OpendsrIdentity = { identity_type: string; identity_value: string; identity_format: "raw" | "sha256" };
 
 /**
- * The identities sent: the proven email always; the account id (as controller_customer_id) only
- * once staff confirmed it (Subject) and when the config asks for it. Emails are trimmed and
- * lowercased before hashing, so both sides hash the same text.
+ * The identities sent: the proven email; the account id (as controller_customer_id) only once
+ * confirmed (Subject) and when the config asks for it. Emails are trimmed and lowercased before
+ * hashing, so both sides hash the same text. A request that names the person by account id alone
+ * can only be sent where the config sends controller_customer_id; otherwise this says plainly that
+ * the processor could not find anyone.
  */
 export function identitiesFor(config: OpendsrConfig, subject: Subject): OpendsrIdentity[] {
   const encode = (value: string) => (config.identityFormat === "sha256" ? createHash("sha256").update(value).digest("hex") : value);
-  const identities: OpendsrIdentity[] = [
-    { identity_type: "email", identity_value: encode(subject.email.trim().toLowerCase()), identity_format: config.identityFormat },
-  ];
+  const identities: OpendsrIdentity[] = [];
+  if (subject.email !== null) {
+    identities.push({
+      identity_type: "email",
+      identity_value: encode(subject.email.trim().toLowerCase()),
+      identity_format: config.identityFormat,
+    });
+  } else if (!config.identityTypes.includes("controller_customer_id")) {
+    throw new OpendsrNoIdentityError();
+  }
   if (config.identityTypes.includes("controller_customer_id") && subject.accountId) {
     identities.push({
       identity_type: "controller_customer_id",
@@ -139,4 +149,14 @@ export function answerFor(
     receipt.resultsUrlGiven = Boolean(status.results_url);
   }
   return { state: "done", receipt };
+}
+
+/** A request named by account id alone, for a processor the config tells only emails: trying again cannot help. */
+export class OpendsrNoIdentityError extends UnrecoverableError {
+  constructor() {
+    super(
+      "This processor is sent the person's email (identityTypes has no controller_customer_id), and this request names the person by account id only: it could not find anyone",
+    );
+    this.name = "OpendsrNoIdentityError";
+  }
 }

@@ -87,6 +87,13 @@ describe("identityPredicate", () => {
     expect(where("cards", { email: "ana@example.test", accountId: "C-7" })).toEqual({ sql: `(t."card_no" = $1)`, values: ["C-7"] });
   });
 
+  it("without an email (an integration's opt-out by account id), finds by the account id column and skips email-only tables", () => {
+    const byAccount: Subject = { email: null, accountId: "42" };
+    expect(where("customers", byAccount)).toEqual({ sql: `(t."customer_no" = $1)`, values: ["42"] });
+    expect(where("cards", byAccount)).toEqual({ sql: `(t."card_no" = $1)`, values: ["42"] });
+    expect(where("newsletter", byAccount)).toEqual({ sql: "FALSE", values: [] });
+  });
+
   it("reaches a child table only through its parent's predicate", () => {
     const scope: Scope = { config, catalog, subject: { email: "ana@example.test", accountId: "42" }, params: new Params() };
     const orders = config.tables.find((t) => t.table === "orders")!;

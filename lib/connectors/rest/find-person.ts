@@ -1,7 +1,9 @@
 // Finds the person's own records in the API with the proven identifiers only. Every result is
 // checked here as well: its email must equal the verified one (ignoring case) and, once staff
 // confirmed an account number, its account field must equal that too. A search endpoint that
-// matches loosely (a prefix, a similar address) never hands the portal someone else.
+// matches loosely (a prefix, a similar address) never hands the portal someone else. A request
+// that names the person by account id alone (an integration's opt-out) finds a result only by the
+// configured account field; without one, nobody.
 import type { Subject } from "../connector.ts";
 import type { RestClient } from "./client.ts";
 import type { RestConfig, RestListing } from "./config.ts";
@@ -24,6 +26,8 @@ export async function findPerson(
   subject: Subject,
   purpose: "read" | "erase" = "read",
 ): Promise<FindResult> {
+  // Only an account field can tell whose a result is when there is no email to compare.
+  if (subject.email === null && !config.find.accountIdField) return { people: [], values: [], missing: "email" };
   const identity: TemplateValues = { email: subject.email, accountId: subject.accountId ?? null };
   const people: FoundPerson[] = [];
   const seen = new Set<string>();
@@ -55,6 +59,11 @@ export async function findPerson(
 }
 
 function matches(record: unknown, config: RestConfig, subject: Subject): boolean {
+  if (subject.email === null) {
+    if (!config.find.accountIdField) return false;
+    const account = selectPath(record, config.find.accountIdField);
+    return account !== undefined && account !== null && String(account) === subject.accountId;
+  }
   const email = selectPath(record, config.find.emailField);
   if (typeof email !== "string" || email.trim().toLowerCase() !== subject.email.trim().toLowerCase()) return false;
   if (subject.accountId && config.find.accountIdField) {
@@ -66,6 +75,8 @@ function matches(record: unknown, config: RestConfig, subject: Subject): boolean
 
 /** Why nothing was found, in the words of a receipt (no personal data). */
 export function notFoundReason(found: FindResult): string {
+  if (found.missing === "email")
+    return "Not searched: this source finds people by their email address, and this request names the person by account id only";
   return found.missing
     ? `Not searched: the find request needs {${found.missing}}, which this request does not have (an account number staff have not confirmed)`
     : "No record of the person was found";

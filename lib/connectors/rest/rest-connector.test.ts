@@ -4,7 +4,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { API_KEY, OAUTH_CLIENT, RawNumber, type SaasServer, startSaasServer } from "../../../tests/support/saas-server.ts";
-import type { AccessRecord, ConnectorContext, EraseReceipt } from "../connector.ts";
+import type { AccessRecord, ConnectorContext, EraseReceipt, Subject } from "../connector.ts";
 import { type RestConfig, restConfigSchema, restConnector } from "./index.ts";
 
 vi.hoisted(() => {
@@ -65,7 +65,7 @@ function orders(kind: string, pagination: Record<string, unknown>) {
   ];
 }
 
-async function read(cfg: RestConfig, subject: { email: string; accountId?: string | null } = { email: "ana.lima@example.com" }) {
+async function read(cfg: RestConfig, subject: Subject = { email: "ana.lima@example.com" }) {
   const result = await restConnector.access(cfg, subject, context);
   const records: AccessRecord[] = [];
   for await (const record of result as AsyncIterable<AccessRecord>) records.push(record);
@@ -103,6 +103,30 @@ describe("finding the person", () => {
   it("narrows by a confirmed account number, and never widens", async () => {
     expect(idsOf(await read(config(), { email: "ana.lima@example.com", accountId: "A-1" }), "customer")).toEqual(["c1"]);
     expect(await read(config(), { email: "ana.lima@example.com", accountId: "A-2" })).toEqual([]);
+  });
+
+  it("without an email (an account id relayed by an integration), says plainly that nobody could be looked up by email", async () => {
+    const byAccount = { email: null, accountId: "A-1" } as const;
+    const calls = server.requests.length;
+    const receipt = (await restConnector.erase(config(), byAccount, { ...context, action: "erasure" })) as EraseReceipt;
+    expect(receipt.details).toEqual([
+      {
+        category: "customer",
+        strategy: "delete",
+        rows: 0,
+        reason: "Not searched: this source finds people by their email address, and this request names the person by account id only",
+      },
+    ]);
+    const noAccountField = config({
+      find: {
+        category: "customer",
+        request: { path: "/generic/customers", query: { email: "{email}" } },
+        results: "customers",
+        emailField: "email",
+      },
+    });
+    expect(await read(noAccountField, byAccount)).toEqual([]);
+    expect(server.requests.length).toBe(calls);
   });
 
   it("takes a 404 or an empty list as 'not there', and says so in the erasure receipt", async () => {

@@ -5,7 +5,7 @@
 // escapes them).
 import { selectPath } from "./json-path.ts";
 
-export type TemplateValues = { email: string; accountId?: string | null; id?: string; item?: unknown };
+export type TemplateValues = { email: string | null; accountId?: string | null; id?: string; item?: unknown };
 
 const VARIABLE = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_]*(?:\.[^{}]+)?)\}/g;
 

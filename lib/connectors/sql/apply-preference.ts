@@ -1,11 +1,14 @@
 // Opt-out, limit, restriction, objection: the columns the config maps for the right are set on the
 // person's own rows (found as for access, erasure and rectification), and the person's email is added
 // to the suppression tables listed for the right (once: a second request finds it there), every table
-// in one transaction.
+// in one transaction. A request that names the person by account id alone (an integration's
+// opt-out) reaches only the tables found by an account id column, directly or through their parents;
+// tables and suppression lists found by email are left out, and the receipt says which and why.
 import type { ConnectorContext, PreferenceKind, PreferenceReceipt, Subject } from "../connector.ts";
 import { readCatalogOrThrow } from "./catalog.ts";
-import { type SqlConfig, type SuppressionConfig, suppressionMatch } from "./config.ts";
+import { linksOf, type SqlConfig, type SuppressionConfig, suppressionMatch, type TableConfig } from "./config.ts";
 import type { SqlDialect, SqlSession } from "./dialect.ts";
+import { tableNamed } from "./graph.ts";
 import { resolveKeys } from "./resolve-keys.ts";
 import { Params, personPredicate } from "./sql.ts";
 
@@ -16,12 +19,27 @@ export async function applyPreferenceRows<C extends SqlConfig>(
   kind: PreferenceKind,
   context: ConnectorContext,
 ): Promise<PreferenceReceipt> {
+  const notReached: NonNullable<PreferenceReceipt["notReached"]> = [];
   const targets = config.tables.flatMap((table) => {
     const settings = table.preferences?.[kind];
-    return settings ? [{ table, settings }] : [];
+    if (!settings) return [];
+    if (subject.email === null && !foundByAccountId(config, table)) {
+      notReached.push({ category: table.table, reason: NO_EMAIL_TABLE });
+      return [];
+    }
+    return [{ table, settings }];
   });
-  const suppressions = (config.suppressions ?? []).filter((entry) => entry.rights.includes(kind));
-  if (targets.length === 0 && suppressions.length === 0) return { kind, switchedOff: [] };
+  const suppressions = (config.suppressions ?? []).filter((entry) => {
+    if (!entry.rights.includes(kind)) return false;
+    if (subject.email === null && Object.values(entry.columns).includes("{email}")) {
+      notReached.push({ category: entry.table, reason: NO_EMAIL_SUPPRESSION });
+      return false;
+    }
+    return true;
+  });
+  const receipt = (switchedOff: PreferenceReceipt["switchedOff"]): PreferenceReceipt =>
+    notReached.length ? { kind, switchedOff, notReached } : { kind, switchedOff };
+  if (targets.length === 0 && suppressions.length === 0) return receipt([]);
   const switchedOff = await dialect.inTransaction(config.url, async (session) => {
     const catalog = await readCatalogOrThrow(dialect, session, config);
     const resolved = await resolveKeys(dialect, session, config, catalog, subject);
@@ -53,7 +71,18 @@ export async function applyPreferenceRows<C extends SqlConfig>(
     }
     return done;
   });
-  return { kind, switchedOff };
+  return receipt(switchedOff);
+}
+
+const NO_EMAIL_TABLE = "found by email only, and this request names the person by account id alone";
+const NO_EMAIL_SUPPRESSION = "lists people by email, and this request names the person by account id alone";
+
+/** Whether the table's rows can be found from an account id: its own column, or its parents' (every path, or one with viaMatch any). */
+function foundByAccountId(config: SqlConfig, table: TableConfig): boolean {
+  const links = linksOf(table);
+  if (links.length === 0) return Boolean(table.identity?.accountId);
+  const reached = (link: (typeof links)[number]) => foundByAccountId(config, tableNamed(config, link.parent));
+  return table.viaMatch === "any" ? links.some(reached) : links.every(reached);
 }
 
 /** One row for the person in a suppression table, unless one already matches; the receipt keeps the config's values, not the email. */
@@ -75,6 +104,7 @@ async function addToSuppression<C extends SqlConfig>(
   if (missing !== undefined) throw new Error(`Suppression table "${entry.table}" has no column "${missing}"; run the connector check`);
   const now = new Date();
   const filledIn = (value: SuppressionConfig["columns"][string]) =>
+    // Never null here: a list keyed by {email} is left out for a request without one (above).
     value === "{email}" ? subject.email : value === "{right}" ? kind : value === "{now}" ? now : value;
   const table = dialect.qualified(schema, entry.table);
   try {

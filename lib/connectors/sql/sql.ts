@@ -75,17 +75,23 @@ export function liveParentKeys(): ParentKeys {
  * alone matches only a confirmed account id; without one it matches nothing. So an identifier can
  * only narrow what the email finds, and an unconfirmed account number (which `Subject` never
  * carries) could not widen it anyway.
+ *
+ * A request that names the person by a confirmed account id alone (an integration's opt-out, see
+ * Subject) finds the tables that map an account id column, by it; a table mapped by email only
+ * matches nothing then.
  */
 export function identityPredicate(scope: Scope, table: TableConfig, alias: string): string {
   const columns = scope.catalog.get(table.table)!;
   const { email, accountId } = table.identity ?? {};
   const parts: string[] = [];
-  if (email) {
-    if (!scope.subject.email) return "FALSE";
+  if (email && scope.subject.email) {
     // Case-insensitive: the same mailbox is often stored as typed (Jane@… and jane@…).
     parts.push(
       scope.dialect.emailPredicate(`${alias}.${scope.dialect.quote(email)}`, columns.get(email)!, scope.params.add(scope.subject.email)),
     );
+  } else if (email && !accountId) {
+    // Found by email only, and the request names the person by account id alone.
+    return "FALSE";
   }
   if (accountId && scope.subject.accountId) {
     parts.push(

@@ -12,6 +12,6 @@ export const POST = drpRoute(async (req: Request) => {
   await limitDrpCaller(req);
   const businessId = drpBusinessId();
   const agent = await authenticateAgent(req.headers);
-  await consumeRateLimit(drpRateLimits.perAgentFilings, agent.id);
+  await consumeRateLimit(drpRateLimits().perAgentFilings, agent.id);
   return drpJson(await fileDrpRequest(agent, await readSignedBody(req), businessId));
 });
