@@ -36,7 +36,7 @@ export async function revokeDrpRequest(
   });
   if (outcome) {
     await clearCancelledWork(outcome.work);
-    await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+    if (outcome.emailId) await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
     await enqueueAfterCommit("drp.status-callback", { drpRequestId }, { jobId: `drp-callback-${drpRequestId}-revoked` });
   }
   return drpStatusOf(statusSourceOf(await findAgentRequest(agent, drpRequestId)));

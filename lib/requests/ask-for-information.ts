@@ -7,6 +7,7 @@ import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { hasNoAddress } from "./has-no-address.ts";
 import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { recordClockEvent } from "./record-clock-event.ts";
@@ -39,6 +40,13 @@ export async function askForInformation(options: {
         { text: { key: "staffRequest.errors.askNotVerified", values: { reference: read.reference, status: read.status } } },
       );
     }
+    if (hasNoAddress(read)) {
+      throw new AppError(
+        "INVALID_STATE",
+        `Request ${read.reference} has no email address: the company's own system filed it with an account number only, so there is nobody to write to.`,
+        { text: { key: "staffRequest.errors.noAddress", values: { reference: read.reference } } },
+      );
+    }
     // Asking again while waiting adds a message; the clock was already stopped by the first ask.
     const alreadyWaiting = read.status === "AWAITING_SUBJECT";
     const request = await moveRequestFrom(tx, read, read.status, { status: "AWAITING_SUBJECT" });
@@ -67,6 +75,6 @@ export async function askForInformation(options: {
     });
     return { emailId, clockPaused: clock.result.paused };
   });
-  await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+  if (outcome.emailId) await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
   return { clockPaused: outcome.clockPaused };
 }

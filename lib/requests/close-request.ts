@@ -99,6 +99,6 @@ export async function closeRequest(options: CloseRequestInput & { reference: str
     return { emailId, work };
   });
   await clearCancelledWork(work);
-  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { reference: options.reference, status: "COMPLETED" as const, outcome };
 }

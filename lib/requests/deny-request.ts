@@ -137,6 +137,6 @@ export async function denyRequest(options: DenyRequestInput & { reference: strin
     });
     return [personEmail, toAgent];
   });
-  for (const emailId of emailIds) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  for (const emailId of emailIds) if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
   return { reference: options.reference, status: "DENIED" as const, reason };
 }

@@ -64,6 +64,6 @@ export async function extendDeadline(options: {
     });
     return { emailId, previousDueDate, dueDate: result.dueDate };
   });
-  await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+  if (outcome.emailId) await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
   return { previousDueDate: outcome.previousDueDate, dueDate: outcome.dueDate };
 }

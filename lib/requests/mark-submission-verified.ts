@@ -66,7 +66,7 @@ export async function markSubmissionVerified(
     dueDateReasons: await explanationIn(tx, earliestDue, first.locale),
     acknowledgeBy: dayOf(earliestDue.acknowledgeBy),
   });
-  return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: [emailId], statusToken };
+  return { submissionId, references: all.map((r) => r.reference), alreadyVerified: false, emailIds: emailId ? [emailId] : [], statusToken };
 }
 
 /**

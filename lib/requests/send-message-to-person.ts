@@ -8,6 +8,7 @@ import { AppError } from "../errors.ts";
 import { type Actor, appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { safeText } from "../http/safe-text.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
+import { hasNoAddress } from "./has-no-address.ts";
 import { moveRequestFrom } from "./move-request-from.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 
@@ -37,6 +38,13 @@ export async function sendMessageToPerson(options: { reference: string; input: z
         text: { key: "staffRequest.errors.personRemoved", values: { reference: read.reference } },
       });
     }
+    if (hasNoAddress(read)) {
+      throw new AppError(
+        "INVALID_STATE",
+        `Request ${read.reference} has no email address: the company's own system filed it with an account number only, so there is nobody to write to.`,
+        { text: { key: "staffRequest.errors.noAddress", values: { reference: read.reference } } },
+      );
+    }
     // The row lock with the status read: a change of the request at the same moment comes first or after.
     const request = await moveRequestFrom(tx, read, read.status);
     const created = await tx.subjectMessage.create({
@@ -56,5 +64,5 @@ export async function sendMessageToPerson(options: { reference: string; input: z
     });
     return queueRequestEmail(tx, request, "team-message", { reference: request.reference, type: request.type.toLowerCase(), message });
   });
-  await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
+  if (emailId) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
 }

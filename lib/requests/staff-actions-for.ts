@@ -2,10 +2,19 @@
 // work. The services check the same rules themselves (and refuse with a message); this mirrors
 // them so a button is never offered only to fail. Permissions are checked separately.
 import type { ConnectorTaskStatus, DenialReason, RequestStatus } from "../generated/prisma/enums.ts";
+import { hasNoAddress } from "./has-no-address.ts";
 import { isOpen } from "./request-status.ts";
 
 /** filedByAgent: someone filed on the person's behalf on the form (AgentAuthorization). */
-type RequestState = { status: RequestStatus; maxExtendedDueDate: Date | null; filedByAgent?: boolean; finaliseFailedAt?: Date | null };
+type RequestState = {
+  status: RequestStatus;
+  maxExtendedDueDate: Date | null;
+  filedByAgent?: boolean;
+  finaliseFailedAt?: Date | null;
+  /** With both null: filed with no address (has-no-address.ts), so nobody to write to. */
+  email?: string | null;
+  emailHash?: string | null;
+};
 type TaskState = { status: ConnectorTaskStatus; connectorType: string };
 
 const allReasons: DenialReason[] = [
@@ -23,6 +32,8 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[], corre
   const verified = status === "VERIFIED";
   const awaiting = status === "AWAITING_SUBJECT";
   const approved = status === "APPROVED" || status === "IN_PROGRESS";
+  const noAddress =
+    request.email !== undefined && request.emailHash !== undefined && hasNoAddress({ email: request.email, emailHash: request.emailHash });
   return {
     approve: verified,
     /** deny-request.ts: any reason once verified; only an unverifiable identity before. */
@@ -34,7 +45,7 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[], corre
         : status === "SUBMITTED"
           ? (["IDENTITY_NOT_VERIFIED"] as DenialReason[])
           : [],
-    askForInformation: verified || awaiting,
+    askForInformation: (verified || awaiting) && !noAddress,
     /** confirm-account-id.ts: only between verification and approval, and only when one was given. */
     confirmAccountId: verified || awaiting,
     recordInformationReceived: awaiting,
@@ -52,7 +63,7 @@ export function staffActionsFor(request: RequestState, tasks: TaskState[], corre
     /** complete-correction-task.ts: the corrections no source made, while the request is in progress. */
     completeCorrections: status === "IN_PROGRESS" && correctionTask?.status === "OPEN",
     /** send-message-to-person.ts: once the person proved their address, until the details are purged. */
-    messagePerson: status !== "SUBMITTED" && status !== "EXPIRED",
+    messagePerson: status !== "SUBMITTED" && status !== "EXPIRED" && !noAddress,
   };
 }
 

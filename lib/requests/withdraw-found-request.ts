@@ -9,7 +9,7 @@ import type { DsarRequest } from "../generated/prisma/client.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { assertTransition } from "./request-status.ts";
 
-export type WithdrawnWork = { emailId: string; work: CancelledWork };
+export type WithdrawnWork = { emailId: string | null; work: CancelledWork };
 
 /** Null when the request was already withdrawn (twice at once, a double click): the first did it. */
 export async function withdrawFoundRequest(tx: Tx, request: DsarRequest, actor: Actor, now: Date): Promise<WithdrawnWork | null> {

@@ -17,5 +17,5 @@ export async function withdrawRequest(statusToken: string, reference: string, no
   });
   if (!outcome) return;
   await clearCancelledWork(outcome.work);
-  await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
+  if (outcome.emailId) await enqueueAfterCommit("email.deliver", { emailId: outcome.emailId }, { jobId: `email-${outcome.emailId}` });
 }
