@@ -4,7 +4,9 @@
 // pattern whose arguments are captured ("Table \"{table}\" is listed twice"), and the same key is
 // then written in the reader's language. Captured values are technical (a table, a path, a line)
 // and kept verbatim, except in arguments whose name ends in "Term", which are translated when they
-// are one of `staffChecks.term` ("table name", "string").
+// are one of `staffChecks.term` ("table name", "string"), and those whose name ends in "Check",
+// which are check messages themselves (a problem's advice, a connector test's cause) and are said
+// in the reader's language when they are one.
 import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { catalogues, type Locale } from "./catalogue.ts";
 import { translateKey } from "./translator.ts";
@@ -69,7 +71,8 @@ export function localiseCheckMessage(message: string, locale: Locale): string | 
       pattern.names.map((name) => {
         const value = found.groups?.[name] ?? "";
         const term = name.endsWith("Term") ? terms.get(value) : undefined;
-        return [name, (term && translateKey(locale, term)) ?? value];
+        if (term) return [name, translateKey(locale, term) ?? value];
+        return [name, (name.endsWith("Check") && localiseCheckMessage(value, locale)) || value];
       }),
     );
     return translateKey(locale, pattern.key, values);
