@@ -102,7 +102,14 @@ export type LaterAnswer =
 /** A callback checked by its connector type: refused (bad signature, not this task) or read. */
 export type CallbackReading = { ok: true; answer: LaterAnswer } | { ok: false; reason: string };
 
-export type TestResult = { ok: true; message: string } | { ok: false; message: string };
+/**
+ * What a connector's test found. `message` is the whole answer in English (the command line, logs);
+ * when the test lists problems or advice (the SQL types' live checks), `summary` is its first
+ * sentence and `findings` the items one by one, so a page can list them in the reader's language
+ * (lib/i18n/localise-test-result.ts). Every text is one of the check messages (staffChecks).
+ */
+export type TestResult = { ok: boolean; message: string; summary?: string; findings?: TestFinding[] };
+export type TestFinding = { path?: string; message: string };
 
 /** Passed to every call: the task being worked, for idempotency keys and callbacks. */
 export type ConnectorContext = {

@@ -85,15 +85,28 @@ describe("the deadline explained in French", () => {
     expect(text).toContain("Le 2025-12-30 (mardi) est un jour ouvré en FR\u00a0: la date est maintenue.");
     const quebec = computeDeadline({ ...cases[3][1], language: "fr" }).explanation.join("\n");
     expect(quebec).toContain(
-      "CA_QC fixe son délai pour les demandes d’accès et de rectification\u00a0; le même délai est appliqué à cette demande de portabilité",
+      "Délai fixé par la loi (Loi 25 (Québec)) pour les demandes d’accès et de rectification\u00a0; le même délai est appliqué à cette demande de portabilité",
     );
-    expect(quebec).toContain("CA_QC ne permet aucune prolongation.");
+    expect(quebec).toContain("Aucune prolongation possible (Loi 25 (Québec)).");
     const weekend = computeDeadline({ ...cases[0][1], receivedAt: "2026-01-31T10:00:00Z", events: [], language: "fr" }).explanation.join(
       "\n",
     );
     expect(weekend).toContain(
       "Le 2026-02-28 est un samedi\u00a0; le 2026-03-01 est un dimanche\u00a0; reporté au jour ouvré suivant, le 2026-03-02 (lundi)",
     );
+  });
+
+  it("names the law by its French name, never by its code", () => {
+    for (const [, input] of cases) {
+      const text = computeDeadline({ ...input, language: "fr" }).explanation.join("\n");
+      expect(text).not.toMatch(/\b(EU_GDPR|UK_GDPR|CA_QC|CA_PIPEDA|BR_LGPD|CH_FADP|US_[A-Z]{2})\b/);
+    }
+    const uk = computeDeadline({ ...cases[1][1], language: "fr" }).explanation.join("\n");
+    expect(uk).toContain("RGPD du Royaume-Uni\u00a0: 1 mois à compter de la reprise du délai");
+    const california = computeDeadline({ ...cases[2][1], language: "fr" }).explanation.join("\n");
+    expect(california).toContain("c’est noté, mais la loi applicable (California Consumer Privacy Act) ne suspend pas le délai");
+    const optOut = computeDeadline({ ...cases[2][1], requestType: "opt_out", events: [], language: "fr" }).explanation.join("\n");
+    expect(optOut).toContain("Les demandes d’opposition à la vente ou au partage ont leur propre règle (California Consumer Privacy Act, ");
   });
 
   it("keeps English unless French is asked for", () => {

@@ -1,10 +1,13 @@
 // The sentences of a deadline explanation, in English and French: the engine decides, these only say
 // it. English quotes each rule's own prose (pause and restart rules, notes); French gives the rule's
-// citation instead, since that prose is written in English. Dates stay ISO 8601 with the weekday, so a
+// citation instead, since that prose is written in English, and names the law by its French name (the
+// catalogue's, else the act's own), never by its code. Dates stay ISO 8601 with the weekday, so a
 // reader can check them against a calendar.
+import { catalogues } from "../i18n/catalogue.ts";
 import { type LocalDate, weekdayOf } from "./calendar.ts";
 import type { ExtensionAmount } from "./periods.ts";
 import { isoDate } from "./periods.ts";
+import { jurisdictionRules } from "./rules.ts";
 import type { JurisdictionRule } from "./types.ts";
 
 export const EXPLANATION_LANGUAGES = ["en", "fr"] as const;
@@ -167,6 +170,12 @@ const frRequestType: Record<string, string> = {
   restriction: "de limitation du traitement",
   objection: "d’opposition",
 };
+/** "RGPD du Royaume-Uni" for UK_GDPR; a US state's act by its own name. */
+const frLaw = (code: string): string => {
+  const names: Record<string, string> = catalogues.fr.staffLabels.law;
+  if (Object.hasOwn(names, code)) return names[code];
+  return Object.hasOwn(jurisdictionRules, code) ? jurisdictionRules[code as keyof typeof jurisdictionRules].name : code;
+};
 const frReason = (day: SkippedDay, region: string) =>
   day.holiday ? `un jour férié en ${region} (${day.holiday})` : `un ${WEEKDAYS.fr[new Date(`${day.date}T12:00:00Z`).getUTCDay()]}`;
 
@@ -188,9 +197,9 @@ function french(region: string): ExplanationPhrases {
     receipt: (received, timeZone, instant) =>
       `Reçue le ${frDate(received)}, fuseau ${timeZone}${instant ? ` (l’instant ${instant} tombe ce jour-là dans ce fuseau)` : ""}.`,
     otherRight: (code, rights, requestType) =>
-      `${code} fixe son délai pour les demandes ${rights.map((right) => frRequestType[right] ?? right).join(" et ")}\u00a0; le même délai est appliqué à cette demande ${frRequestType[requestType] ?? requestType}, la lecture la plus prudente.`,
+      `Délai fixé par la loi (${frLaw(code)}) pour les demandes ${rights.map((right) => frRequestType[right] ?? right).join(" et ")}\u00a0; le même délai est appliqué à cette demande ${frRequestType[requestType] ?? requestType}, la lecture la plus prudente.`,
     firstPeriod: (code, rule, start, end) =>
-      `${code}\u00a0: ${french(region).period(rule)} à compter de ${frFrom(start)}${frCounting(start)} (${rule.citation}) → ${frDate(end)}.`,
+      `${frLaw(code)}\u00a0: ${french(region).period(rule)} à compter de ${frFrom(start)}${frCounting(start)} (${rule.citation}) → ${frDate(end)}.`,
     clamped: (clampedFrom, end) =>
       `Le ${clampedFrom} n’existe pas\u00a0: le délai se termine le dernier jour de ce mois, le ${isoDate(end)}.`,
     clampedExtended: (clampedFrom, end) => `Le ${clampedFrom} n’existe pas\u00a0: le délai prolongé se termine le ${isoDate(end)}.`,
@@ -198,7 +207,7 @@ function french(region: string): ExplanationPhrases {
     businessDays: (start) =>
       `Jours ouvrés\u00a0: du lundi au vendredi, hors jours fériés en ${region}, le ${isoDate(start)} comptant comme premier jour s’il est ouvré.`,
     ownRightRule: (requestType, code, citation) =>
-      `Les demandes ${frRequestType[requestType] ?? requestType} ont leur propre règle sous ${code} (${citation}).`,
+      `Les demandes ${frRequestType[requestType] ?? requestType} ont leur propre règle (${frLaw(code)}, ${citation}).`,
     plusPaused: (days, moved) => `Plus ${frPlural(days, "jour de suspension", "jours de suspension")} → ${frDate(moved)}.`,
     stands: (date, where) => `Le ${frDate(date)} est un jour ouvré en ${where}\u00a0: la date est maintenue.`,
     moved: (skipped, date, citation) =>
@@ -210,7 +219,7 @@ function french(region: string): ExplanationPhrases {
       `Lecture retenue\u00a0: les jours de suspension sont ajoutés à la fin du délai avant le report au jour ouvré\u00a0; les ajouter au ${isoDate(settled)} donnerait le ${isoDate(other)}. La date la plus proche, défendable, est retenue.`,
     extended: (rule, amount, start, end) =>
       `Prolongé\u00a0: ${french(region).extendedPeriod(rule, amount)} à compter de ${frFrom(start)}${frCounting(start)} → ${frDate(end)}.`,
-    noExtension: (code) => `${code} ne permet aucune prolongation.`,
+    noExtension: (code) => `Aucune prolongation possible (${frLaw(code)}).`,
     extensionLimits: (most, noticeBy, maximum, rule) =>
       `Prolongation\u00a0: jusqu’à ${frAmount(most)} de plus, si elle est notifiée avec ses motifs au plus tard le ${isoDate(noticeBy)} (dans le premier délai)\u00a0; elle ne peut aller au-delà du ${isoDate(maximum)} (${rule.extension?.citation}).`,
     acknowledge: (date, rule, where) =>
@@ -224,7 +233,7 @@ function french(region: string): ExplanationPhrases {
       `Informations demandées le ${frDate(on)}\u00a0: ${
         rule.pauseMovesClock
           ? "le délai est suspendu jusqu’à la réponse"
-          : `c’est noté, mais ${code} ne suspend pas le délai\u00a0: l’échéance ne bouge pas`
+          : `c’est noté, mais la loi applicable (${frLaw(code)}) ne suspend pas le délai\u00a0: l’échéance ne bouge pas`
       } (${rule.citation}).`,
     resume: (on, rule, days, since) => {
       if (!rule.pauseMovesClock) return `Réponse reçue le ${frDate(on)}\u00a0: c’est noté\u00a0; l’échéance ne bouge pas.`;

@@ -1,6 +1,7 @@
 // Which table identifies the person: the one whose email column the portal will compare with the
 // verified address. Every table with an email column is a candidate; a unique, NOT NULL email in a
 // table named for people that other tables point to wins. The runners-up are named for review.
+import type { MessageRef } from "../errors.ts";
 import { type Confidence, normalizedName } from "./classify-column.ts";
 import type { CatalogTable, SourceCatalog, SourceSample } from "./source-catalog.ts";
 
@@ -27,7 +28,15 @@ export function isPersonTable(name: string): boolean {
   return SUBJECT_TABLE.test(normalized) || STAFF_TABLE.test(normalized);
 }
 
-export class IdentityTableError extends Error {}
+/** The identity table named by the person running discovery cannot be used; `text` names why in the catalogue. */
+export class IdentityTableError extends Error {
+  constructor(
+    message: string,
+    readonly text: MessageRef,
+  ) {
+    super(message);
+  }
+}
 
 export function chooseIdentityTable(catalog: SourceCatalog, sample: SourceSample, forced?: string): IdentityChoice | null {
   const candidates = catalog.tables
@@ -36,10 +45,18 @@ export function chooseIdentityTable(catalog: SourceCatalog, sample: SourceSample
     .sort((a, b) => b.score - a.score || a.table.localeCompare(b.table));
   if (forced !== undefined) {
     const table = catalog.tables.find((candidate) => candidate.name === forced);
-    if (!table) throw new IdentityTableError(`There is no table "${forced}" in "${catalog.schema}"`);
+    if (!table) {
+      throw new IdentityTableError(`There is no table "${forced}" in "${catalog.schema}"`, {
+        key: "staffConnectors.errors.noTableNamed",
+        values: { table: forced, schema: catalog.schema },
+      });
+    }
     const chosen = candidates.find((candidate) => candidate.table === forced);
     if (!chosen)
-      throw new IdentityTableError(`Table "${forced}" has no column that looks like an email address, so it cannot identify the person`);
+      throw new IdentityTableError(`Table "${forced}" has no column that looks like an email address, so it cannot identify the person`, {
+        key: "staffConnectors.errors.tableWithoutEmail",
+        values: { table: forced },
+      });
     return {
       table: chosen.table,
       emailColumn: chosen.emailColumn,

@@ -4,9 +4,11 @@
 // as a commented connectors-file draft for a person to review. Used by `npm run admin -- discover`
 // and the staff page "Propose a mapping".
 import { AppError } from "../errors.ts";
+import type { Locale } from "../i18n/catalogue.ts";
 import { IdentityTableError } from "./choose-identity-table.ts";
 import { inspectSource } from "./inspect-source.ts";
-import { type MappingProposal, NoIdentityTableError, proposeMapping, reviewNotesOf } from "./propose-mapping.ts";
+import { reviewNotesIn } from "./localise-review-notes.ts";
+import { type MappingProposal, NoIdentityTableError, proposeMapping } from "./propose-mapping.ts";
 import { renderProposalYaml } from "./render-proposal-yaml.ts";
 import type { SourceDialect } from "./source-catalog.ts";
 
@@ -23,6 +25,8 @@ export type DiscoverInput = {
   /** Statement time limit (default 10 s) and the time after which sampling stops (default 60 s). */
   statementTimeoutMs?: number;
   timeLimitMs?: number;
+  /** The language of the draft's comments and of the review notes (English unless told). */
+  locale?: Locale;
 };
 
 export type Discovery = {
@@ -52,8 +56,12 @@ export async function discoverMapping(input: DiscoverInput): Promise<Discovery> 
   try {
     proposal = proposeMapping(inspection.catalog, inspection.sample, { identityTable: input.identityTable || undefined });
   } catch (error) {
-    if (error instanceof IdentityTableError || error instanceof NoIdentityTableError)
-      throw new AppError("BAD_REQUEST", `${error.message}.`);
+    if (error instanceof IdentityTableError) throw new AppError("BAD_REQUEST", `${error.message}.`, { text: error.text });
+    if (error instanceof NoIdentityTableError) {
+      throw new AppError("BAD_REQUEST", `${error.message}.`, {
+        text: { key: "staffConnectors.errors.noIdentityTable", values: { schema: error.schema } },
+      });
+    }
     throw error;
   }
   if (inspection.unsampled.length > 0) {
@@ -65,8 +73,8 @@ export async function discoverMapping(input: DiscoverInput): Promise<Discovery> 
   const urlVariable = `${key.toUpperCase().replaceAll("-", "_")}_URL`;
   return {
     proposal,
-    yaml: renderProposalYaml(proposal, { key, urlVariable, sampleSize }),
-    reviewNotes: reviewNotesOf(proposal),
+    yaml: renderProposalYaml(proposal, { key, urlVariable, sampleSize, locale: input.locale }),
+    reviewNotes: reviewNotesIn(proposal, input.locale ?? "en"),
     key,
     urlVariable,
     unsampled: inspection.unsampled,

@@ -44,7 +44,13 @@ export type MappingProposal = {
 
 export const NOT_LINKED = "not linked to a person: not mapped";
 
-export class NoIdentityTableError extends Error {}
+export class NoIdentityTableError extends Error {
+  constructor(readonly schema: string) {
+    super(
+      `No table of "${schema}" has a column that looks like an email address: nothing identifies the person. Name the table with the identity table option, or map it by hand`,
+    );
+  }
+}
 
 /** Categories that say whose a row is; a price or a label in a lookup table does not. */
 const IDENTIFYING = new Set<DataCategory>([
@@ -64,9 +70,7 @@ const CONFIDENCE_ORDER: Confidence[] = ["high", "medium", "low"];
 export function proposeMapping(catalog: SourceCatalog, sample: SourceSample, options: { identityTable?: string } = {}): MappingProposal {
   const identity = chooseIdentityTable(catalog, sample, options.identityTable);
   if (!identity) {
-    throw new NoIdentityTableError(
-      `No table of "${catalog.schema}" has a column that looks like an email address: nothing identifies the person. Name the table with the identity table option, or map it by hand`,
-    );
+    throw new NoIdentityTableError(catalog.schema);
   }
   const guessesOf = (table: CatalogTable) =>
     table.columns
@@ -213,14 +217,29 @@ export function proposeMapping(catalog: SourceCatalog, sample: SourceSample, opt
   };
 }
 
+/** How the review notes are worded: English (the command line, the YAML by default) unless told. */
+export type NoteWords = {
+  say: (english: string) => string;
+  tableNote: (table: string, note: string) => string;
+  notLinked: (tables: string) => string;
+};
+
+const englishNotes: NoteWords = {
+  say: (english) => english,
+  tableNote: (table, note) => `"${table}": ${note}`,
+  notLinked: (tables) => `Not linked to a person: not mapped: ${tables}`,
+};
+
 /** Everything a person should look at, in one list: cycles, other identity tables, each table's notes, what was left out. */
-export function reviewNotesOf(proposal: MappingProposal): string[] {
+export function reviewNotesOf(proposal: MappingProposal, words: NoteWords = englishNotes): string[] {
   const notLinked = proposal.notMapped.filter((entry) => entry.reason === NOT_LINKED).map((entry) => `"${entry.table}"`);
   return [
-    ...proposal.review,
-    ...proposal.tables.flatMap((table) => table.notes.map((note) => `"${table.table}": ${note}`)),
-    ...proposal.notMapped.filter((entry) => entry.reason !== NOT_LINKED).map((entry) => `"${entry.table}": ${entry.reason}`),
-    ...(notLinked.length ? [`Not linked to a person: not mapped: ${notLinked.join(", ")}`] : []),
+    ...proposal.review.map(words.say),
+    ...proposal.tables.flatMap((table) => table.notes.map((note) => words.tableNote(table.table, words.say(note)))),
+    ...proposal.notMapped
+      .filter((entry) => entry.reason !== NOT_LINKED)
+      .map((entry) => words.tableNote(entry.table, words.say(entry.reason))),
+    ...(notLinked.length ? [words.notLinked(notLinked.join(", "))] : []),
   ];
 }
 

@@ -2,10 +2,15 @@
 // every linked table, each guess with its confidence and reason in a comment above it, and a
 // commented-out `dataMap:` skeleton (purposes, legal basis and retention are the company's to
 // state, so the draft passes the file's checks until someone fills them in). The database address
-// never appears: the entry reads it from an environment variable.
+// never appears: the entry reads it from an environment variable. The comments are in the reader's
+// language (staffConnectors.draft, and the guesses as check messages); keys and values are the
+// connectors file's own, the same in every language.
 import { Document, isCollection, isMap, isPair, isScalar, type Scalar, type YAMLMap } from "yaml";
+import type { Locale } from "../i18n/catalogue.ts";
+import { translator } from "../i18n/translator.ts";
 import type { JoinLink } from "./find-join-paths.ts";
-import { type MappingProposal, type ProposedTable, reviewNotesOf } from "./propose-mapping.ts";
+import { discoveryWords, reviewNotesIn } from "./localise-review-notes.ts";
+import type { MappingProposal, ProposedTable } from "./propose-mapping.ts";
 
 export type RenderOptions = {
   /** The connector's key (2 to 63 lower-case letters, digits or dashes). */
@@ -14,11 +19,22 @@ export type RenderOptions = {
   urlVariable: string;
   /** Rows read per table. */
   sampleSize: number;
+  /** The comments' language (English unless told). */
+  locale?: Locale;
 };
+
+type Words = { locale: Locale; t: ReturnType<typeof translator>; say: (english: string) => string; sure: (level: string) => string };
+
+function wordsOf(locale: Locale): Words {
+  const t = translator(locale);
+  return { locale, t, say: discoveryWords(locale), sure: (level) => t("staffConnectors.draft.confidence", { level }) };
+}
 
 const ENGINE = { postgres: "PostgreSQL", mysql: "MySQL/MariaDB" } as const;
 
 export function renderProposalYaml(proposal: MappingProposal, options: RenderOptions): string {
+  const words = wordsOf(options.locale ?? "en");
+  const { t } = words;
   const entry = {
     key: options.key,
     name: `${proposal.schema} (${ENGINE[proposal.dialect]})`,
@@ -31,16 +47,15 @@ export function renderProposalYaml(proposal: MappingProposal, options: RenderOpt
     },
   };
   const doc = new Document({ connectors: [entry] });
-  doc.commentBefore = headerComment(proposal, options);
+  doc.commentBefore = headerComment(proposal, options, words);
   flowStyle(doc.getIn(["connectors", 0, "actions"], true));
   const config = doc.getIn(["connectors", 0, "config"], true) as YAMLMap;
   const url = config.items.find((pair) => isScalar(pair.key) && pair.key.value === "url")!;
   (url.key as Scalar).commentBefore =
-    ` Set ${options.urlVariable} to the database's address (a secret: keep it out of this file).\n` +
-    " A user with read-only rights is enough for access; erasure needs UPDATE and DELETE on the tables it changes.";
+    ` ${t("staffConnectors.draft.urlSecret", { variable: options.urlVariable })}\n ${t("staffConnectors.draft.urlRights")}`;
   proposal.tables.forEach((table, i) => {
     const node = doc.getIn(["connectors", 0, "config", "tables", i], true) as YAMLMap;
-    node.commentBefore = tableComment(table);
+    node.commentBefore = tableComment(table, words);
     for (const key of ["identity", "via"]) flowStyle(node.get(key, true));
     const erase = node.get("erase", true);
     if (isMap(erase)) {
@@ -48,7 +63,7 @@ export function renderProposalYaml(proposal: MappingProposal, options: RenderOpt
       flowStyle(erase.get("columns", true));
     }
   });
-  (doc.getIn(["connectors", 0], true) as YAMLMap).comment = dataMapSkeleton(proposal);
+  (doc.getIn(["connectors", 0], true) as YAMLMap).comment = dataMapSkeleton(proposal, words);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
@@ -75,46 +90,51 @@ function flowStyle(node: unknown) {
   for (const item of node.items) flowStyle(isPair(item) ? item.value : item);
 }
 
-function headerComment(proposal: MappingProposal, options: RenderOptions): string {
+function headerComment(proposal: MappingProposal, options: RenderOptions, { locale, t, say, sure }: Words): string {
   const lines = [
-    ` Proposed mapping of ${ENGINE[proposal.dialect]} ${proposal.dialect === "postgres" ? "schema" : "database"} "${proposal.schema}", read from its catalog`,
-    ` and a sample of at most ${options.sampleSize} rows per table (values were counted against patterns, never copied).`,
-    " A draft to review: each guess says how sure it is (high, medium, low) and why.",
+    ` ${t("staffConnectors.draft.header", { engine: ENGINE[proposal.dialect], kind: proposal.dialect === "postgres" ? "schema" : "database", name: proposal.schema })}`,
+    ` ${t("staffConnectors.draft.sample", { sample: String(options.sampleSize) })}`,
+    ` ${t("staffConnectors.draft.howToRead")}`,
     "",
-    ` Identity (${proposal.identity.confidence}): ${proposal.identity.reason}`,
+    ` ${t("staffConnectors.draft.identity", { confidence: sure(proposal.identity.confidence), reason: say(proposal.identity.reason) })}`,
   ];
-  const notes = reviewNotesOf(proposal);
-  if (notes.length) lines.push("", " To review:", ...notes.map((note) => `   - ${note}`));
+  const notes = reviewNotesIn(proposal, locale);
+  if (notes.length) lines.push("", ` ${t("staffConnectors.draft.toReview")}`, ...notes.map((note) => `   - ${note}`));
   return lines.join("\n");
 }
 
-function tableComment(table: ProposedTable): string {
-  const how = table.identity ? "identity" : table.reference ? "reference" : table.viaMatch ? "via (several paths)" : "via";
-  const lines = [` ${how} (${table.link.confidence}): ${table.link.reason}`];
-  if (table.erase && table.eraseGuess)
-    lines.push(` erase ${table.erase.strategy} (${table.eraseGuess.confidence}): ${table.eraseGuess.reason}`);
-  for (const column of table.columns)
-    lines.push(` column "${column.column}": ${column.category} (${column.confidence}) — ${column.reason}`);
-  for (const note of table.notes) lines.push(` review: ${note}`);
+function tableComment(table: ProposedTable, { t, say, sure }: Words): string {
+  const how = table.identity ? "identity" : table.reference ? "reference" : table.viaMatch ? "several" : "via";
+  const lines = [` ${t("staffConnectors.draft.table", { how, confidence: sure(table.link.confidence), reason: say(table.link.reason) })}`];
+  if (table.erase && table.eraseGuess) {
+    const { confidence, reason } = table.eraseGuess;
+    lines.push(
+      ` ${t("staffConnectors.draft.erase", { strategy: table.erase.strategy, confidence: sure(confidence), reason: say(reason) })}`,
+    );
+  }
+  for (const column of table.columns) {
+    const values = { column: column.column, category: column.category, confidence: sure(column.confidence), reason: say(column.reason) };
+    lines.push(` ${t("staffConnectors.draft.column", values)}`);
+  }
+  for (const note of table.notes) lines.push(` ${t("staffConnectors.draft.review", { note: say(note) })}`);
   return lines.join("\n");
 }
 
-function dataMapSkeleton(proposal: MappingProposal): string {
-  const lines = [
-    " What the data map says of each table (lib/data-map/data-map.schema.ts). Uncomment and complete:",
-    " purposes, legal basis, retention and origin are the company's to state, not discovery's to guess.",
-    " dataMap:",
-  ];
+function dataMapSkeleton(proposal: MappingProposal, { t, say, sure }: Words): string {
+  const lines = [` ${t("staffConnectors.draft.dataMapLead")}`, ` ${t("staffConnectors.draft.dataMapWhy")}`, " dataMap:"];
   for (const table of proposal.tables.filter((candidate) => !candidate.reference)) {
+    const categories = table.dataCategories
+      .map((entry) =>
+        t("staffConnectors.draft.category", { category: entry.category, confidence: sure(entry.confidence), reason: say(entry.reason) }),
+      )
+      .join(t("staffConnectors.draft.separator"));
     lines.push(
       `   ${/^[A-Za-z_][A-Za-z0-9_]*$/.test(table.table) ? table.table : JSON.stringify(table.table)}:`,
-      `     dataCategories: [${table.dataCategories.map((entry) => entry.category).join(", ")}]  # ${table.dataCategories
-        .map((entry) => `${entry.category} ${entry.confidence}: ${entry.reason}`)
-        .join("; ")}`,
-      "     purposes: [FILL IN: why this data is used]",
-      "     legalBasis: [FILL IN: contract | consent | legal-obligation | vital-interests | public-task | legitimate-interests]",
-      '     retention: FILL IN, e.g. { period: P3Y, from: "the end of the contract" }',
-      "     origin: person  # FILL IN: person | observed | inferred | third-party",
+      `     dataCategories: [${table.dataCategories.map((entry) => entry.category).join(", ")}]  # ${categories}`,
+      `     purposes: [${t("staffConnectors.draft.fillPurposes")}]`,
+      `     legalBasis: [${t("staffConnectors.draft.fillLegalBasis", { bases: "contract | consent | legal-obligation | vital-interests | public-task | legitimate-interests" })}]`,
+      `     retention: ${t("staffConnectors.draft.fillRetention")}`,
+      `     origin: person  # ${t("staffConnectors.draft.fillOrigin", { origins: "person | observed | inferred | third-party" })}`,
     );
   }
   return lines.join("\n");

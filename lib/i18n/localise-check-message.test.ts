@@ -51,9 +51,10 @@ describe("localiseCheckMessage", () => {
         const key = `${prefix}.${name}`;
         if (typeof value !== "string") walk(value, key);
         else if (!key.startsWith("staffChecks.term.")) {
-          // The English message with each argument filled with its own name, as a schema fills it with a value.
+          // The English message with each argument filled with its own name (a number with 7), as a schema fills it with a value.
           const pattern = compileCheckPattern(key, value);
-          const sample = translateKey("en", key, Object.fromEntries(pattern.names.map((name) => [name, `<${name}>`]))) ?? "";
+          const filled = pattern.names.map((name) => [name, pattern.numbers.includes(name) ? 7 : `<${name}>`]);
+          const sample = translateKey("en", key, Object.fromEntries(filled)) ?? "";
           if (!pattern.regex.test(sample)) wrong.push(`${key}: its pattern does not match ${sample}`);
           if (localiseCheckMessage(sample, "fr") === undefined) wrong.push(`${key}: not found`);
         }

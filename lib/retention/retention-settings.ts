@@ -64,10 +64,28 @@ export function retentionSettingsOf(
   row: { value: unknown; updatedAt: Date; updatedById: string | null } | null | undefined,
 ): EffectiveRetentionSettings {
   if (!row) return { source: "default", ...defaultRetentionSettings() };
-  const parsed = retentionSettingsSchema.safeParse(row.value);
-  if (!parsed.success) {
-    const problem = parsed.error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join("; ");
-    throw new Error(`The stored retention setting is not valid (${problem}); save it again on /staff/settings/retention`);
+  return { source: "setting", ...parseStoredRetentionSetting(row.value), updatedAt: row.updatedAt, updatedById: row.updatedById };
+}
+
+/**
+ * A stored setting that fails its schema. The message (English) is for the log and the purge's
+ * failure; the settings page shows each issue in the admin's language (its English text is one of
+ * the check messages, staffChecks.settings).
+ */
+export class InvalidRetentionSetting extends Error {
+  readonly issues: Array<{ path: string; message: string }>;
+  constructor(issues: Array<{ path: string; message: string }>) {
+    const problem = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    super(`The stored retention setting is not valid (${problem}); save it again on /staff/settings/retention`);
+    this.name = "InvalidRetentionSetting";
+    this.issues = issues;
   }
-  return { source: "setting", ...parsed.data, updatedAt: row.updatedAt, updatedById: row.updatedById };
+}
+
+export function parseStoredRetentionSetting(value: unknown): RetentionSettings {
+  const parsed = retentionSettingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InvalidRetentionSetting(
+    parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "value", message: issue.message })),
+  );
 }

@@ -101,15 +101,3 @@ export function decodeDashboardCursor(
   if (!key.success) return { problem: "unreadable" };
   return { cursor: { sort: body.s, dir: body.d, kind: body.k, key: key.data, place: { from: body.at[0], index: body.at[1] } } };
 }
-
-/** The problem a bad cursor is reported with (in both languages, to move into the catalogue). */
-export const cursorProblemText: Record<"en" | "fr", Record<CursorProblem, string>> = {
-  en: {
-    unreadable: "this page link is damaged or out of date; the first page is shown",
-    "other-sort": "this page link belongs to another order; the first page is shown",
-  },
-  fr: {
-    unreadable: "ce lien de page est abîmé ou périmé ; la première page est affichée",
-    "other-sort": "ce lien de page appartient à un autre tri ; la première page est affichée",
-  },
-};

@@ -4,9 +4,10 @@
 // the table's sort links and the pagination are built from the same module.
 import { z } from "zod";
 import { JURISDICTIONS } from "../deadlines/rules.ts";
+import type { MessageRef } from "../errors.ts";
 import { RequestStatus, RequestType } from "../generated/prisma/enums.ts";
 import { safeText } from "../http/safe-text.ts";
-import { cursorProblemText, type DashboardCursor, decodeDashboardCursor, encodeDashboardCursor } from "./dashboard-cursor.ts";
+import { type DashboardCursor, decodeDashboardCursor, encodeDashboardCursor } from "./dashboard-cursor.ts";
 
 export const REQUEST_STATUSES = Object.values(RequestStatus) as RequestStatus[];
 export const REQUEST_TYPES = Object.values(RequestType) as RequestType[];
@@ -29,6 +30,21 @@ export const MAX_ROWS = 10_000;
 /** "mine" means the signed-in staff member; otherwise a staff member's id. */
 export type AssigneeFilter = "anyone" | "unassigned" | "mine" | { staffUserId: string };
 
+/** The schemas' messages are keys of this catalogue namespace; the lists they name are given here. */
+const PROBLEM = "staffRequests.viewProblems.";
+const problemValues: Record<string, Record<string, string>> = {
+  status: { statuses: REQUEST_STATUSES.join(", ").toLowerCase() },
+  type: { rights: REQUEST_TYPES.join(", ").toLowerCase() },
+  sort: { columns: SORT_COLUMNS.join(", ") },
+  size: { sizes: PAGE_SIZES.join(", ") },
+};
+
+function problemText(issue: z.core.$ZodIssue | undefined): MessageRef {
+  const key = issue?.message.startsWith(PROBLEM) ? issue.message : `${PROBLEM}invalid`;
+  const own = issue?.code === "custom" ? (issue.params as Record<string, string> | undefined) : undefined;
+  return { key, values: { ...problemValues[key.slice(PROBLEM.length)], ...own } };
+}
+
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 /** A GET form sends empty fields as `name=`: treated as not given. */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -38,7 +54,7 @@ const flag = single(z.enum(["1", "true", "on"]).optional()).transform((value) =>
 const statusValue = z.string().transform((value, ctx) => {
   const upper = value.trim().toUpperCase();
   if ((REQUEST_STATUSES as string[]).includes(upper)) return upper as RequestStatus;
-  ctx.addIssue({ code: "custom", message: `unknown status "${value}" (one of ${REQUEST_STATUSES.join(", ").toLowerCase()})` });
+  ctx.addIssue({ code: "custom", message: `${PROBLEM}status`, params: { value } });
   return z.NEVER;
 });
 
@@ -56,44 +72,47 @@ const fieldSchemas = {
     z
       .string()
       .transform((value) => value.toUpperCase())
-      .pipe(
-        z.enum(REQUEST_TYPES as [RequestType, ...RequestType[]], {
-          message: `unknown right (one of ${REQUEST_TYPES.join(", ").toLowerCase()})`,
-        }),
-      )
+      .pipe(z.enum(REQUEST_TYPES as [RequestType, ...RequestType[]], { message: `${PROBLEM}type` }))
       .optional(),
   ),
   jurisdiction: single(
     z
       .string()
       .transform((value) => value.toUpperCase())
-      .pipe(z.enum(JURISDICTIONS, { message: "unknown jurisdiction code" }))
+      .pipe(z.enum(JURISDICTIONS, { message: `${PROBLEM}jurisdiction` }))
       .optional(),
   ),
   assignee: single(
     z
       .union([z.enum(["anyone", "unassigned", "mine"]), z.uuid().transform((staffUserId) => ({ staffUserId }))], {
-        message: 'expected "anyone", "unassigned", "mine" or a staff member',
+        message: `${PROBLEM}assignee`,
       })
       .default("anyone"),
   ) as z.ZodType<AssigneeFilter>,
-  dueWithin: single(z.coerce.number({ message: "expected a number of days" }).int("expected whole days").min(0).max(366).optional()),
+  dueWithin: single(
+    z.coerce
+      .number({ message: `${PROBLEM}dueWithin` })
+      .int(`${PROBLEM}dueWithin`)
+      .min(0, `${PROBLEM}dueWithin`)
+      .max(366, `${PROBLEM}dueWithin`)
+      .optional(),
+  ),
   overdue: flag,
   failed: flag,
   q: single(
-    safeText({ message: "control characters or broken characters are not searchable" })
+    safeText({ message: `${PROBLEM}q` })
       .trim()
-      .max(254, "at most 254 characters")
+      .max(254, `${PROBLEM}qLength`)
       .optional(),
   ),
-  sort: single(z.enum(SORT_COLUMNS, { message: `sortable columns: ${SORT_COLUMNS.join(", ")}` }).default("dueDate")),
-  dir: single(z.enum(["asc", "desc"], { message: 'expected "asc" or "desc"' }).default("asc")),
+  sort: single(z.enum(SORT_COLUMNS, { message: `${PROBLEM}sort` }).default("dueDate")),
+  dir: single(z.enum(["asc", "desc"], { message: `${PROBLEM}dir` }).default("asc")),
   /** Decoded against the sort in parseDashboardParams; absent = the first page. */
   cursor: single(z.string().max(600).optional()),
   size: single(
     z.coerce
       .number()
-      .refine((value): value is PageSize => (PAGE_SIZES as readonly number[]).includes(value), `page sizes: ${PAGE_SIZES.join(", ")}`)
+      .refine((value): value is PageSize => (PAGE_SIZES as readonly number[]).includes(value), `${PROBLEM}size`)
       .default(25),
   ),
 };
@@ -103,7 +122,8 @@ export type DashboardParams = { [K in Exclude<keyof Fields, "cursor">]: z.output
   size: PageSize;
   cursor: DashboardCursor | undefined;
 };
-export type ParamProblem = { param: string; message: string };
+/** A parameter that could not be used, and why in the catalogue's words (staffRequests.viewProblems). */
+export type ParamProblem = { param: string; text: MessageRef };
 
 export const defaultDashboardParams: DashboardParams = parseDashboardParams({}).params;
 
@@ -119,7 +139,7 @@ export function parseDashboardParams(searchParams: Record<string, string | strin
     if (parsed.success) {
       out[name] = parsed.data;
     } else {
-      problems.push({ param: name, message: parsed.error.issues[0]?.message ?? "invalid value" });
+      problems.push({ param: name, text: problemText(parsed.error.issues[0]) });
       out[name] = schema.parse(undefined);
     }
   }
@@ -129,7 +149,10 @@ export function parseDashboardParams(searchParams: Record<string, string | strin
   if (token !== undefined) {
     const decoded = decodeDashboardCursor(token, params);
     if ("cursor" in decoded) params.cursor = decoded.cursor;
-    else problems.push({ param: "cursor", message: cursorProblemText.en[decoded.problem] });
+    else {
+      const key = decoded.problem === "other-sort" ? "cursorOtherSort" : "cursorUnreadable";
+      problems.push({ param: "cursor", text: { key: `${PROBLEM}${key}` } });
+    }
   }
   return { params, problems };
 }

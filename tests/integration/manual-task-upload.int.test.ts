@@ -1,5 +1,6 @@
 // The manual-task upload route refuses, before reading anything, what it must not take: no key or
-// the wrong role, a body over the limit, a body that is not a form, a task of another request.
+// the wrong role, a body over the limit, a body that is not a form, a task of another request; and
+// says so in the member's language.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "../../app/staff/requests/[id]/tasks/[taskId]/complete/route.ts";
@@ -27,6 +28,17 @@ describe("POST /staff/requests/{id}/tasks/{taskId}/complete", () => {
     const response = await post("agent", { "content-type": "multipart/form-data; boundary=x", "content-length": String(60 * 1024 * 1024) });
     expect(response.status).toBe(413);
     expect((await response.json()).error.message).toContain("50 MB");
+  });
+
+  it("refuses in French to a member who reads French", async () => {
+    const tooLarge = await post("agent", {
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": String(60 * 1024 * 1024),
+      "accept-language": "fr-FR,fr;q=0.9",
+    });
+    expect((await tooLarge.json()).error.message).toBe("Le fichier doit faire au plus 50\u00a0Mo.");
+    const notAForm = await post("agent", { "content-type": "application/json", "content-length": "2", "accept-language": "fr" }, "{}");
+    expect((await notAForm.json()).error.message).toBe("Envoyez le formulaire en multipart/form-data.");
   });
 
   it("refuses a body that is not a form", async () => {

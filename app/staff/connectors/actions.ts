@@ -8,6 +8,7 @@ import { actorOf } from "@/lib/auth/staff-principal.ts";
 import { saveConnector } from "@/lib/connectors/save-connector.ts";
 import { setConnectorEnabled } from "@/lib/connectors/set-connector-enabled.ts";
 import { testConnectorByKey } from "@/lib/connectors/test-connector.ts";
+import { localiseTestResult } from "@/lib/i18n/localise-test-result.ts";
 import { staffLocale } from "@/lib/i18n/staff-locale.ts";
 import { translator } from "@/lib/i18n/translator.ts";
 import { connectorEnabledSchema, connectorFormSchema, connectorKeySchema } from "./actions.schema.ts";
@@ -42,5 +43,8 @@ export async function setConnectorEnabledAction(_previous: unknown, formData: Fo
 }
 
 export async function testConnectorAction(_previous: unknown, formData: FormData) {
-  return runStaffAction("connectors.manage", connectorKeySchema, formData, ({ key }) => testConnectorByKey(key));
+  const result = await runStaffAction("connectors.manage", connectorKeySchema, formData, ({ key }) => testConnectorByKey(key));
+  if (!result.ok) return result;
+  // The test answers in English (the command line's words); the page says it in the member's language.
+  return { ...result, data: { key: result.data.key, ...localiseTestResult(result.data, await staffLocale()) } };
 }

@@ -16,6 +16,7 @@ import { DashboardCountsList } from "./_components/dashboard-counts.tsx";
 import { DashboardFilters } from "./_components/dashboard-filters.tsx";
 import { PaginationNav, pageSummary } from "./_components/pagination-nav.tsx";
 import { RequestsTable } from "./_components/requests-table.tsx";
+import { ViewProblems } from "./_components/view-problems.tsx";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -39,21 +40,7 @@ export default async function RequestsPage({ searchParams }: Props) {
   return (
     <div className="staff-page dashboard">
       <h1>{t("title")}</h1>
-      {problems.length > 0 ? (
-        <div className="error-summary" role="alert" aria-labelledby="view-problems-heading">
-          <h2 id="view-problems-heading" className="error-summary__title">
-            {t("problems.title")}
-          </h2>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem.param}>
-                <code>{problem.param}</code>: {problem.message}
-              </li>
-            ))}
-          </ul>
-          <p>{t("problems.rest")}</p>
-        </div>
-      ) : null}
+      <ViewProblems problems={problems} />
       <DashboardCountsList counts={counts} />
       <DashboardFilters params={params} staff={staff} />
       <p className="dashboard-summary" role="status">

@@ -30,13 +30,21 @@ export function sqlConnector<C extends SqlConfig>(
       const problems = await checkConfig(dialect, config);
       if (problems.length === 0) {
         const count = config.tables.length;
+        const summary = `Connected; ${count} ${count === 1 ? "table" : "tables"} mapped`;
         const advice = await mappingAdvice(dialect, config);
-        const slow = advice.length > 0 ? `. To consider: ${advice.join("; ")}` : "";
-        return { ok: true, message: `Connected; ${count} ${count === 1 ? "table" : "tables"} mapped${slow}` };
+        if (advice.length === 0) return { ok: true, message: summary };
+        return {
+          ok: true,
+          message: `${summary}. To consider: ${advice.join("; ")}`,
+          summary,
+          findings: advice.map((message) => ({ message })),
+        };
       }
-      const shown = problems.slice(0, 3).map((problem) => `${problem.path.join(".")}: ${problem.message}`);
+      const findings = problems.map((problem) => ({ path: problem.path.join("."), message: problem.message }));
+      const shown = findings.slice(0, 3).map((finding) => `${finding.path}: ${finding.message}`);
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
-      return { ok: false, message: `Connected, but the mapping does not match the database: ${shown.join("; ")}${more}` };
+      const summary = "Connected, but the mapping does not match the database";
+      return { ok: false, message: `${summary}: ${shown.join("; ")}${more}`, summary, findings };
     },
     access: (config, subject, context) => accessRecords(dialect, config, subject, context),
     erase: (config, subject, context) => eraseRows(dialect, config, subject, context),

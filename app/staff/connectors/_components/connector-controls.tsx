@@ -4,9 +4,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/auth/staff-action.ts";
+import type { LocalisedTestResult } from "@/lib/i18n/localise-test-result.ts";
 import { setConnectorEnabledAction, testConnectorAction } from "../actions.ts";
 
-type TestState = ActionResult<{ ok: boolean; message: string }> | null;
+type TestState = ActionResult<LocalisedTestResult> | null;
 type EnableState = ActionResult<{ enabled: boolean; changed: boolean }> | null;
 
 export function TestConnectorButton({ connectorKey }: { connectorKey: string }) {
@@ -19,14 +20,27 @@ export function TestConnectorButton({ connectorKey }: { connectorKey: string }) 
         {pending ? t("testing") : t("test")}
       </button>
       <output className="connector-result" aria-live="polite">
-        {state?.ok ? (
-          <span className={state.data.ok ? "connector-result--ok" : "connector-result--failed"}>
-            {state.data.ok ? t("ok", { message: state.data.message }) : t("failed", { message: state.data.message })}
-          </span>
-        ) : null}
+        {state?.ok ? <TestAnswer result={state.data} /> : null}
         {state && !state.ok ? <span className="connector-result--failed">{state.error.message}</span> : null}
       </output>
     </form>
+  );
+}
+
+/** The test's answer, and what its live checks found (problems, or advice when it passed) as a list. */
+export function TestAnswer({ result }: { result: LocalisedTestResult }) {
+  const t = useTranslations("staffConnectors.controls");
+  return (
+    <span className={result.ok ? "connector-result--ok" : "connector-result--failed"}>
+      {result.ok ? t("ok", { message: result.message }) : t("failed", { message: result.message })}
+      {result.ok && result.findings?.length ? ` ${t("toConsider")}` : null}
+      {/* One line each (an <output> holds phrasing content only, so no list element). */}
+      {result.findings?.map((finding) => (
+        <span key={finding} className="connector-result__finding">
+          {finding}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -45,9 +59,12 @@ export function EnableConnectorButton({ connectorKey, enabled }: { connectorKey:
         {state && !state.ok ? (
           <span className="connector-result--failed">
             {/* The problems of the stored config, each already in the reader's language (runStaffAction). */}
-            {state.error.issues?.length
-              ? errors("notEnabled", { problems: state.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ") })
-              : state.error.message}
+            {state.error.issues?.length ? errors("notEnabled") : state.error.message}
+            {state.error.issues?.map((issue) => (
+              <span key={`${issue.path}:${issue.message}`} className="connector-result__finding">
+                {t("finding", { path: issue.path, problem: issue.message })}
+              </span>
+            ))}
           </span>
         ) : null}
       </output>

@@ -3,6 +3,7 @@
 // draft to review. Needs connectors.manage (runStaffAction). Read-only, time- and row-limited.
 import { runStaffAction } from "@/lib/auth/staff-action.ts";
 import { discoverMapping } from "@/lib/discovery/discover-mapping.ts";
+import { staffLocale } from "@/lib/i18n/staff-locale.ts";
 import { proposeMappingSchema } from "./actions.schema.ts";
 
 /** The staff page waits this long at most; the command line allows a minute. */
@@ -10,7 +11,7 @@ const PAGE_TIME_LIMIT_MS = 30_000;
 
 export async function proposeMappingAction(_previous: unknown, formData: FormData) {
   return runStaffAction("connectors.manage", proposeMappingSchema, formData, async (input) => {
-    const discovery = await discoverMapping({ ...input, timeLimitMs: PAGE_TIME_LIMIT_MS });
+    const discovery = await discoverMapping({ ...input, timeLimitMs: PAGE_TIME_LIMIT_MS, locale: await staffLocale() });
     return {
       yaml: discovery.yaml,
       reviewNotes: discovery.reviewNotes,

@@ -28,7 +28,7 @@ async function handleQueuesRequest(request: Request): Promise<Response> {
     throw error;
   }
   // proxy.ts puts the nonce of this response's Content-Security-Policy on the request.
-  return (await queuesBoard()).handle(request, request.headers.get("x-nonce"));
+  return (await queuesBoard(await staffLocaleOf(request))).handle(request, request.headers.get("x-nonce"));
 }
 
 const handle = apiRoute(handleQueuesRequest);

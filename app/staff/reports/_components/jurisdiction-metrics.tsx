@@ -9,7 +9,7 @@ type Props = { rows: JurisdictionMetrics[]; periodLabel: string; format: ReportF
 export async function JurisdictionMetricsView({ rows, periodLabel, format }: Props) {
   const t = await getTranslations("staffReports");
   if (rows.length === 0) return <p>{t("noRequests")}</p>;
-  const named = rows.filter((row) => row.jurisdiction !== "all");
+  const chart = format.onTimeChart(rows);
   const counts = ["received", "responded", "onTime", "late"] as const;
   return (
     <>
@@ -66,17 +66,9 @@ export async function JurisdictionMetricsView({ rows, periodLabel, format }: Pro
       <BarChart
         id="on-time-chart"
         title={t("metrics.onTimeChartTitle", { period: periodLabel })}
-        summary={named
-          .map((row) =>
-            t("metrics.onTimeChartSummary", {
-              jurisdiction: row.jurisdiction,
-              share: format.share(row.onTimeShare),
-              answered: row.responded,
-            }),
-          )
-          .join(" ")}
+        summary={chart.summary}
         series={[{ label: t("metrics.seriesOnTime"), colour: "var(--success)" }]}
-        groups={named.map((row) => ({ label: row.jurisdiction, values: [row.onTimeShare] }))}
+        groups={chart.groups}
         max={1}
         format={format.share}
         missing={t("notAvailable")}

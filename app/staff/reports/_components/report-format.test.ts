@@ -28,4 +28,16 @@ describe("the report's words and numbers in the member's language", () => {
     expect(fr.jurisdiction("US_CA")).toMatch(/California/);
     expect(fr.jurisdiction("XX_UNKNOWN")).toBe("XX_UNKNOWN");
   });
+
+  it("names the laws on the on-time chart, in French to a French member", () => {
+    const rows = [
+      { jurisdiction: "EU_GDPR", onTimeShare: 0.5, responded: 2 },
+      { jurisdiction: "US_CA", onTimeShare: null, responded: 0 },
+      { jurisdiction: "all", onTimeShare: 0.5, responded: 2 },
+    ];
+    const chart = reportFormat("fr").onTimeChart(rows);
+    expect(chart.groups.map((group) => group.label)).toEqual(["RGPD (UE)", "California Consumer Privacy Act"]);
+    expect(chart.summary).toMatch(/^RGPD \(UE\)\s: 50\s%/);
+    expect(chart.summary).not.toMatch(/EU_GDPR|US_CA/);
+  });
 });

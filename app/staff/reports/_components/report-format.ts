@@ -20,17 +20,35 @@ export function reportFormat(locale: Locale) {
   const share = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   // Calendar days (YYYY-MM-DD) are formatted in UTC, so the day written is the day given.
   const day = staffDate(locale, "UTC");
+  const lawName = (code: string) =>
+    isLawCode(code)
+      ? t(`staffLabels.law.${code}`)
+      : Object.hasOwn(jurisdictionRules, code)
+        ? jurisdictionRules[code as keyof typeof jurisdictionRules].name
+        : code;
   return {
     count: (value: number | null) => count.format(value ?? 0),
     days: (value: number | null) => (value === null ? "–" : days.format(value)),
     share: (value: number | null) => (value === null ? "–" : share.format(value)),
     day: (date: string) => day.format(new Date(`${date}T00:00:00Z`)),
-    jurisdiction: (code: string) =>
-      isLawCode(code)
-        ? t(`staffLabels.law.${code}`)
-        : Object.hasOwn(jurisdictionRules, code)
-          ? jurisdictionRules[code as keyof typeof jurisdictionRules].name
-          : code,
+    jurisdiction: lawName,
+    /** The on-time chart of the laws: each bar and its sentence name the law, not its code. */
+    onTimeChart: (rows: Array<{ jurisdiction: string; onTimeShare: number | null; responded: number }>) => {
+      const named = rows.filter((row) => row.jurisdiction !== "all");
+      const percent = (value: number | null) => (value === null ? "–" : share.format(value));
+      return {
+        summary: named
+          .map((row) =>
+            t("staffReports.metrics.onTimeChartSummary", {
+              jurisdiction: lawName(row.jurisdiction),
+              share: percent(row.onTimeShare),
+              answered: row.responded,
+            }),
+          )
+          .join(" "),
+        groups: named.map((row) => ({ label: lawName(row.jurisdiction), values: [row.onTimeShare] })),
+      };
+    },
     /** A right as a row heading: "Access", "Accès"; "all" is every right together. */
     right: (right: RequestType | "all") => {
       const label = right === "all" ? t("staffReports.allRights") : t(`staffLabels.right.${right.toUpperCase() as Uppercase<RequestType>}`);

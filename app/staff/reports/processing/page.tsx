@@ -12,7 +12,7 @@ import { processingRecordQuerySchema } from "@/lib/data-map/processing-record-qu
 import { env } from "@/lib/env.ts";
 import { type FieldIssue, isAppError } from "@/lib/errors.ts";
 import type { Locale } from "@/lib/i18n/catalogue.ts";
-import { formatDate } from "@/lib/i18n/messages.ts";
+import { formatDate } from "@/lib/i18n/format-date.ts";
 import { staffDateTime } from "@/lib/i18n/staff-dates.ts";
 import { translateKey, translator } from "@/lib/i18n/translator.ts";
 import { RecordActivities } from "./_components/record-activities.tsx";

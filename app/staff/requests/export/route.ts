@@ -2,6 +2,7 @@
 // dashboard's own query string). Reading only, so the staff cookie is accepted (GET) as well as an
 // API key; the export itself is audited by the service.
 import { requireStaffRequest } from "@/lib/auth/require-staff.ts";
+import { englishText } from "@/lib/auth/staff-refusal.ts";
 import { AppError } from "@/lib/errors.ts";
 import { apiRoute } from "@/lib/http/api-response.ts";
 import { referencesSchema } from "@/lib/staff/bulk-action.schema.ts";
@@ -23,9 +24,8 @@ export const GET = apiRoute(async (request: Request) => {
   const query = queryObject(url);
   const { params, problems } = parseDashboardParams(query);
   if (problems.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `Invalid ${problems.map((p) => `${p.param}: ${p.message}`).join("; ")}`, {
-      issues: problems.map((p) => ({ path: p.param, message: p.message })),
-    });
+    const issues = problems.map((p) => ({ path: p.param, message: englishText(p.text), text: p.text }));
+    throw new AppError("VALIDATION_FAILED", `Invalid ${issues.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { issues });
   }
   let references: string[] | undefined;
   if (query.scope === "selection" || query.reference !== undefined) {

@@ -11,11 +11,13 @@ import { listRetentionRuns } from "@/lib/retention/list-retention-runs.ts";
 import {
   defaultRetentionSettings,
   type EffectiveRetentionSettings,
+  InvalidRetentionSetting,
   readRetentionSettings,
   retentionBounds,
 } from "@/lib/retention/retention-settings.ts";
 import { RetentionForm } from "./_components/retention-form.tsx";
 import { RetentionRuns } from "./_components/retention-runs.tsx";
+import { StoredSettingProblem } from "./_components/stored-setting-problem.tsx";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -23,14 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("retention.title") };
 }
 
-async function currentSettings(): Promise<{ settings: EffectiveRetentionSettings; problem: string | null }> {
+async function currentSettings(): Promise<{ settings: EffectiveRetentionSettings; problem: InvalidRetentionSetting | null }> {
   try {
     return { settings: await readRetentionSettings(), problem: null };
   } catch (error) {
-    return {
-      settings: { source: "default", ...defaultRetentionSettings() },
-      problem: error instanceof Error ? error.message : String(error),
-    };
+    if (!(error instanceof InvalidRetentionSetting)) throw error;
+    return { settings: { source: "default", ...defaultRetentionSettings() }, problem: error };
   }
 }
 
@@ -49,11 +49,7 @@ export default async function RetentionSettingsPage() {
       </p>
       <h1>{t("retention.title")}</h1>
       <p className="lead">{t("retention.lead", { timeZone })}</p>
-      {problem ? (
-        <p className="message message--error" role="alert">
-          {t("retention.problem", { problem })}
-        </p>
-      ) : null}
+      {problem ? <StoredSettingProblem issues={problem.issues} /> : null}
       <p>
         {settings.source === "default" || !settings.updatedAt
           ? t("retention.defaults")
