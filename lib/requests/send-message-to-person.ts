@@ -33,17 +33,17 @@ export async function sendMessageToPerson(options: { reference: string; input: z
         { text: { key: "staffRequest.errors.messageUnverified", values: { reference: read.reference } } },
       );
     }
-    if (!read.email || read.purgedAt) {
-      throw new AppError("INVALID_STATE", `The person's details of ${read.reference} were removed.`, {
-        text: { key: "staffRequest.errors.personRemoved", values: { reference: read.reference } },
-      });
-    }
     if (hasNoAddress(read)) {
       throw new AppError(
         "INVALID_STATE",
         `Request ${read.reference} has no email address: the company's own system filed it with an account number only, so there is nobody to write to.`,
         { text: { key: "staffRequest.errors.noAddress", values: { reference: read.reference } } },
       );
+    }
+    if (!read.email || read.purgedAt) {
+      throw new AppError("INVALID_STATE", `The person's details of ${read.reference} were removed.`, {
+        text: { key: "staffRequest.errors.personRemoved", values: { reference: read.reference } },
+      });
     }
     // The row lock with the status read: a change of the request at the same moment comes first or after.
     const request = await moveRequestFrom(tx, read, read.status);
