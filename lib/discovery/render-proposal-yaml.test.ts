@@ -82,13 +82,15 @@ describe("the proposed mapping's draft", () => {
       "colonne «\u00a0phone\u00a0»\u00a0: contact (moyenne) — le nom indique «\u00a0numéro de téléphone\u00a0»\u00a0; seulement 1 valeur(s) échantillonnée(s) sur 4 y ressemble(nt)",
     );
     expect(french).toContain("purposes: [À COMPLÉTER\u00a0: pourquoi ces données sont utilisées]");
+    expect(french).toContain("les lignes et les montants sont gardés pour la comptabilité");
   });
 
   it("keeps English for the command line", () => {
     const english = renderProposalYaml(proposal, options);
     expect(english).toContain('# Proposed mapping of PostgreSQL schema "shop", read from its catalog');
     expect(english).toContain('#   - Not linked to a person: not mapped: "newsletter", "warehouse"');
-    expect(english).toContain('#   - "orders": "card_number" looks like payment card or bank numbers');
+    // A financial table keeps its rows and masks the card numbers (choose-erase.ts).
+    expect(english).toContain("financial records (by the table's name or its amounts): the rows and amounts are kept for the accounts");
   });
 
   it("gives the notes to review in French", () => {
@@ -96,7 +98,6 @@ describe("the proposed mapping's draft", () => {
     expect(notes.length).toBeGreaterThan(1);
     for (const note of notes) expect(note, note).not.toMatch(ENGLISH);
     expect(notes).toContain('Non reliées à une personne, non cartographiées\u00a0: "newsletter", "warehouse"');
-    expect(notes.join("\n")).toContain('«\u00a0orders\u00a0»\u00a0: "card_number" ressemble à des numéros de carte');
     expect(notes.join("\n")).toContain("«\u00a0newsletter\u00a0» pourrait aussi identifier des personnes");
   });
 });
