@@ -185,3 +185,27 @@ test("a request's status page stays within a phone's width once completed, with 
     await context.close();
   }
 });
+
+test("a completed request's status page prints as the answer only: black on white, without the forms, the buttons or the language switch", async ({
+  browser,
+}) => {
+  const token = fixtures.statusPath.split("/").pop() as string;
+  await sql(`UPDATE requests SET status = 'COMPLETED', outcome = 'FULFILLED', "closedAt" = now() WHERE email = $1`, [fixtures.publicEmail]);
+  const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 794, height: 1123 } });
+  const page = await context.newPage();
+  await page.goto(`/en/status/${token}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator(".language-switch")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.locator("main form").first()).toBeHidden();
+  const colours = await page.evaluate(() => ({
+    text: getComputedStyle(document.body).color,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+  // Printed in a dark scheme too: the page's colours are the paper's, not the screen's.
+  expect(colours.text).toBe("rgb(0, 0, 0)");
+  expect(["rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"]).toContain(colours.background);
+  expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
+  await context.close();
+});

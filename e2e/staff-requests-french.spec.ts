@@ -107,6 +107,8 @@ test("a member reading French sees the request list and a request's page in Fren
   }
   await expect(page.locator(".request-summary")).toContainText("vérifiée, en attente d’une décision");
   await expect(page.getByRole("region", { name: "Délai" })).toContainText("RGPD (UE)");
+  // Where the person lives, by name in the member's language, not the code stored on the request.
+  await expect(page.locator("dt", { hasText: "Pays / région" }).locator("+ dd")).toHaveText("France");
 
   // A decision answers in French, and the timeline tells it in French.
   await page.getByRole("button", { name: "Attribuer", exact: true }).click();

@@ -126,7 +126,10 @@ type StatusRow = {
  * the data itself.
  */
 function accessAnswerOf(row: StatusRow, locale: Locale, now: Date, answeredMaps: Map<string, DataMap | null> | null) {
-  if (row.type !== "ACCESS" || row.status !== "COMPLETED") return { answerSources: null, download: null };
+  if (row.status !== "COMPLETED" || (row.type !== "ACCESS" && row.type !== "PORTABILITY")) return { answerSources: null, download: null };
+  const download = downloadOf(row.artifacts[0], now);
+  // A portability answer is the data only: its package, no summary of what is held and why.
+  if (row.type === "PORTABILITY") return { answerSources: null, download };
   const sources = row.tasks
     .filter((task) => task.action === "ACCESS" && task.status === "SUCCEEDED")
     .map((task) => {
@@ -139,16 +142,15 @@ function accessAnswerOf(row: StatusRow, locale: Locale, now: Date, answeredMaps:
         dataMap: then !== undefined ? then : today?.success ? today.data : null,
       };
     });
-  const artifact = row.artifacts[0];
+  // Summed up in the page's language by the page (lib/data-map/summarise-access-answer.ts).
+  return { answerSources: sources, download };
+}
+
+/** The package while it can still be downloaded: before it expires, is deleted or runs out of downloads. */
+function downloadOf(artifact: StatusRow["artifacts"][number] | undefined, now: Date) {
   const available =
     artifact && !artifact.deletedAt && artifact.wrappedKey && artifact.expiresAt > now && artifact.downloadCount < artifact.maxDownloads;
-  return {
-    // Summed up in the page's language by the page (lib/data-map/summarise-access-answer.ts).
-    answerSources: sources,
-    download: available
-      ? { expiresAt: artifact.expiresAt.toISOString(), downloadsLeft: artifact.maxDownloads - artifact.downloadCount }
-      : null,
-  };
+  return available ? { expiresAt: artifact.expiresAt.toISOString(), downloadsLeft: artifact.maxDownloads - artifact.downloadCount } : null;
 }
 
 /** The law behind the deadline, for a plain sentence on the page ("the GDPR gives us 1 month"). */

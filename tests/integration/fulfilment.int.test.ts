@@ -364,6 +364,11 @@ describe("fulfilment", () => {
     const done = await waitForRequests([reference], "COMPLETED").then(([row]) => row);
     const approval = await db().auditEvent.findFirstOrThrow({ where: { requestId: done.id, action: "request.approved" } });
     expect(approval.actorId).toBe("auto-approval");
+    // The status page offers the download too, not only the email (no Art. 15 summary for this right).
+    const ready = await waitForEmail(catcher(), email, (m) => m.text.includes(reference) && /download/i.test(m.subject));
+    const onStatus = await statusOf(ready.text, reference);
+    expect(onStatus.download).toMatchObject({ downloadsLeft: 5 });
+    expect(onStatus.answerSources).toBeNull();
     // Data only, for reuse (Art. 20): plain arrays of records, and no Art. 15 texts anywhere.
     const files = await downloadPackage(catcher(), email, reference);
     const customers = JSON.parse(files.get("data/shop-db/customers.json") as string);

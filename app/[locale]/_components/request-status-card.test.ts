@@ -260,3 +260,26 @@ describe("RequestStatusCard of an opt-out", () => {
     expect(card(request("IN_PROGRESS"), "en")).not.toContain("What you asked");
   });
 });
+
+describe("RequestStatusCard download", () => {
+  it("offers the download of a completed portability request, which has no summary of what is held", () => {
+    const portability: StatusRequest = {
+      ...request("COMPLETED"),
+      type: "PORTABILITY",
+      closedAt: "2026-12-08T10:00:00.000Z",
+      canWithdraw: false,
+      download: { expiresAt: "2026-12-15T10:00:00.000Z", downloadsLeft: 5 },
+    };
+    for (const [locale, button] of [
+      ["en", "Download my data (ZIP)"],
+      ["fr", "Télécharger mes données (ZIP)"],
+    ] as const) {
+      const html = render(
+        createElement(RequestStatusCard, { locale, token: "t0k3n", request: portability, confirming: false, timeZone: "Europe/Paris" }),
+      );
+      expect(html).toContain(button);
+      expect(html).toContain('action="/api/v1/status/t0k3n/packages/DSR-7K3M-Q9PX"');
+      expect(html).not.toContain(locale === "en" ? "What we hold about you" : "Ce que nous détenons");
+    }
+  });
+});

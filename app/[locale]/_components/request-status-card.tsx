@@ -76,6 +76,17 @@ export function RequestStatusCard({ locale, token, request, confirming, timeZone
       ) : null}
       {request.preference ? <PreferenceAnswer request={request} /> : null}
       {request.answerSources ? <AccessAnswer locale={locale} token={token} request={request} timeZone={timeZone} /> : null}
+      {request.type === "PORTABILITY" && request.status === "COMPLETED" ? (
+        <section className="access-answer" aria-labelledby={`answer-${request.reference}-download`}>
+          <Download
+            locale={locale}
+            token={token}
+            request={request}
+            timeZone={timeZone}
+            headingId={`answer-${request.reference}-download`}
+          />
+        </section>
+      ) : null}
       {request.status === "DENIED" ? <Denial request={request} /> : null}
       {request.corrections.length > 0 ? <Corrections request={request} /> : null}
       {request.messages.length > 0 ? <Messages locale={locale} request={request} timeZone={timeZone} /> : null}
@@ -99,14 +110,24 @@ function readerOf(request: StatusRequest, timeZone: string) {
   return { country: request.country, region: request.region, timeZone };
 }
 
-/** A fulfilled access request: the download while it lasts, and per source and category all the map says (Art. 15(1)-(2)). */
-function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
+/** The package's download while it lasts (an access or a portability request, once completed). */
+function Download({
+  locale,
+  token,
+  request,
+  timeZone,
+  headingId,
+}: {
+  locale: Locale;
+  token: string;
+  request: StatusRequest;
+  timeZone: string;
+  headingId: string;
+}) {
   const t = useTranslations("publicStatus.status");
-  const sources = describeAccessAnswer(request.answerSources ?? [], locale);
-  const id = `answer-${request.reference}`;
   return (
-    <section className="access-answer" aria-labelledby={id}>
-      <h3 id={`${id}-download`}>{t("downloadTitle")}</h3>
+    <>
+      <h3 id={headingId}>{t("downloadTitle")}</h3>
       {request.download ? (
         <>
           <p>
@@ -124,6 +145,18 @@ function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; to
       ) : (
         <p>{t("downloadGone")}</p>
       )}
+    </>
+  );
+}
+
+/** A fulfilled access request: the download while it lasts, and per source and category all the map says (Art. 15(1)-(2)). */
+function AccessAnswer({ locale, token, request, timeZone }: { locale: Locale; token: string; request: StatusRequest; timeZone: string }) {
+  const t = useTranslations("publicStatus.status");
+  const sources = describeAccessAnswer(request.answerSources ?? [], locale);
+  const id = `answer-${request.reference}`;
+  return (
+    <section className="access-answer" aria-labelledby={id}>
+      <Download locale={locale} token={token} request={request} timeZone={timeZone} headingId={`${id}-download`} />
       <h3 id={id}>{t("heldTitle")}</h3>
       {sources.length === 0 ? <p>{t("heldNone")}</p> : <p>{t("heldIntro")}</p>}
       {sources.map((source, sourceIndex) => (

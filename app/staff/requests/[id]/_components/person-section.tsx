@@ -1,5 +1,6 @@
 // Who asked and what for: the details the person gave, in full (staff only).
 import { useLocale, useTranslations } from "next-intl";
+import { describePlace } from "@/lib/geo/describe-place.ts";
 import type { RequestDetails } from "@/lib/requests/get-request-details.ts";
 import { confirmAccountIdAction } from "../actions.ts";
 import { ActionForm } from "./action-form.tsx";
@@ -44,10 +45,7 @@ export function PersonSection({ details, timeZone, canDecide }: { details: Reque
           </>
         ) : null}
         <dt>{t("person.country")}</dt>
-        <dd>
-          {person.country}
-          {person.region ? ` / ${person.region}` : ""}
-        </dd>
+        <dd>{describePlace(person.country, person.region, locale === "fr" ? "fr" : "en")}</dd>
         <dt>{t("person.language")}</dt>
         <dd>{t(person.locale === "fr" ? "language.fr" : "language.en")}</dd>
         <dt>{t("person.right")}</dt>
