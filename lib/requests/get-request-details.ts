@@ -7,6 +7,7 @@ import { describeCorrections, rectificationTasksOf, requestedCorrections } from 
 import { readDataMap } from "../data-map/read-data-map.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, ruleFor } from "../deadlines/index.ts";
+import { readableExplanation } from "../deadlines/readable-explanation.ts";
 import { AppError } from "../errors.ts";
 import type { ActorType } from "../generated/prisma/enums.ts";
 import type { Locale } from "../i18n/catalogue.ts";
@@ -194,7 +195,7 @@ export async function getRequestDetails(id: string, options: { locale?: Locale; 
       explanation:
         locale === "en"
           ? Array.isArray(request.deadlineExplanation)
-            ? request.deadlineExplanation.map(String)
+            ? readableExplanation(request.deadlineExplanation.map(String))
             : []
           : computeRequestDeadline(request, request.clockEvents, locale).explanation,
     },

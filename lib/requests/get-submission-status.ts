@@ -8,6 +8,7 @@ import { type DataMapState, readDataMap } from "../data-map/read-data-map.ts";
 import { categoryNameFor, sourceNameFor } from "../data-map/source-name.ts";
 import { db } from "../db.ts";
 import { isJurisdictionCode, type RequestType as RequestTypeCode, ruleForRight } from "../deadlines/index.ts";
+import { readableExplanation } from "../deadlines/readable-explanation.ts";
 import { AppError } from "../errors.ts";
 import { canReplyToTeam } from "./reply-to-team.ts";
 import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
@@ -65,7 +66,8 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       dueDate: dayOf(r.dueDate) as string,
       extended: r.extended,
       clockPaused: r.clockPaused,
-      explanation: r.deadlineExplanation as string[],
+      // As stored, with the law by its name (readable-explanation.ts).
+      explanation: readableExplanation(r.deadlineExplanation as string[]),
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,

@@ -1,6 +1,7 @@
 // The shared end of both proofs of email (link or code): the submission's requests become
 // VERIFIED and the person is told what happens next and by when the answer is due.
 import type { Tx } from "../db.ts";
+import { readableExplanation } from "../deadlines/readable-explanation.ts";
 import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import { queueRequestEmail } from "./queue-request-email.ts";
 import { computeRequestDeadline, dayOf } from "./request-deadline.ts";
@@ -78,7 +79,7 @@ async function explanationIn(
   request: Parameters<typeof computeRequestDeadline>[0] & { id: string; deadlineExplanation: unknown },
   locale: string,
 ): Promise<string[]> {
-  if (locale !== "fr") return request.deadlineExplanation as string[];
+  if (locale !== "fr") return readableExplanation(request.deadlineExplanation as string[]);
   const events = await tx.clockEvent.findMany({ where: { requestId: request.id } });
   return computeRequestDeadline(request, events, "fr").explanation;
 }
