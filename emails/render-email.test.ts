@@ -212,6 +212,15 @@ describe("renderEmail", () => {
     expect(text).toContain("DSAR-2024-0002: erasure of your data");
   });
 
+  it("asks to confirm the requests, in the plural when there are several, in both languages", async () => {
+    const two = sampleProps["verify-request"];
+    const one = { ...two, references: ["DSAR-2024-0001"], types: ["access"] };
+    expect((await renderEmail("verify-request", "fr", two)).html).toContain("Confirmer mes demandes");
+    expect((await renderEmail("verify-request", "fr", one)).html).toContain("Confirmer ma demande");
+    expect((await renderEmail("verify-request", "en", two)).html).toContain("Confirm my requests");
+    expect((await renderEmail("verify-request", "en", one)).html).toContain("Confirm my request<");
+  });
+
   it("tells the person who filed for them and what to do if they did not authorise it, in both languages", async () => {
     const props = { ...sampleProps["verify-request"], agent: { name: "Ada Agent", organisation: "Privacy Helpers" } };
     const en = await renderEmail("verify-request", "en", props);

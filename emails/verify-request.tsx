@@ -47,7 +47,7 @@ export const verifyRequestEmail = defineEmailTemplate({
           </>
         ) : null}
         <Paragraph>{t("why")}</Paragraph>
-        <PrimaryButton href={verifyUrl}>{t("button")}</PrimaryButton>
+        <PrimaryButton href={verifyUrl}>{t("button", { count: references.length })}</PrimaryButton>
         <Paragraph>{t("codeIntro")}</Paragraph>
         <Section style={styles.panel}>
           <Text style={styles.code}>{code}</Text>
