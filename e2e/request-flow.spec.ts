@@ -22,7 +22,7 @@ test("a person files a request in French, opens the link from the email, confirm
 
   const message = await waitForEmail(inbox, email);
   expect(message.subject).toMatch(/confirm/i);
-  expect(message.text).toContain("Confirmer ma demande");
+  expect(message.text).toContain("Confirmer mes demandes"); // two requests in one email
   // Opening the link verifies nothing by itself: a mail scanner would open it too.
   await page.goto(linkIn(message, "verify"));
   await expect(page.getByRole("button", { name: "Confirmer ma demande" })).toBeVisible();
