@@ -28,7 +28,8 @@ export type AnswerSource = {
   dataMap?: DataMap | null;
 };
 
-type Context = { locale: PackageLocale; companyName: string };
+/** timeZone: the controller's, in which moments are shown (the files keep them exact, in UTC). */
+type Context = { locale: PackageLocale; companyName: string; timeZone?: string };
 
 /** The map's entry for a category (hasOwn: a category named "constructor" finds nothing). */
 export function mapEntryOf(dataMap: DataMap | null | undefined, category: string) {
@@ -56,7 +57,7 @@ export function renderAnswerCategory(
     `<h4 id="${anchor}">${escapeHtml(label)}</h4>`,
     `<p class="technical">${escapeHtml(t.technicalName(category.category))}</p>`,
     `<h5>${escapeHtml(t.dataHeading)}</h5>`,
-    renderRecords(context, category, label),
+    renderRecords(context, category, label, meanings),
     `<h5>${escapeHtml(t.fieldsHeading)}</h5>`,
     renderMeanings(context, category, meanings),
     `<h5>${escapeHtml(t.aboutHeading)}</h5>`,
@@ -68,7 +69,7 @@ export function renderAnswerCategory(
   return parts.join("\n");
 }
 
-function renderRecords(context: Context, category: CategorySummary, label: string): string {
+function renderRecords(context: Context, category: CategorySummary, label: string, meanings: Record<string, string>): string {
   const t = accessAnswerTexts[context.locale];
   const shown = category.preview.length;
   const files = `${escapeHtml(t.fullFiles)} ${fileLink(category.csv.zipPath, "CSV")} · ${fileLink(category.json.zipPath, "JSON")}`;
@@ -77,10 +78,19 @@ function renderRecords(context: Context, category: CategorySummary, label: strin
     shown === category.records
       ? `<p>${escapeHtml(t.allShown(category.records))}</p>`
       : `<p class="notice">${escapeHtml(t.firstShown(shown, category.records))} ${files}</p>`;
-  const head = category.fields.map((field) => `<th scope="col"><code>${escapeHtml(field)}</code></th>`).join("");
+  // A column reads by what it means when the source says so, its technical name beneath.
+  const head = category.fields
+    .map((field) =>
+      Object.hasOwn(meanings, field)
+        ? `<th scope="col">${escapeHtml(meanings[field])}<br><code class="technical">${escapeHtml(field)}</code></th>`
+        : `<th scope="col"><code>${escapeHtml(field)}</code></th>`,
+    )
+    .join("");
   const rows = category.preview.map(
     (record) =>
-      `<tr>${category.fields.map((field) => `<td>${cell(context, Object.hasOwn(record, field) ? record[field] : undefined)}</td>`).join("")}</tr>`,
+      `<tr>${category.fields
+        .map((field) => `<td>${cell(context, Object.hasOwn(record, field) ? record[field] : undefined, category.formats[field])}</td>`)
+        .join("")}</tr>`,
   );
   return [
     intro,
@@ -95,9 +105,10 @@ function renderRecords(context: Context, category: CategorySummary, label: strin
  * A value as a person reads it: text as it is, true/false in words, a list of plain values as a list,
  * a flat object as "name: value" lines, anything deeper as compact JSON.
  */
-function cell(context: Context, value: unknown): string {
+function cell(context: Context, value: unknown, format?: string): string {
   const t = accessAnswerTexts[context.locale];
   if (value === undefined || value === null || value === "") return `<span class="empty">${escapeHtml(t.emptyValue)}</span>`;
+  if (typeof value === "string" && (format === "date-time" || format === "date")) return dateCell(context, value, format);
   if (typeof value === "boolean") return escapeHtml(value ? t.yes : t.no);
   if (Array.isArray(value) && value.every(isPlain)) return listOf(value.map(String));
   if (typeof value === "object" && Object.values(value).every(isPlain)) {
@@ -107,6 +118,20 @@ function cell(context: Context, value: unknown): string {
   }
   if (typeof value === "object") return `<code>${escapeHtml(JSON.stringify(value))}</code>`;
   return escapeHtml(String(value));
+}
+
+/**
+ * A moment or a day as a person reads it ("14 mars 2026, 10:30:00" in the controller's zone); the
+ * exact value stays in the markup (<time datetime>) and in the JSON and CSV files.
+ */
+function dateCell(context: Context, value: string, format: "date-time" | "date"): string {
+  const at = new Date(format === "date" ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(at.getTime())) return escapeHtml(value);
+  const shown = new Intl.DateTimeFormat(context.locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "medium",
+    ...(format === "date-time" ? { timeStyle: "medium", timeZone: context.timeZone ?? "UTC" } : { timeZone: "UTC" }),
+  }).format(at);
+  return `<time datetime="${escapeHtml(value)}">${escapeHtml(shown)}</time>`;
 }
 
 function isPlain(value: unknown): boolean {

@@ -162,8 +162,26 @@ describe("the access answer", () => {
     expect(html).toContain("Lumière n’a pas décrit ces données");
     expect(html).toContain("Vous avez aussi le droit de former un recours juridictionnel.");
     expect(html).not.toMatch(/Why we use it|Your orders|How long we keep it/);
+    // A column reads by what it means, its technical name beneath.
+    expect(html).toContain('<th scope="col">Amount paid<br><code class="technical">total</code></th>');
     const about = JSON.parse(files.get("data/shop/orders.json") as string).about;
     expect(about.retention).toBe("10 ans à compter de la date de la facture");
+  });
+
+  it("shows a moment or a day in words, in the controller's zone and the request's language, keeping the exact value", async () => {
+    const visits: AccessRecord[] = [
+      {
+        source: "shop",
+        category: "visits",
+        fields: { at: "2026-03-14T09:30:00.123456Z", day: "2026-03-15" },
+        formats: { at: "date-time", day: "date" },
+      },
+    ];
+    const files = await build({ locale: "fr", sources: [{ key: "shop", name: "Boutique", records: recordsOf(visits) }] });
+    const html = files.get("index.html") as string;
+    expect(html).toMatch(/<time datetime="2026-03-14T09:30:00.123456Z">14 mars 2026[^<]*10:30:00<\/time>/);
+    expect(html).toContain('<time datetime="2026-03-15">15 mars 2026</time>');
+    expect(JSON.parse(files.get("data/shop/visits.json") as string).records[0].at).toBe("2026-03-14T09:30:00.123456Z");
   });
 
   it("carries the map in the JSON files beside the records, and leaves the CSV data only", async () => {

@@ -47,7 +47,7 @@ a { color: #0b57d0; } @media print { a { color: inherit; } }
 h4 { font-size: 1.2rem; margin: 2.5rem 0 0; } h5 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
 .category { border-top: 1px solid #ddd; } .technical { color: #555; font-size: .85rem; margin: .1rem 0 .5rem; }
 .scroll { overflow-x: auto; max-width: 100%; } .scroll:focus { outline: 2px solid #0b57d0; }
-table.data { width: auto; min-width: 100%; font-size: .9rem; } table.data td { overflow-wrap: break-word; max-width: 24rem; } table.data td ul { margin: 0; padding-left: 1rem; }
+table.data { width: auto; min-width: 100%; font-size: .9rem; } table.data th code.technical { font-weight: normal; font-size: .8em; color: #555; } table.data td { overflow-wrap: break-word; max-width: 24rem; } table.data td ul { margin: 0; padding-left: 1rem; }
 .empty { color: #666; font-style: italic; }
 dl.fields { grid-template-columns: minmax(6rem, max-content) 1fr; }
 dd > ul { margin: 0; padding-left: 1.2rem; } dd > ul > li + li { margin-top: .3rem; } dd > p { margin: 0 0 .4rem; }
