@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import yauzl from "yauzl";
 import { postgresUser, privateFolderFor, reachableBy } from "../scripts/dev/embedded-postgres-place.ts";
+import { listEmails } from "../tests/support/mailbox.ts";
 import { linkIn, waitForEmail } from "./support/fixtures.ts";
 
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
@@ -121,6 +122,12 @@ test("the demo runs on an embedded database with no Redis, delivers a download f
     expect(first.output()).toContain(`data in ${clusterDir}`);
     expect(first.output()).toContain("queues run on PostgreSQL");
     expect(first.output()).toContain(`http://localhost:${ports.inbox}`);
+
+    // A request seeded as already confirmed gets its acknowledgement, never a "confirm your address" email.
+    const seededTo = "oliver.smith@example.co.uk";
+    await waitForEmail(`http://127.0.0.1:${ports.inbox}`, seededTo, (m) => /has received your request/.test(m.subject), 60_000);
+    const seededSubjects = (await listEmails(`http://127.0.0.1:${ports.inbox}`, seededTo)).map((m) => m.subject);
+    expect(seededSubjects.filter((subject) => /Confirm your email address/.test(subject))).toEqual([]);
 
     // A customer of the demo shop: the request goes all the way to a download (demo requests are auto-approved).
     const email = "camille.durand@example.com";

@@ -13,6 +13,8 @@ export type AuditEventInput = {
   action: string;
   /** Counts, ids, hashes, reasons: never a personal value. */
   data?: Record<string, unknown>;
+  /** When it happened, if not now: the moment the caller itself records (a request's receivedAt). */
+  at?: Date;
 };
 
 export async function appendAuditEvent(tx: Tx, input: AuditEventInput) {
@@ -25,7 +27,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput) {
       // What the hash will cover is what the database keeps: plain JSON.
       data: JSON.parse(JSON.stringify(input.data ?? {})),
       // Milliseconds, as the column keeps them and the hash reads them back.
-      at: new Date(),
+      at: input.at ?? new Date(),
     },
   });
 }

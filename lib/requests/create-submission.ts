@@ -107,6 +107,7 @@ export async function createSubmission(options: CreateSubmissionOptions): Promis
         requestId: request.id,
         actor,
         action: "request.submitted",
+        at: now,
         data: {
           type,
           channel: options.channel,

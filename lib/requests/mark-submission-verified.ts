@@ -49,12 +49,14 @@ export async function markSubmissionVerified(
       requestId: request.id,
       actor: { type: "SUBJECT" },
       action: "request.verified",
+      at: now,
       data: { method, submissionId },
     });
     await appendAuditEvent(tx, {
       requestId: request.id,
       actor: { type: "SYSTEM" },
       action: "request.acknowledged",
+      at: now,
       data: { dueDate: dayOf(request.dueDate), acknowledgeBy: dayOf(request.acknowledgeBy) },
     });
   }
