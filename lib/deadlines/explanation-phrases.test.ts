@@ -66,6 +66,8 @@ describe("the deadline explained in French", () => {
     expect({ ...french, explanation: [] }).toEqual({ ...english, explanation: [] });
     expect(french.explanation).toHaveLength(english.explanation.length);
     const text = french.explanation.join("\n");
+    // The region whose holidays count reads by its name ("France", "Californie"), never "en FR".
+    expect(text).not.toMatch(/ en [A-Z]{2}(-[A-Z0-9]+)?\b/);
     expect(text).not.toMatch(
       /\b(Received|Due by|Extension:|Calendar days|working day|moved to|Information asked|Answer received|Acknowledge|allows no|Silence|the clock|Monday|Saturday|Sunday|period)\b/,
     );
@@ -82,7 +84,7 @@ describe("the deadline explained in French", () => {
     expect(text).toContain("Informations demandées le 2025-11-28 (vendredi)\u00a0: le délai est suspendu jusqu’à la réponse");
     expect(text).toContain("les 4 jours écoulés depuis le 2025-11-28 ne comptent pas");
     expect(text).toContain("Prolongation notifiée le 2025-12-10 (mercredi) (motif\u00a0: Douze systèmes à consulter.)");
-    expect(text).toContain("Le 2025-12-30 (mardi) est un jour ouvré en FR\u00a0: la date est maintenue.");
+    expect(text).toContain("Le 2025-12-30 (mardi) est un jour ouvré (France)\u00a0: la date est maintenue.");
     const quebec = computeDeadline({ ...cases[3][1], language: "fr" }).explanation.join("\n");
     expect(quebec).toContain(
       "Délai fixé par la loi (Loi 25 (Québec)) pour les demandes d’accès et de rectification\u00a0; le même délai est appliqué à cette demande de portabilité",

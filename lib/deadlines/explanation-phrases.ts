@@ -5,6 +5,7 @@
 // reader can check them against a calendar.
 import { catalogues } from "../i18n/catalogue.ts";
 import { type LocalDate, weekdayOf } from "./calendar.ts";
+import { holidayRegionName } from "./holiday-region-name.ts";
 import type { ExtensionAmount } from "./periods.ts";
 import { isoDate } from "./periods.ts";
 import { jurisdictionRules } from "./rules.ts";
@@ -177,7 +178,9 @@ const frLaw = (code: string): string => {
   return Object.hasOwn(jurisdictionRules, code) ? jurisdictionRules[code as keyof typeof jurisdictionRules].name : code;
 };
 const frReason = (day: SkippedDay, region: string) =>
-  day.holiday ? `un jour férié en ${region} (${day.holiday})` : `un ${WEEKDAYS.fr[new Date(`${day.date}T12:00:00Z`).getUTCDay()]}`;
+  day.holiday
+    ? `un jour férié (${day.holiday}, ${holidayRegionName(region, "fr")})`
+    : `un ${WEEKDAYS.fr[new Date(`${day.date}T12:00:00Z`).getUTCDay()]}`;
 
 /** French: the rule's English prose is replaced by its citation. The region is named in the sentences that use it. */
 function french(region: string): ExplanationPhrases {
@@ -205,11 +208,11 @@ function french(region: string): ExplanationPhrases {
     clampedExtended: (clampedFrom, end) => `Le ${clampedFrom} n’existe pas\u00a0: le délai prolongé se termine le ${isoDate(end)}.`,
     calendarDays: "Jours calendaires\u00a0: un week-end ou un jour férié en fin de délai ne déplace pas la date.",
     businessDays: (start) =>
-      `Jours ouvrés\u00a0: du lundi au vendredi, hors jours fériés en ${region}, le ${isoDate(start)} comptant comme premier jour s’il est ouvré.`,
+      `Jours ouvrés\u00a0: du lundi au vendredi, hors jours fériés (${holidayRegionName(region, "fr")}), le ${isoDate(start)} comptant comme premier jour s’il est ouvré.`,
     ownRightRule: (requestType, code, citation) =>
       `Les demandes ${frRequestType[requestType] ?? requestType} ont leur propre règle (${frLaw(code)}, ${citation}).`,
     plusPaused: (days, moved) => `Plus ${frPlural(days, "jour de suspension", "jours de suspension")} → ${frDate(moved)}.`,
-    stands: (date, where) => `Le ${frDate(date)} est un jour ouvré en ${where}\u00a0: la date est maintenue.`,
+    stands: (date, where) => `Le ${frDate(date)} est un jour ouvré (${holidayRegionName(where, "fr")})\u00a0: la date est maintenue.`,
     moved: (skipped, date, citation) =>
       `${skipped.map((day) => `le ${day.date} est ${frReason(day, region)}`).join("\u00a0; ")}\u00a0; reporté au jour ouvré suivant, le ${frDate(date)} (${citation}).`.replace(
         /^l/,
@@ -223,7 +226,7 @@ function french(region: string): ExplanationPhrases {
     extensionLimits: (most, noticeBy, maximum, rule) =>
       `Prolongation\u00a0: jusqu’à ${frAmount(most)} de plus, si elle est notifiée avec ses motifs au plus tard le ${isoDate(noticeBy)} (dans le premier délai)\u00a0; elle ne peut aller au-delà du ${isoDate(maximum)} (${rule.extension?.citation}).`,
     acknowledge: (date, rule, where) =>
-      `Accusé de réception au plus tard le ${frDate(date)}\u00a0: ${frPlural(rule.acknowledgement?.length ?? 0, "jour ouvré", "jours ouvrés")} (du lundi au vendredi, hors jours fériés en ${where}), le jour de réception comptant comme premier jour s’il est ouvré, la lecture la plus prudente (${rule.acknowledgement?.citation}).`,
+      `Accusé de réception au plus tard le ${frDate(date)}\u00a0: ${frPlural(rule.acknowledgement?.length ?? 0, "jour ouvré", "jours ouvrés")} (du lundi au vendredi, hors jours fériés\u00a0: ${holidayRegionName(where, "fr")}), le jour de réception comptant comme premier jour s’il est ouvré, la lecture la plus prudente (${rule.acknowledgement?.citation}).`,
     pausedNow: (since, due) =>
       `Le délai est suspendu depuis le ${isoDate(since)} dans l’attente d’une réponse\u00a0; le ${isoDate(due)} suppose qu’aucun de ces jours ne compte encore et sera reporté d’autant de jours jusqu’à la réponse.`,
     deemedRefusal: (due, citation) =>

@@ -19,6 +19,12 @@ describe("the explanation a person reads", () => {
     ]);
   });
 
+  it("names the region whose public holidays count", () => {
+    expect(
+      readableExplanation(["Acknowledge by 17 December 2026: 10 business days (Monday to Friday, not public holidays in US-CA)."], "US-CA"),
+    ).toEqual(["Acknowledge by 17 December 2026: 10 business days (Monday to Friday, not public holidays in California)."]);
+  });
+
   it("reads the law line the engine writes by the law's name", () => {
     const { explanation } = computeDeadline({
       jurisdiction: "UK_GDPR",

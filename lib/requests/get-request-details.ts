@@ -195,7 +195,7 @@ export async function getRequestDetails(id: string, options: { locale?: Locale; 
       explanation:
         locale === "en"
           ? Array.isArray(request.deadlineExplanation)
-            ? readableExplanation(request.deadlineExplanation.map(String))
+            ? readableExplanation(request.deadlineExplanation.map(String), request.holidayRegion)
             : []
           : computeRequestDeadline(request, request.clockEvents, locale).explanation,
     },

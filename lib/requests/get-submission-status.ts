@@ -67,7 +67,7 @@ export async function getSubmissionStatus(statusToken: string, locale?: Locale, 
       extended: r.extended,
       clockPaused: r.clockPaused,
       // As stored, with the law by its name (readable-explanation.ts).
-      explanation: readableExplanation(r.deadlineExplanation as string[]),
+      explanation: readableExplanation(r.deadlineExplanation as string[], r.holidayRegion),
       /** The same computation explained in French, for the page in French. */
       explanationFr: computeRequestDeadline(r, r.clockEvents, "fr").explanation,
       jurisdiction: r.jurisdiction,

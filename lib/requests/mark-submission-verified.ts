@@ -81,7 +81,7 @@ async function explanationIn(
   request: Parameters<typeof computeRequestDeadline>[0] & { id: string; deadlineExplanation: unknown },
   locale: string,
 ): Promise<string[]> {
-  if (locale !== "fr") return readableExplanation(request.deadlineExplanation as string[]);
+  if (locale !== "fr") return readableExplanation(request.deadlineExplanation as string[], request.holidayRegion);
   const events = await tx.clockEvent.findMany({ where: { requestId: request.id } });
   return computeRequestDeadline(request, events, "fr").explanation;
 }
