@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { createStaffUser } from "../lib/auth/create-staff-user.ts";
 import { db, disconnectDb, type Tx } from "../lib/db.ts";
 import { closeQueueRuntime } from "../lib/queue/backend.ts";
-import { closeQueues } from "../lib/queue/enqueue.ts";
+import { closeQueues, enqueueAfterCommit } from "../lib/queue/enqueue.ts";
 import { createSubmission } from "../lib/requests/create-submission.ts";
 import { markSubmissionVerified } from "../lib/requests/mark-submission-verified.ts";
 import type { RequestFormInput } from "../lib/requests/request-input.schema.ts";
@@ -89,14 +89,18 @@ async function seed() {
     const created = await createSubmission({ input: demo.input, channel: "WEB", now });
     if (demo.verified) {
       const verifiedAt = new Date(now.getTime() + 3_600_000);
-      await db().$transaction(async (tx: Tx) => {
+      const verified = await db().$transaction(async (tx: Tx) => {
         const challenge = await tx.verificationChallenge.findFirstOrThrow({ where: { submissionId: created.submissionId } });
-        await markSubmissionVerified(tx, challenge.id, created.submissionId, "link", verifiedAt);
+        const marked = await markSubmissionVerified(tx, challenge.id, created.submissionId, "link", verifiedAt);
         // Seeded as already confirmed: the "confirm your address" email it queued is not sent.
         await tx.emailMessage.deleteMany({
           where: { requestId: { in: created.requests.map((r) => r.id) }, template: "verify-request", status: "PENDING" },
         });
+        return marked;
       });
+      // The acknowledgement goes out as soon as the workers run, as after a person's own confirmation
+      // (not a minute later by the pending-email sweep).
+      for (const emailId of verified.emailIds) await enqueueAfterCommit("email.deliver", { emailId }, { jobId: `email-${emailId}` });
     }
     console.log(
       `Filed ${created.requests.map((r) => r.reference).join(", ")} (${demo.input.country}${demo.input.region ? `/${demo.input.region}` : ""}, ${demo.daysAgo === 0 ? "today" : demo.daysAgo === 1 ? "yesterday" : `${demo.daysAgo} days ago`})`,
