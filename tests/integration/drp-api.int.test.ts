@@ -1,8 +1,6 @@
 // The Data Rights Protocol API over HTTP: key setup, exercise, status, revoke and callbacks, and
 // every refusal (expired, future, tampered, replayed, unknown agent, disabled agent, wrong business
 // id, bad token) answered 403 with nothing stored.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyConnectors } from "../../lib/connectors/apply-connectors.ts";
@@ -16,7 +14,8 @@ import { setDrpAgentEnabled } from "../../lib/drp/set-drp-agent-enabled.ts";
 import { getQueue } from "../../lib/queue/enqueue.ts";
 import { denyRequest } from "../../lib/requests/deny-request.ts";
 import { verifyByCode } from "../../lib/requests/verify-by-code.ts";
-import { envelope, type TestAgent, testAgent } from "../support/drp-agent.ts";
+import { startAgentCallbacks } from "../support/agent-callbacks.ts";
+import { envelope, exerciseMessage, type TestAgent, testAgent } from "../support/drp-agent.ts";
 import { startDrpServer } from "../support/drp-server.ts";
 import { codeIn, waitForEmail } from "../support/mailbox.ts";
 import { adminDatabaseUrl } from "../support/test-database.ts";
@@ -105,17 +104,7 @@ async function tokenOf(a: TestAgent): Promise<string> {
 }
 
 function exercise(a: TestAgent, email: string, overrides: Record<string, unknown> = {}) {
-  return a.sign({
-    ...envelope(a.id, BUSINESS, new Date()),
-    "drp.version": "1.0",
-    exercise: "access",
-    regime: "ccpa",
-    name: "Doe, Jane",
-    email,
-    email_verified: true,
-    "agent-request-id": crypto.randomUUID(),
-    ...overrides,
-  });
+  return exerciseMessage(a, BUSINESS, email, overrides);
 }
 
 async function stored() {
@@ -321,17 +310,9 @@ describe("exercise, status and revoke", () => {
   });
 
   it("retries a status callback the agent's server refused: the queue job fails and waits to try again, nothing counts as sent", async () => {
-    const answers: number[] = [];
-    let next = 500;
-    const listener = createServer((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        answers.push(next);
-        res.writeHead(next).end();
-      });
-    });
-    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-    const callbackUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/update_status`;
+    const listener = await startAgentCallbacks();
+    listener.answerWith(500);
+    const callbackUrl = listener.url;
     try {
       const token = await tokenOf(agent);
       const filed = await call(
@@ -347,34 +328,24 @@ describe("exercise, status and revoke", () => {
       expect(failed?.opts).toMatchObject({ attempts: 10, backoff: { type: "exponential", delay: 10_000 } });
       expect(await failed?.getState()).toBe("delayed"); // a retry is scheduled
       expect(failed?.failedReason).toContain("answered 500");
-      expect(answers).toEqual([500]);
+      expect(listener.answered).toEqual([500]);
       const row = await db().drpRequest.findUniqueOrThrow({ where: { id: filed.json.request_id } });
       expect([row.notifiedState, row.notifiedAt]).toEqual([null, null]);
       // The next attempt, once the agent answers again, delivers and records it.
-      next = 200;
+      listener.answerWith(200);
       expect(await sendStatusCallback(filed.json.request_id)).toBe("sent");
-      expect(answers).toEqual([500, 200]);
+      expect(listener.answered).toEqual([500, 200]);
       expect(await sendStatusCallback(filed.json.request_id)).toBe("unchanged");
       await failed?.remove();
     } finally {
-      await new Promise((resolve) => listener.close(resolve));
+      await listener.close();
     }
   });
 
   it("revokes a request (withdrawn in the portal) and calls the agent back through the queue", async () => {
-    const callbacks: unknown[] = [];
-    const listener = createServer((req, res) => {
-      let text = "";
-      req.on("data", (chunk) => {
-        text += chunk;
-      });
-      req.on("end", () => {
-        callbacks.push(JSON.parse(text));
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-    const callbackUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/update_status`;
+    const listener = await startAgentCallbacks();
+    const callbacks = listener.received;
+    const callbackUrl = listener.url;
     try {
       const token = await tokenOf(agent);
       const filed = await call(
@@ -419,7 +390,7 @@ describe("exercise, status and revoke", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(callbacks).toHaveLength(4); // nothing changed since: no second callback
     } finally {
-      await new Promise((resolve) => listener.close(resolve));
+      await listener.close();
     }
   });
 });

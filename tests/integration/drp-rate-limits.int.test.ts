@@ -10,7 +10,7 @@ process.env.DRP_RATE_LIMIT_FILINGS_PER_AGENT_PER_MINUTE = "2";
 const { db } = await import("../../lib/db.ts");
 const { addDrpAgent } = await import("../../lib/drp/add-drp-agent.ts");
 const { trustSocketAddressHeader } = await import("../../lib/http/client-address.ts");
-const { envelope, testAgent } = await import("../support/drp-agent.ts");
+const { envelope, exerciseMessage, testAgent } = await import("../support/drp-agent.ts");
 const { startDrpServer } = await import("../support/drp-server.ts");
 
 const BUSINESS = "TEST_PORTAL";
@@ -44,16 +44,7 @@ const setup = (a: ReturnType<typeof testAgent>, headers: Record<string, string> 
   call(`/v1/agent/${a.id}`, a.sign({ ...envelope(a.id, BUSINESS, new Date()), "drp.version": "1.0" }), headers);
 
 function exercise(email: string) {
-  return agent.sign({
-    ...envelope(agent.id, BUSINESS, new Date()),
-    "drp.version": "1.0",
-    exercise: "access",
-    regime: "ccpa",
-    name: "Doe, Jane",
-    email,
-    email_verified: true,
-    "agent-request-id": crypto.randomUUID(),
-  });
+  return exerciseMessage(agent, BUSINESS, email);
 }
 
 describe("DRP rate limits", () => {

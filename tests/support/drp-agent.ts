@@ -32,3 +32,18 @@ export function envelope(agentId: string, businessId: string, now: Date, overrid
     ...overrides,
   };
 }
+
+/** A signed DRP 1.0 access request (`data-rights-request`) for `email`, as an agent files it. */
+export function exerciseMessage(agent: TestAgent, businessId: string, email: string, overrides: Record<string, unknown> = {}): string {
+  return agent.sign({
+    ...envelope(agent.id, businessId, new Date()),
+    "drp.version": "1.0",
+    exercise: "access",
+    regime: "ccpa",
+    name: "Doe, Jane",
+    email,
+    email_verified: true,
+    "agent-request-id": crypto.randomUUID(),
+    ...overrides,
+  });
+}
