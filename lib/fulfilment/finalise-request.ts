@@ -22,6 +22,7 @@ import { appendAuditEvent } from "../evidence/append-audit-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { enqueueAfterCommit } from "../queue/enqueue.ts";
 import { complaintRouteFor } from "../requests/complaint-authorities.ts";
+import { hasNoAddress } from "../requests/has-no-address.ts";
 import { publicUrls } from "../requests/public-urls.ts";
 import { queueRequestEmail } from "../requests/queue-request-email.ts";
 import type { Locale } from "../requests/request-input.schema.ts";
@@ -278,7 +279,7 @@ async function completeWith(
     if (!(await markCompleted(tx, request, outcome))) return null;
     await auditCompletion(tx, request, outcome, data);
     // An opt-out an integration relayed by account id alone has no address to write to.
-    if (request.email === null && request.accountIdConfirmedAt) return NO_ADDRESS;
+    if (hasNoAddress(request)) return NO_ADDRESS;
     return queueRequestEmail(tx, request, template, props);
   });
 }
